@@ -1,0 +1,286 @@
+"""Field types of the source format.
+
+The YAML reader hands over every scalar as the text the author typed. These types
+decide what a text means where the model expects a date, a number or a truth value,
+and say in German what they expected when it does not fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
+
+
+class Entry(BaseModel):
+    """Base of every part of the format: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+
+    # (file, YMap) of the mapping this entry was read from; set by the loader.
+    _src: Any = PrivateAttr(default=None)
+
+
+def _id(value: Any) -> Any:
+    if isinstance(value, str) and not re.match(ID_PATTERN, value):
+        raise PydanticCustomError(
+            "ik_id",
+            "keine gültige ID: „{value}“ (erlaubt sind Buchstaben, Ziffern, „-“, „_“ und „.“, "
+            "ohne Leerzeichen)",
+            {"value": value},
+        )
+    return value
+
+
+class RefMarker:
+    """Marks a field whose value is a reference (or list of references) to ids."""
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+                    "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
+]
+"""A human-readable identifier, unique in the concept."""
+
+Ref = Annotated[
+    str,
+    RefMarker(),
+    BeforeValidator(_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+                    "description": "Verweis auf eine ID"}),
+]
+"""A reference to an id defined elsewhere in the concept."""
+
+
+def _one_or_many(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value]
+    if value is None:
+        return []
+    return value
+
+
+RefList = Annotated[
+    list[Ref],
+    RefMarker(),
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": ID_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+    ], "description": "Eine ID oder eine Liste von IDs"}),
+]
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+"""Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
+
+
+class MarkdownMarker:
+    """Marks a str field whose content is Markdown (the renderer parses it as such)."""
+
+
+Markdown = Annotated[
+    str,
+    MarkdownMarker(),
+    WithJsonSchema({"type": "string", "contentMediaType": "text/markdown",
+                    "description": "Text in Markdown"}),
+]
+"""Formatted text (Markdown); ids in double brackets, [[m-01]], become links."""
+
+def _bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise PydanticCustomError(
+        "ik_bool", "erwartet „true“ oder „false“, gefunden „{value}“", {"value": value})
+
+
+Bool = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+
+_INT = re.compile(r"^[+-]?\d+$")
+
+
+def _int(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _INT.match(text):
+            return int(text)
+        if re.match(r"^\d{1,3}(\.\d{3})+$", text):
+            raise PydanticCustomError(
+                "ik_int_thousands",
+                "erwartet eine ganze Zahl, gefunden „{value}“ (Tausenderpunkte weglassen: "
+                "{plain})",
+                {"value": value, "plain": text.replace(".", "")})
+    raise PydanticCustomError(
+        "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
+
+
+Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"type": "integer"})]
+NonNegInt = Annotated[int, BeforeValidator(_int),
+                      WithJsonSchema({"type": "integer", "minimum": 0})]
+
+_NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _NUM.match(text):
+            return float(text.replace(",", "."))
+    raise PydanticCustomError(
+        "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})
+
+
+Number = Annotated[float, BeforeValidator(_number),
+                   WithJsonSchema({"anyOf": [{"type": "number"},
+                                             {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_DE = re.compile(r"^(\d{1,2})[./](\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
+PERIOD_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[./]\d{4})$"
+
+
+def _make_date(y: str, m: str, d: str, value: str) -> dt.date:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        raise PydanticCustomError(
+            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": value}) from None
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if m := _ISO.match(text):
+            return _make_date(m[1], m[2], m[3], text)
+        if m := _DE.match(text):
+            return _make_date(m[3], m[2], m[1], text)
+    raise PydanticCustomError(
+        "ik_date", "erwartet ein Datum wie 2017-08-17 oder 17.08.2017, gefunden „{value}“",
+        {"value": value})
+
+
+Datum = Annotated[dt.date, BeforeValidator(_date),
+                  WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
+                                  "description": "Datum, z. B. 2017-08-17 oder 17.08.2017"})]
+
+
+@dataclass(frozen=True)
+class Zeitpunkt:
+    """A date given as day, month or year: ``first`` and ``last`` bound the period."""
+
+    text: str
+    first: dt.date
+    last: dt.date
+    precision: str  # "tag", "monat", "jahr"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def parse_zeitpunkt(value: Any) -> Zeitpunkt:
+    if isinstance(value, Zeitpunkt):
+        return value
+    if isinstance(value, dt.date):
+        return Zeitpunkt(value.isoformat(), value, value, "tag")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO.match(text) or _DE.match(text):
+            d = _date(text)
+            return Zeitpunkt(text, d, d, "tag")
+        m = _MONTH.match(text) or _MONTH_DE.match(text)
+        if m:
+            year, month = (int(m[1]), int(m[2])) if _MONTH.match(text) else (int(m[2]), int(m[1]))
+            if 1 <= month <= 12:
+                return Zeitpunkt(text, dt.date(year, month, 1), _month_end(year, month), "monat")
+        if m := _YEAR.match(text):
+            y = int(m[1])
+            return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "jahr")
+    raise PydanticCustomError(
+        "ik_period",
+        "erwartet ein Datum, einen Monat oder ein Jahr (2024-03-15, 2024-03 oder 2024), "
+        "gefunden „{value}“", {"value": value})
+
+
+ZeitpunktT = Annotated[
+    Zeitpunkt,
+    BeforeValidator(parse_zeitpunkt),
+    PlainSerializer(lambda z: z.text, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
+                              {"type": "integer"}],
+                    "description": "Datum, Monat oder Jahr: 2024-03-15, 2024-03 oder 2024"}),
+]
+
+
+def _url(value: Any) -> Any:
+    if isinstance(value, str) and re.match(r"^(https?://|mailto:)\S+$", value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "ik_url", "erwartet eine Adresse mit https://, http:// oder mailto:, gefunden „{value}“",
+        {"value": value})
+
+
+Url = Annotated[str, BeforeValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)\S+$"})]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: Any) -> Any:
+    if isinstance(value, str) and _EMAIL.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "ik_email", "erwartet eine E-Mail-Adresse wie name@stadt.de, gefunden „{value}“",
+        {"value": value})
+
+
+Email = Annotated[str, BeforeValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+
+_YEAR_INT = re.compile(r"^\d{4}$")
+
+
+def _year(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return value
+    if isinstance(value, str) and _YEAR_INT.match(value.strip()):
+        return int(value)
+    raise PydanticCustomError(
+        "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
+
+
+Jahr = Annotated[int, BeforeValidator(_year),
+                 WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200})]

@@ -1,0 +1,267 @@
+"""The content of a concept: Akteure, Ziele, Maßnahmen, Angebote, Bedarfe, Beteiligung."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import (
+    Bool,
+    Datum,
+    Entry,
+    Id,
+    Jahr,
+    Markdown,
+    NonNegInt,
+    Number,
+    Ref,
+    RefList,
+    Text,
+    Url,
+    ZeitpunktT,
+)
+
+AKTEUR_TYPEN = (
+    "Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
+    "Wohlfahrtsverband", "Bildungsträger", "Arbeitsverwaltung", "Religionsgemeinschaft",
+    "Wirtschaft", "Beratung", "Wissenschaft", "Sonstige",
+)
+EBENEN = ("Gemeinde", "Landkreis", "Region", "Land", "Bund", "EU")
+BEZIEHUNGEN = ("Kooperation", "Allianz", "Förderung", "Hierarchie", "informell", "Spannung",
+               "Konflikt")
+STATUS = ("geplant", "in Umsetzung", "laufend", "umgesetzt", "zurückgestellt", "entfallen")
+PRIORITAETEN = ("hoch", "mittel", "niedrig")
+ZEITHORIZONTE = ("kurzfristig", "mittelfristig", "langfristig", "dauerhaft")
+FORMEN = ("Präsenz", "online", "hybrid")
+VERANSTALTUNGSARTEN = (
+    "Runder Tisch", "Auftaktveranstaltung", "Forum", "Workshop", "Hintergrundgespräche",
+    "Konfliktanalyse", "Beiratssitzung", "Fachtag", "Sonstige",
+)
+EINFLUSS = ("hoch", "mittel", "gering")
+
+
+class Kontakt(Entry):
+    """Eine Kontaktstelle (Funktion, keine Privatperson)."""
+
+    stelle: Text | None = Field(None, description="Funktion oder Stelle, z. B. „Fachkräfte "
+                                "Migration und Teilhabe“")
+    anschrift: Text | None = None
+    telefon: Text | None = None
+    email: Text | None = Field(None, description="Funktionsadresse, z. B. mut@lehrte.de")
+    web: Url | None = None
+    sprechzeiten: Text | None = None
+
+
+class Zeitraum(Entry):
+    """Beginn und Ende; jeweils als Datum, Monat oder Jahr."""
+
+    beginn: ZeitpunktT | None = None
+    ende: ZeitpunktT | None = None
+
+
+class Beziehung(Entry):
+    """Eine Linie der Akteurslandkarte."""
+
+    zu: Ref = Field(description="ID des anderen Akteurs")
+    art: Literal[BEZIEHUNGEN] = Field(description="Art der Beziehung")  # type: ignore[valid-type]
+    thema: Text | None = Field(None, description="Das Thema an der Linie (z. B. ein Streitpunkt)")
+
+
+class Akteur(Entry):
+    """Eine Organisation oder Stelle, die in der Integrationsarbeit handelt."""
+
+    id: Id
+    name: Text
+    kurz: Text | None = Field(None, description="Kurzname, z. B. „VHS“")
+    typ: Literal[AKTEUR_TYPEN]  # type: ignore[valid-type]
+    ebene: Literal[EBENEN] = "Gemeinde"  # type: ignore[valid-type]
+    sozialraum: Ref | None = None
+    kontakt: Kontakt | None = None
+    handlungsfelder: RefList = []
+    einfluss: Literal[EINFLUSS] | None = Field(  # type: ignore[valid-type]
+        None, description="Einfluss für die Akteurslandkarte (Kreisgröße)")
+    beziehungen: list[Beziehung] = []
+    beschreibung: Markdown | None = None
+
+
+class Leitziel(Entry):
+    """„Das wollen wir erreichen“: der Zielzustand mit Zieljahr."""
+
+    text: Markdown
+    horizont: Jahr = Field(description="Zieljahr, z. B. 2030")
+
+
+class Ziel(Entry):
+    """Ein Teil- oder Handlungsziel (SMART, mit Indikator)."""
+
+    id: Id
+    titel: Text
+    beschreibung: Markdown | None = None
+    handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
+    zielgruppen: RefList = []
+    indikatoren: RefList = []
+    zieljahr: Jahr | None = None
+
+
+class Massnahme(Entry):
+    """Eine Zeile des Maßnahmenkatalogs."""
+
+    id: Id
+    titel: Text
+    beschreibung: Markdown | None = None
+    handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
+    ziele: RefList = []
+    zielgruppen: RefList = []
+    sozialraeume: RefList = []
+    federfuehrung: Ref | None = Field(None, description="ID des federführenden Akteurs")
+    kooperationspartner: RefList = []
+    zeitraum: Zeitraum | None = None
+    zeithorizont: Literal[ZEITHORIZONTE] | None = None  # type: ignore[valid-type]
+    prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
+    schwerpunkt: Bool = Field(False, description="Schwerpunktmaßnahme")
+    ressourcen: Text | None = Field(None, description="Personal, Sachmittel, Kosten")
+    kosten: Text | None = Field(None, description="z. B. „ca. 12.000 € jährlich“")
+    finanzierung: Text | None = Field(None, description="Haushalt, Förderprogramm (z. B. AMIF)")
+    indikatoren: RefList = []
+    status: Literal[STATUS] = "geplant"  # type: ignore[valid-type]
+    bedarfe: RefList = Field([], description="Bedarfe, die die Maßnahme schließen soll")
+    quelle: RefList = Field([], description="Beteiligung, aus der die Idee stammt")
+
+
+class Angebot(Entry):
+    """Ein bestehendes Angebot (Bestandsaufnahme)."""
+
+    id: Id
+    titel: Text
+    beschreibung: Markdown | None = None
+    traeger: Ref | None = Field(None, description="ID des Trägers (Akteur)")
+    handlungsfelder: RefList = Field([], description="Standard: das Handlungsfeld der Datei")
+    zielgruppen: RefList = Field([], description="Leer: für alle")
+    sprachen: RefList = Field([], description="Sprachen der Durchführung und Unterstützung")
+    lernsprache: Ref | None = Field(None, description="Bei Sprachkursen: die gelehrte Sprache")
+    sozialraeume: RefList = Field([], description="Leer: stadt- bzw. kreisweit")
+    ort: Text | None = None
+    form: Literal[FORMEN] = "Präsenz"  # type: ignore[valid-type]
+    merkmale: RefList = Field([], description="z. B. kinderbetreuung, barrierefrei, kostenfrei")
+    zeiten: Text | None = None
+    laufzeit: Zeitraum | None = None
+    kapazitaet: NonNegInt | None = Field(None, description="Plätze oder Personen je Durchgang")
+    kosten: Text | None = None
+    finanzierung: Text | None = None
+    web: Url | None = None
+    stand: Datum | None = Field(None, description="Wann zuletzt geprüft")
+    quelle: RefList = []
+
+
+class Akzeptanz(Entry):
+    """Eine bewusst hingenommene Lücke."""
+
+    grund: Text
+    datum: Datum | None = None
+    gremium: Text | None = None
+
+
+class Bedarf(Entry):
+    """Ein festgestellter Bedarf."""
+
+    id: Id
+    titel: Text
+    beschreibung: Markdown | None = None
+    handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
+    zielgruppen: RefList = []
+    sozialraeume: RefList = Field([], description="Leer: stadt- bzw. kreisweit")
+    sprachen: RefList = Field([], description="Sprachen, in denen der Bedarf besteht")
+    lernsprache: Ref | None = None
+    merkmale: RefList = Field([], description="Erforderliche Merkmale, z. B. kinderbetreuung")
+    form: Literal[FORMEN] | None = None  # type: ignore[valid-type]
+    umfang: NonNegInt | None = Field(None, description="Geschätzte Zahl der Personen/Plätze")
+    prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
+    quelle: RefList = Field([], description="Beteiligung, in der der Bedarf genannt wurde")
+    akzeptiert: Akzeptanz | None = Field(None, description="Lücke bewusst hingenommen")
+
+
+class Veranstaltung(Entry):
+    """Runder Tisch, Forum, Workshop und andere Beteiligungsformate."""
+
+    id: Id
+    titel: Text
+    art: Literal[VERANSTALTUNGSARTEN]  # type: ignore[valid-type]
+    datum: Datum | None = None
+    zeitraum: Zeitraum | None = None
+    ort: Text | None = None
+    teilnehmende: NonNegInt | None = None
+    veranstalter: Ref | None = None
+    handlungsfelder: RefList = []
+    beschreibung: Markdown | None = None
+
+
+class Arbeitsgruppe(Entry):
+    """Eine Arbeitsgruppe mit Mitgliedern und Sitzungen."""
+
+    id: Id
+    titel: Text
+    handlungsfelder: RefList = []
+    leitung: Ref | None = None
+    mitglieder: RefList = []
+    sitzungen: list[Datum] = []
+    beschreibung: Markdown | None = None
+
+
+class Befragung(Entry):
+    """Ein Fragebogen oder eine Umfrage mit Rücklauf."""
+
+    id: Id
+    titel: Text
+    zeitraum: Zeitraum | None = None
+    zielgruppen: RefList = []
+    sprachen: RefList = []
+    instrument: Text | None = Field(None, description="z. B. „LimeSurvey“, „Papierfragebogen“")
+    versandt: NonNegInt | None = None
+    ruecklauf: NonNegInt | None = Field(None, description="Zahl der Antworten")
+    beschreibung: Markdown | None = None
+
+
+class Beteiligung(Entry):
+    """Der Beteiligungsprozess."""
+
+    veranstaltungen: list[Veranstaltung] = []
+    arbeitsgruppen: list[Arbeitsgruppe] = []
+    befragungen: list[Befragung] = []
+
+
+class Messwert(Entry):
+    wert: Number
+    jahr: Jahr
+
+
+class Indikator(Entry):
+    """Ein Indikator nach dem Muster des Integrationsmonitorings der Länder."""
+
+    id: Id
+    name: Text
+    definition: Markdown
+    datenquelle: Text
+    einheit: Text | None = Field(None, description="z. B. „%“ oder „Personen“")
+    bewertung: Markdown | None = None
+    methodik: Markdown | None = Field(None, description="Methodische Besonderheiten")
+    basiswert: Messwert | None = None
+    zielwert: Messwert | None = None
+    istwerte: dict[Jahr, Number] = Field({}, description="Ist-Werte je Jahr, z. B. 2023: 12,5")
+
+
+class Begriff(Entry):
+    begriff: Text
+    erklaerung: Markdown
+
+
+class Abkuerzung(Entry):
+    kurz: Text
+    lang: Text
+
+
+__all__ = [
+    "Abkuerzung", "Akteur", "Akzeptanz", "Angebot", "Arbeitsgruppe", "Bedarf", "Befragung",
+    "Begriff", "Beteiligung", "Beziehung", "Indikator", "Kontakt", "Leitziel", "Massnahme",
+    "Messwert", "Veranstaltung", "Zeitraum", "Ziel",
+]
