@@ -175,7 +175,7 @@ class KonzeptDatei(KonzeptKopf, Inhalt):
     beschluesse: list[Beschluss] = []
     foerderung: list[Foerderung] = []
     bevoelkerung: list[Kennzahl] = []
-    handlungsfelder: list[HandlungsfeldDef] = Field(min_length=1)
+    handlungsfelder: list[HandlungsfeldDef] = []
     zielgruppen: list[Zielgruppe] = []
     sozialraeume: list[Sozialraum] = Field(min_length=1)
     sprachen: list[Sprache] = []

@@ -1,0 +1,24 @@
+"""Handlungsfeld ohne Ziel.
+
+Jedes Handlungsfeld (außer Querschnittsthemen) braucht mindestens ein Ziel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..concept import Konzept, where
+from ..problems import Severity
+from . import CheckContext, Finding
+
+CODE = "IK506"
+NAME = "handlungsfeld-ohne-ziel"
+SEVERITY = Severity.WARNING
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    mit_ziel = {z.handlungsfeld for z in konzept.ziele.values()}
+    for hf in konzept.handlungsfelder.values():
+        if hf.id not in mit_ziel and not hf.querschnitt:
+            yield Finding(f"Handlungsfeld „{hf.id}“ ({hf.name}) hat kein Ziel", where(hf, "id"),
+                          "Legen Sie in der Datei des Handlungsfelds unter „ziele:“ ein Ziel an.")

@@ -1,0 +1,24 @@
+"""Maßnahme ohne Indikator.
+
+Ob eine Maßnahme wirkt, zeigt ein Indikator („indikatoren: [<id>]“); ohne ihn ist
+kein Monitoring möglich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..concept import Konzept, where
+from ..problems import Severity
+from . import CheckContext, Finding
+
+CODE = "IK504"
+NAME = "massnahme-ohne-indikator"
+SEVERITY = Severity.WARNING
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    for m in konzept.massnahmen.values():
+        if not m.indikatoren:
+            yield Finding(f"Maßnahme „{m.id}“ hat keinen Indikator", where(m, "id"),
+                          "Ergänzen Sie „indikatoren: [<indikator-id>]“.")

@@ -1,0 +1,33 @@
+"""Stand in der Zukunft.
+
+Der Stand in konzept.yaml ist das Datum, zu dem das Dokument gilt; er liegt nicht
+nach dem heutigen Tag. Auch Beschlüsse können nicht in der Zukunft gefasst sein.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..babelfmt import datum_lang
+from ..concept import Konzept, where
+from ..problems import Severity
+from . import CheckContext, Finding
+
+CODE = "IK302"
+NAME = "stand-in-zukunft"
+SEVERITY = Severity.ERROR
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    meta = konzept.meta
+    if meta is not None and meta.stand > ctx.heute:
+        yield Finding(
+            f"Stand {datum_lang(meta.stand)} liegt in der Zukunft (heute: "
+            f"{datum_lang(ctx.heute)})", where(meta, "stand"),
+            "Setzen Sie den Stand auf das Datum der letzten inhaltlichen Änderung.")
+    for beschluss in konzept.beschluesse:
+        if beschluss.datum > ctx.heute:
+            yield Finding(
+                f"Beschluss vom {datum_lang(beschluss.datum)} liegt in der Zukunft",
+                where(beschluss, "datum"),
+                "Tragen Sie Beschlüsse erst ein, wenn sie gefasst sind.")

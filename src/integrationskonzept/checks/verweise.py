@@ -1,0 +1,67 @@
+"""Verweis auf eine unbekannte ID.
+
+Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
+auch [[id]] in Markdown-Texten) muss auf eine vorhandene ID der passenden Art zeigen.
+Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
+wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..concept import KIND_LABELS, REF_TARGETS, Konzept, where
+from ..problems import Severity
+from ..references import refs, sources
+from ..schemaerrors import suggest
+from . import CheckContext, Finding
+
+CODE = "IK202"
+NAME = "verweis-unbekannt"
+SEVERITY = Severity.ERROR
+
+
+def _kinds_label(kinds: tuple[str, ...]) -> str:
+    return " oder ".join(KIND_LABELS[k] for k in kinds)
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    ids = konzept.ids
+    by_kind: dict[str, list[str]] = {}
+    for ident, (kind, _loc) in ids.items():
+        by_kind.setdefault(kind, []).append(ident)
+    for entry in sources(konzept):
+        for field, ident, path in refs(entry):
+            kinds = REF_TARGETS.get(field)
+            found = ids.get(ident)
+            if found is not None and (kinds is None or found[0] in kinds):
+                continue
+            loc = where(entry, *path)
+            if kinds is None:  # [[id]] in a text
+                best = suggest(ident, ids)
+                yield Finding(
+                    f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+                    f"Meinten Sie [[{best}]]?" if best else
+                    "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+                continue
+            wanted = _kinds_label(kinds)
+            if found is not None:
+                yield Finding(
+                    f"„{field}“: „{ident}“ ist ein Eintrag der Art {KIND_LABELS[found[0]]} "
+                    f"(definiert in {found[1]}); erwartet: {wanted}", loc,
+                    _hint(ident, kinds, by_kind), related=(found[1],))
+            else:
+                yield Finding(
+                    f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
+                    _hint(ident, kinds, by_kind))
+
+
+def _hint(ident: str, kinds: tuple[str, ...], by_kind: dict[str, list[str]]) -> str:
+    candidates = [i for k in kinds for i in by_kind.get(k, [])]
+    best = suggest(ident, candidates)
+    if best:
+        return f"Meinten Sie „{best}“?"
+    if not candidates:
+        return f"Im Konzept ist noch nichts der Art {_kinds_label(kinds)} definiert."
+    shown = ", ".join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
+    return f"Vorhanden sind: {shown}."

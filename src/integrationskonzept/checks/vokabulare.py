@@ -1,0 +1,42 @@
+"""Vokabulare unvollständig oder widersprüchlich.
+
+konzept.yaml braucht genau einen Sozialraum mit
+„art: gesamt“ (stadtweit bzw. kreisweit), der für das Ganze steht. Sozialräume
+dürfen nicht im Kreis Teil voneinander sein.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..concept import Konzept, where
+from ..problems import Location, Severity
+from . import CheckContext, Finding
+
+CODE = "IK204"
+NAME = "vokabular"
+SEVERITY = Severity.ERROR
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    if konzept.meta is None:
+        return
+    top = where(konzept.meta)
+    konzept_loc = Location(top.file, 1, 1)
+    gesamt = [s for s in konzept.sozialraeume.values() if s.art == "gesamt"]
+    if not gesamt:
+        yield Finding("Kein Sozialraum mit „art: gesamt“ für die ganze Kommune", konzept_loc,
+                      "Ergänzen Sie z. B. „- {id: stadtweit, name: Stadt …, art: gesamt}“.")
+    for extra in gesamt[1:]:
+        yield Finding(f"Mehr als ein Sozialraum mit „art: gesamt“ („{extra.id}“)",
+                      where(extra, "art"), f"Nur „{gesamt[0].id}“ steht für das Ganze.")
+    for raum in konzept.sozialraeume.values():
+        seen = {raum.id}
+        cur = raum.teil_von
+        while cur is not None and cur in konzept.sozialraeume:
+            if cur in seen:
+                yield Finding(f"Sozialraum „{raum.id}“ ist über „teil_von“ Teil von sich selbst",
+                              where(raum, "teil_von"), "Lösen Sie den Kreis in „teil_von“ auf.")
+                break
+            seen.add(cur)
+            cur = konzept.sozialraeume[cur].teil_von

@@ -1,0 +1,100 @@
+"""Walking a concept: every entry, and every reference an entry makes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from .concept import Konzept
+from .model.fields import Entry, MarkdownMarker, RefMarker
+
+REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
+
+
+def entries(konzept: Konzept) -> Iterator[Entry]:
+    """Every entry read from the sources (vocabularies, content, meta lists), in source order."""
+    for name in ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "merkmale",
+                 "kapitel", "akteure", "ziele", "massnahmen", "angebote", "bedarfe",
+                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren"):
+        yield from getattr(konzept, name).values()
+    for name in ("beschluesse", "foerderung", "bevoelkerung", "glossar", "abkuerzungen"):
+        yield from getattr(konzept, name)
+
+
+def sources(konzept: Konzept) -> Iterator[Entry]:
+    """Every entry plus the single-valued head of every file: all that can hold references."""
+    yield from konzept.heads
+    yield from entries(konzept)
+
+
+@lru_cache(maxsize=None)
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Per model class: (field, how) with how in ref/refs/md/entry/entries."""
+    plan = []
+    for name, info in cls.model_fields.items():
+        meta = info.metadata
+        ann = info.annotation
+        if any(isinstance(m, RefMarker) for m in meta):
+            plan.append((name, "refs" if _is_list(ann) else "ref"))
+        elif any(isinstance(m, MarkdownMarker) for m in meta):
+            plan.append((name, "md"))
+        else:
+            inner = _entry_type(ann)
+            if inner is not None:
+                plan.append((name, "entries" if _is_list(ann) else "entry"))
+            elif name in {"umfasst"}:
+                plan.append((name, "refs"))
+    return tuple(plan)
+
+
+def _is_list(ann: Any) -> bool:
+    return getattr(ann, "__origin__", None) is list or "list[" in str(ann)
+
+
+def _entry_type(ann: Any) -> type[Entry] | None:
+    if isinstance(ann, type) and issubclass(ann, Entry):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _entry_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """(field name, referenced id, path inside the entry) for every reference written.
+
+    References that were not written in the source (inherited from the file's
+    ``handlungsfeld:``) are skipped: the file's own key is checked instead.
+    """
+    raw = entry._src[1] if entry._src is not None else None
+    yield from _walk(entry, raw, ())
+
+
+def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any]:
+    for name, how in _plan(type(obj)):
+        if raw is not None and name not in raw:
+            continue
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        sub = raw.get(name) if raw is not None else None
+        if how == "ref":
+            yield name, value, (*path, name)
+        elif how == "refs":
+            for i, ident in enumerate(value):
+                yield name, ident, (*path, name, i)
+        elif how == "md":
+            for m in REF_IN_TEXT.finditer(value):
+                yield "[[…]]", m.group(1), (*path, name)
+        elif how == "entry":
+            yield from _walk(value, sub if isinstance(sub, dict) else None, (*path, name))
+        else:
+            for i, item in enumerate(value):
+                sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
+                yield from _walk(item, sub_i if isinstance(sub_i, dict) else None,
+                                 (*path, name, i))
