@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -36,19 +37,25 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """Per model class: (field, how) with how in ref/refs/md/entry/entries."""
     plan = []
     for name, info in cls.model_fields.items():
-        meta = info.metadata
         ann = info.annotation
-        if any(isinstance(m, RefMarker) for m in meta):
+        if _marked(info.metadata, ann, RefMarker):
             plan.append((name, "refs" if _is_list(ann) else "ref"))
-        elif any(isinstance(m, MarkdownMarker) for m in meta):
+        elif _marked(info.metadata, ann, MarkdownMarker):
             plan.append((name, "md"))
         else:
             inner = _entry_type(ann)
             if inner is not None:
                 plan.append((name, "entries" if _is_list(ann) else "entry"))
-            elif name in {"umfasst"}:
-                plan.append((name, "refs"))
     return tuple(plan)
+
+
+def _marked(metadata: list[Any], ann: Any, marker: type) -> bool:
+    """Whether the field (or the type inside its Optional) carries ``marker``."""
+    if any(isinstance(m, marker) for m in metadata):
+        return True
+    if any(isinstance(m, marker) for m in getattr(ann, "__metadata__", ())):
+        return True
+    return any(_marked([], arg, marker) for arg in typing.get_args(ann))
 
 
 def _is_list(ann: Any) -> bool:
