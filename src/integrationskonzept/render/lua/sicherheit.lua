@@ -5,7 +5,8 @@
 --    (pandoc passes `typst:*` keys into typst code and any key into HTML),
 --  * links keep their text unless they point to http(s), mailto or an anchor,
 --  * images must name one of the build's asset files (IK_BILDER, one per line),
---  * math becomes plain text, metadata from the Markdown is dropped.
+--  * math becomes plain text; metadata from the Markdown is replaced by the
+--    title data in IK_META (JSON object of strings, set as plain strings).
 
 local allowed_keys = { width = true, height = true }
 local assets = {}
@@ -39,7 +40,13 @@ end
 
 return {
   {
-    Meta = function(_) return pandoc.Meta({}) end,
+    Meta = function(_)
+      local meta = {}
+      for k, v in pairs(pandoc.json.decode(os.getenv("IK_META") or "{}", false)) do
+        meta[k] = pandoc.MetaString(tostring(v))
+      end
+      return pandoc.Meta(meta)
+    end,
     RawBlock = function(_) return {} end,
     RawInline = function(_) return {} end,
     Math = function(el) return pandoc.Str(el.text) end,

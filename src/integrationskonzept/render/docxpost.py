@@ -1,0 +1,86 @@
+"""Finish a DOCX written by pandoc: landscape sections, header texts, draft mark.
+
+- :mod:`quer.lua <.pandoc>` leaves ``<!--IK-QUER-ANFANG-->``/``<!--IK-QUER-ENDE-->``
+  around landscape content; they become paragraphs holding a ``<w:sectPr>`` copied
+  from the document's last section (so header and footer references carry over):
+  portrait for the section that ends before the wide content, landscape after it.
+- The placeholders of :mod:`.referencedoc` in headers and footers get the Kommune
+  and title; ``{{entwurf}}`` becomes „ENTWURF“ for a draft and disappears otherwise
+  (a draft without the placeholder gets an extra header paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from .referencedoc import ENTWURF, KOMMUNE, TITEL
+from .zipfix import rewrite_zip
+
+_LAST_SECT = re.compile(rb"(<w:sectPr\b.*?</w:sectPr>|<w:sectPr\b[^>]*/>)\s*</w:body>", re.S)
+_PART = re.compile(r"^word/(header|footer)\d*\.xml$")
+
+
+def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
+    """Return the finished DOCX bytes (deterministic for deterministic input)."""
+    texts = {
+        KOMMUNE: escape(kommune).encode(),
+        TITEL: escape(titel).encode(),
+        ENTWURF: b"ENTWURF" if draft else b"",
+    }
+    has_mark = b"{{entwurf}}" in b"".join(_parts(data))
+
+    def change(name: str, content: bytes) -> bytes:
+        if name == "word/document.xml":
+            return _landscape(content)
+        match = _PART.match(name)
+        if not match:
+            return content
+        for key, value in texts.items():
+            content = content.replace(key.encode(), value)
+        if draft and not has_mark and match.group(1) == "header":
+            content = re.sub(
+                rb"(<w:hdr\b[^>]*>)",
+                rb"\1<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>ENTWURF</w:t></w:r></w:p>",
+                content, count=1,
+            )
+        return content
+
+    return rewrite_zip(data, change)
+
+
+def _parts(data: bytes) -> list[bytes]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [z.read(n) for n in z.namelist() if _PART.match(n)]
+
+
+def _landscape(xml: bytes) -> bytes:
+    if b"<!--IK-QUER-" not in xml:
+        return xml
+    match = _LAST_SECT.search(xml)
+    portrait = match.group(1) if match else b"<w:sectPr/>"
+    portrait = re.sub(rb"<w:titlePg\s*/>", b"", portrait)
+    landscape = _turn(portrait)
+
+    def para(sect: bytes) -> bytes:
+        return b"<w:p><w:pPr>" + sect + b"</w:pPr></w:p>"
+
+    xml = xml.replace(b"<!--IK-QUER-ANFANG-->", para(portrait))
+    return xml.replace(b"<!--IK-QUER-ENDE-->", para(landscape))
+
+
+def _turn(sect: bytes) -> bytes:
+    """A copy of ``sect`` with width and height swapped and landscape orientation."""
+    size = re.search(rb"<w:pgSz\b[^>]*/>", sect)
+    if size is None:
+        new = b'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+        return sect.replace(b"</w:sectPr>", new + b"</w:sectPr>")
+    attrs = dict(re.findall(rb'w:(\w+)="([^"]*)"', size.group(0)))
+    width, height = attrs.get(b"w", b"11906"), attrs.get(b"h", b"16838")
+    if int(width) < int(height):
+        width, height = height, width
+    new = b'<w:pgSz w:w="' + width + b'" w:h="' + height + b'" w:orient="landscape"/>'
+    return sect[: size.start()] + new + sect[size.end() :]

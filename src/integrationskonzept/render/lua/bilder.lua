@@ -1,0 +1,50 @@
+-- Format-specific image handling (trusted, runs after sicherheit.lua).
+--  * DOCX/ODT get the PNG twin of an SVG chart when the build has one,
+--    PDF/HTML the SVG twin of a PNG (IK_BILDER lists the build's assets).
+--  * typst: pandoc's writer drops alt text, which PDF/UA-1 requires, so the
+--    image is written as typst code with `alt:` (path and text are escaped).
+
+local assets = {}
+for name in (os.getenv("IK_BILDER") or ""):gmatch("[^\n]+") do
+  assets[name] = true
+end
+local typst_units = { pt = true, mm = true, cm = true, ["in"] = true, em = true, ["%"] = true }
+
+local function twin(src, from, to)
+  local other = src:gsub("%." .. from .. "$", "." .. to)
+  if other ~= src and assets[other] then return other end
+  return src
+end
+
+local function typst_string(s)
+  s = s:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("[\r\n]+", " ")
+  return '"' .. s .. '"'
+end
+
+local function typst_length(value)
+  if value == nil then return nil end
+  local num, unit = tostring(value):match("^(%d+%.?%d*)%s*([%a%%]+)$")
+  if num and typst_units[unit] then return num .. unit end
+  return nil
+end
+
+local function typst_image(el)
+  local alt = pandoc.utils.stringify(el.caption)
+  if alt == "" then alt = "Abbildung" end
+  local args = { typst_string(el.src), "alt: " .. typst_string(alt) }
+  local width = typst_length(el.attributes.width)
+  local height = typst_length(el.attributes.height)
+  if width then table.insert(args, "width: " .. width) end
+  if height then table.insert(args, "height: " .. height) end
+  return pandoc.RawInline("typst", "#box(image(" .. table.concat(args, ", ") .. "))")
+end
+
+function Image(el)
+  if FORMAT == "docx" or FORMAT == "odt" then
+    el.src = twin(el.src, "svg", "png")
+  else
+    el.src = twin(el.src, "png", "svg")
+  end
+  if FORMAT == "typst" then return typst_image(el) end
+  return el
+end

@@ -1,0 +1,83 @@
+"""The ODT reference document: pandoc's own, turned into A4 with our font, header and footer.
+
+Pandoc's default reference.odt has US Letter pages, Times New Roman and English
+as language; :func:`reference_odt` rewrites its ``styles.xml``.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from .design import Design
+from .zipfix import rewrite_zip
+
+_LAYOUT = re.compile(r"<style:page-layout-properties\b[^>]*?(/?)>", re.S)
+_MASTER = re.compile(r"<office:master-styles>.*?</office:master-styles>", re.S)
+
+
+def reference_odt(
+    default_odt: bytes, design: Design, *, kommune: str, titel: str, draft: bool
+) -> bytes:
+    """Rewrite pandoc's default reference.odt (``default_odt``) for one document."""
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != "styles.xml":
+            return content
+        return _styles(content.decode("utf-8"), design, kommune, titel, draft).encode("utf-8")
+
+    return rewrite_zip(default_odt, change)
+
+
+def _styles(xml: str, design: Design, kommune: str, titel: str, draft: bool) -> str:
+    font = quoteattr(design.schrift)
+    xml = xml.replace(
+        "<office:font-face-decls>",
+        f"<office:font-face-decls><style:font-face style:name={font} "
+        f"svg:font-family={quoteattr(repr(design.schrift))} "
+        'style:font-family-generic="swiss" style:font-pitch="variable"/>',
+        1,
+    )
+    xml = re.sub(r'style:font-name="(Times New Roman|Arial)"', f"style:font-name={font}", xml)
+    xml = xml.replace('fo:language="en" fo:country="US"', 'fo:language="de" fo:country="DE"')
+    xml = xml.replace('fo:hyphenate="false"', 'fo:hyphenate="true"')
+    xml = _LAYOUT.sub(
+        lambda m: m.group(0)
+        .replace('fo:page-width="8.5in"', 'fo:page-width="21cm"')
+        .replace('fo:page-height="11in"', 'fo:page-height="29.7cm"')
+        .replace('fo:margin-top="1in"', 'fo:margin-top="2.2cm"')
+        .replace('fo:margin-bottom="1in"', 'fo:margin-bottom="2cm"')
+        .replace('fo:margin-left="1in"', 'fo:margin-left="2.5cm"')
+        .replace('fo:margin-right="1in"', 'fo:margin-right="2.2cm"'),
+        xml,
+        count=1,
+    )
+    xml = xml.replace(
+        "<style:header-style />",
+        '<style:header-style><style:header-footer-properties fo:min-height="0.6cm" '
+        'fo:margin-bottom="0.4cm"/></style:header-style>',
+    )
+    head = f"{escape(kommune)}<text:tab/>{escape(titel)}"
+    if draft:
+        head = f"ENTWURF · {head}"
+    master = (
+        '<office:master-styles><style:master-page style:name="Standard" '
+        'style:page-layout-name="Mpm1">'
+        f'<style:header><text:p text:style-name="MP1">{head}</text:p></style:header>'
+        '<style:footer><text:p text:style-name="MP1">Seite '
+        '<text:page-number text:select-page="current">1</text:page-number> von '
+        "<text:page-count>1</text:page-count></text:p></style:footer>"
+        "</style:master-page></office:master-styles>"
+    )
+    xml = _MASTER.sub(lambda _m: master, xml, count=1)
+    return _colour_headings(xml, design.primaer)
+
+
+def _colour_headings(xml: str, colour: str) -> str:
+    """Give the Heading styles the design's primary colour."""
+    return re.sub(
+        r'(<style:style style:name="Heading[^"]*".*?<style:text-properties)',
+        lambda m: m.group(1) + f' fo:color="{colour}"',
+        xml,
+        flags=re.S,
+    )

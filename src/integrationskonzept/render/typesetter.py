@@ -1,0 +1,134 @@
+"""The boundary to typst (PyPI ``typst``): compile a PDF in a child process.
+
+The child is bounded in time (``timeout``) and optionally in address space
+(``memory_limit``); the build folder is typst's root, so documents can read
+nothing outside it. Typst warnings are returned as German text; errors become
+:class:`RenderError`. Fonts: Source Sans 3 from ``fontpkg-source-sans-3`` plus
+the design's font folders; system fonts are ignored so every machine renders alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RenderError
+
+# Runs in the child: JSON job on stdin, JSON result on stdout.
+_WORKER = r"""
+import json, resource, sys
+job = json.load(sys.stdin)
+sys.path[:] = job["sys_path"]
+if job["memory_limit"]:
+    resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
+import typst
+result = {"warnings": [], "error": None}
+try:
+    _, warnings = typst.compile_with_warnings(
+        job["input"], output=job["output"], root=job["root"], format="pdf",
+        font_paths=job["font_paths"], ignore_system_fonts=True,
+        pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
+    result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
+except typst.TypstError as exc:
+    result["error"] = str(getattr(exc, "message", exc))
+    result["detail"] = str(getattr(exc, "diagnostic", ""))
+except MemoryError:
+    result["error"] = "memory"
+result["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+json.dump(result, sys.stdout)
+"""
+
+
+@dataclass(frozen=True)
+class TypstResult:
+    """Outcome of a successful compile: warnings (German) and the child's peak memory."""
+
+    warnings: tuple[str, ...]
+    max_rss_kb: int
+
+
+def font_paths(extra: tuple[Path, ...] = ()) -> list[str]:
+    """Source Sans 3 from its font package, then the design's font folders."""
+    paths = []
+    try:
+        import fontpkg_source_sans_3
+
+        paths.append(str(fontpkg_source_sans_3.ROOT / "files"))
+    except ImportError:
+        pass
+    paths.extend(str(p) for p in extra)
+    return paths
+
+
+def compile_pdf(
+    main: Path,
+    output: Path,
+    *,
+    root: Path,
+    timestamp: dt.datetime,
+    fonts: list[str],
+    pdf_standards: tuple[str, ...] = ("ua-1",),
+    timeout: float = 600.0,
+    memory_limit: int | None = None,
+) -> TypstResult:
+    """Compile ``main`` (inside ``root``) to the PDF file ``output``.
+
+    ``memory_limit`` in bytes caps the child's address space. Raises
+    :class:`RenderError` on typst errors, time-out, memory exhaustion or a crash.
+    """
+    job = {
+        "input": str(main),
+        "output": str(output),
+        "root": str(root),
+        "font_paths": fonts,
+        "pdf_standards": list(pdf_standards),
+        "timestamp": int(timestamp.timestamp()),
+        "memory_limit": memory_limit,
+        "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
+    }
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-I", "-c", _WORKER],
+            input=json.dumps(job).encode(), capture_output=True, timeout=timeout, check=False,
+            cwd=root,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"typst hat das PDF nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "
+            "abgebrochen."
+        ) from None
+    try:
+        result = json.loads(proc.stdout.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        stderr = proc.stderr.decode("utf-8", "replace").strip()
+        if "memory" in stderr.lower() or proc.returncode in (-6, -9, 134, 137):
+            raise RenderError(
+                "typst hatte nicht genug Arbeitsspeicher für das PDF.", stderr
+            ) from None
+        if "No module named 'typst'" in stderr:
+            raise RenderError("typst fehlt. Bitte das Paket »typst« installieren.") from None
+        raise RenderError(
+            f"typst ist beim Erzeugen des PDF abgestürzt (Rückgabewert {proc.returncode}).",
+            stderr,
+        ) from None
+    if result["error"] == "memory":
+        raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.")
+    if result["error"]:
+        raise RenderError(
+            f"typst konnte das PDF nicht erzeugen: {result['error']}", result.get("detail", "")
+        )
+    return TypstResult(
+        warnings=tuple(_german(w) for w in result["warnings"]),
+        max_rss_kb=int(result.get("max_rss_kb", 0)),
+    )
+
+
+def _german(warning: str) -> str:
+    if "unknown font family" in warning:
+        family = warning.split(":", 1)[-1].strip()
+        return f"typst: Schrift {family} ist nicht vorhanden, eine Ersatzschrift wird verwendet."
+    return f"typst: {warning}"

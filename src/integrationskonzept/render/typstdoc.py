@@ -1,0 +1,53 @@
+"""The typst main file: theme import, title data, then the body pandoc wrote.
+
+Every value from the concept enters typst as an escaped string literal, never as
+code; the body comes from pandoc's typst writer after the safety filter.
+"""
+
+from __future__ import annotations
+
+from .design import Design
+from .meta import DocumentMeta
+
+# Definitions pandoc's typst body may call (from pandoc's default typst template).
+_PANDOC_PRELUDE = """\
+#let horizontalrule = line(length: 100%, stroke: 0.5pt + luma(170))
+#show terms.item: it => block(breakable: false)[
+  #text(weight: "bold")[#it.term]
+  #block(inset: (left: 1.5em, top: -0.4em))[#it.description]
+]
+"""
+
+
+def typst_string(text: str) -> str:
+    """``text`` as a typst string literal."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\r", " ").replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def main_typ(
+    body: str, *, meta: DocumentMeta, design: Design, logo: str | None, logo_alt: str,
+    draft: bool,
+) -> str:
+    """The complete main.typ; ``logo`` is a path relative to the build folder or ``None``."""
+    args = {
+        "titel": typst_string(meta.title),
+        "untertitel": typst_string(meta.subtitle),
+        "kommune": typst_string(meta.kommune),
+        "stand": typst_string(meta.stand_text),
+        "version": typst_string(meta.version),
+        "logo": typst_string(logo) if logo else "none",
+        "logo-alt": typst_string(logo_alt or f"Logo {meta.kommune}"),
+        "entwurf": "true" if draft else "false",
+        "schrift": typst_string(design.schrift),
+        "primaer": f"rgb({typst_string(design.primaer)})",
+        "akzent": f"rgb({typst_string(design.akzent)})",
+    }
+    call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
+    return (
+        '#import "theme.typ": konzept\n'
+        f"{_PANDOC_PRELUDE}"
+        f"#show: konzept.with(\n  {call},\n)\n\n"
+        f"{body}\n"
+    )
