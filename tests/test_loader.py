@@ -151,3 +151,10 @@ def test_thousands_separator_gets_a_hint(concept) -> None:
         {"id": "stadtweit", "name": "Peine", "art": "gesamt", "einwohner": "51.086"}]})
     [p] = [p for p in validate(root).problems if p.code == "IK103"]
     assert "Tausenderpunkte weglassen: 51086" in p.message
+
+
+def test_broken_entry_causes_no_cascade_of_warnings(concept) -> None:
+    from conftest import BASE_INHALT
+
+    root = concept(inhalt={"massnahmen": [dict(BASE_INHALT["massnahmen"][0], statu="x")]})
+    assert [p.code for p in validate(root).problems] == ["IK101"]

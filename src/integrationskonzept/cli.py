@@ -1,149 +1,96 @@
-"""The `ik` command: a thin layer that parses options, calls the library, sets the exit code.
+"""Entry point of the `ik` command: exit-code policy and the fast top-level help.
 
 Exit codes: 0 ok · 1 problems in the sources (or bad input) · 2 wrong usage ·
 3 internal error of ik (a bug: please report) · 130 interrupted.
-Heavy libraries are imported inside the commands, so `ik --help` stays fast.
+
+`ik` and `ik --help` print :data:`HELP` without importing typer, so the most common
+first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
+from typing import Any
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-app = typer.Typer(
-    name="ik",
-    help="Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
+SUMMARY = "Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen."
+
+# (command, first line of its help): kept equal to the typer app by tests/test_cli.py.
+COMMANDS = (
+    ("validate", "Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme."),
+    ("init", "Legt ein neues Konzept an, das sofort geprüft und gebaut werden kann."),
+    ("schema", "Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."),
+    ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )
 
-PathArg = Annotated[Path, typer.Argument(
-    help="Ordner des Konzepts (mit konzept.yaml).", show_default=True)]
+
+def help_text() -> str:
+    width = max(len(name) for name, _ in COMMANDS) + 2
+    lines = [
+        "Aufruf: ik [OPTIONEN] BEFEHL [ARGUMENTE]...",
+        "",
+        f"  {SUMMARY}",
+        "",
+        "Befehle:",
+        *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
+        "",
+        "Optionen:",
+        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        "",
+        "Hilfe zu einem Befehl: ik BEFEHL --help",
+        "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
+        "3: interner Fehler",
+    ]
+    return "\n".join(lines) + "\n"
 
 
-class TextOrJson(str, Enum):
-    text = "text"
-    json = "json"
+# typer/click write their own help and usage errors in English; these are the fragments.
+_GERMAN = (
+    ("Usage:", "Aufruf:"), ("[OPTIONS]", "[OPTIONEN]"), (" COMMAND ", " BEFEHL "),
+    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"), ("Options:", "Optionen:"),
+    ("Commands:", "Befehle:"), ("[default: ", "[Standard: "), ("[required]", "[Pflicht]"),
+    ("Show this message and exit.", "Diese Hilfe anzeigen."),
+    ("Try '", "Hilfe: '"), ("' for help.", "'"), ("Error: ", "Fehler: "),
+    ("No such option: ", "Unbekannte Option: "), ("No such command ", "Unbekannter Befehl "),
+    ("Missing argument ", "Fehlendes Argument "), ("Missing option ", "Fehlende Option "),
+    ("Invalid value for ", "Ungültiger Wert für "), (" is not one of ", " ist keiner von "),
+    ("Did you mean", "Meinten Sie"), ("Got unexpected extra argument",
+                                       "Unerwartetes zusätzliches Argument"),
+    ("does not exist.", "existiert nicht."), ("requires an argument.", "braucht einen Wert."),
+)
 
 
-def _prefix(path: Path) -> str:
-    rel = os.path.relpath(path)
-    return "" if rel == "." else rel.rstrip("/") + "/"
+class _German:
+    """A text stream that translates typer's English help and usage fragments on write."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        for en, de in _GERMAN:
+            if en in text:
+                text = text.replace(en, de)
+        return int(self._stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
-@app.command()
-def validate(
-    path: PathArg = Path("."),
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Auch bei Warnungen mit Code 1 enden.")] = False,
-    fmt: Annotated[TextOrJson, typer.Option(
-        "--format", "-f", help="Ausgabeformat.")] = TextOrJson.text,
-) -> None:
-    """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
-
-    Jede Meldung nennt Datei:Zeile:Spalte, einen Code, den Schweregrad und einen Hinweis.
-    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen).
-    """
-    from .output import format_json, print_text
-    from .validate import validate as run
-
-    report = run(path)
-    files = len(report.konzept.files)
-    if fmt is TextOrJson.json:
-        typer.echo(format_json(report.problems, files))
-    else:
-        print_text(report.problems, files, _prefix(path))
-    raise typer.Exit(EXIT_PROBLEMS if report.failed(strict) else EXIT_OK)
-
-
-class Katalog(str, Enum):
-    nap = "nap"
-    lehrte = "lehrte"
-    kern = "kern"
-    leer = "leer"
-
-
-class KommunenTyp(str, Enum):
-    Stadt = "Stadt"
-    Gemeinde = "Gemeinde"
-    Landkreis = "Landkreis"
-
-
-@app.command()
-def init(
-    path: Annotated[Path, typer.Argument(help="Neuer Ordner für das Konzept.")],
-    kommune: Annotated[str, typer.Option(help="Name der Kommune.")] = "Musterstadt",
-    typ: Annotated[KommunenTyp, typer.Option(help="Art der Kommune.")] = KommunenTyp.Stadt,
-    katalog: Annotated[Katalog, typer.Option(
-        help="Start-Handlungsfelder: nap (Nationaler Aktionsplan Integration), lehrte "
-             "(neun Felder der Stadt Lehrte), kern (die fast überall üblichen), leer.")
-    ] = Katalog.kern,
-) -> None:
-    """Legt ein neues Konzept an, das sofort geprüft und gebaut werden kann."""
-    from .problems import UserError
-    from .scaffold import scaffold
-
+def main(argv: list[str] | None = None) -> None:
+    """Run `ik`; maps every outcome to a documented exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    if args in ([], ["--help"], ["-h"]):
+        sys.stdout.write(help_text())
+        sys.exit(EXIT_OK)
     try:
-        written = scaffold(path, kommune=kommune, typ=typ.value, katalog=katalog.value)
-    except UserError as exc:
-        typer.echo(f"Fehler: {exc}", err=True)
-        raise typer.Exit(EXIT_PROBLEMS) from None
-    typer.echo(f"Konzept angelegt in {path} ({len(written)} Dateien).")
-    typer.echo(f"Weiter: ik validate {path}")
+        from .commands import app
 
-
-class SchemaFile(str, Enum):
-    konzept = "konzept"
-    inhalt = "inhalt"
-
-
-@app.command()
-def schema(
-    datei: Annotated[SchemaFile, typer.Option(
-        help="konzept: für konzept.yaml; inhalt: für alle anderen YAML-Dateien.")
-    ] = SchemaFile.inhalt,
-    out: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer needs Optional
-        "--out", "-o", help="In diese Datei schreiben statt auf die Ausgabe.")] = None,
-) -> None:
-    """Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."""
-    from .jsonschema import schema_text
-
-    text = schema_text(datei.value)
-    if out is None:
-        typer.echo(text)
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"Schema geschrieben: {out}")
-
-
-@app.command()
-def pruefungen() -> None:
-    """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."""
-    from .checks import all_checks
-
-    for chk in all_checks():
-        first, _, rest = chk.doc.partition("\n")
-        typer.echo(f"{chk.code}  {chk.name}  ({chk.severity.label})")
-        typer.echo(f"    {first}")
-        for line in rest.strip().splitlines():
-            typer.echo(f"    {line}")
-        typer.echo("")
-
-
-def main() -> None:
-    """Entry point: maps every outcome to a documented exit code."""
-    try:
-        app()
+        if "--help" in args or "-h" in args:
+            sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
+        sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
+        app(args=args, prog_name="ik")
     except SystemExit:
         raise
     except KeyboardInterrupt:

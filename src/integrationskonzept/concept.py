@@ -150,6 +150,9 @@ class Konzept:
     heads: list[Entry] = field(default_factory=list)
     # Every id of the concept (also of entries that failed validation): id -> (kind, where).
     ids: dict[str, tuple[str, Location]] = field(default_factory=dict)
+    # Every text inside entries that failed validation: lints that ask "is X used?"
+    # count these too, so one broken entry does not cause a cascade of warnings.
+    ungueltig: set[str] = field(default_factory=set)
     # Markdown files read for chapters and Ausgangslagen: relative path -> text.
     texte: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)

@@ -267,6 +267,7 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             ident = item.get("id")
             context = f"{label} „{ident}“" if isinstance(ident, str) else f"{label} Nr. {i + 1}"
             problems.extend(translate(exc, model, item, rel, context))
+            _collect_texts(item, konzept.ungueltig)
             continue
         entry._src = (rel, item)
         if hf is not None:
@@ -280,6 +281,18 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             ident = entry.id  # type: ignore[attr-defined]
             if ident not in target and konzept.ids.get(ident, (kind,))[0] == kind:
                 target[ident] = entry
+
+
+def _collect_texts(node: Any, out: set[str]) -> None:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, str):
+            out.add(cur)
+        elif isinstance(cur, dict):
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
 
 
 def _load_text_parts(konzept: Konzept, rel: str, data: YMap, kopf: Any,

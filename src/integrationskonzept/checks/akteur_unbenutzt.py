@@ -31,7 +31,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
         if akteur.beziehungen:
             used.add(akteur.id)
     for akteur in konzept.akteure.values():
-        if akteur.id not in used:
+        if akteur.id not in used and akteur.id not in konzept.ungueltig:
             yield Finding(f"Akteur „{akteur.id}“ ({akteur.name}) wird nirgends genannt",
                           where(akteur, "id"),
                           "Nennen Sie ihn als Federführung, Partner, Träger oder in einer "

@@ -20,7 +20,7 @@ SEVERITY = Severity.WARNING
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     verfolgt = {z for m in konzept.massnahmen.values() for z in m.ziele}
     for ziel in konzept.ziele.values():
-        if ziel.id not in verfolgt:
+        if ziel.id not in verfolgt and ziel.id not in konzept.ungueltig:
             yield Finding(
                 f"Ziel „{ziel.id}“ ({ziel.titel}) wird von keiner Maßnahme verfolgt",
                 where(ziel, "id"),

@@ -1,0 +1,101 @@
+"""Every check of `ik validate`: what it reports, where, and that it can be configured.
+
+Each case: changes to the base concept → expected (file, line, code) and words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import BASE_INHALT
+from integrationskonzept.checks import CheckContext, all_checks
+from integrationskonzept.validate import validate
+
+M = BASE_INHALT["massnahmen"][0]
+
+CASES = {
+    "IK501 ziel-ohne-massnahme": (
+        {}, {"massnahmen": [dict(M, ziele=[])]},
+        ("bildung.yaml", 11, "IK501"), "Ziel „z-1“ (Mehr Kursplätze) wird von keiner Maßnahme"),
+    "IK502 massnahme-ohne-federfuehrung": (
+        {}, {"massnahmen": [{k: v for k, v in M.items() if k != "federfuehrung"}],
+             "akteure": [dict(BASE_INHALT["akteure"][0])]},
+        ("bildung.yaml", 21, "IK502"), "Maßnahme „m-1“ hat keine Federführung"),
+    "IK503 massnahme-ohne-zeitraum": (
+        {}, {"massnahmen": [{k: v for k, v in M.items() if k != "zeitraum"}]},
+        ("bildung.yaml", 21, "IK503"), "weder Zeitraum noch Zeithorizont"),
+    "IK504 massnahme-ohne-indikator": (
+        {}, {"massnahmen": [dict(M, indikatoren=[])]},
+        ("bildung.yaml", 21, "IK504"), "Maßnahme „m-1“ hat keinen Indikator"),
+    "IK505 bedarf-ohne-quelle": (
+        {}, {"bedarfe": [{"id": "b-1", "titel": "Kita-Plätze"}]},
+        ("bildung.yaml", 32, "IK505"), "Bedarf „b-1“ nennt keine Quelle"),
+    "IK506 handlungsfeld-ohne-ziel": (
+        {"handlungsfelder": [{"id": "bildung", "name": "Bildung"},
+                             {"id": "sport", "name": "Sport"}]}, {},
+        ("konzept.yaml", 15, "IK506"), "Handlungsfeld „sport“ (Sport) hat kein Ziel"),
+    "IK507 massnahme-abgelaufen": (
+        {}, {"massnahmen": [dict(M, zeitraum={"beginn": "2022", "ende": "2023-06"},
+                                 status="in Umsetzung")]},
+        ("bildung.yaml", 31, "IK507"), "endete 2023-06, ist zum Stand 1. März 2024 aber noch"),
+    "IK508 akteur-unbenutzt": (
+        {}, {"akteure": [dict(BASE_INHALT["akteure"][0]),
+                         {"id": "vhs", "name": "VHS Peine", "typ": "Bildungsträger"}]},
+        ("bildung.yaml", 10, "IK508"), "Akteur „vhs“ (VHS Peine) wird nirgends genannt"),
+    "IK302 stand-in-zukunft": (
+        {"stand": "2099-01-01"}, {},
+        ("konzept.yaml", 6, "IK302"), "Stand 1. Januar 2099 liegt in der Zukunft"),
+    "IK204 vokabular": (
+        {"sozialraeume": [{"id": "stederdorf", "name": "Stederdorf"}]}, {},
+        ("konzept.yaml", 1, "IK204"), "Kein Sozialraum mit „art: gesamt“"),
+    "IK590 platzhalter": (
+        {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
+        ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_reports_at_location(concept, name: str) -> None:
+    konzept_changes, inhalt_changes, expected, words = CASES[name]
+    root = concept(konzept=konzept_changes, inhalt=inhalt_changes)
+    problems = validate(root, CheckContext(heute=dt.date(2024, 6, 1))).problems
+    found = [p for p in problems if p.code == expected[2]]
+    assert found, problems
+    p = found[0]
+    assert (p.location.file, p.location.line, p.code) == expected
+    assert words in p.message
+    assert p.hint
+
+
+def test_every_check_has_a_case_and_documentation() -> None:
+    tested = {name.split()[0] for name in CASES} | {"IK202", "IK301", "IK205", "IK601"}
+    for chk in all_checks():
+        assert chk.code in tested, f"{chk.code} has no test case"
+        assert len(chk.doc) > 40, f"{chk.code} lacks a docstring"
+        assert chk.name and chk.name == chk.name.lower()
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("aus", None), ("Hinweis", "Hinweis"), ("Fehler", "Fehler")])
+def test_severity_is_configurable(concept, setting: str, expected: str | None) -> None:
+    for key in ("IK504", "massnahme-ohne-indikator"):
+        root = concept(konzept={"pruefungen": {key: setting}},
+                       inhalt={"massnahmen": [dict(M, indikatoren=[])]})
+        found = [p.severity.label for p in validate(root).problems if p.code == "IK504"]
+        assert found == ([expected] if expected else [])
+
+
+def test_unknown_check_in_configuration(concept) -> None:
+    root = concept(konzept={"pruefungen": {"massnahme-ohne-indikatr": "aus"}})
+    [p] = validate(root).problems
+    assert p.code == "IK107"
+    assert p.hint == "Meinten Sie „massnahme-ohne-indikator“?"
+
+
+def test_strict_fails_on_warnings_only_when_asked(concept) -> None:
+    root = concept(inhalt={"massnahmen": [dict(M, indikatoren=[])]})
+    report = validate(root)
+    assert not report.failed()
+    assert report.failed(strict=True)
