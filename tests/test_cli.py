@@ -131,3 +131,11 @@ def test_help_is_fast_enough_to_feel_instant() -> None:
             "if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_format_reference_is_up_to_date() -> None:
+    from integrationskonzept.formatdoc import render
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "format.md"
+    assert doc.read_text(encoding="utf-8") == render(), (
+        "docs/format.md is stale: python -m integrationskonzept.formatdoc > docs/format.md")

@@ -128,3 +128,14 @@ def test_mutated_yaml_gives_located_problem_or_data(mutations: list[tuple[int, b
         for p in result.problems:
             assert p.location.file == "m.yaml"
             assert p.location.line >= 0
+
+
+def test_huge_file_is_refused_before_reading(tmp_path, monkeypatch) -> None:
+    from integrationskonzept import safeyaml
+
+    monkeypatch.setattr(safeyaml, "MAX_FILE_BYTES", 1024)
+    big = tmp_path / "gross.yaml"
+    big.write_text("a: " + "x" * 5000 + "\n", encoding="utf-8")
+    result = safeyaml.read_yaml(str(big), "gross.yaml")
+    [p] = result.problems
+    assert p.code == "IK004" and "zu groß" in p.message and p.hint
