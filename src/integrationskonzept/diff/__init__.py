@@ -1,0 +1,15 @@
+"""Comparing two versions of a concept (`ik diff`): what changed since the council decided."""
+
+from __future__ import annotations
+
+from ..gitsource import VersionInfo, version_info
+from .changes import Diff, FieldChange, ItemChange
+from .command import compare_versions, diff_command, last_beschluss_rev
+from .compare import compare
+from .report import FORMATS, diff_dict, format_diff, format_markdown, format_text
+
+__all__ = [
+    "FORMATS", "Diff", "FieldChange", "ItemChange", "VersionInfo", "compare",
+    "compare_versions", "diff_command", "diff_dict", "format_diff", "format_markdown",
+    "format_text", "last_beschluss_rev", "version_info",
+]
