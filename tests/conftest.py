@@ -1,4 +1,4 @@
-"""Shared test helpers: concept folders built from small dicts."""
+"""Shared fixtures; the data and helpers live in ik_testing.py."""
 
 from __future__ import annotations
 
@@ -7,57 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-
-# The smallest concept that validates clean under --strict.
-BASE_KONZEPT: dict[str, Any] = {
-    "kommune": {"name": "Peine", "typ": "Stadt"},
-    "titel": "Integrationskonzept der Stadt Peine",
-    "version": "1.0",
-    "stand": "2024-03-01",
-    "herausgeber": {"name": "Stadt Peine"},
-    "federfuehrung": "gleichstellung",
-    "kontakt": {"stelle": "Beauftragte für Gleichstellung, Familie und Integration"},
-    "handlungsfelder": [{"id": "bildung", "name": "Bildung"}],
-    "zielgruppen": [{"id": "neuzugewanderte", "name": "Neuzugewanderte"}],
-    "sozialraeume": [
-        {"id": "stadtweit", "name": "Stadt Peine", "art": "gesamt"},
-        {"id": "stederdorf", "name": "Stederdorf"},
-    ],
-    "sprachen": [{"id": "de", "name": "Deutsch"}],
-}
-
-BASE_INHALT: dict[str, Any] = {
-    "handlungsfeld": "bildung",
-    "ausgangslage": "Viele Akteur*innen sind aktiv.",
-    "leitziel": {"text": "Bildung für alle", "horizont": 2030},
-    "akteure": [{"id": "gleichstellung", "name": "Gleichstellungsbeauftragte", "typ": "Verwaltung"}],
-    "ziele": [{"id": "z-1", "titel": "Mehr Kursplätze", "indikatoren": ["i-1"]}],
-    "indikatoren": [{"id": "i-1", "name": "Kursplätze", "definition": "Zahl der Plätze",
-                     "datenquelle": "VHS"}],
-    "massnahmen": [{"id": "m-1", "titel": "Sprachcafé", "ziele": ["z-1"],
-                    "federfuehrung": "gleichstellung", "zeitraum": {"beginn": "2024", "ende": "2025"},
-                    "indikatoren": ["i-1"]}],
-}
-
-
-def write_concept(root: Path, files: dict[str, Any]) -> Path:
-    """Write files into ``root``: dicts are dumped as YAML, strings written as they are."""
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, content in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, (dict, list)):
-            target.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False),
-                              encoding="utf-8")
-        elif isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    return root
+from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import BASE_INHALT
+from ik_testing import BASE_INHALT
 from integrationskonzept.checks import CheckContext, all_checks
 from integrationskonzept.validate import validate
 

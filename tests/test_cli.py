@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BASE_INHALT
+from ik_testing import BASE_INHALT
 from integrationskonzept import cli
 from integrationskonzept.commands import app
 

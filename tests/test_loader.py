@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_concept
+from ik_testing import write_concept
 from integrationskonzept.loader import load_concept
 from integrationskonzept.validate import validate
 
@@ -44,7 +44,7 @@ MASSNAHME_CASES = [
 
 @pytest.mark.parametrize(("extra", "code", "words", "hint"), MASSNAHME_CASES)
 def test_massnahme_problems(concept, extra, code, words, hint) -> None:
-    from conftest import BASE_INHALT
+    from ik_testing import BASE_INHALT
 
     m = dict(BASE_INHALT["massnahmen"][0], **extra)
     root = concept(inhalt={"massnahmen": [m]})
@@ -154,7 +154,7 @@ def test_thousands_separator_gets_a_hint(concept) -> None:
 
 
 def test_broken_entry_causes_no_cascade_of_warnings(concept) -> None:
-    from conftest import BASE_INHALT
+    from ik_testing import BASE_INHALT
 
     root = concept(inhalt={"massnahmen": [dict(BASE_INHALT["massnahmen"][0], statu="x")]})
     assert [p.code for p in validate(root).problems] == ["IK101"]
