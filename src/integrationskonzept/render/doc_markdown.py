@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# ASCII punctuation that can start or change Markdown syntax somewhere in pandoc's reader.
-# Quotes, commas, slashes, parentheses and full stops mid-text stay readable.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|~^$@:=&])")
-_LIST_START = re.compile(r"^(\d+)([.)])")
+# ASCII punctuation that changes Markdown anywhere in a line (pandoc's reader).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
+# ... and what only matters at the start of a line: lists, divs, captions, setext lines.
+_START = re.compile(r"^([:+=-])")
+_LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -44,6 +45,7 @@ def escape(text: str) -> Md:
     """Plain text as Markdown that reads back as exactly this text (on one line)."""
     text = _SPACE.sub(" ", text).strip()
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _START.sub(r"\\\1", text)
     text = _LIST_START.sub(r"\1\\\2", text)
     return Md(text)
 

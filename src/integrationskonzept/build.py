@@ -1,0 +1,121 @@
+"""`ik build` as a library function: sources → Markdown → DOCX, PDF, HTML, ODT, MD.
+
+:func:`build` validates first and refuses to build a concept with errors (the
+problems come back for the CLI to print like `ik validate`). The output files are
+written into ``out`` (default ``<concept>/build/``) only when complete; the same
+sources give the same bytes (the date is the concept's Stand).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+DEFAULT_FORMATS = ("docx", "pdf", "html")
+
+
+@dataclass
+class BuildResult:
+    """The outcome of one build.
+
+    ``ok`` is False when validation found errors (``problems``) or rendering failed
+    (``error``, a German message). ``files`` are the written outputs, ``warnings``
+    German notes that did not stop the build, ``seconds`` time per step.
+    """
+
+    ok: bool
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error: str = ""
+    detail: str = ""
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
+          draft: bool = False, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md)."""
+    from .render.errors import RenderError
+    from .render.document import TemplateProblem
+
+    say = progress or (lambda _msg: None)
+    root = Path(path)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    say("Quellen prüfen …")
+    from .validate import validate
+
+    report = validate(root)
+    seconds["validate"] = _lap(started)
+    if report.failed():
+        return BuildResult(False, problems=report.problems, seconds=seconds)
+    konzept = report.konzept
+    warnings: list[str] = []
+    try:
+        return _render(root, konzept, report.problems, list(formats), out, draft, say,
+                       warnings, seconds)
+    except RenderError as exc:
+        return BuildResult(False, problems=report.problems, error=exc.message,
+                           detail=exc.detail, warnings=warnings, seconds=seconds)
+    except TemplateProblem as exc:
+        return BuildResult(False, problems=report.problems, error=exc.message,
+                           warnings=warnings, seconds=seconds)
+
+
+def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
+            out: str | Path | None, draft: bool, say: Callable[[str], None],
+            warnings: list[str], seconds: dict[str, float]) -> BuildResult:
+    from .gaps import find_gaps
+    from .render import DocumentMeta, Logo, load_design, render
+    from .render.context import build_context
+    from .render.doc_charts import charts_for
+    from .render.document import expand_prosa, render_markdown
+
+    started = time.perf_counter()
+    gaps = find_gaps(konzept)
+    seconds["gaps"] = _lap(started)
+    design = load_design(root)
+    started = time.perf_counter()
+    say("Diagramme zeichnen …")
+    abbildungen, assets = charts_for(konzept, gaps, design, warnings)
+    seconds["charts"] = _lap(started)
+    started = time.perf_counter()
+    say("Dokument zusammenstellen …")
+    dok, prosa = build_context(konzept, gaps, abbildungen)
+    markdown = expand_prosa(render_markdown(dok, root), prosa)
+    seconds["markdown"] = _lap(started)
+    meta = konzept.meta
+    logo = None
+    if meta.logo is not None:
+        logo_path = (root / meta.logo.datei).resolve()
+        if logo_path.is_file() and logo_path.is_relative_to(root.resolve()):
+            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.typ} {meta.kommune.name}")
+        else:
+            warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
+                            "ohne Logo.")
+    doc_meta = DocumentMeta(
+        title=meta.titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
+        version=meta.version, subtitle=meta.untertitel or "", logo=logo)
+    target = Path(out) if out is not None else root / "build"
+    stats: dict[str, float] = {}
+    files = render(
+        markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
+        timestamp=timestamp(konzept), draft=draft, progress=say, on_warning=warnings.append,
+        stats=stats)
+    seconds.update(stats)
+    return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def timestamp(konzept) -> dt.datetime:  # type: ignore[no-untyped-def]
+    """The document date: the concept's Stand at noon UTC (same sources, same bytes)."""
+    stand = konzept.stand or dt.date(2000, 1, 1)
+    return dt.datetime(stand.year, stand.month, stand.day, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def _lap(started: float) -> float:
+    return round(time.perf_counter() - started, 3)

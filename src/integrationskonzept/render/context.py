@@ -1,0 +1,288 @@
+"""The one template context of the document, built in one place from the concept.
+
+:func:`build_context` turns a :class:`~integrationskonzept.concept.Konzept` and its
+:class:`~integrationskonzept.gaps.report.GapReport` into a :class:`Dokument` (typed,
+ready-formatted German values) and the :class:`Sammlung` of Markdown fields that the
+prosa filter fills in. Headings: chapters are level 1, sections 2, entries 3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .. import babelfmt
+from ..concept import Konzept
+from ..gaps.report import GapReport
+from .doc_felder import Fmt, wert, zeitraum
+from .doc_markdown import Md, escape, link
+from .doc_numbers import UEBERGREIFEND, build_register, has_uebergreifend, hf_of
+from .doc_prosa import Sammlung
+from .doc_types import (
+    Abbildung, Abschnitt, Dokument, Feld, HandlungsfeldKapitel, Impressum, Kapitel, Luecken,
+    Punkt, Tabelle,
+)
+
+AUSGANGSLAGE_IDS = {"ausgangslage"}
+BETEILIGUNG_IDS = {"beteiligung", "prozess", "prozess-und-beteiligung"}
+ENTRY_LEVEL = 3
+
+
+def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ...]
+                  ) -> Kapitel | None:
+    """The text chapter a generated section joins (by id or title), if any."""
+    for kap in kapitel:
+        ident = kap.id.lower().removeprefix("k-").removeprefix("kap-")
+        if ident in ids or kap.titel.lower().startswith(prefixes):
+            return kap
+    return None
+
+
+def build_context(konzept: Konzept, gaps: GapReport | None = None,
+                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``."""
+    meta = konzept.meta
+    if meta is None:
+        raise ValueError("Konzept ohne konzept.yaml")
+    charts = dict(charts or {})
+    prosa = Sammlung()
+
+    def kapitel(teil: str, ebene: int) -> list[Kapitel]:
+        out = []
+        for ident, kap in konzept.kapitel.items():
+            if kap.teil == teil:
+                text = prosa.add(konzept.texte.get(kap.datei), ebene)
+                out.append(Kapitel(ident, "", kap.titel, text))
+        return out
+
+    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
+    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
+    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
+    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+    reg = build_register(konzept, first)
+    fmt = Fmt(konzept, reg, prosa)
+
+    def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+
+    vorne = with_anchor(kapitel("vorne", 1))
+    hinten = with_anchor(kapitel("hinten", 2))
+    anhang = with_anchor(kapitel("anhang", 2))
+    by_id = {k.id: k for k in vorne}
+    handlungsfelder = _handlungsfelder(konzept, gaps, fmt, prosa)
+    katalog = _katalog(konzept, fmt)
+    dok = Dokument(
+        titel=meta.titel, untertitel=meta.untertitel or "",
+        kommune=f"{meta.kommune.typ} {meta.kommune.name}",
+        stand=babelfmt.datum_lang(meta.stand), version=meta.version,
+        impressum=_impressum(konzept, fmt),
+        vorne=vorne,
+        ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,
+        bevoelkerung=_bevoelkerung(konzept),
+        bevoelkerung_abbildungen=[c for k, c in charts.items() if k.startswith("bevoelkerung")],
+        beteiligung_kapitel=by_id.get(merge_b.id) if merge_b else None,
+        veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
+        arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
+        befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        handlungsfelder=handlungsfelder,
+        katalog=katalog,
+        katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
+        hinten=hinten,
+        indikatoren_tabelle=_indikatoren_tabelle(konzept, fmt),
+        indikatoren=[fmt.indikator(i, ENTRY_LEVEL) for i in konzept.indikatoren.values()],
+        luecken=_luecken(gaps, fmt, [c for k, c in charts.items() if k.startswith("abdeckung")]),
+        akteure=_akteure(konzept, fmt),
+        akteur_abbildungen=[c for k, c in charts.items() if k.startswith("akteure")],
+        angebote=_angebote(konzept, fmt),
+        glossar=[Abschnitt(b.begriff, p) for b in konzept.glossar
+                 if (p := prosa.add(b.erklaerung, 2)) is not None],
+        abkuerzungen=Tabelle("tbl-abkuerzungen", "Abkürzungen", ["Abkürzung", "Bedeutung"],
+                             [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
+        if konzept.abkuerzungen else None,
+        anhang=anhang,
+    )
+    names = {i: konzept.label(i) for i in konzept.ids}
+    prosa.set_register(reg, names)
+    return dok, prosa
+
+
+def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
+    meta = konzept.meta
+    assert meta is not None
+    her = meta.herausgeber
+    beschluesse = [fmt.felder([
+        ("Gremium", b.gremium), ("Datum", babelfmt.datum_lang(b.datum)), ("Vorlage", b.vorlage),
+        ("Gegenstand", b.gegenstand), ("Version", b.version)]) for b in konzept.beschluesse]
+    foerderung = [fmt.felder([
+        ("Programm", f.programm), ("Fördergeber", f.foerdergeber),
+        ("Zeitraum", zeitraum(f.zeitraum))]) for f in konzept.foerderung]
+    k = meta.kontakt
+    kontakt = fmt.felder([
+        ("Stelle", k.stelle), ("Anschrift", k.anschrift), ("Telefon", k.telefon),
+        ("E-Mail", k.email), ("Web", Md(f"<{k.web}>") if k.web else None),
+        ("Sprechzeiten", k.sprechzeiten), ("Federführung", fmt.ref(meta.federfuehrung))])
+    return Impressum(
+        herausgeber=[x for x in (her.name, her.anschrift, her.web) if x],
+        beschluesse=beschluesse, foerderung=foerderung,
+        hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
+
+
+def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
+    groups: dict[str, list[list[Md]]] = {}
+    for n, k in enumerate(konzept.bevoelkerung):
+        groups.setdefault(k.gruppe or "Bevölkerung", []).append([
+            escape(k.merkmal), escape(wert(k.wert, k.einheit)),
+            escape(babelfmt.datum_kurz(k.stichtag)), escape(k.quelle)])
+    return [Tabelle(f"tbl-bevoelkerung-{i + 1}", name,
+                    ["Merkmal", "Wert", "Stichtag", "Quelle"], rows)
+            for i, (name, rows) in enumerate(groups.items())]
+
+
+def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[v.id]
+    datum = babelfmt.datum_lang(v.datum) if v.datum else zeitraum(v.zeitraum)
+    felder = fmt.felder([
+        ("Art", v.art), ("Datum", datum), ("Ort", v.ort),
+        ("Teilnehmende", v.teilnehmende is not None and babelfmt.zahl(v.teilnehmende) or None),
+        ("Veranstalter", fmt.ref(v.veranstalter)),
+        ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
+    return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[a.id]
+    felder = fmt.felder([
+        ("Handlungsfelder", fmt.refs(a.handlungsfelder)), ("Leitung", fmt.ref(a.leitung)),
+        ("Mitglieder", fmt.refs(a.mitglieder)),
+        ("Sitzungen", ", ".join(babelfmt.datum_kurz(d) for d in a.sitzungen))])
+    return Punkt(a.id, e.anchor, "", a.titel, prosa.add(a.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[b.id]
+    quote = None
+    if b.versandt and b.ruecklauf is not None:
+        quote = babelfmt.prozent(100 * b.ruecklauf / b.versandt)
+    felder = fmt.felder([
+        ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
+        ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
+        ("Versandt", b.versandt is not None and babelfmt.zahl(b.versandt) or None),
+        ("Rücklauf", b.ruecklauf is not None and babelfmt.zahl(b.ruecklauf) or None),
+        ("Rücklaufquote", quote)])
+    return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
+                     prosa: Sammlung) -> list[HandlungsfeldKapitel]:
+    order = list(konzept.handlungsfelder)
+    if has_uebergreifend(konzept):
+        order.append(UEBERGREIFEND)
+    out = []
+    for hf in order:
+        definition = konzept.handlungsfelder.get(hf)
+        inhalt = konzept.inhalte.get(hf)
+        ausgangslage = None
+        if inhalt is not None:
+            text = inhalt.ausgangslage
+            if inhalt.ausgangslage_datei:
+                text = konzept.texte.get(inhalt.ausgangslage_datei, text)
+            ausgangslage = prosa.add(text, 2)
+        leitziel = inhalt.leitziel if inhalt else None
+
+        def mine(kind: str, registry: Mapping[str, object], hf: str = hf) -> list:  # type: ignore[type-arg]
+            return [e for e in registry.values() if hf_of(konzept, kind, e) == hf]
+
+        weitere = [fmt.ref(aid) for aid, a in konzept.angebote.items()
+                   if hf in a.handlungsfelder and hf_of(konzept, "angebot", a) != hf]
+        anchor = fmt.reg.eintraege[hf].anchor if hf in fmt.reg.eintraege else "hf-uebergreifend"
+        out.append(HandlungsfeldKapitel(
+            id=hf, anchor=anchor, nummer=fmt.reg.kapitelnummer[hf],
+            name=definition.name if definition else "Handlungsfeldübergreifend",
+            querschnitt=bool(definition and definition.querschnitt),
+            beschreibung=prosa.add(definition.beschreibung, 1) if definition else None,
+            ausgangslage=ausgangslage,
+            leitziel=prosa.add(leitziel.text, 2) if leitziel else None,
+            horizont=str(leitziel.horizont) if leitziel else "",
+            steuerung=prosa.add(inhalt.steuerung, 2) if inhalt else None,
+            angebote=[fmt.angebot(a, ENTRY_LEVEL) for a in mine("angebot", konzept.angebote)],
+            weitere_angebote=weitere,
+            bedarfe=[fmt.bedarf(b, gaps, ENTRY_LEVEL) for b in mine("bedarf", konzept.bedarfe)],
+            ziele=[fmt.ziel(z, ENTRY_LEVEL) for z in mine("ziel", konzept.ziele)],
+            massnahmen=[fmt.massnahme(m, ENTRY_LEVEL)
+                        for m in mine("massnahme", konzept.massnahmen)]))
+    return out
+
+
+def _katalog(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.massnahmen:
+        return None
+    rows = []
+    for m in konzept.massnahmen.values():
+        e = fmt.reg.eintraege[m.id]
+        hf = konzept.handlungsfelder.get(m.handlungsfeld or "")
+        rows.append([link(e.nummer, e.anchor), escape(m.titel),
+                     escape((hf.kurz or hf.name) if hf else "übergreifend"),
+                     fmt.ref(m.federfuehrung) if m.federfuehrung else Md(""),
+                     escape(zeitraum(m.zeitraum) or m.zeithorizont or ""),
+                     escape(m.prioritaet or ""), escape(m.status)])
+    return Tabelle("tbl-massnahmen", "Maßnahmenkatalog",
+                   ["Nr.", "Maßnahme", "Handlungsfeld", "Federführung", "Zeitraum",
+                    "Priorität", "Status"], rows, quer=True)
+
+
+def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.indikatoren:
+        return None
+    jahre = sorted({j for i in konzept.indikatoren.values() for j in i.istwerte})
+    rows = []
+    for i in konzept.indikatoren.values():
+        def mw(m) -> str:  # type: ignore[no-untyped-def]
+            return f"{wert(m.wert, i.einheit)} ({m.jahr})" if m else ""
+        rows.append([fmt.ref(i.id), escape(mw(i.basiswert)), escape(mw(i.zielwert))]
+                    + [escape(wert(i.istwerte[j], i.einheit)) if j in i.istwerte else Md("")
+                       for j in jahre])
+    return Tabelle("tbl-indikatoren", "Indikatoren mit Basis-, Ziel- und Ist-Werten",
+                   ["Indikator", "Basiswert", "Zielwert", *(f"Ist {j}" for j in jahre)], rows,
+                   quer=len(jahre) > 3)
+
+
+def _luecken(gaps: GapReport | None, fmt: Fmt, charts: list[Abbildung]) -> Luecken | None:
+    if gaps is None or not gaps.befunde:
+        return None
+    zaehlung = [Feld(name, escape(babelfmt.zahl(n))) for name, n in gaps.zaehlung().items()]
+    zaehlung.append(Feld("offene Lücken", escape(babelfmt.zahl(len(gaps.offene)))))
+    doppelt = [Md(f"{fmt.refs(d.angebote)} ({escape(gaps.name(d.handlungsfeld))})")
+               for d in gaps.doppelstrukturen]
+    ungefragt = [fmt.ref(a.angebot) for a in gaps.angebote_ohne_bedarf]
+    return Luecken(zaehlung, doppelt, ungefragt, charts)
+
+
+def _akteure(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.akteure:
+        return None
+    rows = []
+    for a in konzept.akteure.values():
+        e = fmt.reg.eintraege[a.id]
+        name = escape(a.name + (f" ({a.kurz})" if a.kurz else ""))
+        kontakt = a.kontakt
+        k = ", ".join(x for x in (kontakt.stelle, kontakt.email, kontakt.telefon)
+                      if x) if kontakt else ""
+        rows.append([Md(f"[{name}]{{#{e.anchor}}}"), escape(a.typ), escape(a.ebene),
+                     escape(k), fmt.names(a.handlungsfelder)])
+    return Tabelle("tbl-akteure", "Akteursverzeichnis",
+                   ["Akteur", "Typ", "Ebene", "Kontakt", "Handlungsfelder"], rows, quer=True)
+
+
+def _angebote(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.angebote:
+        return None
+    rows = [[fmt.ref(aid), fmt.ref(a.traeger) if a.traeger else Md(""),
+             fmt.names(a.zielgruppen) if a.zielgruppen else Md("alle"),
+             fmt.raeume(a.sozialraeume), fmt.names(a.sprachen), fmt.names(a.merkmale)]
+            for aid, a in konzept.angebote.items()]
+    return Tabelle("tbl-angebote", "Angebotsübersicht",
+                   ["Angebot", "Träger", "Zielgruppen", "Sozialräume", "Sprachen", "Merkmale"],
+                   rows, quer=True)

@@ -1,0 +1,49 @@
+"""The Markdown fields of a document, collected for the prosa filter.
+
+Each Markdown field of the sources gets a key (``p1``, ``p2`` …) and a placeholder in
+the document; the texts travel in a JSON file to ``filters/prosa.lua``, which parses
+each text on its own (a field that opens a fence or a div cannot swallow the rest)
+and resolves ``[[id]]`` references to numbered links.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .doc_markdown import Prosa
+from .doc_numbers import Register
+
+FILTER = Path(__file__).resolve().parent / "filters" / "prosa.lua"
+READER = ("commonmark_x-raw_html-raw_attribute-tex_math_dollars-yaml_metadata_block"
+          "-implicit_header_references+wikilinks_title_after_pipe")
+
+
+@dataclass
+class Sammlung:
+    """Collects the texts; :meth:`data` is what the filter reads."""
+
+    texte: dict[str, dict[str, object]] = field(default_factory=dict)
+    verweise: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, text: str | None, ebene: int) -> Prosa | None:
+        """A placeholder for ``text`` under a heading of level ``ebene`` (None for no text)."""
+        if text is None or not text.strip():
+            return None
+        key = f"p{len(self.texte) + 1}"
+        self.texte[key] = {"text": text, "ebene": ebene}
+        return Prosa(key, ebene)
+
+    def set_register(self, register: Register, names: dict[str, str]) -> None:
+        """Where ``[[id]]`` points: numbered entries link, vocabularies show their name."""
+        for ident, name in names.items():
+            self.verweise[ident] = {"label": name, "anchor": ""}
+        for ident, entry in register.eintraege.items():
+            self.verweise[ident] = {"label": entry.label, "anchor": entry.anchor}
+
+    def data(self) -> dict[str, object]:
+        return {"reader": READER, "texte": self.texte, "verweise": self.verweise}
+
+    def dumps(self) -> str:
+        return json.dumps(self.data(), ensure_ascii=False, sort_keys=True, indent=1)

@@ -1,0 +1,94 @@
+-- Fill the placeholders `::: {.ik-prosa key="p1" ebene="2"}` with the Markdown
+-- fields of the sources, each parsed on its own (so an open fence or div cannot
+-- swallow the rest of the document). The texts come from the JSON file named by
+-- the environment variable IK_PROSA (or the metadata field `ik-prosa`):
+--   { "reader": "...", "texte": {"p1": {"text": "...", "ebene": 2}},
+--     "verweise": {"m-1": {"label": "M 3.2 Sprachcafé", "anchor": "massnahme-m-1"}} }
+-- [[id]] becomes a link to the entry's anchor labelled with its number and title.
+-- Headings in a text are moved below the placeholder's level without skipping one.
+-- Raw content is not read at all; the pipeline's safety filter runs afterwards.
+-- Quotes become German quotation marks (the output is written without `smart`).
+
+local data = nil
+
+local function load(meta)
+  local path = os.getenv("IK_PROSA")
+  if (path == nil or path == "") and meta["ik-prosa"] then
+    path = pandoc.utils.stringify(meta["ik-prosa"])
+  end
+  if path == nil or path == "" then return nil end
+  local f = io.open(path, "r")
+  if f == nil then error("prosa.lua: cannot open " .. path) end
+  local text = f:read("a")
+  f:close()
+  return pandoc.json.decode(text, false)
+end
+
+local function resolve(el)
+  local is_wiki = el.title == "wikilink" or el.classes:includes("wikilink")
+  if not is_wiki then return nil end
+  local ident = el.target
+  local ref = data.verweise[ident]
+  if ref == nil then return pandoc.Str(ident) end
+  local label = pandoc.Inlines({ pandoc.Str(ref.label) })
+  if ref.anchor == nil or ref.anchor == "" then return label end
+  return pandoc.Link(label, "#" .. ref.anchor)
+end
+
+local function shift_headings(blocks, ebene, key)
+  local min = 7
+  blocks:walk({ Header = function(h) if h.level < min then min = h.level end end })
+  if min == 7 then return blocks end
+  local previous = ebene
+  return blocks:walk({
+    Header = function(h)
+      local level = h.level - min + ebene + 1
+      if level > previous + 1 then level = previous + 1 end
+      previous = level
+      if level > 6 then return pandoc.Para({ pandoc.Strong(h.content) }) end
+      h.level = level
+      if h.identifier ~= "" then h.identifier = key .. "-" .. h.identifier end
+      return h
+    end,
+  })
+end
+
+local function expand(div)
+  if not div.classes:includes("ik-prosa") then return nil end
+  local key = div.attributes.key
+  local entry = key and data.texte[key]
+  if entry == nil then return {} end
+  local ebene = tonumber(entry.ebene) or 1
+  local doc = pandoc.read(entry.text, data.reader)
+  local blocks = doc.blocks:walk({
+    -- a placeholder written into a text stays an ordinary div
+    Div = function(d)
+      if d.classes:includes("ik-prosa") then return d.content end
+      return nil
+    end,
+    RawBlock = function(_) return {} end,
+    RawInline = function(_) return {} end,
+    Link = resolve,
+  })
+  return shift_headings(blocks, ebene, key)
+end
+
+-- German quotation marks, written as text: the expanded Markdown is written
+-- without `smart`, so „…“ survive as characters in every later step.
+local function german_quotes(el)
+  local open, close = "„", "“"
+  if el.quotetype == "SingleQuote" then open, close = "‚", "‘" end
+  local out = pandoc.List({ pandoc.Str(open) })
+  out:extend(el.content)
+  out:insert(pandoc.Str(close))
+  return out
+end
+
+function Pandoc(doc)
+  data = load(doc.meta)
+  if data == nil then return nil end
+  doc.meta["ik-prosa"] = nil
+  doc.blocks = doc.blocks:walk({ Div = expand })
+  doc.blocks = doc.blocks:walk({ Quoted = german_quotes })
+  return doc
+end
