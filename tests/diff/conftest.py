@@ -72,7 +72,13 @@ def init_repo(repo: Path) -> None:
 def write_concept(folder: Path, files: dict[str, dict[str, Any] | str]) -> None:
     """Replace the concept in ``folder`` by ``files`` (relative path -> dict or text)."""
     if folder.exists():
-        shutil.rmtree(folder)
+        for child in folder.iterdir():
+            if child.name.startswith("."):
+                continue  # keep .git when the concept is the repository itself
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
     for rel, content in files.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)

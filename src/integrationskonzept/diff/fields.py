@@ -78,9 +78,14 @@ def zeitpunkt_text(z: Zeitpunkt) -> str:
     return datum_kurz(z.first)
 
 
-def _same_point(a: Zeitpunkt | None, b: Zeitpunkt | None) -> bool:
+def _same_point(a: Zeitpunkt | None, b: Zeitpunkt | None, part: str = "") -> bool:
+    """Whether two points mean the same: a Beginn by its first day, an Ende by its last."""
     if a is None or b is None:
         return a is b
+    if part == "beginn":
+        return a.first == b.first
+    if part == "ende":
+        return a.last == b.last
     return (a.first, a.last) == (b.first, b.last)
 
 
@@ -120,7 +125,8 @@ def zeitraum_change(label: str, old: Zeitraum | None, new: Zeitraum | None) -> s
         assert old is not None
         return f"{label} entfernt (war: {span_text(old)})"
     assert old is not None and new is not None
-    same_b, same_e = _same_point(old.beginn, new.beginn), _same_point(old.ende, new.ende)
+    same_b = _same_point(old.beginn, new.beginn, "beginn")
+    same_e = _same_point(old.ende, new.ende, "ende")
     if same_b and same_e:
         return None
     if same_e:

@@ -1,0 +1,152 @@
+"""compare(): field changes in words, matched by id, moves, summary (no git needed)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import version_one, write_concept
+
+from integrationskonzept.diff import compare, diff_dict, format_markdown, format_text
+from integrationskonzept.diff.fields import word_diff
+from integrationskonzept.loader import load_concept
+
+Files = dict[str, Any]
+
+
+def _load(tmp_path: Path, name: str, files: Files) -> Any:
+    write_concept(tmp_path / name, files)
+    result = load_concept(tmp_path / name)
+    assert not [p for p in result.problems if p.severity.name == "ERROR"], result.problems
+    return result.konzept
+
+
+def _changes(tmp_path: Path, mutate: Callable[[Files], None]) -> dict[str, tuple[str, list[str]]]:
+    """id -> (change word, field texts) for the difference ``mutate`` makes to version one."""
+    new = version_one()
+    mutate(new)
+    diff = compare(_load(tmp_path, "alt", version_one()), _load(tmp_path, "neu", new))
+    return {i.id: (i.change, [f.text for f in i.fields]) for i in diff.items}
+
+
+def _kurs(files: Files) -> dict[str, Any]:
+    return files["sprache.yaml"]["massnahmen"][0]  # type: ignore[no-any-return]
+
+
+CASES: list[tuple[str, Callable[[Files], None], dict[str, tuple[str, list[str]]]]] = [
+    ("status", lambda f: _kurs(f).update(status="in Umsetzung"),
+     {"m-kurs": ("geändert", ["Status: geplant → in Umsetzung"])}),
+    ("zeitraum beide", lambda f: _kurs(f).update(zeitraum={"beginn": "2025", "ende": "2025"}),
+     {"m-kurs": ("geändert", ["Zeitraum verschoben von 2024 auf 2025"])}),
+    ("zeitraum ende", lambda f: _kurs(f).update(zeitraum={"beginn": "2024", "ende": "2026"}),
+     {"m-kurs": ("geändert", ["Zeitraum: Ende verschoben von 2024 auf 2026"])}),
+    ("zeitraum gleich", lambda f: _kurs(f).update(
+        zeitraum={"beginn": "2024-01-01", "ende": "31.12.2024"}), {}),
+    ("zeitraum monat", lambda f: _kurs(f).update(zeitraum={"beginn": "2024-03", "ende": "2025"}),
+     {"m-kurs": ("geändert",
+                 ["Zeitraum verschoben von 2024 auf März 2024–2025"])}),
+    ("zeitraum entfernt", lambda f: _kurs(f).pop("zeitraum"),
+     {"m-kurs": ("geändert", ["Zeitraum entfernt (war: 2024)"])}),
+    ("federfuehrung", lambda f: _kurs(f).update(federfuehrung="stadt"),
+     {"m-kurs": ("geändert", ["Federführung: VHS → Stadt"])}),
+    ("federfuehrung entfernt", lambda f: _kurs(f).pop("federfuehrung"),
+     {"m-kurs": ("geändert", ["Federführung entfernt (war: VHS)"])}),
+    ("zielgruppen", lambda f: _kurs(f).update(zielgruppen=["frauen"]),
+     {"m-kurs": ("geändert", ["Zielgruppen: + Frauen, − Jugendliche"])}),
+    ("reihenfolge egal", lambda f: _kurs(f).update(zielgruppen=["jugendliche"]), {}),
+    ("beschreibung", lambda f: _kurs(f).update(beschreibung="Ein Kurs dreimal in der Woche."),
+     {"m-kurs": ("geändert", ["Beschreibung geändert: „zweimal“ → „dreimal“"])}),
+    ("schwerpunkt", lambda f: _kurs(f).update(schwerpunkt="true"),
+     {"m-kurs": ("geändert", ["Schwerpunktmaßnahme: nein → ja"])}),
+    ("kosten neu", lambda f: _kurs(f).update(kosten="ca. 12.000 € jährlich"),
+     {"m-kurs": ("geändert", ["Kosten ergänzt: ca. 12.000 € jährlich"])}),
+    ("titel", lambda f: _kurs(f).update(titel="Sprachkurs"),
+     {"m-kurs": ("geändert", ["Titel: Sprachkurs mit Kinderbetreuung → Sprachkurs"])}),
+    ("laufzeit angebot", lambda f: f["sprache.yaml"]["angebote"][0]["laufzeit"].update(
+        ende="2026-06"),
+     {"a-kurs": ("geändert", ["Laufzeit: Ende verschoben von Dezember 2024 auf Juni 2026"])}),
+    ("akteur kurzname", lambda f: f["akteure.yaml"]["akteure"][0].update(kurz="Volkshochschule"),
+     {"vhs": ("geändert", ["Kurzname: VHS → Volkshochschule"])}),
+    ("neu und entfallen", lambda f: f["arbeit.yaml"].update(
+        massnahmen=[{"id": "m-praktikum", "titel": "Praktikumsbörse"}]),
+     {"m-praktikum": ("neu", []), "m-messe": ("entfallen", [])}),
+    ("verschoben in andere datei und feld", lambda f: f["arbeit.yaml"]["massnahmen"].append(
+        f["sprache.yaml"]["massnahmen"].pop(2)),
+     {"m-lotsen": ("verschoben", ["Handlungsfeld: Sprache → Arbeit",
+                                  "Datei: sprache.yaml → arbeit.yaml"])}),
+    ("verschoben nur datei", lambda f: f.update({"weitere.yaml": {
+        "handlungsfeld": "arbeit", "massnahmen": [f["arbeit.yaml"].pop("massnahmen")[0]]}}),
+     {"m-messe": ("verschoben", ["Datei: arbeit.yaml → weitere.yaml"])}),
+    ("verschoben mit aenderung", lambda f: f["sprache.yaml"]["massnahmen"][2].update(
+        handlungsfeld="arbeit", status="laufend"),
+     {"m-lotsen": ("verschoben", ["Handlungsfeld: Sprache → Arbeit",
+                                  "Status: geplant → laufend"])}),
+    ("handlungsfeld name", lambda f: f["konzept.yaml"]["handlungsfelder"][1].update(
+        name="Arbeit und Wirtschaft"),
+     {"arbeit": ("geändert", ["Name: Arbeit → Arbeit und Wirtschaft"])}),
+    ("ausgangslage", lambda f: f["arbeit.yaml"].update(ausgangslage="Viele suchen Arbeit."),
+     {"arbeit": ("geändert", ["Ausgangslage ergänzt"])}),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_field_changes(tmp_path: Path, mutate: Callable[[Files], None],
+                       expected: dict[str, tuple[str, list[str]]]) -> None:
+    assert _changes(tmp_path, mutate) == expected
+
+
+def test_same_concept_has_no_changes(tmp_path: Path) -> None:
+    konzept = _load(tmp_path, "a", version_one())
+    diff = compare(konzept, _load(tmp_path, "b", version_one()))
+    assert diff.empty
+    assert "Keine inhaltlichen Änderungen." in format_text(diff)
+
+
+def test_summary_and_formats(tmp_path: Path) -> None:
+    new = version_one()
+    _kurs(new).update(status="laufend")
+    new["sprache.yaml"]["massnahmen"].pop(1)
+    new["konzept.yaml"]["version"] = "2.0"
+    diff = compare(_load(tmp_path, "a", version_one()), _load(tmp_path, "b", new), "v1", "v2")
+    assert diff.totals() == {"neu": 0, "entfallen": 1, "geändert": 1, "verschoben": 0}
+    assert diff.counts() == {"massnahmen": {"neu": 0, "entfallen": 1, "geändert": 1,
+                                            "verschoben": 0}}
+    text = format_text(diff)
+    assert text.splitlines()[0] == "Änderungen von v1 zu v2"
+    assert "  ~ Sprachkurs mit Kinderbetreuung (m-kurs): geändert" in text
+    assert "      Status: geplant → laufend" in text
+    assert "  − Sprachcafé (m-cafe): entfallen" in text
+    assert "Zusammenfassung: 1 entfallen, 1 geändert" in text
+    md = format_markdown(diff, level=2)
+    assert md.startswith("## Änderungen von v1 zu v2\n")
+    assert "| Maßnahmen | 0 | 1 | 1 | 0 |" in md
+    assert "- **Geändert:** Sprachkurs mit Kinderbetreuung (`m-kurs`)" in md
+    assert "- Version: 1.0 → 2.0" in md
+    data = json.loads(json.dumps(diff_dict(diff)))
+    assert data["zusammenfassung"]["gesamt"] == {"neu": 0, "entfallen": 1, "geaendert": 1,
+                                                 "verschoben": 0}
+    kurs = next(c for c in data["aenderungen"] if c["id"] == "m-kurs")
+    assert kurs["felder"] == [{"feld": "status", "text": "Status: geplant → laufend",
+                               "alt": "geplant", "neu": "laufend"}]
+    assert data["konzept"][0]["text"] == "Version: 1.0 → 2.0"
+
+
+def test_markdown_escapes_titles(tmp_path: Path) -> None:
+    new = version_one()
+    _kurs(new)["titel"] = "Kurs *fett* [x]"
+    diff = compare(_load(tmp_path, "a", version_one()), _load(tmp_path, "b", new))
+    assert r"Kurs \*fett\* \[x\]" in format_markdown(diff)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("ein Kurs", "ein Kurs", "nur Zeilenumbrüche oder Leerzeichen geändert"),
+    ("ein Kurs", "ein neuer Kurs", "+ „neuer“"),
+    ("ein alter Kurs", "ein Kurs", "− „alter“"),
+    ("a " * 30, "b " * 30, "30 Wörter neu, 30 Wörter entfernt"),
+])
+def test_word_diff(old: str, new: str, expected: str) -> None:
+    assert word_diff(old, new) == expected
