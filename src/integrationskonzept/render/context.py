@@ -220,7 +220,11 @@ def _katalog(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     if not konzept.massnahmen:
         return None
     rows = []
-    for m in konzept.massnahmen.values():
+
+    def order(m) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+        return tuple(int(x) for x in fmt.reg.eintraege[m.id].nummer.split()[1].split("."))
+
+    for m in sorted(konzept.massnahmen.values(), key=order):
         e = fmt.reg.eintraege[m.id]
         hf = konzept.handlungsfelder.get(m.handlungsfeld or "")
         rows.append([link(e.nummer, e.anchor), escape(m.titel),
