@@ -1,0 +1,82 @@
+"""Each chart compiles to SVG and PNG, deterministically, and carries its alt text."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from chart_cases import SMALL
+
+from integrationskonzept.render.chart_base import PAGE_WIDTH_PT
+from integrationskonzept.render.charts import Chart, ChartStyle, bar_chart
+from integrationskonzept.render.errors import RenderError
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("name", sorted(SMALL))
+def test_compiles_to_svg_and_png(name: str) -> None:
+    chart = SMALL[name]()
+    svg = chart.svg()
+    assert svg.startswith(b"<svg") and svg.rstrip().endswith(b"</svg>")
+    assert b'role="img"' in svg and b"<title>" in svg
+    width, height = png_size(chart.png(ppi=200))
+    assert width == round((PAGE_WIDTH_PT + 12) / 72 * 200)
+    assert 100 < height < 4000
+    assert chart.warnings() == ()
+    assert chart.alt and chart.caption and chart.table[1]
+
+
+@pytest.mark.parametrize("name", sorted(SMALL))
+def test_same_input_same_bytes(name: str) -> None:
+    first, second = SMALL[name](), SMALL[name]()
+    assert first.typst_source == second.typst_source
+    assert first.svg() == second.svg()
+    assert first.png(ppi=96) == second.png(ppi=96)
+    assert first.render("pdf")[0] == second.render("pdf")[0]
+
+
+def test_svg_carries_alt_text_as_label() -> None:
+    # typst writes glyphs as outlines: the words are only in title and aria-label
+    svg = SMALL["balken"]().svg().decode()
+    assert "Kernstadt 25.600" in svg.split("</title>")[0]
+    assert 'aria-label="Balkendiagramm: Einwohner je Ortsteil; Kernstadt 25.600' in svg
+
+
+def test_png_resolution_follows_ppi() -> None:
+    chart = SMALL["balken"]()
+    assert png_size(chart.png(ppi=144))[0] * 2 == png_size(chart.png(ppi=288))[0]
+
+
+def test_design_font_and_colours_are_used_and_checked() -> None:
+    style = ChartStyle(schrift="Keine Solche Schrift", primaer="#AA0000")
+    chart = bar_chart(["A"], [1], "T", style=style)
+    assert 'rgb("#AA0000")' in chart.typst_source
+    assert any("Schrift" in w for w in chart.warnings())
+    evil = ChartStyle(schrift='X", fill: red) #panic("x', primaer='red"); #panic("x')
+    chart = bar_chart(["A"], [1], "T", style=evil)
+    assert "panic" not in chart.typst_source
+    assert chart.svg()
+
+
+def test_template_override_may_not_load_packages(tmp_path) -> None:
+    (tmp_path / "balken.typ").write_text('#import "@preview/cetz:0.3.0"\n', encoding="utf-8")
+    chart_style = ChartStyle(template_dirs=(tmp_path,))
+    with pytest.raises(RenderError, match="nicht erlaubt"):
+        bar_chart(["A"], [1], "T", style=chart_style)
+
+
+def test_compile_error_is_a_render_error(tmp_path) -> None:
+    (tmp_path / "balken.typ").write_text("#let diagramm(d, stil) = {\n", encoding="utf-8")
+    chart = bar_chart(["A"], [1], "Einwohner", style=ChartStyle(template_dirs=(tmp_path,)))
+    with pytest.raises(RenderError, match="Einwohner"):
+        chart.svg()
+
+
+def test_chart_is_a_value() -> None:
+    a, b = SMALL["balken"](), SMALL["balken"]()
+    a.svg()
+    assert a == b and isinstance(a, Chart)

@@ -1,0 +1,162 @@
+"""User text stays text: escaping, German numbers, alt text, captions and caps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import typst
+from chart_cases import actors, measures
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from integrationskonzept.babelfmt import zahl as babel_zahl
+from integrationskonzept.render.chart_timeline import point
+from integrationskonzept.render.charts import (
+    actor_map,
+    bar_chart,
+    coverage_heatmap,
+    measure_timeline,
+    prozent,
+    typst_string,
+    zahl,
+)
+
+HOSTILE = [
+    'Verein "Zukunft" e. V.',
+    "Back\\slash \\\" und \\u{41}",
+    "#panic(\"boom\")",
+    "$x^2$ kostet 5 $",
+    "*fett* _kursiv_ `code`",
+    "[Link](https://x.de) ] [",
+    "} ) ] // Kommentar /* offen",
+    'Ende"); #panic("x") //',
+    "Zeile 1\nZeile 2\r\tTab",
+    "Akteur*innen & Migrant*innen",
+    "<script>alert(1)</script>",
+    "مركز الجالية",
+    "@preview/cetz #import \"@preview/x:0.1.0\"",
+]
+
+
+def roundtrip(value: str) -> str:
+    source = f"#let s = {typst_string(value)}\n#metadata(s) <wert>\n"
+    return json.loads(typst.query(source.encode(), "<wert>", field="value", one=True))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_typst_string_roundtrips(text: str) -> None:
+    assert roundtrip(text) == text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=40))
+def test_typst_string_roundtrips_any_text(text: str) -> None:
+    assert roundtrip(text) == text
+
+
+def test_control_characters_and_surrogates_are_defused() -> None:
+    assert roundtrip("a\x00b\x07c\u2028d") == "ab\x07c\u2028d"
+    assert roundtrip("x\ud800y") == "x\ufffdy"
+
+
+@pytest.mark.parametrize("make", [
+    lambda names: bar_chart(names, list(range(1, len(names) + 1)), "Hostil"),
+    lambda names: coverage_heatmap(names, names[:4], [[50] * 4] * len(names), "Hostil"),
+    lambda names: measure_timeline([{"titel": n, "beginn": "2024", "handlungsfeld": n,
+                                     "status": "laufend"} for n in names], "Hostil"),
+    lambda names: actor_map(actors(len(names), names=names), "Hostil"),
+], ids=["balken", "heatmap", "zeitleiste", "akteure"])
+def test_hostile_names_stay_text(make) -> None:
+    chart = make(HOSTILE)
+    assert b"<svg" in chart.svg()  # compiles: nothing was executed or broken
+    assert chart.png(ppi=72)
+    assert "Verein \"Zukunft\" e. V." in chart.alt
+    assert "#panic(\"boom\")" in chart.alt
+    # every hostile string sits inside an escaped literal: no bare typst call survives
+    code = chart.typst_source.split("#let daten = ", 1)[1]
+    assert "#panic(\"boom\")" not in code and '\\"boom\\"' in code
+
+
+NUMBERS = [(51086, 0, "51.086"), (21.5, 1, "21,5"), (1234567.891, 2, "1.234.567,89"),
+           (0, 0, "0"), (-120.5, 1, "-120,5"), (-0.01, 1, "0,0"), (999.5, 0, "1.000")]
+
+
+@pytest.mark.parametrize(("value", "digits", "text"), NUMBERS)
+def test_german_numbers(value: float, digits: int, text: str) -> None:
+    assert zahl(value, digits) == text
+    if value != -0.01:
+        assert zahl(value, digits) == babel_zahl(value, digits)
+
+
+def test_percent_has_no_break_space() -> None:
+    assert prozent(75) == "75\u00a0%"
+
+
+PERIODS = [("2024", False, 2024.0, "2024"), ("2024", True, 2025.0, "2024"),
+           ("2024-03", False, 2024 + 2 / 12, "03/2024"), ("03/2024", True, 2024.25, "03/2024"),
+           ("15.03.2024", False, None, "15.03.2024"), (dt.date(2024, 1, 1), False, 2024.0,
+                                                       "01.01.2024"),
+           (2030, False, 2030.0, "2030"), ("bald", False, None, None), ("2024-13", False, None,
+                                                                          None)]
+
+
+@pytest.mark.parametrize(("value", "end", "year", "text"), PERIODS)
+def test_periods(value, end, year, text) -> None:
+    result = point(value, end)
+    if text is None:
+        assert result is None
+        return
+    assert result is not None and result[1] == text
+    if year is not None:
+        assert result[0] == pytest.approx(year)
+
+
+def test_alt_texts_name_the_numbers() -> None:
+    bars = bar_chart(["Kernstadt", "Vöhrum"], [25600, 6100], "Einwohner je Ortsteil")
+    assert bars.alt == "Balkendiagramm: Einwohner je Ortsteil; Kernstadt 25.600, Vöhrum 6.100."
+    heat = coverage_heatmap(["Sprache"], ["Kernstadt", "Vöhrum"], [[75, None]], "Abdeckung")
+    assert "Sprache: Kernstadt 75\u00a0%, Vöhrum –" in heat.alt
+    line = measure_timeline([{"titel": "Sprachcafé", "beginn": "2024-03",
+                              "handlungsfeld": "Bildung", "status": "laufend"}], "Zeit")
+    assert "Sprachcafé ab 03/2024, Ende offen (laufend)" in line.alt
+    amap = actor_map([{"id": "a", "name": "Stadt", "typ": "Verwaltung", "einfluss": "hoch",
+                       "beziehungen": [{"zu": "b", "art": "Förderung", "thema": "Geld"}]},
+                      {"id": "b", "name": "Verein", "typ": "Zivilgesellschaft"}], "Karte")
+    assert "Stadt (Einfluss hoch)" in amap.alt
+    assert "Förderung: Stadt → Verein (Thema: Geld)" in amap.alt
+
+
+def test_caps_are_stated_in_caption_and_alt() -> None:
+    bars = bar_chart([f"O{i}" for i in range(50)], list(range(50)), "Einwohner", sort=True)
+    assert "die größten 30 von 50 Werten dargestellt" in bars.caption
+    assert "30 von 50" in bars.alt and bars.typst_source.count('"O') == 30
+    heat = coverage_heatmap([f"H{i}" for i in range(30)], ["A"], [[1]] * 30, "Abdeckung")
+    assert "25 von 30 Handlungsfelder" in heat.caption
+    amap = actor_map(actors(60), "Karte")
+    assert "40 am stärksten vernetzten von 60" in amap.caption
+    line = measure_timeline(measures(1000), "Maßnahmen")
+    assert "1000 Maßnahmen: Anzahl laufender Maßnahmen je Handlungsfeld und Jahr" in line.caption
+    assert line.alt.startswith("Zeitleiste als Heatmap: Maßnahmen.")
+
+
+def test_timeline_counts_undated_and_open_ends() -> None:
+    line = measure_timeline([{"titel": "A", "beginn": "2024"}, {"titel": "B"},
+                             {"titel": "C", "ende": "2025"}], "Zeit")
+    assert "2 Maßnahmen ohne Beginn nicht dargestellt" in line.caption
+    assert "offen-ende: true" in line.typst_source
+    assert line.table[1] == (("ohne Handlungsfeld", "A", "2024", "offen", "geplant"),)
+
+
+def test_empty_inputs_still_compile() -> None:
+    for chart in (bar_chart([], [], "Leer"), coverage_heatmap([], [], [], "Leer"),
+                  measure_timeline([], "Leer", years=(2024, 2026)), actor_map([], "Leer")):
+        assert chart.svg() and chart.alt
+
+
+def test_bad_numbers_are_no_traceback() -> None:
+    bars = bar_chart(["a", "b", "c"], [float("nan"), "x", None], "Leer")  # type: ignore[list-item]
+    assert "a keine Angabe" in bars.alt and bars.svg()
+    heat = coverage_heatmap(["a"], ["b", "c"], [[float("inf"), 250]], "H")
+    assert "b –, c 100\u00a0%" in heat.alt and heat.svg()
