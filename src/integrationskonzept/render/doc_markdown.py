@@ -17,7 +17,7 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
 # ... and what only matters at the start of a line: lists, divs, captions, setext lines.
 _START = re.compile(r"^([:+=-])")
 _LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: keep no-break spaces
 
 
 class Md(str):

@@ -1,0 +1,44 @@
+"""Golden Markdown of the intermediate document (IK_UPDATE_GOLDEN=1 rewrites the files).
+
+The goldens hold the template output (with prosa placeholders) and the prosa data:
+pure Python, no pandoc, so they run in every quick test pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doc_helpers import check_golden, markdown_of
+from ik_testing import EXAMPLES
+from integrationskonzept.validate import validate
+
+
+@pytest.mark.parametrize("name", ["peine", "lehrte"])
+def test_example_golden(name: str) -> None:
+    root = EXAMPLES / name
+    if validate(root).failed():
+        pytest.skip(f"examples/{name} does not validate yet")
+    markdown, prosa = markdown_of(root)
+    check_golden(f"{name}.md", markdown)
+    check_golden(f"{name}.prosa.json", prosa + "\n")
+
+
+def test_small_concept_golden(concept) -> None:  # type: ignore[no-untyped-def]
+    root: Path = concept(
+        konzept={"beschluesse": [{"gremium": "Rat der Stadt Peine", "datum": "2024-06-27",
+                                  "vorlage": "2024/1"}],
+                 "foerderung": [{"programm": "AMIF", "hinweis": "Kofinanziert von der EU."}],
+                 "bevoelkerung": [{"merkmal": "Einwohner*innen", "wert": "51086",
+                                   "stichtag": "2020-12-31", "quelle": "Stadt Peine"},
+                                  {"merkmal": "Anteil", "wert": "21,5", "einheit": "%",
+                                   "stichtag": "2020-12-31", "quelle": "Stadt Peine"}]},
+        inhalt={"angebote": [{"id": "a-1", "titel": "Sprachkurs", "traeger": "gleichstellung",
+                              "sozialraeume": ["stederdorf"]}],
+                "bedarfe": [{"id": "b-1", "titel": "Kurs mit Kinderbetreuung",
+                             "merkmale": ["kinderbetreuung"], "quelle": []}]})
+    markdown, prosa = markdown_of(root)
+    check_golden("klein.md", markdown)
+    assert "51.086" in markdown and "21,5\u00a0%" in markdown
+    assert "Einwohner\\*innen" in markdown
