@@ -1,0 +1,60 @@
+"""End to end: build() refuses broken sources; DOCX and HTML show what a reader expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from integrationskonzept.build import build
+
+
+def test_build_refuses_a_concept_with_errors(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = concept(inhalt={"massnahmen": [{"id": "m-1", "titel": "X", "federfuehrung": "fehlt"}]})
+    result = build(root, formats=["md"], out=tmp_path / "out")
+    assert not result.ok and result.problems and not result.files
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_docx_headings_and_massnahmen_table(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    root = concept(inhalt={"akteure": [{"id": "gleichstellung", "name": "Akteur*innen | Büro",
+                                        "typ": "Verwaltung"}]})
+    result = build(root, formats=["docx", "md"], out=tmp_path / "out")
+    assert result.ok, (result.error, result.problems)
+    doc = docx.Document(str(tmp_path / "out" / "integrationskonzept.docx"))
+    heads = [(p.style.name, p.text.split("\t")[-1]) for p in doc.paragraphs
+             if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Bildung") in heads
+    assert ("Heading 3", "M 1.1 Sprachcafé") in heads
+    assert ("Heading 1", "Maßnahmenkatalog") in heads
+    levels = [int(s.split()[-1]) for s, _ in heads]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Maßnahme")
+    assert [c.text for c in table.rows[1].cells] == [
+        "M 1.1", "Sprachcafé", "Bildung", "Akteur*innen | Büro", "2024 bis 2025", "–", "geplant"]
+
+
+@pytest.mark.slow
+def test_hostile_markdown_is_inert_in_html(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    md = ("<script>alert(1)</script>\n\n[Passwörter](file:///etc/passwd)\n\n"
+          "![geheim](/etc/passwd)\n\n```{=html}\n<b>roh</b>\n```\n")
+    root = concept(inhalt={"ausgangslage": md})
+    result = build(root, formats=["html"], out=tmp_path / "out")
+    assert result.ok, (result.error, result.problems)
+    html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>roh</b>" not in html
+    assert "file:///etc/passwd" not in html and 'src="/etc/passwd"' not in html
+    assert "Passwörter" in html
+
+
+@pytest.mark.slow
+def test_build_is_reproducible(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = concept()
+    first = build(root, formats=["md", "html", "docx"], out=tmp_path / "a")
+    second = build(root, formats=["md", "html", "docx"], out=tmp_path / "b")
+    assert first.ok and second.ok
+    for a, b in zip(first.files, second.files):
+        assert a.read_bytes() == b.read_bytes(), a.name
