@@ -150,3 +150,41 @@ def test_markdown_escapes_titles(tmp_path: Path) -> None:
 ])
 def test_word_diff(old: str, new: str, expected: str) -> None:
     assert word_diff(old, new) == expected
+
+
+def test_document_chapter_and_synopse(tmp_path: Path) -> None:
+    import dataclasses
+
+    from integrationskonzept.diff.document import changes_chapter, synopse
+
+    new = version_one()
+    _kurs(new).update(status="laufend", federfuehrung="stadt", titel="Kurs | *neu*")
+    new["sprache.yaml"]["massnahmen"].pop(1)  # m-cafe entfällt
+    new["weitere.yaml"] = {"handlungsfeld": "arbeit",
+                           "massnahmen": [new["arbeit.yaml"].pop("massnahmen")[0]]}
+    diff = compare(_load(tmp_path, "a", version_one()), _load(tmp_path, "b", new),
+                   "v1.0 (abc1234)", "Arbeitsstand")
+    diff = dataclasses.replace(diff, beschluss="12. März 2024 (Rat der Stadt)")
+    chapter = changes_chapter(diff, level=2)
+    assert chapter.startswith("## Änderungen seit dem Beschluss vom 12. März 2024 "
+                              "{#aenderungen}\n")
+    assert "- **Geändert:** Kurs \\| \\*neu\\*" in chapter
+    assert "    - Federführung: VHS → Stadt" in chapter
+    assert "Jobmesse" not in chapter  # only moved to another file: not news for the council
+    assert "| Maßnahmen | 0 | 1 | 1 | 0 |" in chapter
+    table = synopse(diff)
+    assert table.startswith("# Synopse: Beschluss vom 12. März 2024 und neue Fassung {#synopse}")
+    assert "| | Beschlossene Fassung | Neue Fassung |" in table
+    assert "| Status | geplant | laufend |" in table
+    assert "| Federführung | VHS | Stadt |" in table
+    assert "| Titel | Sprachcafé | – |" in table
+    assert "| Schwerpunktmaßnahme |" not in table  # defaults the author did not write
+
+
+def test_document_without_changes(tmp_path: Path) -> None:
+    from integrationskonzept.diff.document import changes_chapter, synopse
+
+    diff = compare(_load(tmp_path, "a", version_one()), _load(tmp_path, "b", version_one()),
+                   "v1.0", "v2.0")
+    assert "Es gibt keine inhaltlichen Änderungen." in changes_chapter(diff)
+    assert synopse(diff).startswith("# Synopse: v1.0 und v2.0 {#synopse}")

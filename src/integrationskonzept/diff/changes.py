@@ -16,6 +16,9 @@ class FieldChange:
     text: str
     old: Any = None
     new: Any = None
+    # The whole old and new value in words, for a side-by-side view (Synopse).
+    old_text: str = ""
+    new_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class ItemChange:
     change: str
     fields: tuple[FieldChange, ...] = ()
     file: str = ""  # where the entry is now (where it was, if it was removed)
+    # For new and removed entries: (label, value in words) of every filled field.
+    content: tuple[tuple[str, str], ...] = ()
 
     @property
     def moved(self) -> bool:

@@ -14,8 +14,8 @@ from ..babelfmt import datum_kurz
 from ..concept import HandlungsfeldInhalt, Konzept
 from ..model.fields import Entry
 from .changes import Diff, FieldChange, ItemChange
-from .fields import Sides, compare_fields, plain, value_change
-from .labels import ENTFALLEN, GEAENDERT, KINDS, NEU, VERSCHOBEN, field_label
+from .fields import Sides, compare_fields, content_of, field_changes
+from .labels import ENTFALLEN, GEAENDERT, KINDS, NEU, VERSCHOBEN
 
 # Fields of konzept.yaml's head that the council cares about.
 META_FIELDS = ("titel", "untertitel", "version", "stand", "federfuehrung")
@@ -45,7 +45,8 @@ def _compare_kind(kind: str, olds: dict[str, Any], news: dict[str, Any],
     for ident, entry in news.items():
         before = olds.get(ident)
         if before is None:
-            out.append(ItemChange(kind, ident, _title(entry), NEU, (), _file(entry)))
+            out.append(ItemChange(kind, ident, _title(entry), NEU, (), _file(entry),
+                                  content_of(entry, sides.new)))
             continue
         fields = _moves(kind, before, entry, sides)
         moved = bool(fields)
@@ -56,7 +57,8 @@ def _compare_kind(kind: str, olds: dict[str, Any], news: dict[str, Any],
                                   tuple(fields), _file(entry)))
     for ident, entry in olds.items():
         if ident not in news:
-            out.append(ItemChange(kind, ident, _title(entry), ENTFALLEN, (), _file(entry)))
+            out.append(ItemChange(kind, ident, _title(entry), ENTFALLEN, (), _file(entry),
+                                  content_of(entry, sides.old)))
     return out
 
 
@@ -66,11 +68,10 @@ def _moves(kind: str, old: Any, new: Any, sides: Sides) -> list[FieldChange]:
     if kind != "handlungsfelder" and hasattr(new, "handlungsfeld"):
         a, b = old.handlungsfeld, new.handlungsfeld
         if a != b:
-            out.extend(FieldChange("handlungsfeld", text, a, b) for text in value_change(
-                "handlungsfeld", field_label("handlungsfeld"), a, b, sides))
+            out.extend(field_changes("handlungsfeld", a, b, sides))
     fa, fb = _file(old), _file(new)
     if fa and fb and fa != fb:
-        out.append(FieldChange("datei", f"Datei: {fa} → {fb}", fa, fb))
+        out.append(FieldChange("datei", f"Datei: {fa} → {fb}", fa, fb, fa, fb))
     return out
 
 
@@ -94,25 +95,21 @@ def _extra_fields(kind: str, ident: str, sides: Sides) -> list[FieldChange]:
     elif kind == "kapitel":
         ka, kb = sides.old.kapitel[ident], sides.new.kapitel[ident]
         pairs = [("inhalt", sides.old.texte.get(ka.datei), sides.new.texte.get(kb.datei))]
-    out = []
-    for name, a_val, b_val in pairs:
-        for text in value_change(name, field_label(name), a_val, b_val, sides):
-            out.append(FieldChange(name, text, plain(a_val), plain(b_val)))
-    return out
+    return [c for name, a_val, b_val in pairs for c in field_changes(name, a_val, b_val, sides)]
 
 
 def _compare_meta(old: Konzept, new: Konzept, sides: Sides) -> list[FieldChange]:
     out: list[FieldChange] = []
     if old.meta is not None and new.meta is not None:
         for name in META_FIELDS:
-            a, b = getattr(old.meta, name), getattr(new.meta, name)
-            for text in value_change(name, field_label(name), a, b, sides):
-                out.append(FieldChange(name, text, plain(a), plain(b)))
+            out.extend(field_changes(name, getattr(old.meta, name), getattr(new.meta, name),
+                                     sides))
     seen = {(b.gremium, b.datum) for b in old.beschluesse}
     for beschluss in new.beschluesse:
         if (beschluss.gremium, beschluss.datum) not in seen:
             out.append(FieldChange(
                 "beschluesse",
                 f"Beschluss ergänzt: {beschluss.gremium} am {datum_kurz(beschluss.datum)}",
-                None, beschluss.model_dump(mode="json", exclude_defaults=True)))
+                None, beschluss.model_dump(mode="json", exclude_defaults=True), "",
+                f"{beschluss.gremium}, {datum_kurz(beschluss.datum)}"))
     return out

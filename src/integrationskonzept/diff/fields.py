@@ -154,6 +154,48 @@ def scalar_text(value: Any) -> str:
     return str(value)
 
 
+def show_value(name: str, value: Any, konzept: Konzept) -> str:
+    """A whole field value in words (names for ids), for a side-by-side view."""
+    if value is None or value == [] or value == {} or value == "":
+        return ""
+    if isinstance(value, Zeitraum):
+        return span_text(value)
+    if isinstance(value, list):
+        return ", ".join(show_value(name, v, konzept) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {scalar_text(v)}" for k, v in value.items())
+    if isinstance(value, str) and name in REF_TARGETS:
+        return ref_label(konzept, value)
+    if isinstance(value, Beziehung):
+        return f"{value.art} mit {ref_label(konzept, value.zu)}" + (
+            f" ({value.thema})" if value.thema else "")
+    if isinstance(value, Entry):
+        parts = [(sub, show_value(sub, getattr(value, sub), konzept))
+                 for sub in type(value).model_fields]
+        return "; ".join(f"{field_label(sub)}: {text}" for sub, text in parts if text)
+    return " ".join(scalar_text(value).split())
+
+
+def content_of(entry: Entry, konzept: Konzept) -> tuple[tuple[str, str], ...]:
+    """(label, value in words) of every filled field of an entry, important fields first."""
+    out = []
+    model_fields = type(entry).model_fields
+    for name in _ordered(model_fields):
+        value = getattr(entry, name)
+        if name == "id" or (name not in entry.model_fields_set
+                            and value == model_fields[name].default):
+            continue  # a default the author did not write
+        text = show_value(name, value, konzept)
+        if text:
+            out.append((field_label(name), text))
+    return tuple(out)
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=lambda n: FIRST_FIELDS.index(n) if n in FIRST_FIELDS
+                  else len(FIRST_FIELDS))
+
+
 def word_diff(old: str, new: str) -> str:
     """A short description of a text change: the changed words, or how many changed."""
     a, b = old.split(), new.split()
@@ -251,13 +293,19 @@ def compare_fields(old: Entry, new: Entry, sides: Sides,
                    skip: Iterable[str] = ("id",)) -> list[FieldChange]:
     """Every changed field of two versions of one entry: important fields first."""
     skipped = set(skip)
-    names = list(type(new).model_fields)
-    names.sort(key=lambda n: FIRST_FIELDS.index(n) if n in FIRST_FIELDS else len(FIRST_FIELDS))
     out = []
-    for name in names:
+    for name in _ordered(type(new).model_fields):
         if name in skipped:
             continue
         a, b = getattr(old, name, None), getattr(new, name, None)
-        for text in value_change(name, field_label(name), a, b, sides):
-            out.append(FieldChange(name, text, plain(a), plain(b)))
+        out.extend(field_changes(name, a, b, sides))
     return out
+
+
+def field_changes(name: str, old: Any, new: Any, sides: Sides) -> list[FieldChange]:
+    """The changes of one field as values (empty when nothing changed)."""
+    texts = value_change(name, field_label(name), old, new, sides)
+    if not texts:
+        return []
+    old_text, new_text = show_value(name, old, sides.old), show_value(name, new, sides.new)
+    return [FieldChange(name, t, plain(old), plain(new), old_text, new_text) for t in texts]

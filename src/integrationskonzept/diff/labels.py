@@ -90,6 +90,9 @@ FIELD_LABELS: dict[str, str] = {
     "leitziel": "Leitziel",
     "steuerung": "Steuerung und Vernetzung",
     "inhalt": "Text",
+    "beschluesse": "Beschluss",
+    "version": "Version",
+    "untertitel": "Untertitel",
 }
 
 
