@@ -31,7 +31,7 @@ TYPES = ("Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisatio
          "Wohlfahrtsverband", "Bildungsträger", "Arbeitsverwaltung", "Religionsgemeinschaft",
          "Wirtschaft", "Beratung", "Wissenschaft", "Sonstige")
 TYPE_COLOURS = ["#4E79A7", "#E15759", "#59A14F", "#F28E2B", "#B07AA1", "#76B7B2", "#EDC948",
-                "#9C755F", "#FF9DA7", "#86BCB6", "#D4A6C8", "#BAB0AC"]
+                "#9C755F", "#FF9DA7", "#A0CBE8", "#8CD17D", "#BAB0AC"]  # one per TYPES entry
 # art: (colour, thickness pt, dash, directed)
 RELATIONS = {
     "Kooperation": ("#1F77B4", 1.2, "solid", False),
@@ -43,7 +43,7 @@ RELATIONS = {
     "Konflikt": ("#D62728", 2.4, "dash-dotted", False),
 }
 INFLUENCE = {"hoch": 1.0, "mittel": 0.72, "gering": 0.5}
-_HALF_LABEL = 78.0
+_HALF_LABEL = 80.0
 _FONT = 6.3
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
 
@@ -57,7 +57,7 @@ def _stroke(art: str) -> Raw:
 def _label(actor: Mapping[str, Any]) -> str:
     name = " ".join(str(actor.get("name") or actor.get("id") or "?").split())
     kurz = actor.get("kurz")
-    limit = int(_HALF_LABEL / (_FONT * 0.47))
+    limit = 2 * int(_HALF_LABEL / (_FONT * 0.5)) - 10  # two lines, minus what wrapping wastes
     return kuerzen(str(kurz) if len(name) > limit and kurz else name, limit)
 
 
@@ -186,7 +186,7 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
     for n, (a, b, _, _) in enumerate(edge_list):
         pairs.setdefault(tuple(sorted((a, b))), []).append(n)  # type: ignore[arg-type]
     out = []
-    taken: list[tuple[float, float, float, float]] = []
+    taken = [(x - r, y - r, x + r, y + r) for x, y, r in xy.values()]  # labels avoid nodes
     for n, (a, b, art, thema) in enumerate(edge_list):
         (x0, y0, _), (x1, y1, r1) = xy[a], xy[b]
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
@@ -231,7 +231,7 @@ def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float
     if not thema:
         return at(0.5)
     half_w = min(30, len(thema)) * 5.8 * 0.25 + 2
-    for t in (0.5, 0.38, 0.62, 0.28, 0.72):
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
         x, y = at(t)
         box = (x - half_w, y - 4.5, x + half_w, y + 4.5)
         if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]

@@ -26,7 +26,7 @@ def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
     texts = {
         KOMMUNE: escape(kommune).encode(),
         TITEL: escape(titel).encode(),
-        ENTWURF: b"ENTWURF" if draft else b"",
+        ENTWURF: b"ENTWURF",
     }
     has_mark = b"{{entwurf}}" in b"".join(_parts(data))
 
@@ -36,6 +36,8 @@ def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
         match = _PART.match(name)
         if not match:
             return content
+        if not draft:
+            content = _drop_mark(content)
         for key, value in texts.items():
             content = content.replace(key.encode(), value)
         if draft and not has_mark and match.group(1) == "header":
@@ -47,6 +49,16 @@ def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
         return content
 
     return rewrite_zip(data, change)
+
+
+def _drop_mark(xml: bytes) -> bytes:
+    """Remove the paragraph holding the draft placeholder (or just the text, if alone)."""
+    paragraphs = re.findall(rb"<w:p\b(?:(?!</w:p>).)*?</w:p>", xml, re.S)
+    marked = [p for p in paragraphs if ENTWURF.encode() in p]
+    if marked and len(paragraphs) > len(marked):
+        for paragraph in marked:
+            xml = xml.replace(paragraph, b"", 1)
+    return xml.replace(ENTWURF.encode(), b"")
 
 
 def _parts(data: bytes) -> list[bytes]:

@@ -223,7 +223,7 @@ def _docx(build: Path, common: list[str], env: dict[str, str], meta: DocumentMet
 def _odt(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
          design: Design, draft: bool, timeout: float) -> bytes:
     default = run_pandoc(["--print-default-data-file", "reference.odt"], cwd=build,
-                         timeout=timeout, what="die ODT-Vorlage")
+                         env=env, timeout=timeout, what="die ODT-Vorlage")
     (build / "reference.odt").write_bytes(
         reference_odt(default, design, kommune=meta.kommune, titel=meta.title, draft=draft))
     return run_pandoc(

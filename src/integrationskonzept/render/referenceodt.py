@@ -26,7 +26,7 @@ def reference_odt(
             return content
         return _styles(content.decode("utf-8"), design, kommune, titel, draft).encode("utf-8")
 
-    return rewrite_zip(default_odt, change)
+    return rewrite_zip(default_odt, change, fixed_time=True)
 
 
 def _styles(xml: str, design: Design, kommune: str, titel: str, draft: bool) -> str:
