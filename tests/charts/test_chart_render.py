@@ -80,3 +80,21 @@ def test_chart_is_a_value() -> None:
     a, b = SMALL["balken"](), SMALL["balken"]()
     a.svg()
     assert a == b and isinstance(a, Chart)
+
+
+def test_svg_embeds_in_a_tagged_pdf(tmp_path) -> None:
+    """The way the PDF uses a chart: image(svg, alt) in a PDF/UA-1 document."""
+    import fontpkg_source_sans_3
+    import typst
+
+    chart = SMALL["akteure"]()
+    (tmp_path / "akteure.svg").write_bytes(chart.svg())
+    alt = chart.alt.replace("\\", "\\\\").replace('"', '\\"')
+    (tmp_path / "main.typ").write_text(
+        '#set document(title: "Test")\n#set text(lang: "de", font: "Source Sans 3")\n'
+        f'= Akteure\n#figure(image("akteure.svg", alt: "{alt}"), caption: [Karte])\n',
+        encoding="utf-8")
+    pdf = typst.compile(str(tmp_path / "main.typ"), root=str(tmp_path), format="pdf",
+                        pdf_standards=["ua-1"], ignore_system_fonts=True, timestamp=0,
+                        font_paths=[str(fontpkg_source_sans_3.ROOT / "files")])
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
