@@ -1,0 +1,80 @@
+"""Text in the sources is content, never code: hostile Markdown does not pass through."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from render_helpers import pdf_text, run
+
+HOSTILE = """\
+# Angriff
+
+<script>alert("x")</script>
+
+```{=typst}
+#read("/etc/passwd")
+```
+
+```{=html}
+<iframe src="https://evil.example"></iframe>
+```
+
+```{=openxml}
+<w:p><w:r><w:t>EINGESCHLEUST</w:t></w:r></w:p>
+```
+
+Inline `#panic("boom")`{=typst} und #read("/etc/passwd") und $x^2$ und \\begin{x}tex\\end{x}.
+
+[Datei](file:///etc/passwd) [Skript](javascript:alert(1)) [Pfad](../geheim.txt)
+[Gut](https://example.org)
+
+![Passwort](/etc/passwd) ![Fremd](https://evil.example/t.png)
+
+[rot]{typst:text:fill="red" onclick="alert(1)" style="color:red" custom-style="Title"}
+
+::: {typst:block:fill="eval('1')" onmouseover="x"}
+Absatz im Div
+:::
+"""
+
+FORBIDDEN_HTML = ["<script", "<iframe", " onclick=", " onmouseover=", 'href="file:',
+                  'href="javascript:', 'src="https://evil', 'href="../geheim', 'style="color',
+                  'src="/etc/passwd"']
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return run(HOSTILE, tmp_path_factory.mktemp("hostile"), formats=["html", "docx", "pdf"])
+
+
+def test_html_has_no_active_content(hostile: dict[str, Path]) -> None:
+    html = hostile["html"].read_text(encoding="utf-8")
+    for bad in FORBIDDEN_HTML:
+        assert bad not in html, bad
+    assert "&lt;script&gt;" in html  # shown as text
+    assert '<a href="https://example.org">Gut</a>' in html
+    assert "Datei" in html and "Skript" in html  # link text kept
+    assert html.count("<img") == 0
+
+
+def test_docx_has_no_injected_xml(hostile: dict[str, Path]) -> None:
+    xml = zipfile.ZipFile(hostile["docx"]).read("word/document.xml").decode()
+    assert "<w:t>EINGESCHLEUST</w:t>" not in xml
+    assert "&lt;w:t&gt;EINGESCHLEUST" in xml  # shown as text
+    assert not [n for n in zipfile.ZipFile(hostile["docx"]).namelist() if "media" in n]
+    assert 'w:val="Title"' not in xml.split("Angriff", 1)[1]
+
+
+def test_pdf_shows_code_as_text(hostile: dict[str, Path]) -> None:
+    text = pdf_text(hostile["pdf"])
+    assert '#read("/etc/passwd")' in text  # the raw block became literal text
+    assert "root:" not in text  # and was never executed
+    assert "boom" in text and "Absatz im Div" in text
+
+
+def test_image_outside_assets_is_dropped(tmp_path: Path) -> None:
+    files = run("# A\n\n![Alt](diagramme/fehlt.svg)\n", tmp_path, formats=["html"])
+    html = files["html"].read_text(encoding="utf-8")
+    assert "<img" not in html and "<em>Alt</em>" in html
