@@ -133,7 +133,7 @@ def test_caps_are_stated_in_caption_and_alt() -> None:
     assert "die größten 30 von 50 Werten dargestellt" in bars.caption
     assert "30 von 50" in bars.alt and bars.typst_source.count('"O') == 30
     heat = coverage_heatmap([f"H{i}" for i in range(30)], ["A"], [[1]] * 30, "Abdeckung")
-    assert "25 von 30 Handlungsfelder" in heat.caption
+    assert "die ersten 25 von 30 Handlungsfeldern dargestellt" in heat.caption
     amap = actor_map(actors(60), "Karte")
     assert "40 am stärksten vernetzten von 60" in amap.caption
     line = measure_timeline(measures(1000), "Maßnahmen")

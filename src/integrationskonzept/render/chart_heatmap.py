@@ -152,13 +152,13 @@ def coverage_heatmap(
     max_cols: int = MAX_COLS,
 ) -> Chart:
     """Coverage matrix: share of Bedarfe covered (0–100) per row and column; None: no Bedarf."""
-    plural = {"Sozialraum": "Sozialräume", "Zielgruppe": "Zielgruppen",
-              "Handlungsfeld": "Handlungsfelder"}
+    plural = {"Sozialraum": "Sozialräumen", "Zielgruppe": "Zielgruppen",  # "von 30 …"
+              "Handlungsfeld": "Handlungsfeldern", "Ortsteil": "Ortsteilen"}
     values = [[None if (n := _number(v)) is None else min(100.0, max(0.0, n)) for v in line]
               for line in values]
     return heatmap(
         rows, cols, values, title, kind_text="Heatmap", corner=f"{row_label} / {col_label}",
-        row_noun=plural.get(row_label, row_label), col_noun=plural.get(col_label, col_label),
+        row_noun=plural.get(row_label, "Zeilen"), col_noun=plural.get(col_label, "Spalten"),
         fmt=lambda v: prozent(round(v)), top=100.0, empty_text="kein Bedarf erfasst",
         scale_title="Anteil gedeckter Bedarfe",
         style=style, max_rows=max_rows, max_cols=max_cols, kind="abdeckung")

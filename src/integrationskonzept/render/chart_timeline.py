@@ -219,7 +219,7 @@ def _aggregate(items: list[dict[str, Any]], fields: list[str], y0: int, y1: int,
              "statt einzelner Balken", *notes]
     chart = count_heatmap(
         fields, [str(y) for y in range(y0, y1 + 1)], [counts[f] for f in fields], title,
-        corner="Handlungsfeld / Jahr", row_noun="Handlungsfelder", col_noun="Jahre",
+        corner="Handlungsfeld / Jahr", row_noun="Handlungsfeldern", col_noun="Jahren",
         scale_title="laufende Maßnahmen", style=style, notes=notes, kind="zeitleiste")
     totals = [f"{y}: {sum(counts[f][y - y0] for f in fields)}" for y in range(y0, y1 + 1)]
     alt = chart.alt.replace("Heatmap: ", "Zeitleiste als Heatmap: ", 1)
