@@ -124,6 +124,91 @@ def schema(
         typer.echo(f"Schema geschrieben: {out}")
 
 
+FORMATS = ("docx", "pdf", "html", "odt", "md")
+
+
+def _formats(text: str) -> list[str]:
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise typer.BadParameter(
+            f"unbekanntes Format „{', '.join(unknown) or text}“; möglich: {', '.join(FORMATS)}")
+    return list(dict.fromkeys(chosen))
+
+
+@app.command()
+def build(
+    path: PathArg = Path("."),
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="Formate, mit Komma getrennt: docx, pdf, html, odt, md.")
+    ] = "docx,pdf,html",
+    out: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.")] = None,
+    entwurf: Annotated[bool, typer.Option(
+        "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen.")] = False,
+) -> None:
+    """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
+
+    Prüft zuerst die Quellen (wie ik validate) und baut nur, wenn es keine Fehler gibt.
+    Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
+    vollständig ist.
+    """
+    import sys
+
+    from .build import build as run
+    from .output import print_text
+
+    formats = _formats(fmt)
+
+    def progress(message: str) -> None:
+        sys.stderr.write(f"{message}\n")
+        sys.stderr.flush()
+
+    result = run(path, formats=formats, out=out, draft=entwurf, progress=progress)
+    if result.problems and not result.ok:
+        print_text(result.problems, _file_count(path), _prefix(path))
+    for warning in result.warnings:
+        typer.echo(f"Warnung: {warning}", err=True)
+    if not result.ok:
+        if result.error:
+            typer.echo(f"Fehler: {result.error}", err=True)
+            if result.detail:
+                typer.echo(result.detail, err=True)
+        else:
+            typer.echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    for file in result.files:
+        typer.echo(f"Geschrieben: {os.path.relpath(file)}")
+
+
+def _file_count(path: Path) -> int:
+    from .loader import discover
+
+    return len(discover(path)[0]) if path.is_dir() else 0
+
+
+@app.command()
+def design(
+    path: PathArg = Path("."),
+    ueberschreiben: Annotated[bool, typer.Option(
+        "--ueberschreiben", help="Vorhandene Dateien in design/ ersetzen.")] = False,
+) -> None:
+    """Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen.
+
+    Die Dateien landen in design/ im Konzeptordner und gehen dort den Vorgaben vor.
+    """
+    from .render.defaults import write_defaults
+    from .render.errors import RenderError
+
+    try:
+        written = write_defaults(path / "design", overwrite=ueberschreiben)
+    except RenderError as exc:
+        typer.echo(f"Fehler: {exc.message}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    for file in written:
+        typer.echo(f"Geschrieben: {os.path.relpath(file)}")
+
+
 @app.command()
 def pruefungen() -> None:
     """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."""
