@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import version_one, write_concept
+from gitrepo import version_one, write_concept
 
 from integrationskonzept.diff import compare, diff_dict, format_markdown, format_text
 from integrationskonzept.diff.fields import word_diff

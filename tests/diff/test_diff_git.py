@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import commit, git, init_repo, needs_git, version_one, version_two, write_concept
+from gitrepo import commit, git, init_repo, needs_git, version_one, version_two, write_concept
 
 from integrationskonzept.diff import compare_versions, diff_command, version_info
 from integrationskonzept.gitsource import load_at_revision
