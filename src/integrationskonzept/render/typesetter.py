@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -118,9 +119,10 @@ def compile_pdf(
     if result["error"] == "memory":
         raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.")
     if result["error"]:
-        raise RenderError(
-            f"typst konnte das PDF nicht erzeugen: {result['error']}", result.get("detail", "")
-        )
+        detail = result.get("detail", "")
+        where = re.search(r"┌─ ([^\s:]+):(\d+):(\d+)", detail)
+        suffix = f" ({where[1]}, Zeile {where[2]}, Spalte {where[3]})" if where else ""
+        raise RenderError(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}", detail)
     return TypstResult(
         warnings=tuple(_german(w) for w in result["warnings"]),
         max_rss_kb=int(result.get("max_rss_kb", 0)),
