@@ -138,7 +138,8 @@ def test_caps_are_stated_in_caption_and_alt() -> None:
     assert "40 am stärksten vernetzten von 60" in amap.caption
     line = measure_timeline(measures(1000), "Maßnahmen")
     assert "1000 Maßnahmen: Anzahl laufender Maßnahmen je Handlungsfeld und Jahr" in line.caption
-    assert line.alt.startswith("Zeitleiste als Heatmap: Maßnahmen.")
+    assert line.alt.startswith("Zeitleiste als Heatmap: Maßnahmen (Handlungsfeld / Jahr; Werte: "
+                               "laufende Maßnahmen). Je Zeile: ")
 
 
 def test_timeline_counts_undated_and_open_ends() -> None:

@@ -101,7 +101,8 @@ def heatmap(
         "leer-farbe": colour(EMPTY),
         "ecke": corner,
     }
-    alt = f"{kind_text}: {title}. " + _alt_body(rows, cols, grid, fmt, empty_text)
+    alt = (f"{kind_text}: {title} ({corner}; Werte: {scale_title}). "
+           + _alt_body(rows, cols, grid, fmt, empty_text))
     if notes:
         alt += " Hinweis: " + "; ".join(notes) + "."
     table = (
@@ -132,11 +133,19 @@ def _alt_body(rows: list[str], cols: list[str], grid: list[list[float | None]],
         mean = sum(v for v, _ in known) / len(known)
         low_v, low_c = min(known, key=lambda x: x[0])
         high_v, high_c = max(known, key=lambda x: x[0])
-        parts.append(f"{name}: Mittel {fmt(mean)}, niedrigster Wert {fmt(low_v)} ({low_c}), "
-                     f"höchster Wert {fmt(high_v)} ({high_c})")
+        if len(known) == 1:
+            text = f"nur {low_c} {fmt(low_v)}"
+        elif low_v == high_v:
+            text = f"alle {len(known)} Werte {fmt(low_v)}"
+        else:
+            text = (f"Mittel {fmt(mean)}, am niedrigsten {low_c} {fmt(low_v)}, "
+                    f"am höchsten {high_c} {fmt(high_v)}")
+        empty = len(line) - len(known)
+        parts.append(f"{name}: {text}" + (f", {empty}-mal „–“" if empty else ""))
     rest = len(parts) - 30
     return ("Je Zeile: " + "; ".join(parts[:30])
-            + (f"; … und {rest} weitere Zeilen" if rest > 0 else "") + ".")
+            + (f"; … und {rest} weitere Zeilen" if rest > 0 else "")
+            + f". „–“ bedeutet: {empty_text}.")
 
 
 def coverage_heatmap(
