@@ -98,3 +98,26 @@ def test_svg_embeds_in_a_tagged_pdf(tmp_path) -> None:
                         pdf_standards=["ua-1"], ignore_system_fonts=True, timestamp=0,
                         font_paths=[str(fontpkg_source_sans_3.ROOT / "files")])
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_same_bytes_across_processes() -> None:
+    """No dependence on hash seeds or process state (set/dict order, ids)."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    script = ("import hashlib\nfrom chart_cases import SMALL\n"
+              "print(hashlib.sha256(b''.join(SMALL[k]().svg() for k in sorted(SMALL)))"
+              ".hexdigest())")
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": os.pathsep.join([str(here), *sys.path])}
+        digests.add(subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                                   capture_output=True, text=True).stdout)
+    assert len(digests) == 1
+    assert hashlib.sha256(b"".join(SMALL[k]().svg() for k in sorted(SMALL))).hexdigest() in {
+        d.strip() for d in digests}
