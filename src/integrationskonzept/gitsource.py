@@ -75,7 +75,9 @@ class VersionInfo:
 def run_git(args: list[str], cwd: Path, stdin: bytes | None = None,
             timeout: float = GIT_TIMEOUT) -> subprocess.CompletedProcess[bytes]:
     """Run ``git`` with ``args`` in ``cwd``; raises UserError when git cannot run."""
-    env = dict(os.environ, LC_ALL="C", LANG="C", GIT_TERMINAL_PROMPT="0")
+    # English messages (we recognise some), no password prompts, folder names taken literally.
+    env = dict(os.environ, LC_ALL="C", LANG="C", GIT_TERMINAL_PROMPT="0",
+               GIT_LITERAL_PATHSPECS="1")
     try:
         return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
                               timeout=timeout, env=env, check=False)

@@ -188,3 +188,25 @@ def test_document_without_changes(tmp_path: Path) -> None:
                    "v1.0", "v2.0")
     assert "Es gibt keine inhaltlichen Änderungen." in changes_chapter(diff)
     assert synopse(diff).startswith("# Synopse: v1.0 und v2.0 {#synopse}")
+
+
+INDIKATOR = {"id": "i-kurs", "name": "Kursplätze", "definition": "Plätze in Sprachkursen",
+             "datenquelle": "VHS", "basiswert": {"wert": "120", "jahr": "2022"},
+             "istwerte": {"2023": "130"}}
+
+
+def test_indikator_and_beziehungen(tmp_path: Path) -> None:
+    old = version_one()
+    old["indikatoren.yaml"] = {"indikatoren": [INDIKATOR]}
+    new = version_one()
+    new["indikatoren.yaml"] = {"indikatoren": [dict(
+        INDIKATOR, basiswert={"wert": "125,5", "jahr": "2022"},
+        istwerte={"2023": "131", "2024": "140"})]}
+    new["akteure.yaml"]["akteure"][0]["beziehungen"] = [{"zu": "stadt", "art": "Kooperation",
+                                                          "thema": "Kurse"}]
+    diff = compare(_load(tmp_path, "a", old), _load(tmp_path, "b", new))
+    assert {i.id: [f.text for f in i.fields] for i in diff.items} == {
+        "vhs": ["Beziehungen: + Kooperation mit Stadt (Kurse)"],
+        "i-kurs": ["Basiswert – Wert: 120 → 125,5",
+                   "Ist-Werte: 2023: 130 → 131; + 2024: 140"],
+    }

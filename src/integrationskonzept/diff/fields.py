@@ -221,8 +221,9 @@ def word_diff(old: str, new: str) -> str:
 
 def _list_change(label: str, old: list[Any], new: list[Any], sides: Sides,
                  is_ref: bool) -> str | None:
-    gone = [v for v in old if v not in new]
-    came = [v for v in new if v not in old]
+    old_keys, new_keys = [plain(v) for v in old], [plain(v) for v in new]
+    gone = [v for v, k in zip(old, old_keys, strict=True) if k not in new_keys]
+    came = [v for v, k in zip(new, new_keys, strict=True) if k not in old_keys]
     if not gone and not came:
         return None  # only the order changed
 
