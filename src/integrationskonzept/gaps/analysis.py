@@ -1,0 +1,303 @@
+"""`find_gaps`: every Bedarf against the Angebote, traced forward to the Maßnahmen.
+
+Decisions (documented here because the sources leave them open):
+
+- Several matching offers add up: their places (``kapazitaet``) are summed against the
+  need's ``umfang``. Each need is judged on its own; an offer's places count for every
+  need it matches (there is no allocation between needs).
+- An offer without ``kapazitaet`` has unknown capacity: it is taken to cover the need,
+  and the verdict carries the note „Kapazität unbekannt …“ (``Befund.hinweise``,
+  ``Befund.kapazitaet_unbekannt``). Missing data is not evidence of a gap.
+- A need with several Zielgruppen, Sozialräume or Sprachen is covered when every
+  combination of them is covered by some offer; some combinations: teilweise gedeckt.
+- Laufzeit is judged at the concept's Stand; without a Stand it is not judged.
+- A Maßnahme counts as closing a gap while its status is geplant, in Umsetzung or
+  laufend. An umgesetzt Maßnahme after which the gap remains has evidently not closed
+  it (its offer is missing from the sources); entfallen and zurückgestellt do not count.
+- A gap with ``akzeptiert: {grund: …}`` is reported as akzeptiert, not open.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import product
+
+from functools import lru_cache
+
+from ..babelfmt import zahl as _zahl
+from ..concept import Konzept, where
+from .doubles import find_doubles
+from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
+from .match import Fit, NeedFacts, abdeckung, evaluate, need_facts, ort, passt, punkte, und
+from .matrix import build_matrices
+from .report import (
+    GEDECKT,
+    LAGE_AKZEPTIERT,
+    LAGE_GEDECKT,
+    LAGE_MASSNAHME,
+    LAGE_OFFEN,
+    TEILWEISE,
+    UNGEDECKT,
+    AngebotKurz,
+    Befund,
+    GapReport,
+    Grund,
+    Kandidat,
+    MassnahmeBezug,
+)
+
+zahl = lru_cache(maxsize=4096)(_zahl)
+AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend"})
+NAECHSTE = 3  # closest offers shown per gap
+NAH = 60  # offers in reach (nearest first) ranked for the closest ones, per need
+WEITERE = 30  # offers elsewhere ranked for the closest ones, per need
+
+
+def find_gaps(konzept: Konzept) -> GapReport:
+    """Analyse which Bedarfe the Angebote cover, and why not; pure, no I/O."""
+    vok = build_vokabular(konzept)
+    index = build_index(konzept, vok)
+    stand_known = konzept.stand is not None
+    by_need: dict[str, list[MassnahmeBezug]] = defaultdict(list)
+    for m in konzept.massnahmen.values():
+        bezug = MassnahmeBezug(m.id, m.titel, m.status, m.status in AKTIVE_STATUS)
+        for bid in dict.fromkeys(m.bedarfe):
+            by_need[bid].append(bezug)
+    asked: set[int] = set()  # ids of the index buckets some need looks into
+    befunde = []
+    for bedarf in konzept.bedarfe.values():
+        need = need_facts(bedarf, vok)
+        befund = _judge(need, index, vok, stand_known, asked)
+        bezuege = tuple(by_need.get(bedarf.id, ()))
+        akzeptiert = bedarf.akzeptiert.grund if bedarf.akzeptiert else None
+        if befund["urteil"] == GEDECKT:
+            lage = LAGE_GEDECKT
+        elif akzeptiert:
+            lage = LAGE_AKZEPTIERT
+        elif any(b.aktiv for b in bezuege):
+            lage = LAGE_MASSNAHME
+        else:
+            lage = LAGE_OFFEN
+        befunde.append(Befund(
+            bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
+            zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
+            sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
+            umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
+            akzeptiert=akzeptiert, fundstelle=str(where(bedarf, "id")), **befund))
+    befunde_t = tuple(befunde)
+    gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
+               if id(bucket) in asked for pos in bucket}
+    facts = index.facts
+    ohne = tuple(
+        AngebotKurz(f.id, f.titel, f.handlungsfelder, tuple(sorted(f.zielgruppen)),
+                    tuple(konzept.angebote[f.id].sozialraeume))
+        for f in facts if f.pos not in gefragt and f.aktuell)
+    doppel = find_doubles(facts)
+    m_raum, m_gruppe = build_matrices(
+        befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
+        konzept.zielgruppen, vok.gesamt)
+    namen = dict(vok.namen)
+    for a in konzept.angebote.values():
+        namen[a.id] = a.titel
+    for b in konzept.bedarfe.values():
+        namen[b.id] = b.titel
+    for m in konzept.massnahmen.values():
+        namen[m.id] = m.titel
+    return GapReport(
+        stand=konzept.stand, befunde=befunde_t, doppelstrukturen=doppel,
+        angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
+        namen=namen, raum_eltern=dict(vok.raum_eltern),
+        gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
+        zahl_angebote=len(facts))
+
+
+def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[int]]:
+    """The index buckets whose offers reach the need's places and groups, nearest first.
+
+    Nearest first: the need's own place before the places above it (the whole last), its
+    own groups before the groups that include them, "for everyone" last.
+    """
+    assert need.hf is not None
+    hf = need.hf
+    out: list[list[int]] = []
+    chains = [vok.kette(r) for r in need.raeume]
+    depth = max(len(c) for c in chains)
+    raeume = list(dict.fromkeys(c[i] for i in range(depth) for c in chains if i < len(c)))
+    if not need.gruppen:
+        for r in raeume:
+            hits = index.by_hf_raum.get((hf, r))
+            if hits:
+                out.append(hits)
+        return out
+    gruppen: list[str | None] = list(need.gruppen)
+    for g in need.gruppen:
+        gruppen.extend(sorted(vok.ober(g) - set(need.gruppen)))
+    gruppen = list(dict.fromkeys(gruppen))
+    gruppen.append(None)
+    for r in raeume:
+        for g in gruppen:
+            hits = index.by_key.get((hf, r, g))
+            if hits:
+                out.append(hits)
+    return out
+
+
+def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int]
+               ) -> list[int]:
+    """A bounded number of other offers of the field, for the closest ones."""
+    assert need.hf is not None
+    out: list[int] = []
+    pools: list[list[int]] = []
+    if need.gruppen:
+        keys: set[str | None] = {None}
+        for g in need.gruppen:
+            keys.update(vok.ober(g))
+        pools.extend(index.by_hf_gruppe.get((need.hf, k), []) for k in sorted(
+            keys, key=lambda k: (k is not None, k or "")))
+    pools.append(index.by_hf.get(need.hf, []))
+    for pool in pools:
+        for pos in pool:
+            if pos not in seen:
+                seen.add(pos)
+                out.append(pos)
+                if len(out) >= WEITERE:
+                    return out
+    return out
+
+
+def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
+           asked: set[int]) -> dict[str, object]:
+    """The verdict fields of one need's Befund."""
+    if need.hf is None:
+        return {"urteil": UNGEDECKT, "anteil": 0.0,
+                "gruende": (Grund("handlungsfeld", "kein Handlungsfeld angegeben"),)}
+    if need.hf not in index.by_hf:
+        return {"urteil": UNGEDECKT, "anteil": 0.0, "gruende": (Grund(
+            "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),)}
+    facts = index.facts
+    buckets = _buckets(need, index, vok)
+    asked.update(id(b) for b in buckets)
+    covering: list[OfferFacts] = []
+    others: list[int] = []
+    seen: set[int] = set()
+    cells: set[tuple[object, ...]] = set()
+    einfach = need.einfach
+    single = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
+              need.sprachen[0] if need.sprachen else None)
+    total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
+    umfang = need.umfang
+    plaetze_bisher = 0
+    unbekannt_bisher = False
+    # Nearest offers first; stop as soon as the need is fully covered, so a well served
+    # need costs a few look-ups, not one per offer of its field.
+    for bucket in buckets:
+        for pos in bucket:
+            if pos in seen:
+                continue
+            seen.add(pos)
+            offer = facts[pos]
+            if not passt(need, offer):
+                others.append(pos)
+                continue
+            covering.append(offer)
+            if einfach:
+                cells.add(single)
+            else:
+                cells.update(product(*abdeckung(need, offer, vok)))
+            if offer.kapazitaet is None:
+                unbekannt_bisher = True
+            else:
+                plaetze_bisher += offer.kapazitaet
+            if len(cells) >= total and (umfang is None or unbekannt_bisher
+                                        or plaetze_bisher >= umfang):
+                break
+        else:
+            continue
+        break
+    known = [f.kapazitaet for f in covering if f.kapazitaet is not None]
+    unbekannt = [f for f in covering if f.kapazitaet is None]
+    plaetze = sum(known) if known else None
+    cap_short = (umfang is not None and not unbekannt and bool(covering)
+                 and (plaetze or 0) < umfang)
+    hinweise: list[str] = []
+    if umfang is not None and unbekannt and (plaetze or 0) < umfang:
+        hinweise.append("Kapazität unbekannt bei " + und([f"„{f.titel}“" for f in unbekannt]))
+    ids = tuple(f.id for f in covering)
+    out: dict[str, object] = {"angebote": ids, "plaetze": plaetze,
+                              "kapazitaet_unbekannt": tuple(f.id for f in unbekannt),
+                              "hinweise": tuple(hinweise)}
+    if covering and len(cells) >= total and not cap_short:
+        out.update(urteil=GEDECKT, anteil=1.0)
+        return out
+    # A gap: rank the other offers (counts only), then explain the closest in words.
+    del others[NAH:]  # the nearest ones; the rest of the field is sampled below
+    others.extend(_elsewhere(need, index, vok, seen))
+    ranked = sorted(others, key=lambda p: punkte(need, facts[p], vok, stand_known))
+    best = [evaluate(need, facts[p], vok, stand_known) for p in ranked[:NAECHSTE]]
+    out["naechste"] = tuple(
+        Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
+                 tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
+        for f in best)
+    if not covering:
+        out.update(urteil=UNGEDECKT, anteil=0.0, gruende=_why_not(best))
+        return out
+    gruende = _why_partly(need, ids, cells, vok)
+    share = len(cells) / total
+    if cap_short:
+        assert umfang is not None
+        gruende.append(Grund("kapazitaet", f"{zahl(plaetze or 0)} von {zahl(umfang)} Plätzen",
+                             ids))
+        share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
+    out.update(urteil=TEILWEISE, anteil=share, gruende=tuple(gruende))
+    return out
+
+
+def _why_not(others: list[Fit]) -> tuple[Grund, ...]:
+    """The failed dimensions of the best-fitting offers, merged by text."""
+    if not others:
+        return ()
+    best = others[0].passend
+    merged: dict[tuple[str, str], list[str]] = {}
+    for fit in others[:NAECHSTE]:
+        if fit.passend < best:
+            break
+        for e in fit.fehler:
+            merged.setdefault((e.art, e.beim_bedarf), []).append(fit.offer.id)
+    return tuple(Grund(art, text, tuple(dict.fromkeys(ids)))
+                 for (art, text), ids in merged.items())
+
+
+def _why_partly(need: NeedFacts, ids: tuple[str, ...], cells: set[tuple[object, ...]],
+                vok: Vokabular) -> list[Grund]:
+    """Which groups, places or languages of the need no covering offer reaches."""
+    gruende: list[Grund] = []
+    got_g = {c[0] for c in cells}
+    got_r = {c[1] for c in cells}
+    got_s = {c[2] for c in cells}
+    miss_g = [g for g in need.gruppen if g not in got_g]
+    miss_r = [r for r in need.raeume if r not in got_r]
+    miss_s = [s for s in need.sprachen if s not in got_s]
+    if miss_g:
+        gruende.append(Grund("zielgruppe", "Angebot vorhanden, aber nicht für "
+                             + und([vok.name(g) for g in miss_g]), ids))
+    if miss_r:
+        gruende.append(Grund("sozialraum", "Angebot vorhanden, aber nicht "
+                             + und([ort(r, vok) for r in miss_r]), ids))
+    if miss_s:
+        gruende.append(Grund("sprache", "nicht auf " + und([vok.name(s) for s in miss_s]),
+                             ids))
+    if not gruende:
+        all_cells = product(need.gruppen or (None,), need.raeume, need.sprachen or (None,))
+        for g, r, s in all_cells:
+            if (g, r, s) in cells:
+                continue
+            parts = ["kein Angebot"]
+            if g is not None:
+                parts.append(f"für {vok.name(g)}")
+            parts.append(ort(r, vok))
+            if s is not None:
+                parts.append(f"auf {vok.name(s)}")
+            gruende.append(Grund("kombination", " ".join(parts), ids))
+            if len(gruende) >= NAECHSTE:
+                break
+    return gruende

@@ -1,0 +1,62 @@
+"""The mirror view: possible Doppelstrukturen.
+
+Two or more current offers (not ended before the Stand) are a possible
+Doppelstruktur when they share a Handlungsfeld, a listed Sozialraum, a listed
+Zielgruppe (or are both for everyone) and the taught language (Lernsprache), and
+their Laufzeiten overlap. Offers that overlap only in a chain (A with B, B with C)
+form one group. The needs that two or more of them cover are named as well.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .index import OfferFacts
+from .report import ALLE_ZIELGRUPPEN, Doppelstruktur
+
+
+def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
+    groups: dict[tuple[str, str, str, str | None], list[OfferFacts]] = defaultdict(list)
+    for f in facts:
+        if not f.aktuell:
+            continue
+        gruppen = sorted(f.zielgruppen) or [ALLE_ZIELGRUPPEN]
+        for hf in f.handlungsfelder:
+            for raum in f.raeume:
+                for gruppe in gruppen:
+                    groups[(hf, raum, gruppe, f.lernsprache)].append(f)
+    # (hf, offers) -> (zielgruppen, sozialraeume), so one pair shows up once.
+    merged: dict[tuple[str, tuple[int, ...]], tuple[dict[str, None], dict[str, None]]] = {}
+    for (hf, raum, gruppe, _lern), members in groups.items():
+        if len(members) < 2:
+            continue
+        for cluster in _overlapping(members):
+            key = (hf, tuple(sorted(f.pos for f in cluster)))
+            zg, sr = merged.setdefault(key, ({}, {}))
+            zg[gruppe] = None
+            sr[raum] = None
+    by_pos = {f.pos: f for f in facts}
+    out = []
+    for (hf, positions), (zg, sr) in sorted(merged.items(), key=lambda kv: kv[0][1]):
+        out.append(Doppelstruktur(hf, tuple(by_pos[p].id for p in positions), tuple(zg),
+                                  tuple(sr)))
+    return tuple(out)
+
+
+def _overlapping(members: list[OfferFacts]) -> list[list[OfferFacts]]:
+    """Groups of two or more offers whose Laufzeiten overlap (sweep by start)."""
+    ordered = sorted(members, key=lambda f: (f.beginn, f.pos))
+    clusters: list[list[OfferFacts]] = []
+    current = [ordered[0]]
+    end = ordered[0].ende
+    for f in ordered[1:]:
+        if f.beginn <= end:
+            current.append(f)
+            end = max(end, f.ende)
+        else:
+            if len(current) >= 2:
+                clusters.append(current)
+            current, end = [f], f.ende
+    if len(current) >= 2:
+        clusters.append(current)
+    return clusters

@@ -1,0 +1,209 @@
+"""Indexes for the gap analysis, so that matching never pairs all needs with all offers.
+
+Offers are looked up by (Handlungsfeld, Sozialraum, Zielgruppe): a need in Ortsteil X
+for group G only meets offers listed for X or one of its ancestors (up to the whole)
+and for G, a group that includes G, or for everyone. The vocabulary trees are
+flattened once: each Sozialraum knows its chain of ancestors, each Zielgruppe the
+groups that include it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..babelfmt import datum_lang
+from ..concept import Konzept
+from ..model.items import Angebot
+
+# Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
+GESAMT_ERSATZ = "_gesamt"
+DEUTSCH_IDS = ("de", "deutsch", "deu", "ger")
+
+
+# Formatting a date with babel is slow; offers share few end dates.
+_datum = lru_cache(maxsize=1024)(datum_lang)
+
+
+@dataclass(frozen=True)
+class Vokabular:
+    """The flattened vocabulary trees and names the matcher needs."""
+
+    gesamt: str
+    raum_kette: dict[str, tuple[str, ...]]  # raum -> (raum, parent, …, gesamt)
+    raum_kette_set: dict[str, frozenset[str]]
+    raum_eltern: dict[str, str | None]
+    raum_art: dict[str, str]
+    gruppe_ober: dict[str, frozenset[str]]  # group -> itself and every group including it
+    gruppe_umfasst: dict[str, tuple[str, ...]]
+    deutsch: str | None
+    namen: dict[str, str]
+    weit: str  # "stadtweit", "kreisweit", ...
+
+    def kette(self, raum: str) -> tuple[str, ...]:
+        """``raum`` and its ancestors up to the whole; unknown ids hang under the whole."""
+        got = self.raum_kette.get(raum)
+        if got is not None:
+            return got
+        return (raum, self.gesamt) if raum != self.gesamt else (raum,)
+
+    def kette_set(self, raum: str) -> frozenset[str]:
+        got = self.raum_kette_set.get(raum)
+        return got if got is not None else frozenset(self.kette(raum))
+
+    def ober(self, gruppe: str) -> frozenset[str]:
+        return self.gruppe_ober.get(gruppe, frozenset((gruppe,)))
+
+    def name(self, ident: str) -> str:
+        return self.namen.get(ident, ident)
+
+
+def build_vokabular(konzept: Konzept) -> Vokabular:
+    gesamt = konzept.gesamtraum or GESAMT_ERSATZ
+    eltern: dict[str, str | None] = {}
+    for rid, raum in konzept.sozialraeume.items():
+        eltern[rid] = None if rid == gesamt else (raum.teil_von or gesamt)
+    kette: dict[str, tuple[str, ...]] = {}
+    for rid in eltern:
+        chain = [rid]
+        cur = eltern.get(rid)
+        while cur is not None and cur not in chain:
+            chain.append(cur)
+            cur = eltern.get(cur, gesamt if cur != gesamt else None)
+        if gesamt not in chain:
+            chain.append(gesamt)
+        kette[rid] = tuple(chain)
+    if gesamt not in kette:
+        kette[gesamt] = (gesamt,)
+    # Zielgruppen: who includes whom, transitively (umfasst may form a DAG).
+    umfasst = {gid: tuple(g.umfasst) for gid, g in konzept.zielgruppen.items()}
+    direct_parents: dict[str, set[str]] = defaultdict(set)
+    for gid, subs in umfasst.items():
+        for sub in subs:
+            direct_parents[sub].add(gid)
+    ober: dict[str, frozenset[str]] = {}
+    for gid in set(umfasst) | set(direct_parents):
+        seen = {gid}
+        stack = [gid]
+        while stack:
+            for parent in direct_parents.get(stack.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        ober[gid] = frozenset(seen)
+    deutsch = next((s for s in DEUTSCH_IDS if s in konzept.sprachen), None)
+    if deutsch is None:
+        deutsch = next((sid for sid, s in konzept.sprachen.items()
+                        if s.name.strip().lower() == "deutsch"), None)
+    namen: dict[str, str] = {}
+    for table in (konzept.handlungsfelder, konzept.zielgruppen, konzept.sozialraeume,
+                  konzept.sprachen, konzept.merkmale):
+        for ident, entry in table.items():
+            namen[ident] = entry.name
+    typ = konzept.meta.kommune.typ if konzept.meta else "Stadt"
+    weit = {"Landkreis": "kreisweit", "Region": "regionsweit",
+            "Gemeinde": "gemeindeweit"}.get(typ, "stadtweit")
+    if gesamt not in namen:
+        namen[gesamt] = weit
+    return Vokabular(
+        gesamt=gesamt, raum_kette=kette, raum_eltern=eltern,
+        raum_kette_set={r: frozenset(c) for r, c in kette.items()},
+        raum_art={rid: r.art for rid, r in konzept.sozialraeume.items()},
+        gruppe_ober=ober, gruppe_umfasst=umfasst, deutsch=deutsch, namen=namen, weit=weit)
+
+
+@dataclass(slots=True)
+class OfferFacts:
+    """What matching needs of an offer, computed once."""
+
+    pos: int
+    id: str
+    titel: str
+    handlungsfelder: tuple[str, ...]
+    zielgruppen: frozenset[str]  # empty: for everyone
+    raeume: tuple[str, ...]  # never empty: the whole if none given
+    sprachen: frozenset[str]
+    sprachen_angegeben: bool
+    lernsprache: str | None
+    form: str
+    merkmale: frozenset[str]
+    kapazitaet: int | None
+    laufzeit_grund: str | None  # "ausgelaufen am …" / "beginnt erst am …" at the Stand
+    beginn: dt.date
+    ende: dt.date
+
+    @property
+    def aktuell(self) -> bool:
+        """Not ended before the Stand (it may start later)."""
+        return self.laufzeit_grund is None or self.laufzeit_grund.startswith("beginnt")
+
+
+def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | None
+                ) -> OfferFacts:
+    beginn, ende = dt.date.min, dt.date.max
+    grund = None
+    if angebot.laufzeit is not None:
+        if angebot.laufzeit.beginn is not None:
+            beginn = angebot.laufzeit.beginn.first
+        if angebot.laufzeit.ende is not None:
+            ende = angebot.laufzeit.ende.last
+    if stand is not None:
+        if ende < stand:
+            grund = f"ausgelaufen am {_datum(ende)}"
+        elif beginn > stand:
+            grund = f"beginnt erst am {_datum(beginn)}"
+    raeume = tuple(dict.fromkeys(angebot.sozialraeume)) or (vok.gesamt,)
+    sprachen = frozenset(angebot.sprachen)
+    if not sprachen and vok.deutsch is not None:
+        sprachen = frozenset((vok.deutsch,))
+    return OfferFacts(
+        pos=pos, id=angebot.id, titel=angebot.titel,
+        handlungsfelder=tuple(dict.fromkeys(angebot.handlungsfelder)),
+        zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume, sprachen=sprachen,
+        sprachen_angegeben=bool(angebot.sprachen), lernsprache=angebot.lernsprache,
+        form=angebot.form, merkmale=frozenset(angebot.merkmale),
+        kapazitaet=angebot.kapazitaet, laufzeit_grund=grund, beginn=beginn, ende=ende)
+
+
+@dataclass
+class OfferIndex:
+    """Offers by (Handlungsfeld, Sozialraum, Zielgruppe or None) and by Handlungsfeld."""
+
+    facts: list[OfferFacts]
+    by_key: dict[tuple[str, str, str | None], list[int]]
+    by_hf_gruppe: dict[tuple[str, str | None], list[int]]
+    by_hf_raum: dict[tuple[str, str], list[int]]
+    by_hf: dict[str, list[int]]
+
+    def in_place(self, hf: str, raeume: set[str], gruppen: set[str | None]) -> list[int]:
+        """Offers of ``hf`` listed for one of ``raeume`` and one of ``gruppen``, in order."""
+        found: set[int] = set()
+        by_key = self.by_key
+        for raum in raeume:
+            for gruppe in gruppen:
+                hits = by_key.get((hf, raum, gruppe))
+                if hits:
+                    found.update(hits)
+        return sorted(found)
+
+
+def build_index(konzept: Konzept, vok: Vokabular) -> OfferIndex:
+    stand = konzept.stand
+    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
+    by_key: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
+    by_hf_gruppe: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    by_hf_raum: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_hf: dict[str, list[int]] = defaultdict(list)
+    for f in facts:
+        gruppen: tuple[str | None, ...] = tuple(f.zielgruppen) or (None,)
+        for hf in f.handlungsfelder:
+            by_hf[hf].append(f.pos)
+            for raum in f.raeume:
+                by_hf_raum[(hf, raum)].append(f.pos)
+            for gruppe in gruppen:
+                by_hf_gruppe[(hf, gruppe)].append(f.pos)
+                for raum in f.raeume:
+                    by_key[(hf, raum, gruppe)].append(f.pos)
+    return OfferIndex(facts, dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf))

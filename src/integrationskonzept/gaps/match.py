@@ -1,0 +1,285 @@
+"""Matching one need against one offer, dimension by dimension, with reasons in words.
+
+Dimensions and the rules (see also the package docstring):
+
+- Handlungsfeld: the need's field must be one of the offer's fields.
+- Zielgruppe: an offer without Zielgruppen is for everyone; an offer for G also serves
+  every group G ``umfasst`` (transitively). A need without Zielgruppen asks for no
+  particular group. A need with several groups asks for each of them: an offer for
+  some of them covers the need in part.
+- Sozialraum: empty means the whole (stadt-/kreisweit). An offer covers the place it is
+  listed for and everything below it (``teil_von``); an offer for the whole covers every
+  Ortsteil or Gemeinde. A need for several places asks for each of them.
+- Sprache: each of the need's languages must be offered (some of them: in part). An
+  offer without ``sprachen`` is taken to be held in German.
+- Lernsprache, Merkmale (each required one), Form (hybrid satisfies Präsenz and online;
+  a need for hybrid needs a hybrid offer) and Laufzeit at the concept's Stand are hard:
+  an offer failing one of them does not cover the need at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.items import Bedarf
+from .index import OfferFacts, Vokabular
+
+# Dimensions whose failure excludes an offer (the others can be met in part).
+HARD = frozenset({"handlungsfeld", "lernsprache", "merkmal", "form", "laufzeit"})
+_FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
+            "hybrid": ("hybrid",)}
+_FORM_NUR = {"Präsenz": "nur in Präsenz", "online": "nur online", "hybrid": "nur hybrid"}
+_ORT_PRAEP = {"Ortsteil": "im Ortsteil", "Stadtteil": "im Stadtteil", "Quartier": "im Quartier",
+              "Gemeinde": "in der Gemeinde", "Stadt": "in der Stadt"}
+
+
+@dataclass(frozen=True)
+class NeedFacts:
+    """What matching needs of a Bedarf."""
+
+    id: str
+    hf: str | None
+    gruppen: tuple[str, ...]  # empty: no particular group
+    raeume: tuple[str, ...]  # never empty: the whole if none given
+    sprachen: tuple[str, ...]
+    lernsprache: str | None
+    form: str | None
+    merkmale: tuple[str, ...]
+    umfang: int | None
+    merkmal_set: frozenset[str] = frozenset()
+    ober: tuple[frozenset[str], ...] = ()  # per group: itself and the groups including it
+    ketten: tuple[frozenset[str], ...] = ()  # per place: itself and the places above it
+
+    @property
+    def einfach(self) -> bool:
+        """At most one group, place and language: any usable offer covers all of it."""
+        return len(self.gruppen) <= 1 and len(self.raeume) == 1 and len(self.sprachen) <= 1
+
+
+def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
+    raeume = tuple(dict.fromkeys(bedarf.sozialraeume)) or (vok.gesamt,)
+    return NeedFacts(
+        id=bedarf.id, hf=bedarf.handlungsfeld, gruppen=tuple(dict.fromkeys(bedarf.zielgruppen)),
+        raeume=raeume, sprachen=tuple(dict.fromkeys(bedarf.sprachen)),
+        lernsprache=bedarf.lernsprache, form=bedarf.form,
+        merkmale=tuple(dict.fromkeys(bedarf.merkmale)), umfang=bedarf.umfang,
+        merkmal_set=frozenset(bedarf.merkmale),
+        ober=tuple(vok.ober(g) for g in dict.fromkeys(bedarf.zielgruppen)),
+        ketten=tuple(vok.kette_set(r) for r in raeume))
+
+
+@dataclass
+class Fehler:
+    """One failed dimension: the words for the offer and the words for the need."""
+
+    art: str
+    bei_angebot: str
+    beim_bedarf: str
+
+
+@dataclass
+class Fit:
+    """How one offer fits one need."""
+
+    offer: OfferFacts
+    gruppen: frozenset[str | None]
+    raeume: frozenset[str]
+    sprachen: frozenset[str | None]
+    passend: int = 0
+    geprueft: int = 0
+    teilweise: int = 0
+    fehler: list[Fehler] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        """Covers at least part of the need: no hard failure, something in every set."""
+        return (bool(self.gruppen) and bool(self.raeume) and bool(self.sprachen)
+                and not any(f.art in HARD for f in self.fehler))
+
+    def rank(self) -> tuple[int, int, int]:
+        return (-self.passend, -self.teilweise, self.offer.pos)
+
+
+def und(items: list[str]) -> str:
+    """„A“, „A und B“, „A, B und C“."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def ort(raum: str, vok: Vokabular) -> str:
+    """The place with its preposition: „im Ortsteil Stederdorf“, „stadtweit“."""
+    if raum == vok.gesamt:
+        return vok.weit
+    name = vok.name(raum)
+    art = vok.raum_art.get(raum, "Sonstige")
+    if art == "Kernstadt":
+        return f"in der {name}" if "kernstadt" in name.lower() else f"in der Kernstadt {name}"
+    praep = _ORT_PRAEP.get(art)
+    return f"{praep} {name}" if praep else f"in {name}"
+
+
+def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
+    """„ohne Kinderbetreuung“ for a noun, „nicht barrierefrei“ for an adjective."""
+    name = vok.name(merkmal)
+    return f"ohne {name}" if name[:1].isupper() else f"nicht {name}"
+
+
+def _orte_kurz(raeume: tuple[str, ...], vok: Vokabular) -> str:
+    return und([vok.weit if r == vok.gesamt else vok.name(r) for r in raeume])
+
+
+def passt(need: NeedFacts, offer: OfferFacts) -> bool:
+    """Fast test for an offer found by the index (so it already meets the need's field,
+    and at least one of its groups and places): does it cover at least part of it?"""
+    if offer.laufzeit_grund is not None:
+        return False
+    if need.form is not None and offer.form not in _FORM_OK.get(need.form, (need.form,)):
+        return False
+    if need.lernsprache is not None and offer.lernsprache != need.lernsprache:
+        return False
+    if need.merkmale and not need.merkmal_set <= offer.merkmale:
+        return False
+    return not need.sprachen or not offer.sprachen.isdisjoint(need.sprachen)
+
+
+def abdeckung(need: NeedFacts, offer: OfferFacts, vok: Vokabular
+              ) -> tuple[frozenset[str | None], frozenset[str], frozenset[str | None]]:
+    """Which of the need's groups, places and languages the offer reaches."""
+    og = offer.zielgruppen
+    gruppen: frozenset[str | None] = frozenset(
+        g for g, ober in zip(need.gruppen, need.ober) if not og or not og.isdisjoint(ober)
+    ) if need.gruppen else frozenset((None,))
+    oraeume = offer.raeume
+    raeume = frozenset(r for r, kette in zip(need.raeume, need.ketten)
+                       if not kette.isdisjoint(oraeume))
+    sprachen: frozenset[str | None] = frozenset(
+        s for s in need.sprachen if s in offer.sprachen) if need.sprachen else frozenset((None,))
+    return gruppen, raeume, sprachen
+
+
+def punkte(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
+           ) -> tuple[int, int, int]:
+    """The rank key of :func:`evaluate` (best first), without building any reasons."""
+    passend = teilweise = 0
+    if need.hf is not None and need.hf in offer.handlungsfelder:
+        passend += 1
+    og = offer.zielgruppen
+    if need.gruppen:
+        n = sum(1 for ober in need.ober if not og or not og.isdisjoint(ober))
+        passend += n == len(need.gruppen)
+        teilweise += 0 < n < len(need.gruppen)
+    oraeume = offer.raeume
+    n = sum(1 for kette in need.ketten if not kette.isdisjoint(oraeume))
+    passend += n == len(need.raeume)
+    teilweise += 0 < n < len(need.raeume)
+    if need.sprachen:
+        n = sum(1 for s in need.sprachen if s in offer.sprachen)
+        passend += n == len(need.sprachen)
+        teilweise += 0 < n < len(need.sprachen)
+    if need.lernsprache is not None:
+        passend += offer.lernsprache == need.lernsprache
+    if need.merkmale:
+        passend += need.merkmal_set <= offer.merkmale
+    if need.form is not None:
+        passend += offer.form in _FORM_OK.get(need.form, (need.form,))
+    if stand_known:
+        passend += offer.laufzeit_grund is None
+    return (-passend, -teilweise, offer.pos)
+
+
+def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool,
+             texts: bool = True) -> Fit:
+    """Compare ``offer`` with ``need`` along every dimension the need records.
+
+    With ``texts=False`` only the counts are exact (for ranking many offers fast);
+    the reasons then carry their dimension but no words.
+    """
+    names = vok.name
+    passend = geprueft = teilweise = 0
+    fehler: list[Fehler] = []
+    # Handlungsfeld
+    geprueft += 1
+    if need.hf is not None and need.hf in offer.handlungsfelder:
+        passend += 1
+    else:
+        hf = names(need.hf) if need.hf else "–"
+        fehler.append(Fehler("handlungsfeld", f"anderes Handlungsfeld als {hf}",
+                             f"kein Angebot im Handlungsfeld {hf}") if texts else
+                      Fehler("handlungsfeld", "", ""))
+    gruppen, raeume, sprachen = abdeckung(need, offer, vok)
+    # Zielgruppe
+    if need.gruppen:
+        geprueft += 1
+        if len(gruppen) == len(need.gruppen):
+            passend += 1
+        else:
+            teilweise += bool(gruppen)
+            if texts:
+                missing = [names(g) for g in need.gruppen if g not in gruppen]
+                fehler.append(Fehler(
+                    "zielgruppe", "nur für " + und(sorted(names(g) for g in offer.zielgruppen)),
+                    "Angebot vorhanden, aber nicht für " + und(missing)))
+            else:
+                fehler.append(Fehler("zielgruppe", "", ""))
+    # Sozialraum
+    geprueft += 1
+    if len(raeume) == len(need.raeume):
+        passend += 1
+    else:
+        teilweise += bool(raeume)
+        if texts:
+            missing = [ort(r, vok) for r in need.raeume if r not in raeume]
+            fehler.append(Fehler("sozialraum", "nur in " + _orte_kurz(offer.raeume, vok),
+                                 "Angebot vorhanden, aber nicht " + und(missing)))
+        else:
+            fehler.append(Fehler("sozialraum", "", ""))
+    # Sprache
+    if need.sprachen:
+        geprueft += 1
+        if len(sprachen) == len(need.sprachen):
+            passend += 1
+        else:
+            teilweise += bool(sprachen)
+            # The need's words name what exists ("nur auf Deutsch"); a partly covered
+            # need names what is missing instead (see analysis._why_partly).
+            text = ("" if not texts else
+                    "nur auf " + und(sorted(names(s) for s in offer.sprachen))
+                    if offer.sprachen else "ohne Angabe der Sprache")
+            fehler.append(Fehler("sprache", text, text))
+    # Lernsprache
+    if need.lernsprache is not None:
+        geprueft += 1
+        if offer.lernsprache == need.lernsprache:
+            passend += 1
+        else:
+            lern = names(need.lernsprache)
+            text = ("" if not texts else f"lehrt {names(offer.lernsprache)}, nicht {lern}"
+                    if offer.lernsprache else f"kein Sprachkurs für {lern}")
+            fehler.append(Fehler("lernsprache", text, text))
+    # Merkmale
+    if need.merkmale:
+        geprueft += 1
+        if need.merkmal_set <= offer.merkmale:
+            passend += 1
+        else:
+            for m in need.merkmale:
+                if m not in offer.merkmale:
+                    text = ohne_merkmal(m, vok) if texts else ""
+                    fehler.append(Fehler("merkmal", text, text))
+    # Form
+    if need.form is not None:
+        geprueft += 1
+        if offer.form in _FORM_OK.get(need.form, (need.form,)):
+            passend += 1
+        else:
+            text = _FORM_NUR.get(offer.form, f"nur {offer.form}")
+            fehler.append(Fehler("form", text, text))
+    # Laufzeit
+    if stand_known:
+        geprueft += 1
+        if offer.laufzeit_grund is None:
+            passend += 1
+        else:
+            fehler.append(Fehler("laufzeit", offer.laufzeit_grund, offer.laufzeit_grund))
+    return Fit(offer, gruppen, raeume, sprachen, passend, geprueft, teilweise, fehler)

@@ -1,0 +1,300 @@
+"""The gap report as a value: frozen dataclasses that carry ids, not model objects.
+
+The same value feeds `ik gaps` (all output formats), the check IK601 and the gap
+chapters and charts of the document build. ``GapReport.to_dict()`` is the stable JSON
+form (German keys, like the sources).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+# The three verdicts of a need, from good to bad.
+GEDECKT = "gedeckt"
+TEILWEISE = "teilweise gedeckt"
+UNGEDECKT = "ungedeckt"
+URTEILE = (GEDECKT, TEILWEISE, UNGEDECKT)
+
+# Where a need stands after tracing it forward to Maßnahmen (``Befund.lage``).
+LAGE_GEDECKT = "gedeckt"
+LAGE_AKZEPTIERT = "akzeptiert"
+LAGE_MASSNAHME = "Maßnahme zugeordnet"
+LAGE_OFFEN = "offen"
+LAGEN = (LAGE_GEDECKT, LAGE_AKZEPTIERT, LAGE_MASSNAHME, LAGE_OFFEN)
+
+# Column ids that stand for "no restriction" in the matrices (not valid source ids).
+ALLE_ZIELGRUPPEN = "_alle"
+OHNE_HANDLUNGSFELD = "_ohne"
+
+
+def _empty_names() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Grund:
+    """Why a need is not (fully) covered, in a coordinator's words.
+
+    ``art`` names the dimension (handlungsfeld, zielgruppe, sozialraum, sprache,
+    lernsprache, merkmal, form, laufzeit, kapazitaet, kombination); ``angebote`` the
+    offers the reason is about (empty when it is about the need as a whole).
+    """
+
+    art: str
+    text: str
+    angebote: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"art": self.art, "text": self.text, "angebote": list(self.angebote)}
+
+
+@dataclass(frozen=True)
+class Kandidat:
+    """An offer that comes close to a need: how many dimensions fit, what does not."""
+
+    angebot: str
+    titel: str
+    passend: int
+    geprueft: int
+    abweichungen: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"angebot": self.angebot, "titel": self.titel, "passend": self.passend,
+                "geprueft": self.geprueft, "abweichungen": list(self.abweichungen)}
+
+
+@dataclass(frozen=True)
+class MassnahmeBezug:
+    """A Maßnahme meant to close a need (``bedarfe:``); ``aktiv`` if its status counts."""
+
+    massnahme: str
+    titel: str
+    status: str
+    aktiv: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"massnahme": self.massnahme, "titel": self.titel, "status": self.status,
+                "aktiv": self.aktiv}
+
+
+@dataclass(frozen=True)
+class Befund:
+    """The outcome for one Bedarf.
+
+    ``urteil`` is one of :data:`URTEILE`; ``anteil`` the covered share (1.0 gedeckt,
+    0.0 ungedeckt, in between for teilweise: the smaller of the share of places/groups/
+    languages covered and the share of places in capacity); ``lage`` one of
+    :data:`LAGEN`. ``angebote`` are the offers that cover the need (fully or in part),
+    nearest first (own place and group before the wider ones); for a covered need only
+    as many as it takes to cover it. ``naechste`` are the closest other offers, best
+    first, ranked by how many of the checked dimensions fit.
+    """
+
+    bedarf: str
+    titel: str
+    handlungsfeld: str | None
+    zielgruppen: tuple[str, ...]
+    sozialraeume: tuple[str, ...]
+    sprachen: tuple[str, ...]
+    merkmale: tuple[str, ...]
+    urteil: str
+    anteil: float
+    lage: str
+    umfang: int | None = None
+    plaetze: int | None = None
+    kapazitaet_unbekannt: tuple[str, ...] = ()
+    prioritaet: str | None = None
+    gruende: tuple[Grund, ...] = ()
+    hinweise: tuple[str, ...] = ()
+    angebote: tuple[str, ...] = ()
+    naechste: tuple[Kandidat, ...] = ()
+    massnahmen: tuple[MassnahmeBezug, ...] = ()
+    akzeptiert: str | None = None
+    fundstelle: str = ""
+
+    @property
+    def offen(self) -> bool:
+        """An open gap: not covered, not accepted, no active Maßnahme."""
+        return self.lage == LAGE_OFFEN
+
+    @property
+    def ist_luecke(self) -> bool:
+        return self.urteil != GEDECKT
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bedarf": self.bedarf, "titel": self.titel, "handlungsfeld": self.handlungsfeld,
+            "zielgruppen": list(self.zielgruppen), "sozialraeume": list(self.sozialraeume),
+            "sprachen": list(self.sprachen), "merkmale": list(self.merkmale),
+            "urteil": self.urteil, "anteil": round(self.anteil, 4), "lage": self.lage,
+            "umfang": self.umfang, "plaetze": self.plaetze,
+            "kapazitaet_unbekannt": list(self.kapazitaet_unbekannt),
+            "prioritaet": self.prioritaet,
+            "gruende": [g.to_dict() for g in self.gruende], "hinweise": list(self.hinweise),
+            "angebote": list(self.angebote), "naechste": [k.to_dict() for k in self.naechste],
+            "massnahmen": [m.to_dict() for m in self.massnahmen],
+            "akzeptiert": self.akzeptiert, "fundstelle": self.fundstelle,
+        }
+
+
+@dataclass(frozen=True)
+class Doppelstruktur:
+    """Offers that serve the same people in the same place in the same field at once."""
+
+    handlungsfeld: str
+    angebote: tuple[str, ...]
+    zielgruppen: tuple[str, ...]
+    sozialraeume: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"handlungsfeld": self.handlungsfeld, "angebote": list(self.angebote),
+                "zielgruppen": list(self.zielgruppen), "sozialraeume": list(self.sozialraeume)}
+
+
+@dataclass(frozen=True)
+class AngebotKurz:
+    """An offer in the mirror view (offers no recorded need asks for)."""
+
+    angebot: str
+    titel: str
+    handlungsfelder: tuple[str, ...]
+    zielgruppen: tuple[str, ...]
+    sozialraeume: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"angebot": self.angebot, "titel": self.titel,
+                "handlungsfelder": list(self.handlungsfelder),
+                "zielgruppen": list(self.zielgruppen), "sozialraeume": list(self.sozialraeume)}
+
+
+@dataclass(frozen=True)
+class Zelle:
+    """One cell of a coverage matrix: needs per verdict, and how many are open gaps."""
+
+    zeile: str
+    spalte: str
+    gedeckt: int = 0
+    teilweise: int = 0
+    ungedeckt: int = 0
+    offen: int = 0
+
+    @property
+    def gesamt(self) -> int:
+        return self.gedeckt + self.teilweise + self.ungedeckt
+
+    @property
+    def anteil(self) -> float | None:
+        """Share of fully covered needs (for a heat map); ``None`` for an empty cell."""
+        return self.gedeckt / self.gesamt if self.gesamt else None
+
+    def to_dict(self) -> dict[str, Any]:
+        anteil = self.anteil
+        return {"zeile": self.zeile, "spalte": self.spalte, "gedeckt": self.gedeckt,
+                "teilweise": self.teilweise, "ungedeckt": self.ungedeckt, "offen": self.offen,
+                "gesamt": self.gesamt, "anteil": None if anteil is None else round(anteil, 4)}
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Coverage per Handlungsfeld (rows) × Sozialraum or Zielgruppe (columns).
+
+    A need counts once in every column it names (a need for two Ortsteile in both);
+    a need without Sozialraum counts for the whole, one without Zielgruppe in
+    :data:`ALLE_ZIELGRUPPEN`. Only non-empty cells are stored.
+    """
+
+    name: str
+    zeilen: tuple[str, ...]
+    spalten: tuple[str, ...]
+    zellen: tuple[Zelle, ...]
+
+    def zelle(self, zeile: str, spalte: str) -> Zelle | None:
+        for z in self.zellen:
+            if z.zeile == zeile and z.spalte == spalte:
+                return z
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "zeilen": list(self.zeilen), "spalten": list(self.spalten),
+                "zellen": [z.to_dict() for z in self.zellen]}
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """The whole gap analysis of one concept.
+
+    ``namen`` maps every id used in the report to its readable name; ``raum_eltern``
+    and ``gruppe_umfasst`` keep the vocabulary trees so a report can be filtered
+    without the concept.
+    """
+
+    stand: dt.date | None
+    befunde: tuple[Befund, ...]
+    doppelstrukturen: tuple[Doppelstruktur, ...]
+    angebote_ohne_bedarf: tuple[AngebotKurz, ...]
+    matrix_sozialraum: Matrix
+    matrix_zielgruppe: Matrix
+    namen: Mapping[str, str] = field(default_factory=_empty_names, compare=False)
+    raum_eltern: Mapping[str, str | None] = field(default_factory=_empty_names, compare=False)
+    gruppe_umfasst: Mapping[str, tuple[str, ...]] = field(default_factory=_empty_names,
+                                                          compare=False)
+    gesamtraum: str | None = None
+    zahl_angebote: int = 0
+
+    def name(self, ident: str | None) -> str:
+        """The readable name of an id (the id itself if unknown)."""
+        if ident is None:
+            return "–"
+        return self.namen.get(ident, ident)
+
+    def befund(self, bedarf: str) -> Befund | None:
+        for b in self.befunde:
+            if b.bedarf == bedarf:
+                return b
+        return None
+
+    def zaehlung(self) -> dict[str, int]:
+        """Needs per verdict, in the order of :data:`URTEILE`."""
+        out = dict.fromkeys(URTEILE, 0)
+        for b in self.befunde:
+            out[b.urteil] += 1
+        return out
+
+    def zaehlung_lage(self) -> dict[str, int]:
+        out = dict.fromkeys(LAGEN, 0)
+        for b in self.befunde:
+            out[b.lage] += 1
+        return out
+
+    @property
+    def luecken(self) -> tuple[Befund, ...]:
+        """Needs not fully covered (teilweise or ungedeckt), in source order."""
+        return tuple(b for b in self.befunde if b.urteil != GEDECKT)
+
+    @property
+    def offene(self) -> tuple[Befund, ...]:
+        """Open gaps: not covered, not accepted, and no active Maßnahme."""
+        return tuple(b for b in self.befunde if b.offen)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form; keys German, lists in source order."""
+        return {
+            "stand": self.stand.isoformat() if self.stand else None,
+            "zusammenfassung": {
+                "bedarfe": len(self.befunde), "angebote": self.zahl_angebote,
+                "urteile": self.zaehlung(), "lage": self.zaehlung_lage(),
+                "offene_luecken": len(self.offene),
+                "doppelstrukturen": len(self.doppelstrukturen),
+                "angebote_ohne_bedarf": len(self.angebote_ohne_bedarf),
+            },
+            "bedarfe": [b.to_dict() for b in self.befunde],
+            "matrix_sozialraum": self.matrix_sozialraum.to_dict(),
+            "matrix_zielgruppe": self.matrix_zielgruppe.to_dict(),
+            "doppelstrukturen": [d.to_dict() for d in self.doppelstrukturen],
+            "angebote_ohne_bedarf": [a.to_dict() for a in self.angebote_ohne_bedarf],
+            "namen": dict(sorted(self.namen.items())),
+        }
