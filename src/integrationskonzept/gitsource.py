@@ -60,12 +60,13 @@ class VersionInfo:
 
     @property
     def text(self) -> str:
-        """A German line for the document, e.g. ``Version v1.0 vom 12.03.2024``."""
+        """A German line for the document: ``Version v1.0 vom 12.03.2024``, ``Commit a1b2c3d
+        vom 12.03.2024 – Entwurf mit nicht eingecheckten Änderungen``; empty outside git."""
         if not self.in_git:
             return ""
         if self.commit is None:
             return "Entwurf (noch keine Version in Git)"
-        name = f"Version {self.tag}" if self.tag else f"Stand {self.commit}"
+        name = f"Version {self.tag}" if self.tag else f"Commit {self.commit}"
         when = f" vom {self.datum.day:02d}.{self.datum.month:02d}.{self.datum.year}" if \
             self.datum else ""
         return f"{name}{when}" + (" – Entwurf mit nicht eingecheckten Änderungen"

@@ -131,7 +131,13 @@ def test_summary_and_formats(tmp_path: Path) -> None:
                                                  "verschoben": 0}
     kurs = next(c for c in data["aenderungen"] if c["id"] == "m-kurs")
     assert kurs["felder"] == [{"feld": "status", "text": "Status: geplant → laufend",
-                               "alt": "geplant", "neu": "laufend"}]
+                               "alt": "geplant", "neu": "laufend", "alt_text": "geplant",
+                               "neu_text": "laufend"}]
+    cafe = next(c for c in data["aenderungen"] if c["id"] == "m-cafe")
+    assert cafe["aenderung"] == "entfallen" and cafe["felder"] == []
+    assert cafe["inhalt"] == [{"feld": "Titel", "wert": "Sprachcafé"},
+                              {"feld": "Handlungsfeld", "wert": "Sprache"},
+                              {"feld": "Ziele", "wert": "Mehr Menschen sprechen Deutsch"}]
     assert data["konzept"][0]["text"] == "Version: 1.0 → 2.0"
 
 

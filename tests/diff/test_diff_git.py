@@ -156,7 +156,7 @@ def test_version_info(history: Path) -> None:
     info = version_info(konzept)
     assert (info.in_git, info.tag, info.entwurf) == (True, None, False)
     assert info.commit == git(history, "rev-parse", "--short=7", "HEAD")
-    assert info.text == f"Stand {info.commit} vom 12.03.2024"
+    assert info.text == f"Commit {info.commit} vom 12.03.2024"
     git(history, "tag", "v2.0")
     info = version_info(konzept)
     assert (info.tag, info.text) == ("v2.0", "Version v2.0 vom 12.03.2024")

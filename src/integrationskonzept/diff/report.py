@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from .changes import Diff, ItemChange
+from .changes import Diff, FieldChange, ItemChange
 from .labels import CHANGE_WORDS, ENTFALLEN, GEAENDERT, KINDS, NEU, PLURAL, SINGULAR, VERSCHOBEN
 
 FORMATS = ("text", "markdown", "json")
@@ -104,6 +104,11 @@ def format_markdown(diff: Diff, level: int = 1, title: str | None = None) -> str
     return "\n".join(lines)
 
 
+def _field_dict(c: FieldChange) -> dict[str, object]:
+    return {"feld": c.field, "text": c.text, "alt": c.old, "neu": c.new,
+            "alt_text": c.old_text, "neu_text": c.new_text}
+
+
 def diff_dict(diff: Diff) -> dict[str, object]:
     """The stable JSON form of a comparison (keys in German, like the sources)."""
     return {
@@ -114,8 +119,7 @@ def diff_dict(diff: Diff) -> dict[str, object]:
             "je_bereich": {kind: {_JSON_WORD[w]: n for w, n in per.items()}
                            for kind, per in diff.counts().items()},
         },
-        "konzept": [{"feld": c.field, "text": c.text, "alt": c.old, "neu": c.new}
-                    for c in diff.meta],
+        "konzept": [_field_dict(c) for c in diff.meta],
         "aenderungen": [{
             "bereich": item.kind,
             "art": SINGULAR[item.kind],
@@ -123,8 +127,8 @@ def diff_dict(diff: Diff) -> dict[str, object]:
             "titel": item.title,
             "aenderung": _JSON_WORD[item.change],
             "datei": item.file,
-            "felder": [{"feld": c.field, "text": c.text, "alt": c.old, "neu": c.new}
-                       for c in item.fields],
+            "felder": [_field_dict(c) for c in item.fields],
+            "inhalt": [{"feld": label, "wert": text} for label, text in item.content],
         } for item in diff.items],
         "hinweise": list(diff.notes),
     }
