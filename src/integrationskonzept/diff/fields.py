@@ -20,12 +20,11 @@ from ..model.fields import Entry, Zeitpunkt
 from ..model.items import Beziehung, Zeitraum
 from .changes import FieldChange
 from .labels import field_label
+from .periods import same_point, span_text, zeitpunkt_text, zeitraum_change
 
 # Fields holding Markdown (or long) text: shown as "geändert", with a short word diff.
 MARKDOWN_FIELDS = frozenset({"beschreibung", "definition", "bewertung", "methodik", "text",
                              "ausgangslage", "steuerung", "inhalt", "erklaerung"})
-MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")
 # Fields the council reads first; the others follow in the model's order.
 FIRST_FIELDS = ("titel", "name", "status", "zeitraum", "laufzeit", "federfuehrung", "traeger")
 MAX_WORD_DIFF = 12  # changed words up to which the changed words themselves are shown
@@ -67,73 +66,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
-
-
-def zeitpunkt_text(z: Zeitpunkt) -> str:
-    """2024, März 2024 or 15.03.2024."""
-    if z.precision == "jahr":
-        return str(z.first.year)
-    if z.precision == "monat":
-        return f"{MONATE[z.first.month - 1]} {z.first.year}"
-    return datum_kurz(z.first)
-
-
-def _same_point(a: Zeitpunkt | None, b: Zeitpunkt | None, part: str = "") -> bool:
-    """Whether two points mean the same: a Beginn by its first day, an Ende by its last."""
-    if a is None or b is None:
-        return a is b
-    if part == "beginn":
-        return a.first == b.first
-    if part == "ende":
-        return a.last == b.last
-    return (a.first, a.last) == (b.first, b.last)
-
-
-def span_text(z: Zeitraum) -> str:
-    """``2024–2026``, ``ab 2024``, ``bis 2026`` or ``2024``."""
-    b, e = z.beginn, z.ende
-    if b is not None and e is not None:
-        if _same_point(b, e):
-            return zeitpunkt_text(b)
-        return f"{zeitpunkt_text(b)}–{zeitpunkt_text(e)}"
-    if b is not None:
-        return f"ab {zeitpunkt_text(b)}"
-    if e is not None:
-        return f"bis {zeitpunkt_text(e)}"
-    return "ohne Angabe"
-
-
-def _shift(label: str, part: str, old: Zeitpunkt | None, new: Zeitpunkt | None) -> str:
-    if old is None and new is not None:
-        return f"{label}: {part} ergänzt: {zeitpunkt_text(new)}"
-    if new is None and old is not None:
-        return f"{label}: {part} entfernt (war: {zeitpunkt_text(old)})"
-    assert old is not None and new is not None
-    return f"{label}: {part} verschoben von {zeitpunkt_text(old)} auf {zeitpunkt_text(new)}"
-
-
-def zeitraum_change(label: str, old: Zeitraum | None, new: Zeitraum | None) -> str | None:
-    """A period's change in words, or None when it means the same dates."""
-    old_set = old is not None and (old.beginn or old.ende)
-    new_set = new is not None and (new.beginn or new.ende)
-    if not old_set and not new_set:
-        return None
-    if not old_set:
-        assert new is not None
-        return f"{label} ergänzt: {span_text(new)}"
-    if not new_set:
-        assert old is not None
-        return f"{label} entfernt (war: {span_text(old)})"
-    assert old is not None and new is not None
-    same_b = _same_point(old.beginn, new.beginn, "beginn")
-    same_e = _same_point(old.ende, new.ende, "ende")
-    if same_b and same_e:
-        return None
-    if same_e:
-        return _shift(label, "Beginn", old.beginn, new.beginn)
-    if same_b:
-        return _shift(label, "Ende", old.ende, new.ende)
-    return f"{label} verschoben von {span_text(old)} auf {span_text(new)}"
 
 
 def scalar_text(value: Any) -> str:
@@ -257,7 +189,7 @@ def value_change(name: str, label: str, old: Any, new: Any, sides: Sides) -> lis
         line = zeitraum_change(label, old, new)
         return [line] if line else []
     if isinstance(old, Zeitpunkt) or isinstance(new, Zeitpunkt):
-        if _same_point(old, new):
+        if same_point(old, new):
             return []
     elif plain(old) == plain(new):
         return []
