@@ -216,3 +216,19 @@ def test_indikator_and_beziehungen(tmp_path: Path) -> None:
         "i-kurs": ["Basiswert – Wert: 120 → 125,5",
                    "Ist-Werte: 2023: 130 → 131; + 2024: 140"],
     }
+
+
+def test_shipped_examples_compare_in_every_format() -> None:
+    from integrationskonzept.diff.document import changes_chapter, synopse
+    from integrationskonzept.diff.report import format_json
+
+    root = Path(__file__).resolve().parents[2] / "examples"
+    peine, lehrte = (load_concept(root / name).konzept for name in ("peine", "lehrte"))
+    for old, new in ((peine, lehrte), (lehrte, peine)):
+        diff = compare(old, new, "alt", "neu")
+        assert diff.totals()["neu"] > 0 and diff.totals()["entfallen"] > 0
+        for text in (format_text(diff), format_markdown(diff), changes_chapter(diff),
+                     synopse(diff)):
+            assert "Änderungen" in text or "Synopse" in text
+        json.loads(format_json(diff))
+    assert compare(peine, peine).empty
