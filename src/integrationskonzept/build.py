@@ -87,6 +87,8 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     dok, prosa = build_context(konzept, gaps, abbildungen)
+    for name, data in prosa.bilder(root).items():
+        assets.setdefault(name, data)
     markdown = expand_prosa(render_markdown(dok, root), prosa)
     seconds["markdown"] = _lap(started)
     meta = konzept.meta

@@ -58,3 +58,29 @@ def test_build_is_reproducible(concept, tmp_path: Path) -> None:  # type: ignore
     assert first.ok and second.ok
     for a, b in zip(first.files, second.files):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+@pytest.mark.slow
+def test_images_in_chapter_files_are_shown_others_dropped(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = concept(
+        konzept={"kapitel": [{"id": "k-1", "titel": "Vorwort", "datei": "texte/vorwort.md"}]},
+        extra={"texte/vorwort.md": "![Rathaus am Markt](bilder/rathaus.png)\n\n"
+                                   "![geheim](../../../etc/passwd.png)\n",
+               "texte/bilder/rathaus.png": _png()})
+    result = build(root, formats=["html"], out=tmp_path / "out")
+    assert result.ok, (result.error, result.problems)
+    html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
+    assert 'alt="Rathaus am Markt"' in html and "data:image/png;base64" in html
+    assert "etc/passwd" not in html and "<em>geheim</em>" in html

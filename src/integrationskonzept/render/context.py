@@ -8,6 +8,7 @@ prosa filter fills in. Headings: chapters are level 1, sections 2, entries 3.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 
 from .. import babelfmt
@@ -50,7 +51,8 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         out = []
         for ident, kap in konzept.kapitel.items():
             if kap.teil == teil:
-                text = prosa.add(konzept.texte.get(kap.datei), ebene)
+                text = prosa.add(konzept.texte.get(kap.datei), ebene,
+                                 posixpath.dirname(kap.datei))
                 out.append(Kapitel(ident, "", kap.titel, text))
         return out
 
@@ -189,7 +191,8 @@ def _handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
             text = inhalt.ausgangslage
             if inhalt.ausgangslage_datei:
                 text = konzept.texte.get(inhalt.ausgangslage_datei, text)
-            ausgangslage = prosa.add(text, 2)
+            basis = posixpath.dirname(inhalt.ausgangslage_datei or "")
+            ausgangslage = prosa.add(text, 2, basis)
         leitziel = inhalt.leitziel if inhalt else None
 
         def mine(kind: str, registry: Mapping[str, object], hf: str = hf) -> list:  # type: ignore[type-arg]

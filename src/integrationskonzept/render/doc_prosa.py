@@ -9,6 +9,8 @@ and resolves ``[[id]]`` references to numbered links.
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,10 @@ from .doc_markdown import Prosa
 from .doc_numbers import Register
 
 FILTER = Path(__file__).resolve().parent / "filters" / "prosa.lua"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 READER = ("commonmark_x-raw_html-raw_attribute-tex_math_dollars-yaml_metadata_block"
           "-implicit_header_references+wikilinks_title_after_pipe")
 
@@ -27,13 +33,44 @@ class Sammlung:
     texte: dict[str, dict[str, object]] = field(default_factory=dict)
     verweise: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def add(self, text: str | None, ebene: int) -> Prosa | None:
-        """A placeholder for ``text`` under a heading of level ``ebene`` (None for no text)."""
+    def add(self, text: str | None, ebene: int, basis: str = "") -> Prosa | None:
+        """A placeholder for ``text`` under a heading of level ``ebene`` (None for no text).
+
+        ``basis``: the folder (relative to the concept) that image paths in the text
+        are relative to; the concept folder itself for fields in YAML files.
+        """
         if text is None or not text.strip():
             return None
         key = f"p{len(self.texte) + 1}"
-        self.texte[key] = {"text": text, "ebene": ebene}
+        self.texte[key] = {"text": text, "ebene": ebene, "basis": basis}
         return Prosa(key, ebene)
+
+    def bilder(self, root: Path) -> dict[str, bytes]:
+        """The image files the texts show (inside the concept folder), by build path.
+
+        Records per text which written path became which build path, so the filter can
+        rewrite them; anything else is dropped later by the pipeline's safety filter.
+        """
+        assets: dict[str, bytes] = {}
+        base = root.resolve()
+        for entry in self.texte.values():
+            mapping: dict[str, str] = {}
+            for src in _IMAGE.findall(str(entry["text"])):
+                name = posixpath.normpath(posixpath.join(str(entry["basis"]), src))
+                if (name.startswith(("../", "/")) or not _NAME.match(name)
+                        or not name.lower().endswith(IMAGE_SUFFIXES)):
+                    continue
+                path = (base / name).resolve()
+                if not path.is_relative_to(base) or not path.is_file():
+                    continue
+                if name not in assets:
+                    if path.stat().st_size > MAX_IMAGE_BYTES:
+                        continue
+                    assets[name] = path.read_bytes()
+                mapping[src] = name
+            if mapping:
+                entry["bilder"] = mapping
+        return assets
 
     def set_register(self, register: Register, names: dict[str, str]) -> None:
         """Where ``[[id]]`` points: numbered entries link, vocabularies show their name."""

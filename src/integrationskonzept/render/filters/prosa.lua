@@ -69,6 +69,11 @@ local function expand(div)
     RawBlock = function(_) return {} end,
     RawInline = function(_) return {} end,
     Link = resolve,
+    Image = function(img)
+      local name = entry.bilder and entry.bilder[img.src]
+      if name then img.src = name end
+      return img
+    end,
   })
   return shift_headings(blocks, ebene, key)
 end
