@@ -23,6 +23,7 @@ COMMANDS = (
     ("init", "Legt ein neues Konzept an, das sofort geprüft und gebaut werden kann."),
     ("schema", "Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
+    ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )

@@ -29,9 +29,11 @@ PathArg = Annotated[Path, typer.Argument(
     help="Ordner des Konzepts (mit konzept.yaml).", show_default=True)]
 
 
-class TextOrJson(str, Enum):
+class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 def _prefix(path: Path) -> str:
@@ -44,8 +46,9 @@ def validate(
     path: PathArg = Path("."),
     strict: Annotated[bool, typer.Option(
         "--strict", help="Auch bei Warnungen mit Code 1 enden.")] = False,
-    fmt: Annotated[TextOrJson, typer.Option(
-        "--format", "-f", help="Ausgabeformat.")] = TextOrJson.text,
+    fmt: Annotated[ValidateFormat, typer.Option(
+        "--format", "-f", help="Ausgabeformat: text für Menschen, json für Skripte, github für "
+        "Annotationen in GitHub Actions, sarif für Code-Scanning.")] = ValidateFormat.text,
 ) -> None:
     """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
 
@@ -57,8 +60,19 @@ def validate(
 
     report = run(path)
     files = len(report.konzept.files)
-    if fmt is TextOrJson.json:
+    if fmt is ValidateFormat.json:
         typer.echo(format_json(report.problems, files))
+    elif fmt is ValidateFormat.github:
+        from .output_ci import format_github
+
+        text = format_github(report.problems, _prefix(path))
+        if text:
+            typer.echo(text)
+    elif fmt is ValidateFormat.sarif:
+        from . import __version__
+        from .output_ci import format_sarif
+
+        typer.echo(format_sarif(report.problems, _prefix(path), __version__))
     else:
         print_text(report.problems, files, _prefix(path))
     raise typer.Exit(EXIT_PROBLEMS if report.failed(strict) else EXIT_OK)
@@ -185,6 +199,36 @@ def _file_count(path: Path) -> int:
     from .loader import discover
 
     return len(discover(path)[0]) if path.is_dir() else 0
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    path: PathArg = Path("."),
+    von: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--from", help="Ältere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: die "
+        "Git-Version (git:) des letzten Beschlusses in konzept.yaml.")] = None,
+    bis: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--to", help="Neuere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: der "
+        "Arbeitsstand im Ordner.")] = None,
+    fmt: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help="Ausgabeformat.")] = DiffFormat.text,
+) -> None:
+    """Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat.
+
+    Verglichen werden Maßnahmen, Ziele, Angebote, Bedarfe, Akteure und Handlungsfelder
+    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses.
+    """
+    from .diff import diff_command
+
+    text, code = diff_command(path, von, bis, fmt.value)
+    typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
 
 
 @app.command()
