@@ -112,3 +112,11 @@ def test_md_copy_is_the_input(sample: dict[str, Path]) -> None:
     from render_helpers import SAMPLE
 
     assert sample["md"].read_text(encoding="utf-8") == SAMPLE
+
+
+def test_pdf_passes_machine_checkable_pdfua(sample: dict[str, Path]) -> None:
+    import pytest
+
+    pdfua = pytest.importorskip("pdfua")
+    report = pdfua.validate(str(sample["pdf"]))
+    assert report.findings == (), report.findings
