@@ -59,6 +59,25 @@ class Fmt:
     konzept: Konzept
     reg: Register
     prosa: Sammlung
+    _ziel_massnahmen: dict[str, list[str]] | None = None
+    _befunde: dict[str, Befund] | None = None
+
+    def massnahmen_of(self, ziel: str) -> list[str]:
+        """The Maßnahmen that name ``ziel`` (index built once: Landkreis scale)."""
+        if self._ziel_massnahmen is None:
+            index: dict[str, list[str]] = {}
+            for mid, m in self.konzept.massnahmen.items():
+                for z in dict.fromkeys(m.ziele):
+                    index.setdefault(z, []).append(mid)
+            self._ziel_massnahmen = index
+        return self._ziel_massnahmen.get(ziel, [])
+
+    def befund(self, gaps: GapReport | None, bedarf: str) -> Befund | None:
+        if gaps is None:
+            return None
+        if self._befunde is None:
+            self._befunde = {b.bedarf: b for b in gaps.befunde}
+        return self._befunde.get(bedarf)
 
     def ref(self, ident: str | None) -> Md:
         entry = self.reg.get(ident)
@@ -108,7 +127,7 @@ class Fmt:
 
     def ziel(self, z: Ziel, ebene: int) -> Punkt:
         e = self.reg.eintraege[z.id]
-        massnahmen = [mid for mid, m in self.konzept.massnahmen.items() if z.id in m.ziele]
+        massnahmen = self.massnahmen_of(z.id)
         felder = self.felder([
             ("Zielgruppen", self.names(z.zielgruppen)), ("Zieljahr", z.zieljahr and str(z.zieljahr)),
             ("Indikatoren", self.refs(z.indikatoren)), ("Maßnahmen", self.refs(massnahmen)),
@@ -137,7 +156,7 @@ class Fmt:
 
     def bedarf(self, b: Bedarf, gaps: GapReport | None, ebene: int) -> Punkt:
         e = self.reg.eintraege[b.id]
-        befund: Befund | None = gaps.befund(b.id) if gaps else None
+        befund = self.befund(gaps, b.id)
         felder = self.felder([
             ("Zielgruppen", self.names(b.zielgruppen)),
             ("Sozialräume", self.raeume(b.sozialraeume)),
