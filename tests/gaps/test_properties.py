@@ -1,0 +1,88 @@
+"""Properties: more offers never make a need worse off; fewer never close a gap."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gapkit import angebot, bedarf, konzept
+from integrationskonzept.gaps import URTEILE, find_gaps
+from integrationskonzept.gaps.index import build_index, build_vokabular
+from integrationskonzept.gaps.match import evaluate, need_facts, punkte
+
+RAEUME = ["stadtweit", "kernstadt", "suedstadt", "stederdorf", "voehrum"]
+GRUPPEN = ["zugewanderte", "frauen", "jugendliche"]
+SPRACHEN = ["de", "ar", "uk"]
+MERKMALE = ["kinderbetreuung", "barrierefrei", "abends"]
+LAUFZEITEN = [None, {"ende": "2022"}, {"beginn": "2025"}, {"beginn": "2023", "ende": "2026"}]
+
+
+def _sub(items: list[str], max_size: int = 2) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(items), max_size=max_size, unique=True)
+
+
+offers = st.builds(
+    dict,
+    handlungsfelder=st.lists(st.sampled_from(["sprache", "bildung"]), min_size=1, max_size=2,
+                             unique=True),
+    sozialraeume=_sub(RAEUME), zielgruppen=_sub(GRUPPEN), sprachen=_sub(SPRACHEN),
+    merkmale=_sub(MERKMALE), form=st.sampled_from(["Präsenz", "online", "hybrid"]),
+    kapazitaet=st.one_of(st.none(), st.integers(0, 30)),
+    laufzeit=st.sampled_from(LAUFZEITEN),
+    lernsprache=st.sampled_from([None, None, "de"]),
+)
+needs = st.builds(
+    dict,
+    handlungsfeld=st.sampled_from(["sprache", "bildung"]),
+    sozialraeume=_sub(RAEUME), zielgruppen=_sub(GRUPPEN), sprachen=_sub(SPRACHEN),
+    merkmale=_sub(MERKMALE, 1), form=st.sampled_from([None, "Präsenz", "online"]),
+    umfang=st.one_of(st.none(), st.integers(0, 40)),
+    lernsprache=st.sampled_from([None, None, "de"]),
+)
+
+
+def _clean(d: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _verdicts(offer_list: list[dict[str, object]], need_list: list[dict[str, object]]
+              ) -> list[int]:
+    k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)],
+                [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)])
+    return [URTEILE.index(b.urteil) for b in find_gaps(k).befunde]
+
+
+SETTINGS = settings(max_examples=100, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.lists(offers, max_size=5), offers, st.lists(needs, min_size=1, max_size=4))
+def test_adding_an_offer_never_worsens_a_verdict(base: list[dict[str, object]],
+                                                  extra: dict[str, object],
+                                                  need_list: list[dict[str, object]]) -> None:
+    before = _verdicts(base, need_list)
+    after = _verdicts([*base, extra], need_list)
+    assert all(a <= b for a, b in zip(after, before)), (before, after)
+
+
+@SETTINGS
+@given(st.lists(offers, min_size=1, max_size=6), st.data(),
+       st.lists(needs, min_size=1, max_size=4))
+def test_removing_an_offer_never_closes_a_gap(base: list[dict[str, object]], data: st.DataObject,
+                                              need_list: list[dict[str, object]]) -> None:
+    drop = data.draw(st.integers(0, len(base) - 1))
+    before = _verdicts(base, need_list)
+    after = _verdicts(base[:drop] + base[drop + 1:], need_list)
+    assert all(a >= b for a, b in zip(after, before)), (before, after)
+
+
+@SETTINGS
+@given(offers, needs)
+def test_fast_rank_agrees_with_explained_evaluation(offer: dict[str, object],
+                                                    need: dict[str, object]) -> None:
+    k = konzept([angebot("a", **_clean(offer))], [bedarf("b", **_clean(need))])
+    vok = build_vokabular(k)
+    facts = build_index(k, vok).facts[0]
+    nf = need_facts(k.bedarfe["b"], vok)
+    assert punkte(nf, facts, vok, True) == evaluate(nf, facts, vok, True).rank()
