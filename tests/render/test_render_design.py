@@ -105,3 +105,16 @@ def test_user_reference_docx_and_logo(tmp_path: Path) -> None:
     html = files["html"].read_text(encoding="utf-8")
     assert 'alt="Wappen der Gemeinde Ä"' in html and "<title>Konzept &lt;&amp;&gt;</title>" in html
     assert "Konzept <&>" in pdf_text(files["pdf"])
+
+
+def test_generated_reference_docx_carries_the_logo(tmp_path: Path) -> None:
+    from render_helpers import PNG, SAMPLE, run
+
+    from integrationskonzept.render import DocumentMeta, Logo
+
+    (tmp_path / "wappen.png").write_bytes(PNG)
+    meta = DocumentMeta(title="T", kommune="K", logo=Logo(tmp_path / "wappen.png", "Wappen K"))
+    files = run(SAMPLE, tmp_path / "out", formats=["docx"], meta=meta)
+    z = zipfile.ZipFile(files["docx"])
+    header = "".join(z.read(n).decode() for n in z.namelist() if "header" in n)
+    assert 'descr="Wappen K"' in header

@@ -51,3 +51,13 @@ def test_missing_font_is_a_warning(tmp_path: Path) -> None:
                 on_warning=seen.append)
     assert files["pdf"].exists()
     assert any("Gibtsnicht Sans" in w or "gibtsnicht sans" in w for w in seen), seen
+
+
+@pytest.mark.parametrize("css", ["@import 'x.css';", "body { background: url(https://e.example/x.png) }",
+                                 "a { background: url( '//e.example/x' ) }"])
+def test_stylesheet_may_not_load_from_the_network(tmp_path: Path, css: str) -> None:
+    sheet = tmp_path / "style.css"
+    sheet.write_text(css, encoding="utf-8")
+    design = dataclasses.replace(default_design(), style_css=sheet)
+    with pytest.raises(RenderError, match="lädt Dateien aus dem Internet"):
+        run(SAMPLE, tmp_path / "out", formats=["html"], design=design)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 from pathlib import Path
 
 from render_helpers import pdf_info, pdf_text
@@ -106,6 +107,11 @@ def test_odt_a4_german(sample: dict[str, Path]) -> None:
     assert "<text:page-count>" in styles and "Stadt Musterstadt" in styles
     content = z.read("content.xml").decode()
     assert "„Teilhabe für alle“" in content and "Akteur*innen" in content
+    # landscape: a paragraph style switches to the page style "Querformat" and back
+    assert content.index('"IK_Quer"') < content.index("Sprachcafé") < content.index('"IK_Hoch"')
+    assert 'style:name="Querformat" style:page-layout-name="IKquer"' in styles
+    for name in ("styles.xml", "content.xml"):
+        ElementTree.fromstring(z.read(name))  # well-formed
 
 
 def test_md_copy_is_the_input(sample: dict[str, Path]) -> None:

@@ -24,6 +24,7 @@ The same inputs and ``timestamp`` give byte-identical files. Every failure is a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -49,6 +50,7 @@ FORMATS = ("md", "html", "docx", "odt", "pdf")
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 _RESERVED = {"quelle.md", "dokument.json", "main.typ", "theme.typ", "style.css", "farben.css",
              "vorspann.html", "reference.docx", "reference.odt", ".pandoc"}
+_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
 _LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
 
 
@@ -125,7 +127,7 @@ def render(
             elif fmt == "html":
                 data = _html(build, common, env, meta, design, logo, logo_alt, draft, timeout)
             elif fmt == "docx":
-                data = _docx(build, common, env, meta, design, draft, timeout)
+                data = _docx(build, common, env, meta, design, logo, logo_alt, draft, timeout)
             elif fmt == "odt":
                 data = _odt(build, common, env, meta, design, draft, timeout)
             else:
@@ -186,7 +188,11 @@ def _html(build: Path, common: list[str], env: dict[str, str], meta: DocumentMet
           timeout: float) -> bytes:
     from html import escape
 
-    shutil.copyfile(design.style_css, build / "style.css")
+    css = design.style_css.read_text(encoding="utf-8", errors="replace")
+    if _REMOTE_CSS.search(css):
+        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
+                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
+    (build / "style.css").write_text(css, encoding="utf-8")
     (build / "farben.css").write_text(
         f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
         f'--ik-schrift: "{design.schrift}"; }}\n', encoding="utf-8")
@@ -206,12 +212,14 @@ def _html(build: Path, common: list[str], env: dict[str, str], meta: DocumentMet
 
 
 def _docx(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
-          design: Design, draft: bool, timeout: float) -> bytes:
+          design: Design, logo: str | None, logo_alt: str, draft: bool,
+          timeout: float) -> bytes:
     ref = build / "reference.docx"
     if design.reference_docx is not None:
         shutil.copyfile(design.reference_docx, ref)
     else:
-        ref.write_bytes(reference_docx(design))
+        ref.write_bytes(reference_docx(dataclasses.replace(
+            design, logo=build / logo if logo else None, logo_alt=logo_alt)))
     data = run_pandoc(
         [*common, "-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
          "--toc-depth=3", "--number-sections", "-o", "-"],

@@ -21,6 +21,7 @@ TITEL = "{{titel}}"
 ENTWURF = "{{entwurf}}"
 
 _HEADINGS = {1: 18, 2: 14, 3: 12.5, 4: 11}
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def reference_docx(design: Design) -> bytes:
@@ -131,7 +132,11 @@ def reference_docx(design: Design) -> bytes:
     _field(footer, "NUMPAGES", "1")
 
     if design.logo is not None and design.logo.suffix.lower() in {".png", ".jpg", ".jpeg"}:
-        header.insert_paragraph_before().add_run().add_picture(str(design.logo), height=Cm(1.2))
+        run = header.insert_paragraph_before().add_run()
+        run.add_picture(str(design.logo), height=Cm(1.2))
+        for doc_pr in run._r.iter("{%s}docPr" % _WP):
+            doc_pr.set("descr", design.logo_alt or "Logo")
+            doc_pr.set("name", "Logo")
 
     props = doc.core_properties
     props.title, props.author, props.comments = "", "", ""

@@ -69,8 +69,36 @@ def _styles(xml: str, design: Design, kommune: str, titel: str, draft: bool) -> 
         "<text:page-count>1</text:page-count></text:p></style:footer>"
         "</style:master-page></office:master-styles>"
     )
+    quer = master.replace('style:name="Standard"', 'style:name="Querformat"').replace(
+        'style:page-layout-name="Mpm1"', 'style:page-layout-name="IKquer"')
+    master = master.replace("</office:master-styles>", "") + quer[len("<office:master-styles>"):]
     xml = _MASTER.sub(lambda _m: master, xml, count=1)
+    xml = _landscape_layout(xml)
     return _colour_headings(xml, design.primaer)
+
+
+def _landscape_layout(xml: str) -> str:
+    """Add the landscape page layout and the paragraph styles that switch to it and back.
+
+    ``quer.lua`` puts an empty ``IK_Quer`` paragraph before and an ``IK_Hoch``
+    paragraph after landscape content; their styles carry the master page.
+    """
+    layout = re.search(r'<style:page-layout style:name="Mpm1">.*?</style:page-layout>', xml, re.S)
+    if layout is None:
+        return xml
+    turned = (layout.group(0).replace('style:name="Mpm1"', 'style:name="IKquer"')
+              .replace('fo:page-width="21cm"', 'fo:page-width="29.7cm"')
+              .replace('fo:page-height="29.7cm"', 'fo:page-height="21cm"')
+              .replace('style:print-orientation="portrait"', 'style:print-orientation="landscape"'))
+    xml = xml[: layout.end()] + turned + xml[layout.end() :]
+    switch = "".join(
+        f'<style:style style:name="{name}" style:family="paragraph" '
+        f'style:parent-style-name="Standard" style:master-page-name="{page}">'
+        '<style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/>'
+        '<style:text-properties fo:font-size="1pt"/></style:style>'
+        for name, page in (("IK_Quer", "Querformat"), ("IK_Hoch", "Standard"))
+    )
+    return xml.replace("</office:styles>", switch + "</office:styles>", 1)
 
 
 def _colour_headings(xml: str, colour: str) -> str:
