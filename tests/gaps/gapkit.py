@@ -36,7 +36,7 @@ ZIELGRUPPEN = [
     {"id": "jugendliche", "name": "Jugendliche"},
 ]
 SPRACHEN = [{"id": "de", "name": "Deutsch"}, {"id": "ar", "name": "Arabisch"},
-            {"id": "uk", "name": "Ukrainisch"}]
+            {"id": "uk", "name": "Ukrainisch"}, {"id": "tr", "name": "Türkisch"}]
 HANDLUNGSFELDER = [{"id": "sprache", "name": "Sprache"}, {"id": "bildung", "name": "Bildung"},
                    {"id": "arbeit", "name": "Arbeit"}]
 

@@ -37,6 +37,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], dict[str, Any], str, list[str]]] = 
     "zwei Ortsteile, einer gedeckt": (
         [A("a", sozialraeume=["voehrum"])], B(sozialraeume=["voehrum", "stederdorf"]),
         TEILWEISE, ["Angebot vorhanden, aber nicht im Ortsteil Stederdorf"]),
+    "zwei Ortsteile, keiner gedeckt": (
+        [A("a", sozialraeume=["kernstadt"])], B(sozialraeume=["voehrum", "stederdorf"]),
+        UNGEDECKT, ["Angebot vorhanden, aber nicht in den Ortsteilen Vöhrum und Stederdorf"]),
     "zwei Ortsteile, zwei Angebote": (
         [A("a", sozialraeume=["voehrum"]), A("c", sozialraeume=["stederdorf"])],
         B(sozialraeume=["voehrum", "stederdorf"]), GEDECKT, []),
@@ -58,6 +61,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], dict[str, Any], str, list[str]]] = 
     "nur auf Deutsch und Ukrainisch": (
         [A("a", sprachen=["uk", "de"])], B(sprachen=["ar"]), UNGEDECKT,
         ["nur auf Deutsch und Ukrainisch"]),
+    "viele Sprachen, die gesuchte nicht": (
+        [A("a", sprachen=["de", "ar", "uk"])], B(sprachen=["tr"]), UNGEDECKT,
+        ["nicht auf Türkisch"]),
     "eine von zwei Sprachen": (
         [A("a", sprachen=["de"])], B(sprachen=["de", "ar"]), TEILWEISE, ["nicht auf Arabisch"]),
     "Sprache angeboten": ([A("a", sprachen=["de", "ar"])], B(sprachen=["ar"]), GEDECKT, []),
@@ -72,6 +78,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], dict[str, Any], str, list[str]]] = 
     "nicht barrierefrei, nicht am Wochenende": (
         [A("a", merkmale=["kostenfrei"])], B(merkmale=["barrierefrei", "wochenende"]),
         UNGEDECKT, ["nicht barrierefrei", "nicht am Wochenende"]),
+    "nicht nur für Frauen": ([A("a")], B(merkmale=["nur-frauen"]), UNGEDECKT,
+                             ["kein Angebot nur für Frauen"]),
     "mit Kinderbetreuung": ([A("a", merkmale=["kinderbetreuung", "abends"])],
                             B(merkmale=["kinderbetreuung"]), GEDECKT, []),
     # Form

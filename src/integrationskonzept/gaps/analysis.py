@@ -28,7 +28,7 @@ from ..babelfmt import zahl as _zahl
 from ..concept import Konzept, where
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
-from .match import Fit, NeedFacts, abdeckung, evaluate, need_facts, ort, passt, punkte, und
+from .match import Fit, NeedFacts, abdeckung, evaluate, need_facts, ort, orte, passt, punkte, und
 from .matrix import build_matrices
 from .report import (
     GEDECKT,
@@ -108,7 +108,8 @@ def find_gaps(konzept: Konzept) -> GapReport:
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
         namen=namen, raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
-        zahl_angebote=len(facts))
+        zahl_angebote=len(facts),
+        kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
 
 
 def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[int]]:
@@ -239,7 +240,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
                  tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
         for f in best)
     if not covering:
-        out.update(urteil=UNGEDECKT, anteil=0.0, gruende=_why_not(best))
+        out.update(urteil=UNGEDECKT, anteil=0.0, gruende=_why_not(need, best, vok))
         return out
     gruende = _why_partly(need, ids, cells, vok)
     share = len(cells) / total
@@ -252,17 +253,28 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     return out
 
 
-def _why_not(others: list[Fit]) -> tuple[Grund, ...]:
-    """The failed dimensions of the best-fitting offers, merged by text."""
-    if not others:
+def _why_not(need: NeedFacts, best: list[Fit], vok: Vokabular) -> tuple[Grund, ...]:
+    """The failed dimensions of the best-fitting offers (those tied for most fitting
+    dimensions), merged by text; differing language texts become one „nicht auf …“."""
+    if not best:
         return ()
-    best = others[0].passend
+    top = [f for f in best if f.passend == best[0].passend]
     merged: dict[tuple[str, str], list[str]] = {}
-    for fit in others[:NAECHSTE]:
-        if fit.passend < best:
-            break
+    for fit in top:
         for e in fit.fehler:
             merged.setdefault((e.art, e.beim_bedarf), []).append(fit.offer.id)
+    sprache = [key for key in merged if key[0] == "sprache"]
+    if len(sprache) > 1:
+        covered: set[str | None] = set()
+        for fit in top:
+            covered |= fit.sprachen
+        missing = [s for s in need.sprachen if s not in covered]
+        ids = [i for key in sprache for i in merged[key]]
+        text = "nicht auf " + und([vok.name(s) for s in missing]) if missing else sprache[0][1]
+        first = list(merged).index(sprache[0])
+        items = [(k, v) for k, v in merged.items() if k[0] != "sprache"]
+        items.insert(first, (("sprache", text), ids))
+        merged = dict(items)
     return tuple(Grund(art, text, tuple(dict.fromkeys(ids)))
                  for (art, text), ids in merged.items())
 
@@ -281,8 +293,8 @@ def _why_partly(need: NeedFacts, ids: tuple[str, ...], cells: set[tuple[object, 
         gruende.append(Grund("zielgruppe", "Angebot vorhanden, aber nicht für "
                              + und([vok.name(g) for g in miss_g]), ids))
     if miss_r:
-        gruende.append(Grund("sozialraum", "Angebot vorhanden, aber nicht "
-                             + und([ort(r, vok) for r in miss_r]), ids))
+        gruende.append(Grund("sozialraum", "Angebot vorhanden, aber nicht " + orte(miss_r, vok),
+                             ids))
     if miss_s:
         gruende.append(Grund("sprache", "nicht auf " + und([vok.name(s) for s in miss_s]),
                              ids))

@@ -112,14 +112,17 @@ def _md_escape(text: str) -> str:
 
 
 def _md_matrix(report: GapReport, matrix: Matrix) -> list[str]:
+    """One row per Sozialraum or Zielgruppe, one column per Handlungsfeld (short names)."""
     rows, cols = used_axes(matrix)
     if not rows:
         return ["Keine Bedarfe erfasst.", ""]
-    out = ["| Handlungsfeld | " + " | ".join(_md_escape(axis_name(report, c)) for c in cols)
-           + " |", "|---|" + "---:|" * len(cols)]
-    for r in rows:
-        out.append(f"| {_md_escape(axis_name(report, r))} | "
-                   + " | ".join(zelle_text(report, matrix, r, c) for c in cols) + " |")
+    erste = "Sozialraum" if "Sozialraum" in matrix.name else "Zielgruppe"
+    heads = [axis_name(report, r) if r.startswith("_") else report.kurzname(r) for r in rows]
+    out = [f"| {erste} | " + " | ".join(_md_escape(h) for h in heads) + " |",
+           "|---|" + "---:|" * len(rows)]
+    for c in cols:
+        out.append(f"| {_md_escape(axis_name(report, c))} | "
+                   + " | ".join(zelle_text(report, matrix, r, c) for r in rows) + " |")
     out += ["", "Zellen: gedeckte Bedarfe von allen Bedarfen.", ""]
     return out
 

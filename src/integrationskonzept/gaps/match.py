@@ -31,6 +31,9 @@ _FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
 _FORM_NUR = {"Präsenz": "nur in Präsenz", "online": "nur online", "hybrid": "nur hybrid"}
 _ORT_PRAEP = {"Ortsteil": "im Ortsteil", "Stadtteil": "im Stadtteil", "Quartier": "im Quartier",
               "Gemeinde": "in der Gemeinde", "Stadt": "in der Stadt"}
+_ORTE_PRAEP = {"Ortsteil": "in den Ortsteilen", "Stadtteil": "in den Stadtteilen",
+               "Quartier": "in den Quartieren", "Gemeinde": "in den Gemeinden",
+               "Stadt": "in den Städten"}
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,22 @@ def ort(raum: str, vok: Vokabular) -> str:
     return f"{praep} {name}" if praep else f"in {name}"
 
 
+def orte(raeume: list[str], vok: Vokabular) -> str:
+    """Several places: „in den Ortsteilen Stederdorf und Vöhrum“, „stadtweit und …“."""
+    arten = {vok.raum_art.get(r, "Sonstige") for r in raeume if r != vok.gesamt}
+    if len(raeume) > 1 and len(arten) == 1 and vok.gesamt not in raeume:
+        praep = _ORTE_PRAEP.get(arten.pop())
+        if praep:
+            return f"{praep} {und([vok.name(r) for r in raeume])}"
+    return und([ort(r, vok) for r in raeume])
+
+
 def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
-    """„ohne Kinderbetreuung“ for a noun, „nicht barrierefrei“ for an adjective."""
+    """„ohne Kinderbetreuung“ for a noun, „nicht barrierefrei“ for an adjective,
+    „kein Angebot nur für Frauen“ for a restriction."""
     name = vok.name(merkmal)
+    if name.startswith("nur "):
+        return f"kein Angebot {name}"
     return f"ohne {name}" if name[:1].isupper() else f"nicht {name}"
 
 
@@ -229,9 +245,9 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
     else:
         teilweise += bool(raeume)
         if texts:
-            missing = [ort(r, vok) for r in need.raeume if r not in raeume]
+            missing = [r for r in need.raeume if r not in raeume]
             fehler.append(Fehler("sozialraum", "nur in " + _orte_kurz(offer.raeume, vok),
-                                 "Angebot vorhanden, aber nicht " + und(missing)))
+                                 "Angebot vorhanden, aber nicht " + orte(missing, vok)))
         else:
             fehler.append(Fehler("sozialraum", "", ""))
     # Sprache
@@ -241,12 +257,14 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
             passend += 1
         else:
             teilweise += bool(sprachen)
-            # The need's words name what exists ("nur auf Deutsch"); a partly covered
-            # need names what is missing instead (see analysis._why_partly).
-            text = ("" if not texts else
-                    "nur auf " + und(sorted(names(s) for s in offer.sprachen))
-                    if offer.sprachen else "ohne Angabe der Sprache")
-            fehler.append(Fehler("sprache", text, text))
+            # Short lists name what exists ("nur auf Deutsch"), long ones what is missing.
+            text = bedarf_text = ""
+            if texts:
+                text = ("nur auf " + und(sorted(names(s) for s in offer.sprachen))
+                        if offer.sprachen else "ohne Angabe der Sprache")
+                bedarf_text = text if len(offer.sprachen) <= 2 else "nicht auf " + und(
+                    [names(s) for s in need.sprachen if s not in sprachen])
+            fehler.append(Fehler("sprache", text, bedarf_text))
     # Lernsprache
     if need.lernsprache is not None:
         geprueft += 1

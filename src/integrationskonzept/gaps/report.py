@@ -227,7 +227,8 @@ class Matrix:
 class GapReport:
     """The whole gap analysis of one concept.
 
-    ``namen`` maps every id used in the report to its readable name; ``raum_eltern``
+    ``namen`` maps every id used in the report to its readable name (``kurz`` the short
+    names of Handlungsfelder that have one); ``raum_eltern``
     and ``gruppe_umfasst`` keep the vocabulary trees so a report can be filtered
     without the concept.
     """
@@ -244,6 +245,11 @@ class GapReport:
                                                           compare=False)
     gesamtraum: str | None = None
     zahl_angebote: int = 0
+    kurz: Mapping[str, str] = field(default_factory=_empty_names, compare=False)
+
+    def kurzname(self, ident: str) -> str:
+        """The short name of a Handlungsfeld (``kurz:``), else its name."""
+        return self.kurz.get(ident) or self.name(ident)
 
     def name(self, ident: str | None) -> str:
         """The readable name of an id (the id itself if unknown)."""

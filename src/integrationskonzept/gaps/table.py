@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _URTEIL_STYLE = {GEDECKT: "green", TEILWEISE: "yellow", UNGEDECKT: "bold red"}
-MAX_SPALTEN = 14
 MAX_LISTE = 25
 
 
@@ -31,27 +30,31 @@ def _share_style(anteil: float | None) -> str:
 
 
 def _matrix_table(report: GapReport, matrix: Matrix):  # type: ignore[no-untyped-def]
+    """The matrix turned on its side for the terminal: one row per Sozialraum or
+    Zielgruppe (there are many), one column per Handlungsfeld (short names)."""
     from rich.table import Table
 
     rows, cols = used_axes(matrix)
-    shown = cols[:MAX_SPALTEN]
-    title = matrix.name
-    if len(cols) > len(shown):
-        title += f" (erste {len(shown)} von {len(cols)} Spalten; --format csv zeigt alle)"
-    table = Table(title=title, title_justify="left", show_lines=False)
-    table.add_column("Handlungsfeld")
-    for c in shown:
-        table.add_column(axis_name(report, c), justify="right")
-    for r in rows:
+    erste = "Sozialraum" if "Sozialraum" in matrix.name else "Zielgruppe"
+    legende = ", ".join(
+        f"{i} = {axis_name(report, r) if r.startswith('_') else report.kurzname(r)}"
+        for i, r in enumerate(rows, 1))
+    table = Table(title=f"{matrix.name} ({legende})", title_justify="left",
+                  show_lines=False)
+    breite = max((len(f"{z.gedeckt}/{z.gesamt}") for z in matrix.zellen), default=3)
+    table.add_column(erste, overflow="ellipsis", no_wrap=True, min_width=12, max_width=32)
+    for i, _r in enumerate(rows, 1):
+        table.add_column(str(i), justify="right", no_wrap=True, min_width=max(breite, 3))
+    for c in cols:
         cells = []
-        for c in shown:
+        for r in rows:
             z = matrix.zelle(r, c)
             if z is None:
                 cells.append("[dim]–[/dim]")
             else:
                 style = _share_style(z.anteil)
                 cells.append(f"[{style}]{z.gedeckt}/{z.gesamt}[/{style}]")
-        table.add_row(axis_name(report, r), *cells)
+        table.add_row(axis_name(report, c), *cells)
     return table
 
 
