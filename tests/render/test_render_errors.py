@@ -53,8 +53,11 @@ def test_missing_font_is_a_warning(tmp_path: Path) -> None:
     assert any("Gibtsnicht Sans" in w or "gibtsnicht sans" in w for w in seen), seen
 
 
-@pytest.mark.parametrize("css", ["@import 'x.css';", "body { background: url(https://e.example/x.png) }",
-                                 "a { background: url( '//e.example/x' ) }"])
+@pytest.mark.parametrize("css", [
+    "@import 'x.css';",
+    "body { background: url(https://e.example/x.png) }",
+    "a { background: url( '//e.example/x' ) }",
+])
 def test_stylesheet_may_not_load_from_the_network(tmp_path: Path, css: str) -> None:
     sheet = tmp_path / "style.css"
     sheet.write_text(css, encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import zipfile
 from html.parser import HTMLParser
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 from render_helpers import pdf_info, pdf_text
 

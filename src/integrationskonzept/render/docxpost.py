@@ -90,7 +90,7 @@ def _turn(sect: bytes) -> bytes:
     if size is None:
         new = b'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
         return sect.replace(b"</w:sectPr>", new + b"</w:sectPr>")
-    attrs = dict(re.findall(rb'w:(\w+)="([^"]*)"', size.group(0)))
+    attrs: dict[bytes, bytes] = dict(re.findall(rb'w:(\w+)="([^"]*)"', size.group(0)))
     width, height = attrs.get(b"w", b"11906"), attrs.get(b"h", b"16838")
     if int(width) < int(height):
         width, height = height, width

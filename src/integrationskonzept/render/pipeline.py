@@ -93,7 +93,9 @@ def render(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RenderError(f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}.")
+        raise RenderError(
+            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}."
+        ) from None
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)

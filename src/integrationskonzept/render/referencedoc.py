@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from .design import Design
 from .zipfix import normalise_zip
@@ -43,7 +44,7 @@ def reference_docx(design: Design) -> bytes:
 
     styles = doc.styles
 
-    def para_style(name: str, base: str | None = "Normal"):
+    def para_style(name: str, base: str | None = "Normal") -> Any:
         try:
             style = styles[name]
         except KeyError:
@@ -134,7 +135,7 @@ def reference_docx(design: Design) -> bytes:
     if design.logo is not None and design.logo.suffix.lower() in {".png", ".jpg", ".jpeg"}:
         run = header.insert_paragraph_before().add_run()
         run.add_picture(str(design.logo), height=Cm(1.2))
-        for doc_pr in run._r.iter("{%s}docPr" % _WP):
+        for doc_pr in run._r.iter(f"{{{_WP}}}docPr"):
             doc_pr.set("descr", design.logo_alt or "Logo")
             doc_pr.set("name", "Logo")
 
@@ -156,7 +157,7 @@ def write_reference_docx(design: Design, target: Path) -> Path:
     return target
 
 
-def _east_asia_font(style, name: str) -> None:
+def _east_asia_font(style: Any, name: str) -> None:
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
     if fonts is not None:
@@ -167,10 +168,10 @@ def _east_asia_font(style, name: str) -> None:
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
-    return qn(tag)
+    return str(qn(tag))
 
 
-def _field(paragraph, instr: str, placeholder: str) -> None:
+def _field(paragraph: Any, instr: str, placeholder: str) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -180,7 +181,7 @@ def _field(paragraph, instr: str, placeholder: str) -> None:
     ))
 
 
-def _table_style(doc, design: Design) -> None:
+def _table_style(doc: Any, design: Design) -> None:
     """The table style pandoc uses (named "Table"): grid lines, shaded bold header row."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import parse_xml
