@@ -78,3 +78,12 @@ def test_image_outside_assets_is_dropped(tmp_path: Path) -> None:
     files = run("# A\n\n![Alt](diagramme/fehlt.svg)\n", tmp_path, formats=["html"])
     html = files["html"].read_text(encoding="utf-8")
     assert "<img" not in html and "<em>Alt</em>" in html
+
+
+def test_harmless_attributes_and_anchors_stay(tmp_path: Path) -> None:
+    markdown = ("# Maßnahmen\n\n[Welcome]{lang=en} siehe [oben](#maßnahmen) und "
+                "[Bild]{lang='en\" onclick=\"x'}.\n")
+    html = run(markdown, tmp_path, formats=["html"])["html"].read_text(encoding="utf-8")
+    assert '<span lang="en">Welcome</span>' in html
+    assert '<a href="#maßnahmen">oben</a>' in html
+    assert "onclick" not in html

@@ -20,6 +20,8 @@ local function clean_attr(el)
   for k, v in pairs(el.attr.attributes) do
     if allowed_keys[k] and tostring(v):match("^[%d.]+%s*[%a%%]*$") then
       keep[k] = v
+    elseif k == "lang" and tostring(v):match("^%a%a%a?[%w%-]*$") then
+      keep[k] = v  -- foreign-language passages, read aloud correctly
     end
   end
   el.attr = pandoc.Attr(el.attr.identifier, el.attr.classes, keep)
@@ -28,7 +30,7 @@ end
 
 local function safe_target(target)
   local t = target:lower()
-  return t:match("^https?://") or t:match("^mailto:") or t:match("^#[%w%-_.:]+$")
+  return t:match("^https?://") or t:match("^mailto:") or t:match("^#[^%s<>\"'`]+$")
 end
 
 local function clean_rows(rows)
