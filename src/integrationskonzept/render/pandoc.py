@@ -44,12 +44,14 @@ def run_pandoc(
     stdin: bytes | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 600.0,
+    memory_limit: int | None = None,
     what: str = "das Dokument",
 ) -> bytes:
     """Run pandoc with ``args`` in ``cwd`` and return its standard output.
 
     The environment is minimal (plus ``env``); user data files are not read
-    (``--data-dir`` points into ``cwd``). Raises :class:`RenderError`.
+    (``--data-dir`` points into ``cwd``). ``memory_limit`` (bytes) caps pandoc's
+    heap. Raises :class:`RenderError`.
     """
     data_dir = cwd / ".pandoc"
     data_dir.mkdir(exist_ok=True)
@@ -61,6 +63,8 @@ def run_pandoc(
     }
     full_env.update(env or {})
     cmd = [pandoc_path(), f"--data-dir={data_dir}", *args]
+    if memory_limit:
+        cmd += ["+RTS", f"-M{max(memory_limit // 2**20, 256)}m", "-RTS"]
     try:
         proc = subprocess.run(
             cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout,
@@ -75,6 +79,10 @@ def run_pandoc(
         raise RenderError(f"Pandoc konnte nicht gestartet werden: {exc.strerror}.") from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip()
+        if "Heap exhausted" in detail:
+            raise RenderError(
+                f"Pandoc hatte nicht genug Arbeitsspeicher für {what}.", detail
+            )
         first = detail.splitlines()[0] if detail else f"Rückgabewert {proc.returncode}"
         raise RenderError(f"Pandoc konnte {what} nicht erzeugen: {first}", detail)
     return proc.stdout

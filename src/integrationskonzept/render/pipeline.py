@@ -79,8 +79,9 @@ def render(
 
     ``assets`` maps the relative paths the Markdown uses (charts as ``.svg`` with a
     ``.png`` twin for DOCX/ODT) to their bytes. ``timeout`` bounds each pandoc and
-    typst run in seconds, ``memory_limit`` (bytes) typst's address space. ``stats``,
-    if given, receives seconds per format and typst's peak memory (``pdf_rss_mb``).
+    typst run in seconds, ``memory_limit`` (bytes) typst's address space and pandoc's
+    heap. ``stats``, if given, receives seconds per step and typst's peak memory
+    (``pdf_rss_mb``).
     Returns the written paths in the order of :data:`FORMATS`.
     """
     wanted = _check_formats(formats)
@@ -101,44 +102,62 @@ def render(
         build = Path(tmp)
         names = _write_assets(build, assets)
         logo, logo_alt = _place_logo(build, meta, design)
-        env = {
-            "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
-            "IK_BILDER": "\n".join(sorted(names)),
-            "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
-        }
+        job = _Job(build, meta, design, logo, logo_alt, draft, timestamp, timeout, memory_limit,
+                   warn, stats, env={
+                       "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
+                       "IK_BILDER": "\n".join(sorted(names)),
+                       "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
+                   })
         (build / "quelle.md").write_text(markdown, encoding="utf-8")
         say("Markdown einlesen …")
         started = time.perf_counter()
-        run_pandoc(
-            ["-f", READER, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
-             "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json", "quelle.md"],
-            cwd=build, env=env, timeout=timeout, what="den Markdown-Text",
-        )
+        job.pandoc(["-f", READER, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
+                    "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json", "quelle.md"],
+                   "den Markdown-Text")
         _stat(stats, "read", started)
-        common = ["-f", "json", "dokument.json", "--resource-path=.",
-                  *(x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
-                    for x in ("--lua-filter", lua(f)))]
+        writers: dict[str, Callable[[_Job], bytes]] = {
+            "md": lambda _job: markdown.encode("utf-8"),
+            "html": _html, "docx": _docx, "odt": _odt, "pdf": _pdf,
+        }
         for fmt in FORMATS:
             if fmt not in wanted:
                 continue
             say(f"{fmt.upper()} erzeugen …")
             started = time.perf_counter()
             target = out_dir / f"{basename}.{fmt}"
-            if fmt == "md":
-                data = markdown.encode("utf-8")
-            elif fmt == "html":
-                data = _html(build, common, env, meta, design, logo, logo_alt, draft, timeout)
-            elif fmt == "docx":
-                data = _docx(build, common, env, meta, design, logo, logo_alt, draft, timeout)
-            elif fmt == "odt":
-                data = _odt(build, common, env, meta, design, draft, timeout)
-            else:
-                data = _pdf(build, common, env, meta, design, logo, logo_alt, draft,
-                            timestamp, timeout, memory_limit, warn, stats)
-            _install(data, target)
+            _install(writers[fmt](job), target)
             _stat(stats, fmt, started)
             written.append(target)
     return written
+
+
+@dataclasses.dataclass
+class _Job:
+    """Everything the format writers share for one render call."""
+
+    build: Path
+    meta: DocumentMeta
+    design: Design
+    logo: str | None
+    logo_alt: str
+    draft: bool
+    timestamp: dt.datetime
+    timeout: float
+    memory_limit: int | None
+    warn: Callable[[str], None]
+    stats: dict[str, float] | None
+    env: dict[str, str]
+
+    def pandoc(self, args: list[str], what: str) -> bytes:
+        return run_pandoc(args, cwd=self.build, env=self.env, timeout=self.timeout,
+                          memory_limit=self.memory_limit, what=what)
+
+    def write(self, args: list[str], what: str) -> bytes:
+        """Write a format from the safe AST with the format filters."""
+        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
+                   for x in ("--lua-filter", lua(f))]
+        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
+                            *args], what)
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
@@ -185,11 +204,10 @@ def _pandoc_meta(meta: DocumentMeta) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def _html(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
-          design: Design, logo: str | None, logo_alt: str, draft: bool,
-          timeout: float) -> bytes:
+def _html(job: _Job) -> bytes:
     from html import escape
 
+    design, build = job.design, job.build
     css = design.style_css.read_text(encoding="utf-8", errors="replace")
     if _REMOTE_CSS.search(css):
         raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
@@ -199,70 +217,56 @@ def _html(build: Path, common: list[str], env: dict[str, str], meta: DocumentMet
         f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
         f'--ik-schrift: "{design.schrift}"; }}\n', encoding="utf-8")
     before = []
-    if draft:
+    if job.draft:
         before.append('<div class="ik-entwurf" role="note">ENTWURF</div>')
-    if logo:
-        before.append(f'<div class="ik-logo"><img src="{escape(logo)}" '
-                      f'alt="{escape(logo_alt)}"></div>')
+    if job.logo:
+        before.append(f'<div class="ik-logo"><img src="{escape(job.logo)}" '
+                      f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
-    return run_pandoc(
-        [*common, "-t", "html5", "-s", "--embed-resources", "--toc", "--toc-depth=3",
+    return job.write(
+        ["-t", "html5", "-s", "--embed-resources", "--toc", "--toc-depth=3",
          "--number-sections", "--css=farben.css", "--css=style.css",
-         "--include-before-body=vorspann.html", "--wrap=none"],
-        cwd=build, env=env, timeout=timeout, what="das HTML",
-    )
+         "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
 
 
-def _docx(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
-          design: Design, logo: str | None, logo_alt: str, draft: bool,
-          timeout: float) -> bytes:
-    ref = build / "reference.docx"
-    if design.reference_docx is not None:
-        shutil.copyfile(design.reference_docx, ref)
+def _docx(job: _Job) -> bytes:
+    ref = job.build / "reference.docx"
+    if job.design.reference_docx is not None:
+        shutil.copyfile(job.design.reference_docx, ref)
     else:
-        ref.write_bytes(reference_docx(dataclasses.replace(
-            design, logo=build / logo if logo else None, logo_alt=logo_alt)))
-    data = run_pandoc(
-        [*common, "-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
-         "--toc-depth=3", "--number-sections", "-o", "-"],
-        cwd=build, env=env, timeout=timeout, what="das DOCX",
-    )
-    return finish_docx(data, kommune=meta.kommune, titel=meta.title, draft=draft)
+        logo = job.build / job.logo if job.logo else None
+        ref.write_bytes(reference_docx(
+            dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
+    data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
+                      "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
+    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
 
 
-def _odt(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
-         design: Design, draft: bool, timeout: float) -> bytes:
-    default = run_pandoc(["--print-default-data-file", "reference.odt"], cwd=build,
-                         env=env, timeout=timeout, what="die ODT-Vorlage")
-    (build / "reference.odt").write_bytes(
-        reference_odt(default, design, kommune=meta.kommune, titel=meta.title, draft=draft))
-    return run_pandoc(
-        [*common, "-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
-         "--number-sections", "-o", "-"],
-        cwd=build, env=env, timeout=timeout, what="das ODT",
-    )
+def _odt(job: _Job) -> bytes:
+    default = job.pandoc(["--print-default-data-file", "reference.odt"], "die ODT-Vorlage")
+    (job.build / "reference.odt").write_bytes(reference_odt(
+        default, job.design, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft))
+    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
+                      "--number-sections", "-o", "-"], "das ODT")
 
 
-def _pdf(build: Path, common: list[str], env: dict[str, str], meta: DocumentMeta,
-         design: Design, logo: str | None, logo_alt: str, draft: bool,
-         timestamp: dt.datetime, timeout: float, memory_limit: int | None,
-         warn: Callable[[str], None], stats: dict[str, float] | None) -> bytes:
-    body = run_pandoc(
-        [*common, "--lua-filter", lua("tabellen.lua"), "-t", "typst", "--wrap=none"],
-        cwd=build, env=env, timeout=timeout, what="den PDF-Satz",
-    ).decode("utf-8")
-    shutil.copyfile(design.theme_typ, build / "theme.typ")
+def _pdf(job: _Job) -> bytes:
+    body = job.write(["--lua-filter", lua("tabellen.lua"), "-t", "typst", "--wrap=none"],
+                     "den PDF-Satz").decode("utf-8")
+    build = job.build
+    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
     (build / "main.typ").write_text(
-        main_typ(body, meta=meta, design=design, logo=logo, logo_alt=logo_alt, draft=draft),
-        encoding="utf-8")
+        main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
+                 draft=job.draft), encoding="utf-8")
     result = compile_pdf(
-        build / "main.typ", build / "dokument.pdf", root=build, timestamp=timestamp,
-        fonts=font_paths(design.font_dirs), timeout=timeout, memory_limit=memory_limit,
+        build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
+        fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
+        memory_limit=job.memory_limit,
     )
     for message in result.warnings:
-        warn(message)
-    if stats is not None:
-        stats["pdf_rss_mb"] = result.max_rss_kb / 1024
+        job.warn(message)
+    if job.stats is not None:
+        job.stats["pdf_rss_mb"] = round(result.max_rss_kb / 1024, 1)
     return (build / "dokument.pdf").read_bytes()
 
 
