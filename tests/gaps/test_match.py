@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from gapkit import angebot, bedarf, konzept
+
 from integrationskonzept.gaps import GEDECKT, TEILWEISE, UNGEDECKT, find_gaps
 
 A, B = angebot, bedarf

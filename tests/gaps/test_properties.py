@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from gapkit import angebot, bedarf, konzept
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gapkit import angebot, bedarf, konzept
 from integrationskonzept.gaps import URTEILE, find_gaps
 from integrationskonzept.gaps.index import build_index, build_vokabular
 from integrationskonzept.gaps.match import evaluate, need_facts, punkte
@@ -63,7 +63,7 @@ def test_adding_an_offer_never_worsens_a_verdict(base: list[dict[str, object]],
                                                   need_list: list[dict[str, object]]) -> None:
     before = _verdicts(base, need_list)
     after = _verdicts([*base, extra], need_list)
-    assert all(a <= b for a, b in zip(after, before)), (before, after)
+    assert all(a <= b for a, b in zip(after, before, strict=True)), (before, after)
 
 
 @SETTINGS
@@ -74,7 +74,7 @@ def test_removing_an_offer_never_closes_a_gap(base: list[dict[str, object]], dat
     drop = data.draw(st.integers(0, len(base) - 1))
     before = _verdicts(base, need_list)
     after = _verdicts(base[:drop] + base[drop + 1:], need_list)
-    assert all(a >= b for a, b in zip(after, before)), (before, after)
+    assert all(a >= b for a, b in zip(after, before, strict=True)), (before, after)
 
 
 @SETTINGS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from gapkit import angebot, bedarf, konzept
+
 from integrationskonzept.gaps import GEDECKT, TEILWEISE, UNGEDECKT, filter_report, find_gaps
 from integrationskonzept.gaps.report import (
     LAGE_AKZEPTIERT,
@@ -96,7 +96,8 @@ def _report():
              B("b2", sozialraeume=["voehrum"], zielgruppen=["frauen"], umfang=20),
              B("b3", sozialraeume=["stederdorf"]),
              B("b4", handlungsfeld="bildung"),
-             B("b5", handlungsfeld="bildung", sozialraeume=["suedstadt"], zielgruppen=["jugendliche"])]
+             B("b5", handlungsfeld="bildung", sozialraeume=["suedstadt"],
+               zielgruppen=["jugendliche"])]
     return find_gaps(konzept(offers, needs))
 
 

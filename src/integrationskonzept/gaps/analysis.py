@@ -20,9 +20,9 @@ Decisions (documented here because the sources leave them open):
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import product
-
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from ..babelfmt import zahl as _zahl
 from ..concept import Konzept, where
@@ -49,8 +49,22 @@ from .report import (
 zahl = lru_cache(maxsize=4096)(_zahl)
 AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend"})
 NAECHSTE = 3  # closest offers shown per gap
-NAH = 60  # offers in reach (nearest first) ranked for the closest ones, per need
-WEITERE = 30  # offers elsewhere ranked for the closest ones, per need
+NAH = 40  # offers in reach (nearest first) ranked for the closest ones, per need
+WEITERE = 20  # offers elsewhere ranked for the closest ones, per need
+
+
+@dataclass
+class Verdict:
+    """What matching says about one need (the Befund without the Maßnahmen)."""
+
+    urteil: str
+    anteil: float
+    gruende: tuple[Grund, ...] = ()
+    hinweise: tuple[str, ...] = ()
+    angebote: tuple[str, ...] = ()
+    naechste: tuple[Kandidat, ...] = ()
+    plaetze: int | None = None
+    kapazitaet_unbekannt: tuple[str, ...] = ()
 
 
 def find_gaps(konzept: Konzept) -> GapReport:
@@ -70,7 +84,7 @@ def find_gaps(konzept: Konzept) -> GapReport:
         befund = _judge(need, index, vok, stand_known, asked)
         bezuege = tuple(by_need.get(bedarf.id, ()))
         akzeptiert = bedarf.akzeptiert.grund if bedarf.akzeptiert else None
-        if befund["urteil"] == GEDECKT:
+        if befund.urteil == GEDECKT:
             lage = LAGE_GEDECKT
         elif akzeptiert:
             lage = LAGE_AKZEPTIERT
@@ -83,7 +97,10 @@ def find_gaps(konzept: Konzept) -> GapReport:
             zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-            akzeptiert=akzeptiert, fundstelle=str(where(bedarf, "id")), **befund))
+            akzeptiert=akzeptiert, fundstelle=str(where(bedarf, "id")),
+            urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
+            kapazitaet_unbekannt=befund.kapazitaet_unbekannt, gruende=befund.gruende,
+            hinweise=befund.hinweise, angebote=befund.angebote, naechste=befund.naechste))
     befunde_t = tuple(befunde)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
@@ -130,14 +147,13 @@ def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[in
             if hits:
                 out.append(hits)
         return out
-    gruppen: list[str | None] = list(need.gruppen)
+    namen: list[str] = list(need.gruppen)
     for g in need.gruppen:
-        gruppen.extend(sorted(vok.ober(g) - set(need.gruppen)))
-    gruppen = list(dict.fromkeys(gruppen))
-    gruppen.append(None)
+        namen.extend(sorted(vok.ober(g) - set(need.gruppen)))
+    gruppen: list[str | None] = [*dict.fromkeys(namen), None]
     for r in raeume:
-        for g in gruppen:
-            hits = index.by_key.get((hf, r, g))
+        for gruppe in gruppen:
+            hits = index.by_key.get((hf, r, gruppe))
             if hits:
                 out.append(hits)
     return out
@@ -167,14 +183,14 @@ def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int
 
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-           asked: set[int]) -> dict[str, object]:
-    """The verdict fields of one need's Befund."""
+           asked: set[int]) -> Verdict:
+    """The verdict of one need, before it is traced to Maßnahmen."""
     if need.hf is None:
-        return {"urteil": UNGEDECKT, "anteil": 0.0,
-                "gruende": (Grund("handlungsfeld", "kein Handlungsfeld angegeben"),)}
+        return Verdict(UNGEDECKT, 0.0,
+                       gruende=(Grund("handlungsfeld", "kein Handlungsfeld angegeben"),))
     if need.hf not in index.by_hf:
-        return {"urteil": UNGEDECKT, "anteil": 0.0, "gruende": (Grund(
-            "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),)}
+        return Verdict(UNGEDECKT, 0.0, gruende=(Grund(
+            "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),))
     facts = index.facts
     buckets = _buckets(need, index, vok)
     asked.update(id(b) for b in buckets)
@@ -224,23 +240,22 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
         hinweise.append("Kapazität unbekannt bei " + und([f"„{f.titel}“" for f in unbekannt]))
     ids = tuple(f.id for f in covering)
-    out: dict[str, object] = {"angebote": ids, "plaetze": plaetze,
-                              "kapazitaet_unbekannt": tuple(f.id for f in unbekannt),
-                              "hinweise": tuple(hinweise)}
+    out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
+                  kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))
     if covering and len(cells) >= total and not cap_short:
-        out.update(urteil=GEDECKT, anteil=1.0)
+        out.urteil, out.anteil = GEDECKT, 1.0
         return out
     # A gap: rank the other offers (counts only), then explain the closest in words.
     del others[NAH:]  # the nearest ones; the rest of the field is sampled below
     others.extend(_elsewhere(need, index, vok, seen))
     ranked = sorted(others, key=lambda p: punkte(need, facts[p], vok, stand_known))
     best = [evaluate(need, facts[p], vok, stand_known) for p in ranked[:NAECHSTE]]
-    out["naechste"] = tuple(
+    out.naechste = tuple(
         Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
                  tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
         for f in best)
     if not covering:
-        out.update(urteil=UNGEDECKT, anteil=0.0, gruende=_why_not(need, best, vok))
+        out.gruende = _why_not(need, best, vok)
         return out
     gruende = _why_partly(need, ids, cells, vok)
     share = len(cells) / total
@@ -249,7 +264,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         gruende.append(Grund("kapazitaet", f"{zahl(plaetze or 0)} von {zahl(umfang)} Plätzen",
                              ids))
         share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
-    out.update(urteil=TEILWEISE, anteil=share, gruende=tuple(gruende))
+    out.urteil, out.anteil, out.gruende = TEILWEISE, share, tuple(gruende)
     return out
 
 

@@ -164,10 +164,11 @@ def abdeckung(need: NeedFacts, offer: OfferFacts, vok: Vokabular
     """Which of the need's groups, places and languages the offer reaches."""
     og = offer.zielgruppen
     gruppen: frozenset[str | None] = frozenset(
-        g for g, ober in zip(need.gruppen, need.ober) if not og or not og.isdisjoint(ober)
+        g for g, ober in zip(need.gruppen, need.ober, strict=True)
+        if not og or not og.isdisjoint(ober)
     ) if need.gruppen else frozenset((None,))
     oraeume = offer.raeume
-    raeume = frozenset(r for r, kette in zip(need.raeume, need.ketten)
+    raeume = frozenset(r for r, kette in zip(need.raeume, need.ketten, strict=True)
                        if not kette.isdisjoint(oraeume))
     sprachen: frozenset[str | None] = frozenset(
         s for s in need.sprachen if s in offer.sprachen) if need.sprachen else frozenset((None,))

@@ -35,6 +35,14 @@ def _empty_names() -> Mapping[str, str]:
     return MappingProxyType({})
 
 
+def _empty_parents() -> Mapping[str, str | None]:
+    return MappingProxyType({})
+
+
+def _empty_trees() -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Grund:
     """Why a need is not (fully) covered, in a coordinator's words.
@@ -240,8 +248,9 @@ class GapReport:
     matrix_sozialraum: Matrix
     matrix_zielgruppe: Matrix
     namen: Mapping[str, str] = field(default_factory=_empty_names, compare=False)
-    raum_eltern: Mapping[str, str | None] = field(default_factory=_empty_names, compare=False)
-    gruppe_umfasst: Mapping[str, tuple[str, ...]] = field(default_factory=_empty_names,
+    raum_eltern: Mapping[str, str | None] = field(default_factory=_empty_parents,
+                                                  compare=False)
+    gruppe_umfasst: Mapping[str, tuple[str, ...]] = field(default_factory=_empty_trees,
                                                           compare=False)
     gesamtraum: str | None = None
     zahl_angebote: int = 0
