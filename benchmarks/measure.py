@@ -1,0 +1,147 @@
+"""Timing helpers of the benchmark: medians of repeats, processes, the libyaml floor."""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+
+
+@dataclass
+class Figure:
+    """One measured figure: every run in seconds, plus its median and minimum."""
+
+    key: str
+    label: str
+    runs: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs) if self.runs else float("nan")
+
+    @property
+    def best(self) -> float:
+        return min(self.runs) if self.runs else float("nan")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "median_s": self.median,
+                "min_s": self.best, "runs_s": self.runs, "note": self.note}
+
+
+def time_call(key: str, label: str, fn: Callable[[], Any], repeat: int,
+              warmup: int = 0) -> Figure:
+    """Median of ``repeat`` calls; GC stays as the program leaves it (enabled by default).
+
+    Garbage from the previous run is collected before each run and the result is
+    dropped after it, so runs do not pay for each other.
+    """
+    fig = Figure(key, label)
+    for _ in range(warmup):
+        fn()
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        fig.runs.append(time.perf_counter() - t0)
+        del result
+    return fig
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(SRC) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
+    return e
+
+
+def time_process(key: str, label: str, args: list[str], repeat: int,
+                 ok_codes: tuple[int, ...] = (0, 1)) -> Figure:
+    """Median wall time of a whole ``python ...`` process (start-up and imports included)."""
+    fig = Figure(key, label)
+    cmd = [sys.executable, *args]
+    environ = env()
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=environ, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, check=False)
+        fig.runs.append(time.perf_counter() - t0)
+        if proc.returncode not in ok_codes:
+            fig.note = f"exit {proc.returncode}: {proc.stderr.decode(errors='replace')[-300:]}"
+            break
+    return fig
+
+
+def command_exists(name: str) -> bool:
+    """Whether ``ik <name> --help`` works in this checkout."""
+    proc = subprocess.run([sys.executable, "-m", "integrationskonzept", name, "--help"],
+                          env=env(), capture_output=True, check=False)
+    return proc.returncode == 0
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """Every YAML file of the concept, the same set ``ik`` reads."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        out += [Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml"))]
+    return out
+
+
+def floor_load(files: list[Path]) -> list[Any]:
+    """The floor: read each file and ``yaml.load`` it with libyaml, as any reader would."""
+    return [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for p in files]
+
+
+def floor_parse(files: list[Path]) -> int:
+    """The lower floor: libyaml's event stream only, no objects built."""
+    n = 0
+    for p in files:
+        for _ in yaml.parse(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader):
+            n += 1
+    return n
+
+
+def without_gc(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """``fn`` with the collector off during the call (what ik's loader does)."""
+    def run() -> Any:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return fn()
+        finally:
+            if was:
+                gc.enable()
+    return run
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    import platform
+
+    import pydantic
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(),
+            "python": platform.python_version(), "system": platform.platform(),
+            "pyyaml": yaml.__version__, "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+            "pydantic": pydantic.VERSION, "loadavg_start": [round(x, 2) for x in load],
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}

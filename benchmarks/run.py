@@ -1,0 +1,191 @@
+"""Benchmark `ik validate` and `ik gaps` on a generated Landkreis against the libyaml floor.
+
+    python benchmarks/run.py [--scale 1] [--repeat 5] [--scale4] [--no-scaling]
+                             [--data DIR] [--md benchmarks/RESULTS.md]
+
+All figures come from one run on the same generated files: the floor (reading every
+file with ``yaml.load(..., Loader=yaml.CSafeLoader)``, as any program would), the lower
+floor (libyaml's event stream only), ``ik validate`` as a library call and as a whole
+process, the gap analysis, ``ik --help``, and a scaling series. Medians of repeats,
+``time.perf_counter``, garbage collector as the program leaves it. Results go to
+``benchmarks/results.json`` (not committed) and, with ``--md``, to a Markdown report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from generate import generate  # noqa: E402
+from measure import (  # noqa: E402
+    Figure,
+    command_exists,
+    floor_load,
+    floor_parse,
+    machine,
+    time_call,
+    time_process,
+    without_gc,
+    yaml_files,
+)
+from report import markdown, table  # noqa: E402
+
+FLOOR = "floor.load"
+
+
+def _gaps_function() -> tuple[Any, str]:
+    """``integrationskonzept.gaps.find_gaps`` if the package has it yet."""
+    try:
+        from integrationskonzept.gaps import find_gaps
+    except ImportError as exc:
+        return None, f"gap analysis not importable yet ({exc})"
+    return find_gaps, ""
+
+
+def _items(counts: dict[str, int]) -> int:
+    return sum(v for k, v in counts.items() if k != "dateien")
+
+
+def main_figures(folder: Path, repeat: int) -> list[Figure]:
+    """Every figure on one concept folder."""
+    from integrationskonzept.loader import load_concept
+    from integrationskonzept.safeyaml import read_yaml
+    from integrationskonzept.validate import validate
+
+    files = yaml_files(folder)
+    rels = [(str(p), p.relative_to(folder).as_posix()) for p in files]
+    figs = [
+        time_call(FLOOR, "libyaml floor: yaml.load(CSafeLoader) of every file",
+                  lambda: floor_load(files), repeat),
+        time_call("floor.load_nogc", "libyaml floor, garbage collector off during the load",
+                  without_gc(lambda: floor_load(files)), repeat),
+        time_call("floor.parse", "lower floor: libyaml events only (yaml.parse)",
+                  lambda: floor_parse(files), repeat),
+        time_call("ik.read", "ik: safe positioned YAML reading (safeyaml.read_yaml)",
+                  lambda: [read_yaml(p, r) for p, r in rels], repeat),
+    ]
+    first = time_call("ik.validate_first", "ik: validate(path), first call in the process",
+                      lambda: validate(folder), 1)
+    figs += [
+        time_call("ik.load", "ik: load_concept(path) (read + model)",
+                  lambda: load_concept(folder), repeat),
+        time_call("ik.validate", "ik: validate(path) as a library call",
+                  lambda: validate(folder), repeat),
+        first,
+    ]
+    loaded = load_concept(folder).konzept
+    figs.append(time_call("ik.checks", "ik: checks only (validate with the loaded concept)",
+                          lambda: validate(folder, konzept=loaded), repeat))
+    find_gaps, why = _gaps_function()
+    if find_gaps is not None:
+        try:
+            figs.append(time_call("ik.gaps", "ik: find_gaps(konzept)",
+                                  lambda: find_gaps(loaded), repeat, warmup=1))
+        except Exception as exc:  # the gap analysis is new: report, do not stop the benchmark
+            figs.append(Figure("ik.gaps", "ik: find_gaps(konzept)",
+                               note=f"failed: {type(exc).__name__}: {exc}"))
+    else:
+        figs.append(Figure("ik.gaps", "ik: find_gaps(konzept)", note=why))
+    module = ["-m", "integrationskonzept"]
+    figs.append(time_process("proc.validate", "process: python -m integrationskonzept "
+                             "validate DIR", [*module, "validate", str(folder)], repeat))
+    if command_exists("gaps"):
+        figs.append(time_process("proc.gaps", "process: python -m integrationskonzept gaps DIR",
+                                 [*module, "gaps", str(folder)], repeat, ok_codes=(0, 1)))
+    else:
+        figs.append(Figure("proc.gaps", "process: ik gaps DIR", note="command `gaps` not there yet"))
+    figs += [
+        time_process("proc.help", "process: python -m integrationskonzept --help",
+                     [*module, "--help"], 10, ok_codes=(0,)),
+        time_process("proc.pass", "process: python -c pass (interpreter start-up)",
+                     ["-c", "pass"], 10, ok_codes=(0,)),
+    ]
+    return figs
+
+
+def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]]:
+    """validate, gaps and the floor per scale, with time per item relative to scale 1."""
+    from integrationskonzept.loader import load_concept
+    from integrationskonzept.validate import validate
+
+    find_gaps, _why = _gaps_function()
+    rows = []
+    for scale in scales:
+        folder = base / f"scale-{scale:g}"
+        counts = generate(folder, scale)
+        items = _items(counts)
+        files = yaml_files(folder)
+        row: dict[str, Any] = {"scale": scale, "items": items, "files": len(files)}
+        row["floor_s"] = time_call(FLOOR, "", lambda: floor_load(files), repeat).median
+        row["validate_s"] = time_call("v", "", lambda: validate(folder), repeat).median
+        if find_gaps is not None:
+            konzept = load_concept(folder).konzept
+            try:
+                row["gaps_s"] = time_call("g", "", lambda: find_gaps(konzept), repeat,
+                                          warmup=1).median
+            except Exception as exc:  # noqa: BLE001 - see main_figures
+                row["gaps_error"] = f"{type(exc).__name__}: {exc}"
+        for key in ("floor_s", "validate_s", "gaps_s"):
+            if key in row:
+                row[key.replace("_s", "_us_per_item")] = row[key] / items * 1e6
+        rows.append(row)
+        print(f"  scale {scale:g}: {items} items, validate {row['validate_s']:.3f} s",
+              file=sys.stderr)
+    ref = next((r for r in rows if r["scale"] == 1), rows[0])
+    for r in rows:
+        for key in ("floor_us_per_item", "validate_us_per_item", "gaps_us_per_item"):
+            if key in r and key in ref:
+                r[key.replace("_us_per_item", "_per_item_vs_scale1")] = r[key] / ref[key]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="size of the main run (1 = "
+                    "10 Gemeinden, ~18,000 entries)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
+    ap.add_argument("--scale4", action="store_true", help="add scale 4 to the scaling series")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the scaling series")
+    ap.add_argument("--scaling-repeat", type=int, default=3)
+    ap.add_argument("--data", type=Path, help="folder for the generated concepts (default: a "
+                    "temporary folder)")
+    ap.add_argument("--json", type=Path, default=HERE / "results.json")
+    ap.add_argument("--md", type=Path, help="also write a Markdown report here")
+    args = ap.parse_args(argv)
+
+    info = machine()
+    with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:
+        base = args.data or Path(tmp)
+        folder = base / f"landkreis-{args.scale:g}"
+        counts = generate(folder, args.scale)
+        print(f"generated {folder}: {counts['dateien']} files, {_items(counts)} entries "
+              f"(Akteure {counts.get('akteure')}, Angebote {counts.get('angebote')}, "
+              f"Bedarfe {counts.get('bedarfe')}, Maßnahmen {counts.get('massnahmen')})",
+              file=sys.stderr)
+        figs = main_figures(folder, args.repeat)
+        scales = [] if args.no_scaling else [0.5, 1.0, 2.0] + ([4.0] if args.scale4 else [])
+        rows = scaling(scales, args.scaling_repeat, base) if scales else []
+
+    floor = next(f for f in figs if f.key == FLOOR).median
+    result = {"machine": info, "scale": args.scale, "repeat": args.repeat,
+              "counts": counts, "items": _items(counts), "floor_key": FLOOR,
+              "figures": [dict(f.as_dict(), ratio_to_floor=f.median / floor) for f in figs],
+              "scaling": rows}
+    args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
+                         encoding="utf-8")
+    print(table(result))
+    if args.md:
+        args.md.write_text(markdown(result), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
