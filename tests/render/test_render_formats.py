@@ -72,6 +72,9 @@ def test_pdf_text_tagged_a4(sample: dict[str, Path]) -> None:
                                                                   str(pages)))
     assert sizes[0] == ("595.276", "841.89")  # A4 portrait
     assert ("841.89", "595.276") in sizes  # the .quer page
+    xmp = pdf_info(sample["pdf"], "-meta")
+    assert "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A" in xmp
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
 
 
 class _Collect(HTMLParser):

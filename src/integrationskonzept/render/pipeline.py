@@ -14,7 +14,8 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 2. Each format is written from that AST with the format filters (German quotes,
    image twins and alt text, landscape sections), the design and ``--toc``.
 3. The PDF: pandoc writes the typst body, :mod:`.typstdoc` wraps it in the theme,
-   :mod:`.typesetter` compiles it (PDF/UA-1) in a bounded child process.
+   :mod:`.typesetter` compiles it (PDF/A-2a and PDF/UA-1; UA-1 alone with a warning
+   when PDF/A is impossible) in a bounded child process.
 
 Each file is written next to its target and moved into place only when complete.
 The same inputs and ``timestamp`` give byte-identical files. Every failure is a
@@ -43,7 +44,7 @@ from .meta import DocumentMeta
 from .pandoc import READER, lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
-from .typesetter import compile_pdf, font_paths
+from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 
 FORMATS = ("md", "html", "docx", "odt", "pdf")
@@ -258,11 +259,21 @@ def _pdf(job: _Job) -> bytes:
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
                  draft=job.draft), encoding="utf-8")
-    result = compile_pdf(
-        build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
-        fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
-        memory_limit=job.memory_limit,
-    )
+    def compile_as(standards: tuple[str, ...]) -> TypstResult:
+        return compile_pdf(
+            build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
+            fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
+            memory_limit=job.memory_limit, pdf_standards=standards,
+        )
+
+    try:
+        result = compile_as(("a-2a", "ua-1"))
+    except RenderError as exc:
+        if "PDF/A" not in exc.message:
+            raise
+        job.warn(f"Das PDF erfüllt PDF/A-2a nicht und wird nur als PDF/UA-1 erzeugt: "
+                 f"{exc.message}")
+        result = compile_as(("ua-1",))
     for message in result.warnings:
         job.warn(message)
     if job.stats is not None:
