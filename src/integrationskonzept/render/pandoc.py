@@ -61,6 +61,9 @@ def run_pandoc(
         "HOME": str(data_dir),
         "XDG_DATA_HOME": str(data_dir),
     }
+    for name in ("SYSTEMROOT", "TEMP", "TMP", "TMPDIR"):  # Windows needs SYSTEMROOT
+        if name in os.environ:
+            full_env[name] = os.environ[name]
     full_env.update(env or {})
     cmd = [pandoc_path(), f"--data-dir={data_dir}", *args]
     if memory_limit:

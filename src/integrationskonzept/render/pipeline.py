@@ -110,12 +110,13 @@ def render(
                        "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
                    })
         (build / "quelle.md").write_text(markdown, encoding="utf-8")
-        say("Markdown einlesen …")
-        started = time.perf_counter()
-        job.pandoc(["-f", READER, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
-                    "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json", "quelle.md"],
-                   "den Markdown-Text")
-        _stat(stats, "read", started)
+        if wanted != {"md"}:
+            say("Markdown einlesen …")
+            started = time.perf_counter()
+            job.pandoc(["-f", READER, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
+                        "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json", "quelle.md"],
+                       "den Markdown-Text")
+            _stat(stats, "read", started)
         writers: dict[str, Callable[[_Job], bytes]] = {
             "md": lambda _job: markdown.encode("utf-8"),
             "html": _html, "docx": _docx, "odt": _odt, "pdf": _pdf,

@@ -21,10 +21,14 @@ from .errors import RenderError
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
 _WORKER = r"""
-import json, resource, sys
+import json, sys
+try:
+    import resource
+except ImportError:  # Windows: no limits, no figures
+    resource = None
 job = json.load(sys.stdin)
 sys.path[:] = job["sys_path"]
-if job["memory_limit"]:
+if job["memory_limit"] and resource is not None:
     resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
 import typst
 result = {"warnings": [], "error": None}
@@ -39,7 +43,8 @@ except typst.TypstError as exc:
     result["detail"] = str(getattr(exc, "diagnostic", ""))
 except MemoryError:
     result["error"] = "memory"
-result["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if resource is not None:
+    result["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 json.dump(result, sys.stdout)
 """
 
