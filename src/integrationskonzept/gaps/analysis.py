@@ -19,6 +19,7 @@ Decisions (documented here because the sources leave them open):
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,8 +50,8 @@ from .report import (
 zahl = lru_cache(maxsize=4096)(_zahl)
 AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend"})
 NAECHSTE = 3  # closest offers shown per gap
-NAH = 40  # offers in reach (nearest first) ranked for the closest ones, per need
-WEITERE = 20  # offers elsewhere ranked for the closest ones, per need
+NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
+WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
 
 
 @dataclass
@@ -69,6 +70,19 @@ class Verdict:
 
 def find_gaps(konzept: Konzept) -> GapReport:
     """Analyse which Bedarfe the Angebote cover, and why not; pure, no I/O."""
+    # The analysis allocates many small acyclic values; with a large concept in memory
+    # each collection of the cyclic garbage collector would walk all of it (as in the
+    # loader, the collector pauses for the run and is restored after).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _find_gaps(konzept)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _find_gaps(konzept: Konzept) -> GapReport:
     vok = build_vokabular(konzept)
     index = build_index(konzept, vok)
     stand_known = konzept.stand is not None

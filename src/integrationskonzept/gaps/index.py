@@ -124,6 +124,7 @@ class OfferFacts:
     handlungsfelder: tuple[str, ...]
     zielgruppen: frozenset[str]  # empty: for everyone
     raeume: tuple[str, ...]  # never empty: the whole if none given
+    raeume_set: frozenset[str]
     sprachen: frozenset[str]
     sprachen_angegeben: bool
     lernsprache: str | None
@@ -161,7 +162,8 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
     return OfferFacts(
         pos=pos, id=angebot.id, titel=angebot.titel,
         handlungsfelder=tuple(dict.fromkeys(angebot.handlungsfelder)),
-        zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume, sprachen=sprachen,
+        zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume,
+        raeume_set=frozenset(raeume), sprachen=sprachen,
         sprachen_angegeben=bool(angebot.sprachen), lernsprache=angebot.lernsprache,
         form=angebot.form, merkmale=frozenset(angebot.merkmale),
         kapazitaet=angebot.kapazitaet, laufzeit_grund=grund, beginn=beginn, ende=ende)

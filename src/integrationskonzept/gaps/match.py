@@ -50,6 +50,7 @@ class NeedFacts:
     merkmale: tuple[str, ...]
     umfang: int | None
     merkmal_set: frozenset[str] = frozenset()
+    sprachen_set: frozenset[str] = frozenset()
     ober: tuple[frozenset[str], ...] = ()  # per group: itself and the groups including it
     ketten: tuple[frozenset[str], ...] = ()  # per place: itself and the places above it
 
@@ -66,7 +67,7 @@ def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
         raeume=raeume, sprachen=tuple(dict.fromkeys(bedarf.sprachen)),
         lernsprache=bedarf.lernsprache, form=bedarf.form,
         merkmale=tuple(dict.fromkeys(bedarf.merkmale)), umfang=bedarf.umfang,
-        merkmal_set=frozenset(bedarf.merkmale),
+        merkmal_set=frozenset(bedarf.merkmale), sprachen_set=frozenset(bedarf.sprachen),
         ober=tuple(vok.ober(g) for g in dict.fromkeys(bedarf.zielgruppen)),
         ketten=tuple(vok.kette_set(r) for r in raeume))
 
@@ -175,33 +176,47 @@ def abdeckung(need: NeedFacts, offer: OfferFacts, vok: Vokabular
     return gruppen, raeume, sprachen
 
 
+def _count(needed: tuple[frozenset[str], ...], have: frozenset[str]) -> int:
+    """How many of the needed sets meet ``have``."""
+    n = 0
+    for want in needed:
+        if not have.isdisjoint(want):
+            n += 1
+    return n
+
+
 def punkte(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
            ) -> tuple[int, int, int]:
     """The rank key of :func:`evaluate` (best first), without building any reasons."""
     passend = teilweise = 0
     if need.hf is not None and need.hf in offer.handlungsfelder:
         passend += 1
-    og = offer.zielgruppen
     if need.gruppen:
-        n = sum(1 for ober in need.ober if not og or not og.isdisjoint(ober))
-        passend += n == len(need.gruppen)
-        teilweise += 0 < n < len(need.gruppen)
-    oraeume = offer.raeume
-    n = sum(1 for kette in need.ketten if not kette.isdisjoint(oraeume))
-    passend += n == len(need.raeume)
-    teilweise += 0 < n < len(need.raeume)
+        og = offer.zielgruppen
+        n = _count(need.ober, og) if og else len(need.gruppen)
+        if n == len(need.gruppen):
+            passend += 1
+        elif n:
+            teilweise += 1
+    n = _count(need.ketten, offer.raeume_set)
+    if n == len(need.raeume):
+        passend += 1
+    elif n:
+        teilweise += 1
     if need.sprachen:
-        n = sum(1 for s in need.sprachen if s in offer.sprachen)
-        passend += n == len(need.sprachen)
-        teilweise += 0 < n < len(need.sprachen)
-    if need.lernsprache is not None:
-        passend += offer.lernsprache == need.lernsprache
-    if need.merkmale:
-        passend += need.merkmal_set <= offer.merkmale
-    if need.form is not None:
-        passend += offer.form in _FORM_OK.get(need.form, (need.form,))
-    if stand_known:
-        passend += offer.laufzeit_grund is None
+        n = len(need.sprachen_set & offer.sprachen)
+        if n == len(need.sprachen):
+            passend += 1
+        elif n:
+            teilweise += 1
+    if need.lernsprache is not None and offer.lernsprache == need.lernsprache:
+        passend += 1
+    if need.merkmale and need.merkmal_set <= offer.merkmale:
+        passend += 1
+    if need.form is not None and offer.form in _FORM_OK.get(need.form, (need.form,)):
+        passend += 1
+    if stand_known and offer.laufzeit_grund is None:
+        passend += 1
     return (-passend, -teilweise, offer.pos)
 
 
