@@ -30,7 +30,7 @@ LAGE_CASES = [
     ("laufend", False, LAGE_MASSNAHME),
     ("entfallen", False, LAGE_OFFEN),
     ("zurückgestellt", False, LAGE_OFFEN),
-    ("umgesetzt", False, LAGE_OFFEN),
+    ("umgesetzt", False, LAGE_MASSNAHME),
     (None, True, LAGE_AKZEPTIERT),
     ("geplant", True, LAGE_AKZEPTIERT),
 ]

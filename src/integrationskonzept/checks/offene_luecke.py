@@ -1,8 +1,8 @@
 """Offene Lücke: ein Bedarf ist nicht (ganz) gedeckt, und nichts ist geplant.
 
 Ein Bedarf, den kein Angebot deckt (ungedeckt) oder nur zum Teil (teilweise gedeckt),
-braucht eine Maßnahme, die ihn schließen soll (bei der Maßnahme „bedarfe: [<id>]“, Status
-geplant, in Umsetzung oder laufend), oder die bewusste Entscheidung, die Lücke
+braucht eine Maßnahme, die ihn schließen soll (bei der Maßnahme „bedarfe: [<id>]“, mit
+einem anderen Status als entfallen oder zurückgestellt), oder die bewusste Entscheidung, die Lücke
 hinzunehmen („akzeptiert: {grund: …}“ beim Bedarf). Die Meldung nennt die Gründe aus der
 Lückenanalyse (`ik gaps`).
 """

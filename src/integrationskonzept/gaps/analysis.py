@@ -11,9 +11,9 @@ Decisions (documented here because the sources leave them open):
 - A need with several Zielgruppen, Sozialräume or Sprachen is covered when every
   combination of them is covered by some offer; some combinations: teilweise gedeckt.
 - Laufzeit is judged at the concept's Stand; without a Stand it is not judged.
-- A Maßnahme counts as closing a gap while its status is geplant, in Umsetzung or
-  laufend. An umgesetzt Maßnahme after which the gap remains has evidently not closed
-  it (its offer is missing from the sources); entfallen and zurückgestellt do not count.
+- A Maßnahme counts as closing a gap unless its status is entfallen or zurückgestellt
+  (geplant, in Umsetzung, laufend and umgesetzt count: an umgesetzt measure whose gap
+  remains usually means its new offer is not yet recorded as an Angebot).
 - A gap with ``akzeptiert: {grund: …}`` is reported as akzeptiert, not open.
 """
 
@@ -48,7 +48,7 @@ from .report import (
 )
 
 zahl = lru_cache(maxsize=4096)(_zahl)
-AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend"})
+AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend", "umgesetzt"})
 NAECHSTE = 3  # closest offers shown per gap
 NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
 WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
