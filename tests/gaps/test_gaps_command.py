@@ -127,3 +127,18 @@ def test_load_errors_exit_1(concept) -> None:
     text, code = gaps_command(folder, "json")
     assert code == 1
     assert json.loads(text)["zusammenfassung"]["fehler"] >= 1
+
+
+def test_ik601_through_validate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As registered in checks.MODULES: reported once per open gap, and configurable."""
+    from integrationskonzept import checks
+    from integrationskonzept.validate import validate
+
+    if "offene_luecke" not in checks.MODULES:
+        monkeypatch.setattr(checks, "MODULES", (*checks.MODULES, "offene_luecke"))
+    found = [p for p in validate(folder).problems if p.code == "IK601"]
+    assert [(p.rule, p.severity.label) for p in found] == [("offene-luecke", "Warnung")] * 2
+    konzept_yaml = folder / "konzept.yaml"
+    konzept_yaml.write_text(konzept_yaml.read_text(encoding="utf-8")
+                            + "pruefungen:\n  offene-luecke: aus\n", encoding="utf-8")
+    assert not [p for p in validate(folder).problems if p.code == "IK601"]
