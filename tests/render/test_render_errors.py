@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,9 @@ def test_stylesheet_may_not_load_from_the_network(tmp_path: Path, css: str) -> N
     design = dataclasses.replace(default_design(), style_css=sheet)
     with pytest.raises(RenderError, match="lädt Dateien aus dem Internet"):
         run(SAMPLE, tmp_path / "out", formats=["html"], design=design)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is Linux-only")
+def test_memory_limit_is_a_german_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="nicht genug Arbeitsspeicher"):
+        run(SAMPLE, tmp_path, formats=["pdf"], memory_limit=40 * 2**20)

@@ -30,8 +30,16 @@ job = json.load(sys.stdin)
 sys.path[:] = job["sys_path"]
 if job["memory_limit"] and resource is not None:
     resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
-import typst
-result = {"warnings": [], "error": None}
+result = {"warnings": [], "error": None, "max_rss_kb": 0}
+try:
+    import typst
+except (ImportError, MemoryError) as exc:
+    text = str(exc)
+    short = "failed to map" in text or isinstance(exc, MemoryError)
+    result["error"] = "memory" if short else "import"
+    result["detail"] = text
+    json.dump(result, sys.stdout)
+    sys.exit(0)
 try:
     _, warnings = typst.compile_with_warnings(
         job["input"], output=job["output"], root=job["root"], format="pdf",
@@ -115,14 +123,16 @@ def compile_pdf(
             raise RenderError(
                 "typst hatte nicht genug Arbeitsspeicher für das PDF.", stderr
             ) from None
-        if "No module named 'typst'" in stderr:
-            raise RenderError("typst fehlt. Bitte das Paket »typst« installieren.") from None
         raise RenderError(
             f"typst ist beim Erzeugen des PDF abgestürzt (Rückgabewert {proc.returncode}).",
             stderr,
         ) from None
     if result["error"] == "memory":
-        raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.")
+        raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.",
+                          result.get("detail", ""))
+    if result["error"] == "import":
+        raise RenderError("typst lässt sich nicht laden. Bitte das Paket »typst« installieren.",
+                          result.get("detail", ""))
     if result["error"]:
         detail = result.get("detail", "")
         where = re.search(r"┌─ ([^\s:]+):(\d+):(\d+)", detail)
