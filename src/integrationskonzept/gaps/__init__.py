@@ -1,9 +1,20 @@
 """Gap analysis: which Bedarfe no Angebot covers, and why (`ik gaps`).
 
-``find_gaps(konzept)`` is pure (concept in, :class:`GapReport` out); the matching rules
-are documented in :mod:`.match` and :mod:`.analysis`, the mirror view in :mod:`.doubles`.
+``find_gaps(konzept)`` is pure (concept in, :class:`GapReport` out, no I/O). Each
+Bedarf gets one :class:`Befund` with a verdict (gedeckt, teilweise gedeckt, ungedeckt),
+the reasons in a coordinator's words, the covering and the closest offers, and the
+Maßnahmen meant to close it (``lage``: gedeckt, akzeptiert, Maßnahme zugeordnet, offen).
+The mirror view lists possible Doppelstrukturen and offers no recorded need asks for;
+two matrices (Handlungsfeld × Sozialraum, × Zielgruppe) count needs per verdict.
+
+Modules: :mod:`.match` (dimensions and their rules), :mod:`.analysis` (verdicts,
+decisions on capacity and Maßnahmen), :mod:`.reasons`, :mod:`.index` (lookups that
+keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
+:mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
+:mod:`.command` (`ik gaps` as one function), :mod:`.cache`.
+
 ``report_for(konzept)`` memoises the report per concept object, so that `ik validate`
-(check IK601) and `ik gaps` do not compute it twice in one run.
+(check IK601) and a document build on the same loaded concept compute it once.
 """
 
 from __future__ import annotations
