@@ -25,10 +25,10 @@ The same inputs and ``timestamp`` give byte-identical files. Every failure is a
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -37,6 +37,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .buildfolder import install, place_logo, write_assets
 from .design import Design
 from .docxpost import finish_docx
 from .errors import RenderError
@@ -48,11 +49,7 @@ from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 
 FORMATS = ("md", "html", "docx", "odt", "pdf")
-_ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
-_RESERVED = {"quelle.md", "dokument.json", "main.typ", "theme.typ", "style.css", "farben.css",
-             "vorspann.html", "reference.docx", "reference.odt", ".pandoc"}
 _REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
-_LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
 
 
 class RenderWarning(UserWarning):
@@ -75,6 +72,7 @@ def render(
     timeout: float = 900.0,
     memory_limit: int | None = None,
     stats: dict[str, float] | None = None,
+    workers: int = 2,
 ) -> list[Path]:
     """Render ``markdown`` to each of ``formats`` as ``out_dir/basename.<format>``.
 
@@ -82,7 +80,8 @@ def render(
     ``.png`` twin for DOCX/ODT) to their bytes. ``timeout`` bounds each pandoc and
     typst run in seconds, ``memory_limit`` (bytes) typst's address space and pandoc's
     heap. ``stats``, if given, receives seconds per step and typst's peak memory
-    (``pdf_rss_mb``).
+    (``pdf_rss_mb``). ``workers`` formats are written at the same time (pandoc and
+    typst run as child processes; 2 suits a 2-core machine, memory adds up).
     Returns the written paths in the order of :data:`FORMATS`.
     """
     wanted = _check_formats(formats)
@@ -101,8 +100,8 @@ def render(
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)
-        names = _write_assets(build, assets)
-        logo, logo_alt = _place_logo(build, meta, design)
+        names = write_assets(build, assets)
+        logo, logo_alt = place_logo(build, meta, design)
         job = _Job(build, meta, design, logo, logo_alt, draft, timestamp, timeout, memory_limit,
                    warn, stats, env={
                        "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
@@ -121,15 +120,27 @@ def render(
             "md": lambda _job: markdown.encode("utf-8"),
             "html": _html, "docx": _docx, "odt": _odt, "pdf": _pdf,
         }
-        for fmt in FORMATS:
-            if fmt not in wanted:
-                continue
-            say(f"{fmt.upper()} erzeugen …")
+        todo = [fmt for fmt in FORMATS if fmt in wanted]
+
+        def produce(fmt: str) -> bytes:
             started = time.perf_counter()
-            target = out_dir / f"{basename}.{fmt}"
-            _install(writers[fmt](job), target)
+            data = writers[fmt](job)
             _stat(stats, fmt, started)
-            written.append(target)
+            return data
+
+        say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            # the slowest first, so that it never waits for the others
+            futures = {fmt: pool.submit(produce, fmt) for fmt in reversed(todo)}
+            try:
+                for fmt in todo:
+                    target = out_dir / f"{basename}.{fmt}"
+                    install(futures[fmt].result(), target)
+                    written.append(target)
+                    say(f"{target.name} geschrieben")
+            finally:
+                for future in futures.values():
+                    future.cancel()
     return written
 
 
@@ -172,32 +183,6 @@ def _check_formats(formats: Iterable[str]) -> set[str]:
     if not wanted:
         raise RenderError("Kein Ausgabeformat angegeben.")
     return wanted
-
-
-def _write_assets(build: Path, assets: Mapping[str, bytes]) -> set[str]:
-    for name, content in assets.items():
-        if not _ASSET_NAME.match(name) or ".." in name.split("/") or name in _RESERVED:
-            raise RenderError(f"Ungültiger Name einer Bilddatei für das Dokument: »{name}«.")
-        path = build / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    return set(assets)
-
-
-def _place_logo(build: Path, meta: DocumentMeta, design: Design) -> tuple[str | None, str]:
-    source = meta.logo.path if meta.logo else design.logo
-    alt = (meta.logo.alt if meta.logo else design.logo_alt) or f"Logo {meta.kommune}"
-    if source is None:
-        return None, alt
-    suffix = source.suffix.lower()
-    if suffix not in _LOGO_TYPES:
-        raise RenderError(f"Logo {source}: Dateityp {suffix or '(ohne Endung)'} wird nicht "
-                          "unterstützt (PNG, JPEG, SVG oder GIF).")
-    try:
-        shutil.copyfile(source, build / f"ik-logo{suffix}")
-    except OSError as exc:
-        raise RenderError(f"Logo {source} kann nicht gelesen werden: {exc.strerror}.") from None
-    return f"ik-logo{suffix}", alt
 
 
 def _pandoc_meta(meta: DocumentMeta) -> dict[str, str]:
@@ -280,19 +265,6 @@ def _pdf(job: _Job) -> bytes:
     if job.stats is not None:
         job.stats["pdf_rss_mb"] = round(result.max_rss_kb / 1024, 1)
     return (build / "dokument.pdf").read_bytes()
-
-
-def _install(data: bytes, target: Path) -> None:
-    """Write ``data`` next to ``target`` and move it into place in one step."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{target} kann nicht geschrieben werden: {exc.strerror}.") from None
 
 
 def _stat(stats: dict[str, float] | None, key: str, started: float) -> None:

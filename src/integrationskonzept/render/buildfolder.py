@@ -1,0 +1,61 @@
+"""Files of the temporary build folder: assets, the logo, and installing finished outputs."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .design import Design
+from .errors import RenderError
+from .meta import DocumentMeta
+
+_ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+_RESERVED = {"quelle.md", "dokument.json", "main.typ", "theme.typ", "style.css", "farben.css",
+             "vorspann.html", "reference.docx", "reference.odt", "dokument.pdf"}
+_LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+
+
+def write_assets(build: Path, assets: Mapping[str, bytes]) -> set[str]:
+    """Write the assets under their relative names; reject names that could escape."""
+    for name, content in assets.items():
+        if (not _ASSET_NAME.match(name) or ".." in name.split("/") or name in _RESERVED
+                or name.startswith("ik-logo")):
+            raise RenderError(f"Ungültiger Name einer Bilddatei für das Dokument: »{name}«.")
+        path = build / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return set(assets)
+
+
+def place_logo(build: Path, meta: DocumentMeta, design: Design) -> tuple[str | None, str]:
+    """Copy the logo (the concept's, else the design's) into the build; name and alt text."""
+    source = meta.logo.path if meta.logo else design.logo
+    alt = (meta.logo.alt if meta.logo else design.logo_alt) or f"Logo {meta.kommune}"
+    if source is None:
+        return None, alt
+    suffix = source.suffix.lower()
+    if suffix not in _LOGO_TYPES:
+        raise RenderError(f"Logo {source}: Dateityp {suffix or '(ohne Endung)'} wird nicht "
+                          "unterstützt (PNG, JPEG, SVG oder GIF).")
+    try:
+        shutil.copyfile(source, build / f"ik-logo{suffix}")
+    except OSError as exc:
+        raise RenderError(f"Logo {source} kann nicht gelesen werden: {exc.strerror}.") from None
+    return f"ik-logo{suffix}", alt
+
+
+def install(data: bytes, target: Path) -> None:
+    """Write ``data`` next to ``target`` and move it into place in one step."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RenderError(f"{target} kann nicht geschrieben werden: {exc.strerror}.") from None
