@@ -75,9 +75,9 @@ def filter_report(report: GapReport, handlungsfeld: str | None = None,
     gruppe_cols = m_gruppe.spalten if zielgruppe is None else tuple(
         c for c in m_gruppe.spalten if gruppe_unter(c, zielgruppe, umfasst))
     new_raum = build_matrix(m_raum.name, befunde, rows(m_raum.zeilen), raum_cols,
-                            "sozialraeume", gesamt)
+                            "sozialraeume", gesamt, nur_spalten=sozialraum is not None)
     new_gruppe = build_matrix(m_gruppe.name, befunde, rows(m_gruppe.zeilen), gruppe_cols,
-                              "zielgruppen", gesamt)
+                              "zielgruppen", gesamt, nur_spalten=zielgruppe is not None)
     return dataclasses.replace(report, befunde=befunde, doppelstrukturen=doppel,
                                angebote_ohne_bedarf=ohne, matrix_sozialraum=new_raum,
                                matrix_zielgruppe=new_gruppe)

@@ -92,7 +92,8 @@ def summary_lines(report: GapReport) -> list[str]:
     lage = report.zaehlung_lage()
     stand = f" (Stand {datum_lang(report.stand)})" if report.stand else ""
     return [
-        f"{zahl(n)} Bedarfe, {zahl(report.zahl_angebote)} Angebote{stand}",
+        f"{zahl(n)} {'Bedarf' if n == 1 else 'Bedarfe'}, {zahl(report.zahl_angebote)} "
+        f"{'Angebot' if report.zahl_angebote == 1 else 'Angebote'}{stand}",
         ", ".join(f"{zahl(counts[u])} {u}" for u in URTEILE),
         f"Lücken: {zahl(lage[LAGE_OFFEN])} offen, {zahl(lage[LAGE_MASSNAHME])} mit "
         f"Maßnahme, {zahl(lage['akzeptiert'])} akzeptiert",

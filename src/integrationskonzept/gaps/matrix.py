@@ -25,13 +25,17 @@ def _axis(order: Iterable[str], used: Iterable[str]) -> tuple[str, ...]:
 
 
 def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
-                 spalten: Iterable[str], spalten_von: str, gesamt: str | None) -> Matrix:
+                 spalten: Iterable[str], spalten_von: str, gesamt: str | None,
+                 nur_spalten: bool = False) -> Matrix:
     """Count needs per verdict in each (Handlungsfeld, column) cell.
 
     ``spalten_von`` is ``"sozialraeume"`` or ``"zielgruppen"``: the need attribute that
     gives the columns. A need without Sozialraum counts for ``gesamt``, one without
-    Zielgruppe for :data:`ALLE_ZIELGRUPPEN`.
+    Zielgruppe for :data:`ALLE_ZIELGRUPPEN`. With ``nur_spalten`` columns outside
+    ``spalten`` are left out (a filtered report keeps to the filtered place or group).
     """
+    spalten = tuple(spalten)
+    erlaubt = set(spalten) if nur_spalten else None
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     used_rows: list[str] = []
     used_cols: list[str] = []
@@ -43,6 +47,8 @@ def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
                 ALLE_ZIELGRUPPEN,)
         used_rows.append(row)
         for col in dict.fromkeys(cols):
+            if erlaubt is not None and col not in erlaubt:
+                continue
             used_cols.append(col)
             cell = counts[(row, col)]
             idx = 0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2
