@@ -29,6 +29,7 @@ MODULES = (
     "massnahme_abgelaufen",
     "akteur_unbenutzt",
     "platzhalter",
+    "offene_luecke",
 )
 
 
