@@ -87,3 +87,19 @@ def test_harmless_attributes_and_anchors_stay(tmp_path: Path) -> None:
     assert '<span lang="en">Welcome</span>' in html
     assert '<a href="#maßnahmen">oben</a>' in html
     assert "onclick" not in html
+
+
+def test_ast_input_goes_through_the_same_filter(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    import pypandoc
+
+    ast = subprocess.run(
+        [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"],
+        input=HOSTILE.encode(), capture_output=True, check=True,
+    ).stdout
+    assert "RawBlock" in json.dumps(json.loads(ast))  # the raw blocks are in the input
+    html = run(HOSTILE, tmp_path, formats=["html"], ast_json=ast)["html"].read_text()
+    for bad in FORBIDDEN_HTML:
+        assert bad not in html, bad

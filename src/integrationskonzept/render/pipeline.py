@@ -73,6 +73,7 @@ def render(
     memory_limit: int | None = None,
     stats: dict[str, float] | None = None,
     workers: int = 2,
+    ast_json: bytes | None = None,
 ) -> list[Path]:
     """Render ``markdown`` to each of ``formats`` as ``out_dir/basename.<format>``.
 
@@ -82,6 +83,9 @@ def render(
     heap. ``stats``, if given, receives seconds per step and typst's peak memory
     (``pdf_rss_mb``). ``workers`` formats are written at the same time (pandoc and
     typst run as child processes; 2 suits a 2-core machine, memory adds up).
+    ``ast_json``: pandoc's JSON of the same document, if the caller has it; it is
+    read instead of ``markdown`` (faster at Landkreis size) through the same
+    safety filter, and ``markdown`` is still the MD copy.
     Returns the written paths in the order of :data:`FORMATS`.
     """
     wanted = _check_formats(formats)
@@ -108,12 +112,17 @@ def render(
                        "IK_BILDER": "\n".join(sorted(names)),
                        "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
                    })
-        (build / "quelle.md").write_text(markdown, encoding="utf-8")
+        if ast_json is not None:
+            (build / "quelle.json").write_bytes(ast_json)
+            reader = ["-f", "json", "quelle.json"]
+        else:
+            (build / "quelle.md").write_text(markdown, encoding="utf-8")
+            reader = ["-f", READER, "quelle.md"]
         if wanted != {"md"}:
             say("Markdown einlesen …")
             started = time.perf_counter()
-            job.pandoc(["-f", READER, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
-                        "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json", "quelle.md"],
+            job.pandoc([*reader, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
+                        "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json"],
                        "den Markdown-Text")
             _stat(stats, "read", started)
         writers: dict[str, Callable[[_Job], bytes]] = {
