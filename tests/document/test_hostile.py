@@ -34,7 +34,24 @@ MARKDOWN = {
     "cite": "Siehe @citekey und [@cite, S. 3].",
     "typst": "```{=typst}\n#panic(\"x\")\n```\n\n`#panic()`{=typst}",
     "heading": "# Überschrift im Text\n\n#### tief",
+    "liste": "- eins\n- zwei\n\n    eingerückt",
+    "fussnote": "Text[^1] und noch einer[^2].\n\n[^1]: Erste.\n[^2]: Zweite.",
 }
+
+
+FIELD_NAMES = {"Ziele", "Bedarfe", "Zielgruppen", "Sozialräume", "Federführung",
+               "Kooperationspartner", "Zeitraum", "Zeithorizont", "Priorität", "Ressourcen",
+               "Kosten", "Finanzierung", "Indikatoren", "Status", "Quelle", "Stelle"}
+
+
+def test_footnotes_of_two_texts_stay_apart(concept) -> None:  # type: ignore[no-untyped-def]
+    note = "Text[^1].\n\n[^1]: Anmerkung {}."
+    root = concept(inhalt={"ausgangslage": note.format("A"), "massnahmen": [
+        {"id": "m-1", "titel": "X", "beschreibung": note.format("B"), "ziele": ["z-1"],
+         "federfuehrung": "gleichstellung", "indikatoren": ["i-1"],
+         "zeitraum": {"beginn": "2024", "ende": "2025"}}]})
+    notes = [text(n["c"]) for n in nodes(pandoc_ast(expanded_of(root)), "Note")]
+    assert notes == ["Anmerkung A.", "Anmerkung B."]
 
 
 @pytest.mark.parametrize("value", PLAIN)
@@ -78,6 +95,11 @@ def test_hostile_fields_stay_text_and_swallow_nothing(concept, kind: str) -> Non
     # no skipped heading levels
     levels = [lvl for lvl, _ in found]
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    # a text ending in a list does not merge with the fields of its entry
+    for blist in nodes(ast, "BulletList"):
+        items = [text(item) for item in blist["c"]]
+        if any(i.startswith("Federführung:") for i in items):
+            assert all(i.split(":")[0] in FIELD_NAMES for i in items), items
     # the Maßnahmen table still has its two rows, the title in one cell
     table = [t for t in nodes(ast, "Table") if "Maßnahme" in text(t["c"][3])][0]
     rows = table["c"][4][0][3]  # first TableBody: [attr, row-head columns, head, body]

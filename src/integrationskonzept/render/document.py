@@ -146,25 +146,43 @@ def _trace(exc: BaseException, concept_dir: Path | None) -> str:
     return found
 
 
-def expand_prosa(markdown: str, sammlung: Any, timeout: float = 600.0) -> str:
-    """Fill the prosa placeholders: one pandoc run with ``filters/prosa.lua``.
+_NOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")
+_PLACEHOLDER = re.compile(r'^::: \{\.ik-prosa key="(p\d+)" ebene="\d+"\}\n:::$', re.M)
 
-    The result is complete Pandoc Markdown (the `md` output); every Markdown field
-    was parsed on its own, so none of them can reach into the rest of the document.
+
+def expand_prosa(markdown: str, sammlung: Any, timeout: float = 600.0) -> str:
+    """Fill the prosa placeholders with the Markdown fields, each parsed on its own.
+
+    One pandoc run (``filters/prosa.lua``) reads every text separately and writes it
+    back as Markdown; each snippet is balanced (the writer closes what it opens), so
+    no field can reach into the rest of the document. Template lists next to a text
+    sit in a div (``.ik-felder``) so a text ending in a list cannot merge with them.
+    The result is the complete document (the `md` output).
     """
+    import json
     import tempfile
 
     from .doc_prosa import FILTER
-    from .pandoc import READER, run_pandoc
+    from .pandoc import run_pandoc
 
+    if not sammlung.texte:
+        return markdown
     with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
         work = Path(tmp)
         (work / "prosa.json").write_text(sammlung.dumps(), encoding="utf-8")
-        (work / "dokument.md").write_text(markdown, encoding="utf-8")
-        out = run_pandoc(
-            ["-f", READER, "-t", "markdown-smart", "--wrap=none", "--lua-filter", str(FILTER),
-             "dokument.md"],
-            cwd=work, env={"IK_PROSA": str(work / "prosa.json")}, timeout=timeout,
-            what="die Textfelder",
+        (work / "leer.md").write_text("", encoding="utf-8")
+        run_pandoc(
+            ["-f", "commonmark", "-t", "plain", "--lua-filter", str(FILTER), "leer.md"],
+            cwd=work, env={"IK_PROSA": str(work / "prosa.json"),
+                           "IK_PROSA_OUT": str(work / "texte.json")},
+            timeout=timeout, what="die Textfelder",
         )
-    return out.decode("utf-8")
+        texte: dict[str, str] = json.loads((work / "texte.json").read_text(encoding="utf-8"))
+
+    def splice(match: re.Match[str]) -> str:
+        key = match.group(1)
+        body = texte.get(key, "").strip("\n")
+        # footnote labels are numbered per text: make them unique in the document
+        return _NOTE.sub(lambda m: f"[^{key}-{m.group(1)}]", body)
+
+    return _BLANKS.sub("\n\n", _PLACEHOLDER.sub(splice, markdown))

@@ -53,11 +53,18 @@ local function shift_headings(blocks, ebene, key)
   })
 end
 
-local function expand(div)
-  if not div.classes:includes("ik-prosa") then return nil end
-  local key = div.attributes.key
-  local entry = key and data.texte[key]
-  if entry == nil then return {} end
+local function german_quotes(el)
+  local open, close = "„", "“"
+  if el.quotetype == "SingleQuote" then open, close = "‚", "‘" end
+  local out = pandoc.List({ pandoc.Str(open) })
+  out:extend(el.content)
+  out:insert(pandoc.Str(close))
+  return out
+end
+
+-- The blocks of one text: parsed alone, references resolved, images renamed,
+-- headings moved below `ebene`, German quotation marks as characters.
+local function blocks_of(key, entry)
   local ebene = tonumber(entry.ebene) or 1
   local doc = pandoc.read(entry.text, data.reader)
   local blocks = doc.blocks:walk({
@@ -75,25 +82,38 @@ local function expand(div)
       return img
     end,
   })
+  blocks = blocks:walk({ Quoted = german_quotes })
   return shift_headings(blocks, ebene, key)
 end
 
--- German quotation marks, written as text: the expanded Markdown is written
--- without `smart`, so „…“ survive as characters in every later step.
-local function german_quotes(el)
-  local open, close = "„", "“"
-  if el.quotetype == "SingleQuote" then open, close = "‚", "‘" end
-  local out = pandoc.List({ pandoc.Str(open) })
-  out:extend(el.content)
-  out:insert(pandoc.Str(close))
-  return out
+local function expand(div)
+  if not div.classes:includes("ik-prosa") then return nil end
+  local key = div.attributes.key
+  local entry = key and data.texte[key]
+  if entry == nil then return {} end
+  return blocks_of(key, entry)
 end
 
+-- Mode 1 (IK_PROSA_OUT set): write every text as Markdown into a JSON object
+-- {key: markdown} in that file; the caller splices them into the document.
+-- Mode 2: replace the placeholders of the document being filtered.
 function Pandoc(doc)
   data = load(doc.meta)
   if data == nil then return nil end
+  local out_path = os.getenv("IK_PROSA_OUT")
+  if out_path ~= nil and out_path ~= "" then
+    local result = {}
+    for key, entry in pairs(data.texte) do
+      local blocks = blocks_of(key, entry)
+      result[key] = pandoc.write(pandoc.Pandoc(blocks), "markdown-smart",
+        { wrap_text = "none" })
+    end
+    local f = io.open(out_path, "w")
+    f:write(pandoc.json.encode(result))
+    f:close()
+    return pandoc.Pandoc({})
+  end
   doc.meta["ik-prosa"] = nil
   doc.blocks = doc.blocks:walk({ Div = expand })
-  doc.blocks = doc.blocks:walk({ Quoted = german_quotes })
   return doc
 end
