@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from .. import babelfmt
 from ..concept import Konzept
 from ..gaps.report import GapReport
-from .doc_felder import Fmt, wert, zeitraum
+from .doc_felder import Fmt, datum, wert, zahl, zeitraum
 from .doc_markdown import Md, escape, link
 from .doc_numbers import UEBERGREIFEND, build_register, has_uebergreifend, hf_of
 from .doc_prosa import Sammlung
@@ -79,7 +79,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=f"{meta.kommune.typ} {meta.kommune.name}",
-        stand=babelfmt.datum_lang(meta.stand), version=meta.version,
+        stand=datum(meta.stand), version=meta.version,
         impressum=_impressum(konzept, fmt),
         vorne=vorne,
         ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,
@@ -116,7 +116,7 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
     assert meta is not None
     her = meta.herausgeber
     beschluesse = [fmt.felder([
-        ("Gremium", b.gremium), ("Datum", babelfmt.datum_lang(b.datum)), ("Vorlage", b.vorlage),
+        ("Gremium", b.gremium), ("Datum", datum(b.datum)), ("Vorlage", b.vorlage),
         ("Gegenstand", b.gegenstand), ("Version", b.version)]) for b in konzept.beschluesse]
     foerderung = [fmt.felder([
         ("Programm", f.programm), ("Fördergeber", f.foerdergeber),
@@ -145,10 +145,10 @@ def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
 
 def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
     e = fmt.reg.eintraege[v.id]
-    datum = babelfmt.datum_lang(v.datum) if v.datum else zeitraum(v.zeitraum)
+    wann = datum(v.datum) if v.datum else zeitraum(v.zeitraum)
     felder = fmt.felder([
-        ("Art", v.art), ("Datum", datum), ("Ort", v.ort),
-        ("Teilnehmende", v.teilnehmende is not None and babelfmt.zahl(v.teilnehmende) or None),
+        ("Art", v.art), ("Datum", wann), ("Ort", v.ort),
+        ("Teilnehmende", v.teilnehmende is not None and zahl(v.teilnehmende) or None),
         ("Veranstalter", fmt.ref(v.veranstalter)),
         ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
     return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
@@ -171,8 +171,8 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     felder = fmt.felder([
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
-        ("Versandt", b.versandt is not None and babelfmt.zahl(b.versandt) or None),
-        ("Rücklauf", b.ruecklauf is not None and babelfmt.zahl(b.ruecklauf) or None),
+        ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
+        ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
         ("Rücklaufquote", quote)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
@@ -259,8 +259,8 @@ def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
 def _luecken(gaps: GapReport | None, fmt: Fmt, charts: list[Abbildung]) -> Luecken | None:
     if gaps is None or not gaps.befunde:
         return None
-    zaehlung = [Feld(name, escape(babelfmt.zahl(n))) for name, n in gaps.zaehlung().items()]
-    zaehlung.append(Feld("offene Lücken", escape(babelfmt.zahl(len(gaps.offene)))))
+    zaehlung = [Feld(name, escape(zahl(n))) for name, n in gaps.zaehlung().items()]
+    zaehlung.append(Feld("offene Lücken", escape(zahl(len(gaps.offene)))))
     doppelt = [Md(f"{fmt.refs(d.angebote)} ({escape(gaps.name(d.handlungsfeld))})")
                for d in gaps.doppelstrukturen]
     ungefragt = [fmt.ref(a.angebot) for a in gaps.angebote_ohne_bedarf]

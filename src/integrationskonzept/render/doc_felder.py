@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import babelfmt
 from ..concept import Konzept
@@ -20,10 +21,14 @@ from .doc_prosa import Sammlung
 from .doc_types import Abschnitt, Feld, Punkt
 
 
+datum = lru_cache(maxsize=8192)(babelfmt.datum_lang)
+zahl = lru_cache(maxsize=8192)(babelfmt.zahl)
+
+
 def zeitpunkt(z: Zeitpunkt) -> str:
     """„17. August 2017“, „März 2024“ or „2024“."""
     if z.precision == "tag":
-        return babelfmt.datum_lang(z.first)
+        return datum(z.first)
     if z.precision == "monat":
         from babel.dates import format_date
 
@@ -48,7 +53,7 @@ def wert(value: float, einheit: str | None) -> str:
     """51.086, „21,5 %“ or „12 Plätze“."""
     if einheit and einheit.strip() == "%":
         return babelfmt.prozent(value, 1 if not float(value).is_integer() else 0)
-    text = babelfmt.zahl(value)
+    text = zahl(value)
     return f"{text} {einheit}" if einheit else text
 
 
@@ -61,6 +66,17 @@ class Fmt:
     prosa: Sammlung
     _ziel_massnahmen: dict[str, list[str]] | None = None
     _befunde: dict[str, Befund] | None = None
+
+    _labels: dict[str, str] | None = None
+
+    def label(self, ident: str) -> str:
+        """The readable name of an id (cached: Landkreis scale)."""
+        if self._labels is None:
+            self._labels = {}
+        got = self._labels.get(ident)
+        if got is None:
+            got = self._labels[ident] = self.konzept.label(ident)
+        return got
 
     def massnahmen_of(self, ziel: str) -> list[str]:
         """The Maßnahmen that name ``ziel`` (index built once: Landkreis scale)."""
@@ -83,13 +99,13 @@ class Fmt:
         entry = self.reg.get(ident)
         if entry is not None:
             return link(entry.label, entry.anchor)
-        return escape(self.konzept.label(ident)) if ident else Md("")
+        return escape(self.label(ident)) if ident else Md("")
 
     def refs(self, idents: Iterable[str]) -> Md:
         return Md(", ".join(self.ref(i) for i in idents))
 
     def names(self, idents: Iterable[str]) -> Md:
-        return escape(", ".join(self.konzept.label(i) for i in idents))
+        return escape(", ".join(self.label(i) for i in idents))
 
     def felder(self, pairs: Iterable[tuple[str, object]]) -> list[Feld]:
         """Lines for the non-empty values; str is text, Md stays Markdown."""
@@ -137,19 +153,19 @@ class Fmt:
 
     def angebot(self, a: Angebot, ebene: int) -> Punkt:
         e = self.reg.eintraege[a.id]
-        merkmale = [self.konzept.label(x) for x in a.merkmale]
+        merkmale = [self.label(x) for x in a.merkmale]
         felder = self.felder([
             ("Träger", self.ref(a.traeger)), ("Zielgruppen", self.names(a.zielgruppen)
                                               if a.zielgruppen else "alle"),
             ("Sozialräume", self.raeume(a.sozialraeume)), ("Ort", a.ort),
             ("Sprachen", self.names(a.sprachen)),
-            ("Lernsprache", a.lernsprache and self.konzept.label(a.lernsprache)),
+            ("Lernsprache", a.lernsprache and self.label(a.lernsprache)),
             ("Form", a.form), ("Merkmale", ", ".join(merkmale)), ("Zeiten", a.zeiten),
             ("Laufzeit", zeitraum(a.laufzeit)),
-            ("Kapazität", babelfmt.zahl(a.kapazitaet) if a.kapazitaet is not None else None),
+            ("Kapazität", zahl(a.kapazitaet) if a.kapazitaet is not None else None),
             ("Kosten", a.kosten), ("Finanzierung", a.finanzierung),
             ("Web", Md(f"<{a.web}>") if a.web else None),
-            ("Stand", a.stand and babelfmt.datum_lang(a.stand)),
+            ("Stand", a.stand and datum(a.stand)),
         ])
         return Punkt(a.id, e.anchor, e.nummer, e.titel, self.prosa.add(a.beschreibung, ebene),
                      felder)
@@ -161,7 +177,7 @@ class Fmt:
             ("Zielgruppen", self.names(b.zielgruppen)),
             ("Sozialräume", self.raeume(b.sozialraeume)),
             ("Sprachen", self.names(b.sprachen)), ("Merkmale", self.names(b.merkmale)),
-            ("Umfang", b.umfang is not None and f"{babelfmt.zahl(b.umfang)} Personen" or None),
+            ("Umfang", b.umfang is not None and f"{zahl(b.umfang)} Personen" or None),
             ("Priorität", b.prioritaet), ("Quelle", self.refs(b.quelle)),
         ])
         bewertung, gruende = "", []
@@ -177,7 +193,7 @@ class Fmt:
         if b.akzeptiert is not None:
             akz = b.akzeptiert
             wann = " ".join(x for x in (akz.gremium or "", akz.datum and
-                                        babelfmt.datum_lang(akz.datum) or "") if x)
+                                        datum(akz.datum) or "") if x)
             felder += self.felder([("Bewusst hingenommen", akz.grund + (f" ({wann})"
                                                                          if wann else ""))])
         return Punkt(b.id, e.anchor, e.nummer, e.titel, self.prosa.add(b.beschreibung, ebene),

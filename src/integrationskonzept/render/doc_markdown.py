@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # ASCII punctuation that changes Markdown anywhere in a line (pandoc's reader).
@@ -43,11 +44,15 @@ class Prosa:
 
 def escape(text: str) -> Md:
     """Plain text as Markdown that reads back as exactly this text (on one line)."""
+    return Md(_escape(text))
+
+
+@lru_cache(maxsize=65536)
+def _escape(text: str) -> str:
     text = _SPACE.sub(" ", text).strip()
     text = _SPECIAL.sub(r"\\\1", text)
     text = _START.sub(r"\\\1", text)
-    text = _LIST_START.sub(r"\1\\\2", text)
-    return Md(text)
+    return _LIST_START.sub(r"\1\\\2", text)
 
 
 def md(value: Any) -> Md:
