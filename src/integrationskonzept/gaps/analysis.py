@@ -33,11 +33,13 @@ from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte, un
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
 from .report import (
+    ALLE_ZIELGRUPPEN,
     GEDECKT,
     LAGE_AKZEPTIERT,
     LAGE_GEDECKT,
     LAGE_MASSNAHME,
     LAGE_OFFEN,
+    OHNE_HANDLUNGSFELD,
     TEILWEISE,
     UNGEDECKT,
     AngebotKurz,
@@ -129,6 +131,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
     namen = dict(vok.namen)
+    namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
+    namen[OHNE_HANDLUNGSFELD] = "ohne Handlungsfeld"
     for a in konzept.angebote.values():
         namen[a.id] = a.titel
     for b in konzept.bedarfe.values():

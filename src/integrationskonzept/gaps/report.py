@@ -221,10 +221,12 @@ class Matrix:
     zellen: tuple[Zelle, ...]
 
     def zelle(self, zeile: str, spalte: str) -> Zelle | None:
-        for z in self.zellen:
-            if z.zeile == zeile and z.spalte == spalte:
-                return z
-        return None
+        """The cell at (zeile, spalte), ``None`` if no need counts there."""
+        index: dict[tuple[str, str], Zelle] | None = self.__dict__.get("_index")
+        if index is None:
+            index = {(z.zeile, z.spalte): z for z in self.zellen}
+            object.__setattr__(self, "_index", index)  # a cache, not part of the value
+        return index.get((zeile, spalte))
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "zeilen": list(self.zeilen), "spalten": list(self.spalten),
