@@ -42,3 +42,19 @@ def test_small_concept_golden(concept) -> None:  # type: ignore[no-untyped-def]
     check_golden("klein.md", markdown)
     assert "51.086" in markdown and "21,5\u00a0%" in markdown
     assert "Einwohner\\*innen" in markdown
+
+
+def test_many_offers_and_needs_become_tables(concept) -> None:  # type: ignore[no-untyped-def]
+    from integrationskonzept.render.doc_kapitel import KOMPAKT_AB
+
+    n = KOMPAKT_AB + 1
+    root = concept(inhalt={
+        "angebote": [{"id": f"a-{i}", "titel": f"Angebot {i}", "traeger": "gleichstellung",
+                      "beschreibung": f"Text {i}"} for i in range(n)],
+        "bedarfe": [{"id": f"b-{i}", "titel": f"Bedarf {i}", "quelle": []} for i in range(n)]})
+    markdown, prosa = markdown_of(root)
+    assert "### A 2.1 " not in markdown and "### B 2.1 " not in markdown
+    assert f"Die {n} bestehenden Angebote dieses Handlungsfelds (A 2.1 bis A 2.{n})" in markdown
+    assert "| [A 2.1]{#angebot-a-0} |Angebot 0 |" in markdown
+    assert "| [B 2.1]{#bedarf-b-0} |Bedarf 0 |" in markdown
+    assert "Text 1" not in prosa  # descriptions of offers shown only in the table are left out

@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from .. import babelfmt
 from ..concept import Konzept
 from ..gaps.report import GapReport
+from . import doc_kapitel
 from .doc_felder import Fmt, datum, wert, zahl, zeitraum
-from .doc_markdown import Md, escape, link
-from .doc_numbers import UEBERGREIFEND, build_register, has_uebergreifend, hf_of
+from .doc_markdown import Md, escape
+from .doc_numbers import build_register
 from .doc_prosa import Sammlung
 from .doc_types import (
     Abbildung, Abschnitt, Dokument, Feld, HandlungsfeldKapitel, Impressum, Kapitel, Luecken,
@@ -74,8 +75,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     hinten = with_anchor(kapitel("hinten", 2))
     anhang = with_anchor(kapitel("anhang", 2))
     by_id = {k.id: k for k in vorne}
-    handlungsfelder = _handlungsfelder(konzept, gaps, fmt, prosa)
-    katalog = _katalog(konzept, fmt)
+    handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=f"{meta.kommune.typ} {meta.kommune.name}",
@@ -90,7 +90,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
         handlungsfelder=handlungsfelder,
-        katalog=katalog,
+        katalog=doc_kapitel.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
         hinten=hinten,
         indikatoren_tabelle=_indikatoren_tabelle(konzept, fmt),
@@ -98,7 +98,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         luecken=_luecken(gaps, fmt, [c for k, c in charts.items() if k.startswith("abdeckung")]),
         akteure=_akteure(konzept, fmt),
         akteur_abbildungen=[c for k, c in charts.items() if k.startswith("akteure")],
-        angebote=_angebote(konzept, fmt),
+        angebote=doc_kapitel.angebote(konzept, fmt, nur_anhang),
         glossar=[Abschnitt(b.begriff, p) for b in konzept.glossar
                  if (p := prosa.add(b.erklaerung, 2)) is not None],
         abkuerzungen=Tabelle("tbl-abkuerzungen", "Abkürzungen", ["Abkürzung", "Bedeutung"],
@@ -177,69 +177,6 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
 
-def _handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
-                     prosa: Sammlung) -> list[HandlungsfeldKapitel]:
-    order = list(konzept.handlungsfelder)
-    if has_uebergreifend(konzept):
-        order.append(UEBERGREIFEND)
-    out = []
-    for hf in order:
-        definition = konzept.handlungsfelder.get(hf)
-        inhalt = konzept.inhalte.get(hf)
-        ausgangslage = None
-        if inhalt is not None:
-            text = inhalt.ausgangslage
-            if inhalt.ausgangslage_datei:
-                text = konzept.texte.get(inhalt.ausgangslage_datei, text)
-            basis = posixpath.dirname(inhalt.ausgangslage_datei or "")
-            ausgangslage = prosa.add(text, 2, basis)
-        leitziel = inhalt.leitziel if inhalt else None
-
-        def mine(kind: str, registry: Mapping[str, object], hf: str = hf) -> list:  # type: ignore[type-arg]
-            return [e for e in registry.values() if hf_of(konzept, kind, e) == hf]
-
-        weitere = [fmt.ref(aid) for aid, a in konzept.angebote.items()
-                   if hf in a.handlungsfelder and hf_of(konzept, "angebot", a) != hf]
-        anchor = fmt.reg.eintraege[hf].anchor if hf in fmt.reg.eintraege else "hf-uebergreifend"
-        out.append(HandlungsfeldKapitel(
-            id=hf, anchor=anchor, nummer=fmt.reg.kapitelnummer[hf],
-            name=definition.name if definition else "Handlungsfeldübergreifend",
-            querschnitt=bool(definition and definition.querschnitt),
-            beschreibung=prosa.add(definition.beschreibung, 1) if definition else None,
-            ausgangslage=ausgangslage,
-            leitziel=prosa.add(leitziel.text, 2) if leitziel else None,
-            horizont=str(leitziel.horizont) if leitziel else "",
-            steuerung=prosa.add(inhalt.steuerung, 2) if inhalt else None,
-            angebote=[fmt.angebot(a, ENTRY_LEVEL) for a in mine("angebot", konzept.angebote)],
-            weitere_angebote=weitere,
-            bedarfe=[fmt.bedarf(b, gaps, ENTRY_LEVEL) for b in mine("bedarf", konzept.bedarfe)],
-            ziele=[fmt.ziel(z, ENTRY_LEVEL) for z in mine("ziel", konzept.ziele)],
-            massnahmen=[fmt.massnahme(m, ENTRY_LEVEL)
-                        for m in mine("massnahme", konzept.massnahmen)]))
-    return out
-
-
-def _katalog(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
-    if not konzept.massnahmen:
-        return None
-    rows = []
-
-    def order(m) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
-        return tuple(int(x) for x in fmt.reg.eintraege[m.id].nummer.split()[1].split("."))
-
-    for m in sorted(konzept.massnahmen.values(), key=order):
-        e = fmt.reg.eintraege[m.id]
-        hf = konzept.handlungsfelder.get(m.handlungsfeld or "")
-        rows.append([link(e.nummer, e.anchor), escape(m.titel),
-                     escape((hf.kurz or hf.name) if hf else "übergreifend"),
-                     fmt.ref(m.federfuehrung) if m.federfuehrung else Md(""),
-                     escape(zeitraum(m.zeitraum) or m.zeithorizont or ""),
-                     escape(m.prioritaet or ""), escape(m.status)])
-    return Tabelle("tbl-massnahmen", "Maßnahmenkatalog",
-                   ["Nr.", "Maßnahme", "Handlungsfeld", "Federführung", "Zeitraum",
-                    "Priorität", "Status"], rows, quer=True)
-
-
 def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     if not konzept.indikatoren:
         return None
@@ -281,15 +218,3 @@ def _akteure(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
                      escape(k), fmt.names(a.handlungsfelder)])
     return Tabelle("tbl-akteure", "Akteursverzeichnis",
                    ["Akteur", "Typ", "Ebene", "Kontakt", "Handlungsfelder"], rows, quer=True)
-
-
-def _angebote(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
-    if not konzept.angebote:
-        return None
-    rows = [[fmt.ref(aid), fmt.ref(a.traeger) if a.traeger else Md(""),
-             fmt.names(a.zielgruppen) if a.zielgruppen else Md("alle"),
-             fmt.raeume(a.sozialraeume), fmt.names(a.sprachen), fmt.names(a.merkmale)]
-            for aid, a in konzept.angebote.items()]
-    return Tabelle("tbl-angebote", "Angebotsübersicht",
-                   ["Angebot", "Träger", "Zielgruppen", "Sozialräume", "Sprachen", "Merkmale"],
-                   rows, quer=True)

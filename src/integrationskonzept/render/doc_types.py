@@ -94,8 +94,10 @@ class HandlungsfeldKapitel:
     horizont: str = ""
     steuerung: Prosa | None = None
     angebote: list[Punkt] = field(default_factory=list)
+    angebote_hinweis: list[Md] = field(default_factory=list)
     weitere_angebote: list[Md] = field(default_factory=list)
     bedarfe: list[Punkt] = field(default_factory=list)
+    bedarfe_tabelle: Tabelle | None = None
     ziele: list[Punkt] = field(default_factory=list)
     massnahmen: list[Punkt] = field(default_factory=list)
 
