@@ -53,8 +53,8 @@ def test_many_offers_and_needs_become_tables(concept) -> None:  # type: ignore[n
                       "beschreibung": f"Text {i}"} for i in range(n)],
         "bedarfe": [{"id": f"b-{i}", "titel": f"Bedarf {i}", "quelle": []} for i in range(n)]})
     markdown, prosa = markdown_of(root)
-    assert "### A 2.1 " not in markdown and "### B 2.1 " not in markdown
-    assert f"Die {n} bestehenden Angebote dieses Handlungsfelds (A 2.1 bis A 2.{n})" in markdown
-    assert "| [A 2.1]{#angebot-a-0} |Angebot 0 |" in markdown
-    assert "| [B 2.1]{#bedarf-b-0} |Bedarf 0 |" in markdown
+    assert "### A 1.1 " not in markdown and "### B 1.1 " not in markdown
+    assert f"Die {n} bestehenden Angebote dieses Handlungsfelds (A 1.1 bis A 1.{n})" in markdown
+    assert "| [A 1.1]{#angebot-a-0} |Angebot 0 |" in markdown
+    assert "| [B 1.1]{#bedarf-b-0} |Bedarf 0 |" in markdown
     assert "Text 1" not in prosa  # descriptions of offers shown only in the table are left out
