@@ -22,6 +22,7 @@ COMMANDS = (
     ("validate", "Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme."),
     ("init", "Legt ein neues Konzept an, das sofort geprüft und gebaut werden kann."),
     ("schema", "Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."),
+    ("gaps", "Zeigt, welche Bedarfe kein Angebot deckt, und warum."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),

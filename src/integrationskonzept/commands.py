@@ -201,6 +201,46 @@ def _file_count(path: Path) -> int:
     return len(discover(path)[0]) if path.is_dir() else 0
 
 
+class GapFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def gaps(
+    path: PathArg = Path("."),
+    fmt: Annotated[GapFormat, typer.Option(
+        "--format", "-f", help="Ausgabeformat: table (Terminal), markdown, json (für Skripte), "
+        "csv (für Excel: Semikolon, UTF-8 mit BOM).")] = GapFormat.table,
+    handlungsfeld: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--handlungsfeld", help="Nur dieses Handlungsfeld (ID oder Name).")] = None,
+    sozialraum: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--sozialraum", help="Nur dieser Sozialraum und seine Teile (ID oder Name).")] = None,
+    zielgruppe: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+        "--zielgruppe", help="Nur diese Zielgruppe und die Gruppen, die sie umfasst (ID oder "
+        "Name).")] = None,
+    fehler_bei_luecken: Annotated[bool, typer.Option(
+        "--fehler-bei-luecken", help="Mit Code 1 enden, wenn offene Lücken bleiben (für CI).")
+    ] = False,
+) -> None:
+    """Zeigt, welche Bedarfe kein Angebot deckt, und warum.
+
+    Zuerst die Zusammenfassung und die Abdeckung je Handlungsfeld und Sozialraum bzw.
+    Zielgruppe, dann die offenen und teilweise gedeckten Bedarfe mit Gründen, den
+    nächstliegenden Angeboten und den Maßnahmen, die sie schließen sollen; dazu mögliche
+    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt.
+    """
+    from .gaps.command import gaps_command
+
+    text, code = gaps_command(path, fmt.value, handlungsfeld, sozialraum, zielgruppe,
+                              fehler_bei_luecken)
+    if text is not None:
+        typer.echo(text, nl=not text.endswith("\n"))
+    raise typer.Exit(code)
+
+
 class DiffFormat(str, Enum):
     text = "text"
     markdown = "markdown"
