@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model.fields import Entry
+from .model.fields import Entry, source_of
 from .model.files import (
     Beschluss,
     Foerderung,
@@ -87,7 +87,7 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
 
 def where(entry: Entry, *path: str | int) -> Location:
     """The location of ``entry`` or of a value inside it (key path, list indexes)."""
-    src = entry._src
+    src = source_of(entry)
     if src is None:
         return Location("")
     file, node = src
@@ -156,6 +156,8 @@ class Konzept:
     # Markdown files read for chapters and Ausgangslagen: relative path -> text.
     texte: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # Derived values computed once per concept (references, gap report), by name.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def stand(self) -> dt.date | None:

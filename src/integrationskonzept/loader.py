@@ -7,7 +7,6 @@ reference to an entry that failed validation is not reported a second time.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
-from .model.fields import Entry
+from .gcpause import gc_paused
+from .model.fields import Entry, set_source
 from .model.files import (
     BETEILIGUNG_LISTS,
     CONTENT_LISTS,
@@ -94,9 +94,7 @@ def load_concept(root: str | Path) -> LoadResult:
             "IK010", "konzept.yaml fehlt", Location("konzept.yaml"),
             "Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an."))
     konzept.files = files
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         raw = []
         for rel in files:
             yf = read_yaml(str(root / rel), rel)
@@ -116,9 +114,6 @@ def load_concept(root: str | Path) -> LoadResult:
         for rel, data in raw:
             _load_file(konzept, rel, data, result.problems)
         _finish(konzept, result.problems)
-    finally:
-        if was_enabled:
-            gc.enable()
     return result
 
 
@@ -198,7 +193,7 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
     kopf: Any = None
     try:
         kopf = kopf_model.model_validate(kopf_raw)
-        kopf._src = (rel, data)
+        set_source(kopf, rel, data)
         konzept.heads.append(kopf)
     except ValidationError as exc:
         problems.extend(translate(exc, kopf_model, kopf_raw, rel))
@@ -269,7 +264,7 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             problems.extend(translate(exc, model, item, rel, context))
             _collect_texts(item, konzept.ungueltig)
             continue
-        entry._src = (rel, item)
+        set_source(entry, rel, item)
         if hf is not None:
             if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
                 entry.handlungsfeld = hf  # type: ignore[attr-defined]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from .concept import Konzept
-from .model.fields import Entry, MarkdownMarker, RefMarker
+from .model.fields import Entry, MarkdownMarker, RefMarker, source_of
 
 REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
 
@@ -32,7 +32,7 @@ def sources(konzept: Konzept) -> Iterator[Entry]:
     yield from entries(konzept)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """Per model class: (field, how) with how in ref/refs/md/entry/entries."""
     plan = []
@@ -72,13 +72,27 @@ def _entry_type(ann: Any) -> type[Entry] | None:
     return None
 
 
+Ref = tuple[Entry, str, str, tuple[str | int, ...]]
+
+
+def all_refs(konzept: Konzept) -> list[Ref]:
+    """Every reference written in the concept: (entry, field, id, path); computed once."""
+    cached = konzept.cache.get("refs")
+    if cached is None:
+        cached = [(entry, f, ident, path) for entry in sources(konzept)
+                  for f, ident, path in refs(entry)]
+        konzept.cache["refs"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
     """(field name, referenced id, path inside the entry) for every reference written.
 
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
-    raw = entry._src[1] if entry._src is not None else None
+    src = source_of(entry)
+    raw = src[1] if src is not None else None
     yield from _walk(entry, raw, ())
 
 

@@ -171,6 +171,9 @@ def _one(err: Any, loc: tuple[Any, ...], model: type[BaseModel], node: Any, file
             msg = f"{where}{field}: {err['msg']}"
         if etype in {"string_too_short", "too_short"}:
             msg = f"{where}{field} darf nicht leer sein"
+        if etype == "string_pattern_mismatch":
+            msg = (f"{where}{field}: keine gültige ID: {describe(value)} (erlaubt sind "
+                   "Buchstaben, Ziffern, „-“, „_“ und „.“, ohne Leerzeichen)")
     return Problem(code, Severity.ERROR, msg, Location(file, line, col), hint, rule="schema")
 
 

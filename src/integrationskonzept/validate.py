@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .checks import Check, CheckContext, all_checks
 from .concept import Konzept, where
+from .gcpause import gc_paused
 from .loader import load_concept
 from .problems import Problem, Severity, sort_problems
 from .schemaerrors import suggest
@@ -30,7 +31,11 @@ class Report:
 def validate(path: str | Path, ctx: CheckContext | None = None,
              konzept: Konzept | None = None) -> Report:
     """Load the concept at ``path`` and run every check on it."""
-    ctx = ctx or CheckContext()
+    with gc_paused():
+        return _validate(path, ctx or CheckContext(), konzept)
+
+
+def _validate(path: str | Path, ctx: CheckContext, konzept: Konzept | None) -> Report:
     if konzept is None:
         loaded = load_concept(path)
         konzept, problems = loaded.konzept, list(loaded.problems)

@@ -74,7 +74,8 @@ def test_report_memo_per_concept(folder: Path) -> None:
     assert report_for(konzept) is report_for(konzept)
     other = load_concept(folder).konzept
     assert report_for(other) is not report_for(konzept)
-    forget()
+    forget(konzept)
+    assert "gaps" not in konzept.cache
 
 
 def test_formats(folder: Path) -> None:

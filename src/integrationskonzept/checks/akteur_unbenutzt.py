@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..concept import Konzept, where
 from ..problems import Severity
-from ..references import refs, sources
+from ..references import all_refs
 from . import CheckContext, Finding
 
 CODE = "IK508"
@@ -22,11 +22,7 @@ _AKTEUR_FIELDS = frozenset({"federfuehrung", "kooperationspartner", "traeger", "
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    used: set[str] = set()
-    for entry in sources(konzept):
-        for field, ident, _path in refs(entry):
-            if field in _AKTEUR_FIELDS:
-                used.add(ident)
+    used = {ident for _e, field, ident, _p in all_refs(konzept) if field in _AKTEUR_FIELDS}
     for akteur in konzept.akteure.values():
         if akteur.beziehungen:
             used.add(akteur.id)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..concept import KIND_LABELS, REF_TARGETS, Konzept, where
 from ..problems import Severity
-from ..references import refs, sources
+from ..references import all_refs
 from ..schemaerrors import suggest
 from . import CheckContext, Finding
 
@@ -28,32 +28,32 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
-    for ident, (kind, _loc) in ids.items():
-        by_kind.setdefault(kind, []).append(ident)
-    for entry in sources(konzept):
-        for field, ident, path in refs(entry):
-            kinds = REF_TARGETS.get(field)
-            found = ids.get(ident)
-            if found is not None and (kinds is None or found[0] in kinds):
-                continue
-            loc = where(entry, *path)
-            if kinds is None:  # [[id]] in a text
-                best = suggest(ident, ids)
-                yield Finding(
-                    f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
-                    f"Meinten Sie [[{best}]]?" if best else
-                    "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
-                continue
-            wanted = _kinds_label(kinds)
-            if found is not None:
-                yield Finding(
-                    f"„{field}“: „{ident}“ ist ein Eintrag der Art {KIND_LABELS[found[0]]} "
-                    f"(definiert in {found[1]}); erwartet: {wanted}", loc,
-                    _hint(ident, kinds, by_kind), related=(found[1],))
-            else:
-                yield Finding(
-                    f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
-                    _hint(ident, kinds, by_kind))
+    for entry, field, ident, path in all_refs(konzept):
+        kinds = REF_TARGETS.get(field)
+        found = ids.get(ident)
+        if found is not None and (kinds is None or found[0] in kinds):
+            continue
+        loc = where(entry, *path)
+        if not by_kind:
+            for other, (kind, _loc) in ids.items():
+                by_kind.setdefault(kind, []).append(other)
+        if kinds is None:  # [[id]] in a text
+            best = suggest(ident, ids)
+            yield Finding(
+                f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+                f"Meinten Sie [[{best}]]?" if best else
+                "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+            continue
+        wanted = _kinds_label(kinds)
+        if found is not None:
+            yield Finding(
+                f"„{field}“: „{ident}“ ist ein Eintrag der Art {KIND_LABELS[found[0]]} "
+                f"(definiert in {found[1]}); erwartet: {wanted}", loc,
+                _hint(ident, kinds, by_kind), related=(found[1],))
+        else:
+            yield Finding(
+                f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
+                _hint(ident, kinds, by_kind))
 
 
 def _hint(ident: str, kinds: tuple[str, ...], by_kind: dict[str, list[str]]) -> str:

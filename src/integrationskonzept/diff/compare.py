@@ -12,7 +12,7 @@ from typing import Any
 
 from ..babelfmt import datum_kurz
 from ..concept import HandlungsfeldInhalt, Konzept
-from ..model.fields import Entry
+from ..model.fields import Entry, source_of
 from .changes import Diff, FieldChange, ItemChange
 from .fields import Sides, compare_fields, content_of, field_changes
 from .labels import ENTFALLEN, GEAENDERT, KINDS, NEU, VERSCHOBEN
@@ -31,7 +31,7 @@ def compare(old: Konzept, new: Konzept, old_label: str = "", new_label: str = ""
 
 
 def _file(entry: Entry) -> str:
-    src = entry._src
+    src = source_of(entry)
     return str(src[0]) if src else ""
 
 

@@ -19,7 +19,6 @@ Decisions (documented here because the sources leave them open):
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from itertools import product
 
 from ..babelfmt import zahl as _zahl
 from ..concept import Konzept, where
+from ..gcpause import gc_paused
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
 from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte, und
@@ -76,13 +76,8 @@ def find_gaps(konzept: Konzept) -> GapReport:
     # The analysis allocates many small acyclic values; with a large concept in memory
     # each collection of the cyclic garbage collector would walk all of it (as in the
     # loader, the collector pauses for the run and is restored after).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _find_gaps(konzept)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
