@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 PathArg = Annotated[Path, typer.Argument(
-    help="Ordner des Konzepts (mit konzept.yaml).", show_default=True)]
+    help="Ordner des Konzepts (mit konzept.yaml).", show_default=True, metavar="ORDNER")]
 
 
 class ValidateFormat(str, Enum):
@@ -93,7 +93,8 @@ class KommunenTyp(str, Enum):
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="Neuer Ordner für das Konzept.")],
+    path: Annotated[Path, typer.Argument(help="Neuer Ordner für das Konzept.",
+                                         metavar="ORDNER")],
     kommune: Annotated[str, typer.Option(help="Name der Kommune.")] = "Musterstadt",
     typ: Annotated[KommunenTyp, typer.Option(help="Art der Kommune.")] = KommunenTyp.Stadt,
     katalog: Annotated[Katalog, typer.Option(
@@ -124,7 +125,7 @@ def schema(
     datei: Annotated[SchemaFile, typer.Option(
         help="konzept: für konzept.yaml; inhalt: für alle anderen YAML-Dateien.")
     ] = SchemaFile.inhalt,
-    out: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer needs Optional
+    out: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--out", "-o", help="In diese Datei schreiben statt auf die Ausgabe.")] = None,
 ) -> None:
     """Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."""
@@ -156,7 +157,7 @@ def build(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Formate, mit Komma getrennt: docx, pdf, html, odt, md.")
     ] = "docx,pdf,html",
-    out: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer needs Optional
+    out: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.")] = None,
     entwurf: Annotated[bool, typer.Option(
         "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen.")] = False,
@@ -214,11 +215,11 @@ def gaps(
     fmt: Annotated[GapFormat, typer.Option(
         "--format", "-f", help="Ausgabeformat: table (Terminal), markdown, json (für Skripte), "
         "csv (für Excel: Semikolon, UTF-8 mit BOM).")] = GapFormat.table,
-    handlungsfeld: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+    handlungsfeld: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--handlungsfeld", help="Nur dieses Handlungsfeld (ID oder Name).")] = None,
-    sozialraum: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+    sozialraum: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--sozialraum", help="Nur dieser Sozialraum und seine Teile (ID oder Name).")] = None,
-    zielgruppe: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+    zielgruppe: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--zielgruppe", help="Nur diese Zielgruppe und die Gruppen, die sie umfasst (ID oder "
         "Name).")] = None,
     fehler_bei_luecken: Annotated[bool, typer.Option(
@@ -250,10 +251,10 @@ class DiffFormat(str, Enum):
 @app.command()
 def diff(
     path: PathArg = Path("."),
-    von: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+    von: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--from", help="Ältere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: die "
         "Git-Version (git:) des letzten Beschlusses in konzept.yaml.")] = None,
-    bis: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+    bis: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--to", help="Neuere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: der "
         "Arbeitsstand im Ordner.")] = None,
     fmt: Annotated[DiffFormat, typer.Option(
