@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,10 +28,17 @@ class Figure:
     label: str
     runs: list[float] = field(default_factory=list)
     note: str = ""
+    cpu_runs: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs) if self.runs else float("nan")
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU time (user + system) of the runs: steadier than wall time on a busy
+        machine."""
+        return statistics.median(self.cpu_runs) if self.cpu_runs else float("nan")
 
     @property
     def best(self) -> float:
@@ -38,7 +46,8 @@ class Figure:
 
     def as_dict(self) -> dict[str, Any]:
         return {"key": self.key, "label": self.label, "median_s": self.median,
-                "min_s": self.best, "runs_s": self.runs, "note": self.note}
+                "min_s": self.best, "cpu_median_s": self.cpu, "runs_s": self.runs,
+                "cpu_runs_s": self.cpu_runs, "note": self.note}
 
 
 def time_call(key: str, label: str, fn: Callable[[], Any], repeat: int,
@@ -53,9 +62,11 @@ def time_call(key: str, label: str, fn: Callable[[], Any], repeat: int,
         fn()
     for _ in range(repeat):
         gc.collect()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         result = fn()
         fig.runs.append(time.perf_counter() - t0)
+        fig.cpu_runs.append(time.process_time() - c0)
         del result
     return fig
 
@@ -73,10 +84,13 @@ def time_process(key: str, label: str, args: list[str], repeat: int,
     cmd = [sys.executable, *args]
     environ = env()
     for _ in range(repeat):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, env=environ, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, check=False)
         fig.runs.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        fig.cpu_runs.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
         if proc.returncode not in ok_codes:
             fig.note = f"exit {proc.returncode}: {proc.stderr.decode(errors='replace')[-300:]}"
             break
@@ -126,6 +140,21 @@ def without_gc(fn: Callable[[], Any]) -> Callable[[], Any]:
     return run
 
 
+def revision(src: Path) -> str:
+    """The git commit of the measured sources (``+dirty`` with local changes), if known."""
+    marker = src / ".ik-commit"
+    if marker.is_file():
+        return marker.read_text().strip()
+    try:
+        head = subprocess.run(["git", "-C", str(src), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(src), "status", "--porcelain", "--", "."],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
 def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     import platform
@@ -144,4 +173,5 @@ def machine() -> dict[str, Any]:
             "python": platform.python_version(), "system": platform.platform(),
             "pyyaml": yaml.__version__, "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
             "pydantic": pydantic.VERSION, "loadavg_start": [round(x, 2) for x in load],
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "ik_commit": revision(SRC)}

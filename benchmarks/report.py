@@ -17,39 +17,47 @@ def _fmt(x: float | None, unit: str = "s") -> str:
     return f"{x * 1000:.0f} ms" if unit == "ms" else f"{x:.3f}"
 
 
-def _rows(result: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+def _rows(result: dict[str, Any]) -> list[tuple[str, ...]]:
+    """(key, label, median wall, min wall, median CPU, ratio wall, ratio CPU) per figure."""
     out = []
     for f in result["figures"]:
         if not f["runs_s"]:
-            out.append((f["key"], f["label"], "–", "–", f["note"] or "not measured"))
+            out.append((f["key"], f["label"], "–", "–", "–", "–", f["note"] or "not measured"))
             continue
-        ratio = f["ratio_to_floor"]
+        note = f"  ({f['note']})" if f["note"] else ""
         out.append((f["key"], f["label"], _fmt(f["median_s"]), _fmt(f["min_s"]),
-                    f"{ratio:.2f}×" + (f"  ({f['note']})" if f["note"] else "")))
+                    _fmt(f["cpu_median_s"]), f"{f['ratio_to_floor']:.2f}×",
+                    f"{f['cpu_ratio_to_floor']:.2f}×{note}"))
     return out
 
 
+def _scaling_cells(r: dict[str, Any]) -> list[str]:
+    def g(k: str, fmt: str) -> str:
+        v = r.get(k)
+        return "–" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, fmt)
+    return [f"{r['scale']:g}", str(r["items"]), g("floor_cpu_s", ".3f"),
+            g("validate_cpu_s", ".3f"), g("validate_us_per_item", ".1f"),
+            g("validate_per_item_vs_scale1", ".2f"), g("gaps_cpu_s", ".3f"),
+            g("gaps_us_per_item", ".1f"), g("gaps_per_item_vs_scale1", ".2f")]
+
+
+SCALING_HEAD = ["scale", "entries", "floor CPU s", "validate CPU s", "µs/entry", "vs 1",
+                "gaps CPU s", "µs/entry", "vs 1"]
+
+
 def table(result: dict[str, Any]) -> str:
-    """The figures as a fixed-width table: median seconds and ratio to the floor."""
+    """The figures as a fixed-width table: medians and ratios to the floor."""
     rows = _rows(result)
     w = max(len(r[1]) for r in rows)
     lines = [f"{result['items']} entries in {result['counts']['dateien']} files "
              f"(scale {result['scale']:g}), median of {result['repeat']} runs",
-             f"{'figure':<{w}}  {'median s':>9}  {'min s':>7}  ratio to floor",
-             "-" * (w + 36)]
-    lines += [f"{r[1]:<{w}}  {r[2]:>9}  {r[3]:>7}  {r[4]}" for r in rows]
+             f"{'figure':<{w}}  {'wall s':>7}  {'min s':>7}  {'CPU s':>7}  "
+             f"{'÷floor':>7}  ÷floor CPU", "-" * (w + 52)]
+    lines += [f"{r[1]:<{w}}  {r[2]:>7}  {r[3]:>7}  {r[4]:>7}  {r[5]:>7}  {r[6]}" for r in rows]
     if result["scaling"]:
-        lines += ["", "scaling (per-entry time relative to scale 1; linear = stays ~1.0)",
-                  f"{'scale':>5} {'entries':>8} {'floor s':>8} {'validate s':>11} "
-                  f"{'µs/entry':>9} {'vs 1':>5} {'gaps s':>7} {'µs/entry':>9} {'vs 1':>5}"]
-        for r in result["scaling"]:
-            lines.append(
-                f"{r['scale']:>5g} {r['items']:>8} {r['floor_s']:>8.3f} {r['validate_s']:>11.3f} "
-                f"{r['validate_us_per_item']:>9.1f} "
-                f"{r.get('validate_per_item_vs_scale1', float('nan')):>5.2f} "
-                f"{r.get('gaps_s', float('nan')):>7.3f} "
-                f"{r.get('gaps_us_per_item', float('nan')):>9.1f} "
-                f"{r.get('gaps_per_item_vs_scale1', float('nan')):>5.2f}")
+        lines += ["", "scaling: CPU time per entry relative to scale 1 (linear = stays ~1.0)",
+                  "  ".join(f"{h:>8}" for h in SCALING_HEAD)]
+        lines += ["  ".join(f"{c:>8}" for c in _scaling_cells(r)) for r in result["scaling"]]
     return "\n".join(lines)
 
 
@@ -64,7 +72,8 @@ def markdown(result: dict[str, Any]) -> str:
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['system']}",
         f"- Python {m['python']}, PyYAML {m['pyyaml']} (libyaml: {m['libyaml']}), "
         f"pydantic {m['pydantic']}",
-        f"- Date: {m['date']}; load average at start: {m['loadavg_start']}",
+        f"- Date: {m['date']}; load average at start: {m['loadavg_start']}; ik sources: "
+        f"commit {m.get('ik_commit', 'unknown')}",
         f"- Concept: generated Landkreis at scale {result['scale']:g}: {c['dateien']} files, "
         f"{result['items']} entries (Akteure {c.get('akteure')}, Angebote {c.get('angebote')}, "
         f"Bedarfe {c.get('bedarfe')}, Maßnahmen {c.get('massnahmen')}, Ziele {c.get('ziele')}, "
@@ -72,23 +81,17 @@ def markdown(result: dict[str, Any]) -> str:
         f"- Median of {result['repeat']} runs (processes: `--help` and start-up 10 runs); "
         "the floor is `yaml.load(text, Loader=yaml.CSafeLoader)` of every file with the "
         "garbage collector on, as any program reading the files would do.", "",
-        "| figure | median s | min s | ratio to floor |", "|---|---:|---:|---:|",
+        "| figure | median wall s | min wall s | median CPU s | ÷ floor (wall) "
+        "| ÷ floor (CPU) |", "|---|---:|---:|---:|---:|---:|",
     ]
-    for _key, label, med, best, ratio in _rows(result):
-        lines.append(f"| {label} | {med} | {best} | {ratio} |")
+    for _key, label, *cells in _rows(result):
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     if result["scaling"]:
         lines += ["", "## Scaling", "",
-                  "Time per entry relative to scale 1 (linear growth keeps it near 1.0).", "",
-                  "| scale | entries | floor s | validate s | µs/entry | vs scale 1 | gaps s "
-                  "| µs/entry | vs scale 1 |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for r in result["scaling"]:
-            def g(k: str, fmt: str) -> str:
-                return format(r[k], fmt) if k in r else "–"
-            lines.append(
-                f"| {r['scale']:g} | {r['items']} | {g('floor_s', '.3f')} | "
-                f"{g('validate_s', '.3f')} | {g('validate_us_per_item', '.1f')} | "
-                f"{g('validate_per_item_vs_scale1', '.2f')} | {g('gaps_s', '.3f')} | "
-                f"{g('gaps_us_per_item', '.1f')} | {g('gaps_per_item_vs_scale1', '.2f')} |")
+                  "CPU time (user + system) per entry relative to scale 1: linear growth "
+                  "keeps it near 1.0.", "",
+                  "| " + " | ".join(SCALING_HEAD) + " |",
+                  "|" + "---:|" * len(SCALING_HEAD)]
+        lines += ["| " + " | ".join(_scaling_cells(r)) + " |" for r in result["scaling"]]
     lines += ["", TARGETS, ""]
     return "\n".join(lines)

@@ -22,8 +22,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "src"))
 
+import measure  # noqa: E402
 from generate import generate  # noqa: E402
 from measure import (  # noqa: E402
     Figure,
@@ -48,6 +48,19 @@ def _gaps_function() -> tuple[Any, str]:
     except ImportError as exc:
         return None, f"gap analysis not importable yet ({exc})"
     return find_gaps, ""
+
+
+def _drop_memos(konzept: Any) -> None:
+    """Forget what a run memoised on the concept (gap report, reference walk)."""
+    cache = getattr(konzept, "cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+        return
+    try:  # older layout: a module-level memo
+        from integrationskonzept.gaps.cache import forget
+        forget()
+    except (ImportError, TypeError):
+        pass
 
 
 def _items(counts: dict[str, int]) -> int:
@@ -82,13 +95,20 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
         first,
     ]
     loaded = load_concept(folder).konzept
+
+    def checks_only() -> Any:
+        _drop_memos(loaded)  # memos would make every run after the first (nearly) free
+        return validate(folder, konzept=loaded)
     figs.append(time_call("ik.checks", "ik: checks only (validate with the loaded concept)",
-                          lambda: validate(folder, konzept=loaded), repeat))
+                          checks_only, repeat))
     find_gaps, why = _gaps_function()
     if find_gaps is not None:
+        def gaps_only() -> Any:
+            _drop_memos(loaded)
+            return find_gaps(loaded)
         try:
-            figs.append(time_call("ik.gaps", "ik: find_gaps(konzept)",
-                                  lambda: find_gaps(loaded), repeat, warmup=1))
+            figs.append(time_call("ik.gaps", "ik: find_gaps(konzept)", gaps_only, repeat,
+                                  warmup=1))
         except Exception as exc:  # the gap analysis is new: report, do not stop the benchmark
             figs.append(Figure("ik.gaps", "ik: find_gaps(konzept)",
                                note=f"failed: {type(exc).__name__}: {exc}"))
@@ -112,7 +132,7 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
 
 
 def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]]:
-    """validate, gaps and the floor per scale, with time per item relative to scale 1."""
+    """validate, gaps and the floor per scale, with CPU time per item relative to scale 1."""
     from integrationskonzept.loader import load_concept
     from integrationskonzept.validate import validate
 
@@ -124,18 +144,21 @@ def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]
         items = _items(counts)
         files = yaml_files(folder)
         row: dict[str, Any] = {"scale": scale, "items": items, "files": len(files)}
-        row["floor_s"] = time_call(FLOOR, "", lambda: floor_load(files), repeat).median
-        row["validate_s"] = time_call("v", "", lambda: validate(folder), repeat).median
+        figs = {"floor": time_call(FLOOR, "", lambda: floor_load(files), repeat),
+                "validate": time_call("v", "", lambda: validate(folder), repeat)}
         if find_gaps is not None:
             konzept = load_concept(folder).konzept
             try:
-                row["gaps_s"] = time_call("g", "", lambda: find_gaps(konzept), repeat,
-                                          warmup=1).median
+                def gaps_only() -> Any:
+                    _drop_memos(konzept)
+                    return find_gaps(konzept)
+                figs["gaps"] = time_call("g", "", gaps_only, repeat, warmup=1)
             except Exception as exc:  # noqa: BLE001 - see main_figures
                 row["gaps_error"] = f"{type(exc).__name__}: {exc}"
-        for key in ("floor_s", "validate_s", "gaps_s"):
-            if key in row:
-                row[key.replace("_s", "_us_per_item")] = row[key] / items * 1e6
+        for name, fig in figs.items():
+            row[f"{name}_s"] = fig.median
+            row[f"{name}_cpu_s"] = fig.cpu
+            row[f"{name}_us_per_item"] = fig.cpu / items * 1e6
         rows.append(row)
         print(f"  scale {scale:g}: {items} items, validate {row['validate_s']:.3f} s",
               file=sys.stderr)
@@ -159,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                     "temporary folder)")
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
     ap.add_argument("--md", type=Path, help="also write a Markdown report here")
+    ap.add_argument("--src", type=Path, default=measure.SRC, help="the package sources to "
+                    "measure (default: src/ of this checkout), e.g. an exported commit")
     args = ap.parse_args(argv)
+    measure.SRC = args.src.resolve()
+    sys.path.insert(0, str(measure.SRC))
 
     info = machine()
     with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:
@@ -174,10 +201,11 @@ def main(argv: list[str] | None = None) -> int:
         scales = [] if args.no_scaling else [0.5, 1.0, 2.0] + ([4.0] if args.scale4 else [])
         rows = scaling(scales, args.scaling_repeat, base) if scales else []
 
-    floor = next(f for f in figs if f.key == FLOOR).median
+    floor = next(f for f in figs if f.key == FLOOR)
     result = {"machine": info, "scale": args.scale, "repeat": args.repeat,
               "counts": counts, "items": _items(counts), "floor_key": FLOOR,
-              "figures": [dict(f.as_dict(), ratio_to_floor=f.median / floor) for f in figs],
+              "figures": [dict(f.as_dict(), ratio_to_floor=f.median / floor.median,
+                               cpu_ratio_to_floor=f.cpu / floor.cpu) for f in figs],
               "scaling": rows}
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
                          encoding="utf-8")
