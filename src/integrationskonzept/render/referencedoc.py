@@ -101,7 +101,7 @@ def reference_docx(design: Design) -> bytes:
         style.paragraph_format.keep_with_next = name == "Table Caption"
 
     toc = para_style("TOC Heading", "Heading 1")
-    toc.paragraph_format.page_break_before = False
+    toc.paragraph_format.page_break_before = True  # the title block stays alone on page 1
 
     for name in ("Header", "Footer"):
         style = para_style(name)
