@@ -27,6 +27,7 @@ from .doc_types import (
 AUSGANGSLAGE_IDS = {"ausgangslage"}
 BETEILIGUNG_IDS = {"beteiligung", "prozess", "prozess-und-beteiligung"}
 ENTRY_LEVEL = 3
+LISTE_MAX = 50  # items of the Doppelstrukturen and „ohne Bedarf“ lists in the document
 
 
 def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ...]
@@ -199,8 +200,12 @@ def _luecken(gaps: GapReport | None, fmt: Fmt, charts: list[Abbildung]) -> Lueck
     zaehlung = [Feld(name, escape(zahl(n))) for name, n in gaps.zaehlung().items()]
     zaehlung.append(Feld("offene Lücken", escape(zahl(len(gaps.offene)))))
     doppelt = [Md(f"{fmt.refs(d.angebote)} ({escape(gaps.name(d.handlungsfeld))})")
-               for d in gaps.doppelstrukturen]
-    ungefragt = [fmt.ref(a.angebot) for a in gaps.angebote_ohne_bedarf]
+               for d in gaps.doppelstrukturen[:LISTE_MAX]]
+    ungefragt = [fmt.ref(a.angebot) for a in gaps.angebote_ohne_bedarf[:LISTE_MAX]]
+    for liste, ganz in ((doppelt, gaps.doppelstrukturen), (ungefragt, gaps.angebote_ohne_bedarf)):
+        if len(ganz) > LISTE_MAX:
+            liste.append(Md(f"… und {zahl(len(ganz) - LISTE_MAX)} weitere (vollständig: "
+                            "`ik gaps`)"))
     return Luecken(zaehlung, doppelt, ungefragt, charts)
 
 
