@@ -15,7 +15,7 @@ from .meta import DocumentMeta
 
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 _RESERVED = {"quelle.md", "quelle.json", "dokument.json", "main.typ", "theme.typ", "style.css",
-             "farben.css", "vorspann.html", "reference.docx", "reference.odt", "dokument.pdf"}
+             "kopf.html", "vorspann.html", "reference.docx", "reference.odt", "dokument.pdf"}
 _LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
 
 

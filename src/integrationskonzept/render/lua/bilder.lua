@@ -1,6 +1,7 @@
 -- Format-specific image handling (trusted, runs after sicherheit.lua).
 --  * DOCX/ODT get the PNG twin of an SVG chart when the build has one,
 --    PDF/HTML the SVG twin of a PNG (IK_BILDER lists the build's assets).
+--  * html: images become data URIs, so the page is self-contained.
 --  * typst: pandoc's writer drops alt text, which PDF/UA-1 requires, so the
 --    image is written as typst code with `alt:` (path and text are escaped).
 
@@ -39,6 +40,18 @@ local function typst_image(el)
   return pandoc.RawInline("typst", "#box(image(" .. table.concat(args, ", ") .. "))")
 end
 
+local mime = { svg = "image/svg+xml", png = "image/png", jpg = "image/jpeg",
+               jpeg = "image/jpeg", gif = "image/gif" }
+
+local function data_uri(src)
+  local ext = (src:match("%.(%w+)$") or ""):lower()
+  local handle = io.open(src, "rb")
+  if handle == nil or mime[ext] == nil then return src end
+  local content = handle:read("a")
+  handle:close()
+  return pandoc.mediabag.make_data_uri(mime[ext], content)
+end
+
 function Image(el)
   if FORMAT == "docx" or FORMAT == "odt" then
     el.src = twin(el.src, "svg", "png")
@@ -46,5 +59,6 @@ function Image(el)
     el.src = twin(el.src, "png", "svg")
   end
   if FORMAT == "typst" then return typst_image(el) end
+  if FORMAT:match("^html") then el.src = data_uri(el.src) end
   return el
 end
