@@ -40,8 +40,8 @@ class BuildResult:
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md)."""
-    from .render.errors import RenderError
     from .render.document import TemplateProblem
+    from .render.errors import RenderError
 
     say = progress or (lambda _msg: None)
     root = Path(path)

@@ -31,7 +31,7 @@ def test_docx_headings_and_massnahmen_table(concept, tmp_path: Path) -> None:  #
     assert ("Heading 3", "M 1.1 Sprachcafé") in heads
     assert ("Heading 1", "Maßnahmenkatalog") in heads
     levels = [int(s.split()[-1]) for s, _ in heads]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
     table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Maßnahme")
     assert [c.text for c in table.rows[1].cells] == [
         "M 1.1", "Sprachcafé", "Bildung", "Akteur*innen | Büro", "2024 bis 2025", "–", "geplant"]
@@ -56,7 +56,7 @@ def test_build_is_reproducible(concept, tmp_path: Path) -> None:  # type: ignore
     first = build(root, formats=["md", "html", "docx"], out=tmp_path / "a")
     second = build(root, formats=["md", "html", "docx"], out=tmp_path / "b")
     assert first.ok and second.ok
-    for a, b in zip(first.files, second.files):
+    for a, b in zip(first.files, second.files, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 

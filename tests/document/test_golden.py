@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from doc_helpers import check_golden, markdown_of
+
 from ik_testing import EXAMPLES
 from integrationskonzept.validate import validate
 

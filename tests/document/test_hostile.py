@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from doc_helpers import expanded_of, headings, nodes, pandoc_ast, text
+
 from integrationskonzept.render.doc_markdown import escape
 
 # Each class of hostile text, as it may appear in a name or a title.
@@ -94,7 +94,7 @@ def test_hostile_fields_stay_text_and_swallow_nothing(concept, kind: str) -> Non
     assert not nodes(ast, "Cite")
     # no skipped heading levels
     levels = [lvl for lvl, _ in found]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
     # a text ending in a list does not merge with the fields of its entry
     for blist in nodes(ast, "BulletList"):
         items = [text(item) for item in blist["c"]]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from doc_helpers import markdown_of
+
 from integrationskonzept.render.document import TemplateProblem
 
 

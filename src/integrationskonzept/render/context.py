@@ -20,8 +20,15 @@ from .doc_markdown import Md, escape
 from .doc_numbers import build_register
 from .doc_prosa import Sammlung
 from .doc_types import (
-    Abbildung, Abschnitt, Dokument, Feld, HandlungsfeldKapitel, Impressum, Kapitel, Luecken,
-    Punkt, Tabelle,
+    Abbildung,
+    Abschnitt,
+    Dokument,
+    Feld,
+    Impressum,
+    Kapitel,
+    Luecken,
+    Punkt,
+    Tabelle,
 )
 
 AUSGANGSLAGE_IDS = {"ausgangslage"}
@@ -135,7 +142,7 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
 
 def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
     groups: dict[str, list[list[Md]]] = {}
-    for n, k in enumerate(konzept.bevoelkerung):
+    for k in konzept.bevoelkerung:
         groups.setdefault(k.gruppe or "Bevölkerung", []).append([
             escape(k.merkmal), escape(wert(k.wert, k.einheit)),
             escape(babelfmt.datum_kurz(k.stichtag)), escape(k.quelle)])
@@ -184,8 +191,8 @@ def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     jahre = sorted({j for i in konzept.indikatoren.values() for j in i.istwerte})
     rows = []
     for i in konzept.indikatoren.values():
-        def mw(m) -> str:  # type: ignore[no-untyped-def]
-            return f"{wert(m.wert, i.einheit)} ({m.jahr})" if m else ""
+        def mw(m, einheit: str | None = i.einheit) -> str:  # type: ignore[no-untyped-def]
+            return f"{wert(m.wert, einheit)} ({m.jahr})" if m else ""
         rows.append([fmt.ref(i.id), escape(mw(i.basiswert)), escape(mw(i.zielwert))]
                     + [escape(wert(i.istwerte[j], i.einheit)) if j in i.istwerte else Md("")
                        for j in jahre])

@@ -20,7 +20,6 @@ from .doc_numbers import Register
 from .doc_prosa import Sammlung
 from .doc_types import Abschnitt, Feld, Punkt
 
-
 datum = lru_cache(maxsize=8192)(babelfmt.datum_lang)
 zahl = lru_cache(maxsize=8192)(babelfmt.zahl)
 
@@ -145,7 +144,8 @@ class Fmt:
         e = self.reg.eintraege[z.id]
         massnahmen = self.massnahmen_of(z.id)
         felder = self.felder([
-            ("Zielgruppen", self.names(z.zielgruppen)), ("Zieljahr", z.zieljahr and str(z.zieljahr)),
+            ("Zielgruppen", self.names(z.zielgruppen)),
+            ("Zieljahr", z.zieljahr and str(z.zieljahr)),
             ("Indikatoren", self.refs(z.indikatoren)), ("Maßnahmen", self.refs(massnahmen)),
         ])
         return Punkt(z.id, e.anchor, e.nummer, e.titel, self.prosa.add(z.beschreibung, ebene),

@@ -101,7 +101,8 @@ def _bedarfe_tabelle(bedarfe: list, gaps: GapReport | None, fmt: Fmt,  # type: i
         befund = fmt.befund(gaps, b.id)
         gruende = "; ".join(g.text for g in befund.gruende) if befund else ""
         if b.akzeptiert is not None:
-            gruende = (gruende + "; " if gruende else "") + f"bewusst hingenommen: {b.akzeptiert.grund}"
+            akz = f"bewusst hingenommen: {b.akzeptiert.grund}"
+            gruende = f"{gruende}; {akz}" if gruende else akz
         rows.append([_anchored(fmt, b.id), escape(b.titel), fmt.raeume(b.sozialraeume),
                      fmt.names(b.zielgruppen), escape(befund.urteil if befund else ""),
                      escape(gruende), fmt.refs(x.massnahme for x in befund.massnahmen)

@@ -99,12 +99,9 @@ def build_register(konzept: Konzept, first_chapter: int) -> Register:
             reg.add(kind, ident, entry.titel, nummer)
     for ident, kap in konzept.kapitel.items():
         reg.add("kapitel", ident, kap.titel)
-    for kind, registry in (("akteur", konzept.akteure), ("indikator", konzept.indikatoren),
-                           ("veranstaltung", konzept.veranstaltungen),
-                           ("arbeitsgruppe", konzept.arbeitsgruppen),
-                           ("befragung", konzept.befragungen)):
-        for ident, entry in registry.items():
-            reg.add(kind, ident, getattr(entry, "name", None) or entry.titel)
+    for kind in ("akteur", "indikator", "veranstaltung", "arbeitsgruppe", "befragung"):
+        for ident, other in konzept.registry(kind).items():
+            reg.add(kind, ident, getattr(other, "name", None) or other.titel)
     return reg
 
 

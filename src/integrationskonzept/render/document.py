@@ -21,11 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
-    TemplateNotFound, TemplateSyntaxError, UndefinedError,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
-
 from markupsafe import Markup
 
 from .doc_markdown import Md, cell, finalize, mdjoin
