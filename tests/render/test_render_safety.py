@@ -136,3 +136,21 @@ def test_active_content_detector_finds_what_it_should() -> None:
     assert active_content(html) == [
         "script", "a href=file:///etc/passwd", "img src=https://e.example/x", "img onerror",
         "p style"]
+
+
+def test_hostile_metadata_is_text(tmp_path: Path) -> None:
+    import dataclasses
+
+    from render_helpers import META
+
+    meta = dataclasses.replace(META, title='Titel") #panic("boom', kommune="<script>*K*</script>",
+                               subtitle="[x](file:///etc/passwd) {=typst}")
+    files = run("# A\n\nText.\n", tmp_path, formats=["html", "pdf", "docx"], meta=meta)
+    html = files["html"].read_text(encoding="utf-8")
+    assert active_content(html) == []
+    assert "&lt;script&gt;*K*&lt;/script&gt;" in html
+    text = pdf_text(files["pdf"])
+    assert 'Titel") #panic("boom' in text and "<script>*K*</script>" in text
+    header = "".join(zipfile.ZipFile(files["docx"]).read(n).decode()
+                     for n in zipfile.ZipFile(files["docx"]).namelist() if "header" in n)
+    assert "&lt;script&gt;*K*&lt;/script&gt;" in header

@@ -22,7 +22,7 @@ _PANDOC_PRELUDE = """\
 def typst_string(text: str) -> str:
     """``text`` as a typst string literal."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\r", " ").replace("\n", " ")
+    escaped = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in escaped)
     return f'"{escaped}"'
 
 
