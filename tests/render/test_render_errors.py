@@ -71,3 +71,18 @@ def test_stylesheet_may_not_load_from_the_network(tmp_path: Path, css: str) -> N
 def test_memory_limit_is_a_german_error(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="nicht genug Arbeitsspeicher"):
         run(SAMPLE, tmp_path, formats=["pdf"], memory_limit=40 * 2**20)
+
+
+def test_pdfa_impossible_falls_back_to_ua_with_a_warning(tmp_path: Path) -> None:
+    default = default_design().theme_typ.read_text(encoding="utf-8")
+    anchor = "  set document(title: titel, author: kommune)\n"
+    theme = tmp_path / "theme.typ"
+    theme.write_text(default.replace(
+        anchor, anchor + '  pdf.attach("theme.typ", description: "Gestaltung")\n'),
+        encoding="utf-8")
+    design = dataclasses.replace(default_design(), theme_typ=theme)
+    seen: list[str] = []
+    files = run("# A\n\nText.\n", tmp_path / "out", formats=["pdf"], design=design,
+                on_warning=seen.append)
+    assert files["pdf"].exists()
+    assert any("PDF/A-2a" in w for w in seen), seen
