@@ -24,8 +24,10 @@ class BuildResult:
     """The outcome of one build.
 
     ``ok`` is False when validation found errors (``problems``) or rendering failed
-    (``error``, a German message). ``files`` are the written outputs, ``warnings``
-    German notes that did not stop the build, ``seconds`` time per step.
+    (``error``, a German message; ``detail`` the tool output for a verbose mode).
+    ``files`` are the written outputs, ``warnings`` German notes that did not stop the
+    build, ``seconds`` time per step, ``quellen`` the number of source files read (for
+    the summary line of the problem list).
     """
 
     ok: bool
@@ -35,6 +37,7 @@ class BuildResult:
     detail: str = ""
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    quellen: int = 0
 
 
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
@@ -52,19 +55,22 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
 
     report = validate(root)
     seconds["validate"] = _lap(started)
+    quellen = len(report.konzept.files)
     if report.failed():
-        return BuildResult(False, problems=report.problems, seconds=seconds)
+        return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
     konzept = report.konzept
     warnings: list[str] = []
     try:
-        return _render(root, konzept, report.problems, list(formats), out, draft, say,
-                       warnings, seconds)
+        result = _render(root, konzept, report.problems, list(formats), out, draft, say,
+                         warnings, seconds)
     except RenderError as exc:
-        return BuildResult(False, problems=report.problems, error=exc.message,
-                           detail=exc.detail, warnings=warnings, seconds=seconds)
+        result = BuildResult(False, problems=report.problems, error=exc.message,
+                             detail=exc.detail, warnings=warnings, seconds=seconds)
     except TemplateProblem as exc:
-        return BuildResult(False, problems=report.problems, error=exc.message,
-                           warnings=warnings, seconds=seconds)
+        result = BuildResult(False, problems=report.problems, error=exc.message,
+                             warnings=warnings, seconds=seconds)
+    result.quellen = quellen
+    return result
 
 
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
