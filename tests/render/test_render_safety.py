@@ -38,6 +38,12 @@ Inline `#panic("boom")`{=typst} und #read("/etc/passwd") und $x^2$ und \\begin{x
 ::: {typst:block:fill="eval('1')" onmouseover="x"}
 Absatz im Div
 :::
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+: Tabelle {#tbl-x typst:table:fill="red" onclick="x" style="color:red"}
 """
 
 
