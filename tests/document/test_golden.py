@@ -58,3 +58,17 @@ def test_many_offers_and_needs_become_tables(concept) -> None:  # type: ignore[n
     assert "| [A 1.1]{#angebot-a-0} |Angebot 0 |" in markdown
     assert "| [B 1.1]{#bedarf-b-0} |Bedarf 0 |" in markdown
     assert "Text 1" not in prosa  # descriptions of offers shown only in the table are left out
+
+
+def test_long_tables_become_lists(concept) -> None:  # type: ignore[no-untyped-def]
+    from integrationskonzept.render.doc_types import LANG_AB
+
+    root = concept(inhalt={"angebote": [
+        {"id": f"a-{i}", "titel": f"Angebot {i}", "traeger": "gleichstellung"}
+        for i in range(LANG_AB + 1)]})
+    markdown, _ = markdown_of(root)
+    start = markdown.index("## Angebotsübersicht")
+    part = markdown[start:markdown.index("\n## ", start + 5)]
+    assert "|---|" not in part and "[**Angebotsübersicht**]{#tbl-angebote}" in part
+    assert ("- **[A 1.1]{#angebot-a-0}** Angebot 0 – Träger: "
+            "[Gleichstellungsbeauftragte](#akteur-gleichstellung); Zielgruppen: alle") in part

@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .doc_markdown import Md, Prosa
+from .doc_markdown import Md, Prosa, escape
+
+# Tables with more rows are written as lists: typst lays out a 10,000-row table in
+# gigabytes of memory, a list of the same entries in a fraction (Landkreis scale).
+LANG_AB = 500
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,23 @@ class Tabelle:
     kopf: list[str]
     zeilen: list[list[Md]]
     quer: bool = False
+
+    @property
+    def lang(self) -> bool:
+        """More rows than a page-laid table should hold: shown as a list (see LANG_AB)."""
+        return len(self.zeilen) > LANG_AB
+
+    def eintraege(self) -> list[Md]:
+        """The rows as list entries: „**first cell** Kopf: Wert; Kopf: Wert“."""
+        named = 2 if self.kopf and self.kopf[0] == "Nr." else 1  # „Nr.“ then the title
+        out = []
+        for zeile in self.zeilen:
+            teile = [f"{escape(k)}: {c}" for k, c in zip(self.kopf[named:], zeile[named:],
+                                                         strict=False) if c and c != "–"]
+            kopf = " ".join(str(c) for c in zeile[1:named])
+            out.append(Md(f"**{zeile[0]}** {kopf}" + (" – " if kopf and teile else "")
+                          + "; ".join(teile)))
+        return out
 
 
 @dataclass(frozen=True)
