@@ -78,7 +78,7 @@ def test_write_defaults_keeps_existing_files(tmp_path: Path) -> None:
     target = tmp_path / "design"
     written = write_defaults(target)
     assert sorted(p.name for p in written) == [
-        "design.yaml", "reference.docx", "style.css", "theme.typ"]
+        "LIESMICH.md", "design.yaml", "reference.docx", "style.css", "theme.typ"]
     (target / "style.css").write_text("eigen", encoding="utf-8")
     assert write_defaults(target) == []
     assert (target / "style.css").read_text(encoding="utf-8") == "eigen"

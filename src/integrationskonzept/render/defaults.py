@@ -9,11 +9,11 @@ from .design import DEFAULTS_DIR, default_design
 from .errors import RenderError
 from .referencedoc import reference_docx
 
-COPIED = ("theme.typ", "style.css", "design.yaml")
+COPIED = ("theme.typ", "style.css", "design.yaml", "LIESMICH.md")
 
 
 def write_defaults(target_dir: Path, *, overwrite: bool = False) -> list[Path]:
-    """Write reference.docx, theme.typ, style.css and design.yaml into ``target_dir``.
+    """Write reference.docx, theme.typ, style.css, design.yaml and LIESMICH.md.
 
     Existing files are kept unless ``overwrite``; returns the paths written.
     Raises :class:`RenderError` when the folder cannot be written.
