@@ -9,18 +9,18 @@ from pydantic import Field
 from .fields import Bool, Datum, Entry, Id, Markdown, NonNegInt, Number, Ref, Text, Url
 from .items import (
     Abkuerzung,
-    Arbeitsgruppe,
-    Befragung,
-    Veranstaltung,
     Akteur,
     Angebot,
+    Arbeitsgruppe,
     Bedarf,
+    Befragung,
     Begriff,
     Beteiligung,
     Indikator,
     Kontakt,
     Leitziel,
     Massnahme,
+    Veranstaltung,
     Zeitraum,
     Ziel,
 )
