@@ -50,6 +50,12 @@ CASES = {
     "IK204 vokabular": (
         {"sozialraeume": [{"id": "stederdorf", "name": "Stederdorf"}]}, {},
         ("konzept.yaml", 1, "IK204"), "Kein Sozialraum mit „art: gesamt“"),
+    "IK701 logo-ohne-alternativtext": (
+        {"logo": {"datei": "design/wappen.png"}}, {},
+        ("konzept.yaml", 28, "IK701"), "Logo ohne Alternativtext"),
+    "IK702 bild-in-text": (
+        {}, {"ausgangslage": "Karte: ![](karte.png)"},
+        ("bildung.yaml", 2, "IK702"), "Bild „karte.png“ ohne Alternativtext"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),
@@ -99,3 +105,19 @@ def test_strict_fails_on_warnings_only_when_asked(concept) -> None:
     report = validate(root)
     assert not report.failed()
     assert report.failed(strict=True)
+
+
+def test_images_in_chapter_files_are_located_exactly(concept) -> None:
+    root = concept(
+        konzept={"kapitel": [{"id": "vorwort", "titel": "Vorwort",
+                              "datei": "texte/vorwort.md"}]},
+        extra={"texte/vorwort.md": "Liebe Leser*innen,\n\n![Karte der Ortsteile](karte.png)\n"
+                                   "![](https://example.org/x.png)\n",
+               "texte/karte.png": b"\x89PNG\r\n"})
+    found = [(p.location.file, p.location.line, p.message) for p in validate(root).problems
+             if p.code == "IK702"]
+    assert found == [
+        ("texte/vorwort.md", 4, "Bild „https://example.org/x.png“ aus dem Internet wird "
+                                "nicht übernommen"),
+        ("texte/vorwort.md", 4, "Bild „https://example.org/x.png“ ohne Alternativtext"),
+    ]

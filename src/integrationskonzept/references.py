@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import typing
 from collections.abc import Iterator
@@ -10,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .concept import Konzept
+from .concept import Konzept, where
+from .problems import Location
 from .model.fields import Entry, MarkdownMarker, RefMarker, source_of
 
 REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
@@ -119,3 +121,34 @@ def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
                 yield from _walk(item, sub_i if isinstance(sub_i, dict) else None,
                                  (*path, name, i))
+
+
+IMAGE_IN_TEXT = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)")
+
+
+def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
+    """Every Markdown text: (text, where it starts, folder its image paths are relative to).
+
+    Fields in YAML files are located at their value (paths relative to the concept
+    folder); Markdown files (chapters, Ausgangslagen) at line 1 of the file (paths
+    relative to the file's folder).
+    """
+    for entry in sources(konzept):
+        for text, path in _texts(entry, ()):
+            yield text, where(entry, *path), ""
+    for rel, text in konzept.texte.items():
+        yield text, Location(rel, 1, 1), posixpath.dirname(rel)
+
+
+def _texts(obj: BaseModel, path: tuple[str | int, ...]) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    for name, how in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if how == "md":
+            yield value, (*path, name)
+        elif how == "entry":
+            yield from _texts(value, (*path, name))
+        elif how == "entries":
+            for i, item in enumerate(value):
+                yield from _texts(item, (*path, name, i))

@@ -30,6 +30,8 @@ MODULES = (
     "akteur_unbenutzt",
     "platzhalter",
     "offene_luecke",
+    "logo_ohne_alternativtext",
+    "bilder_in_texten",
 )
 
 

@@ -1,0 +1,54 @@
+"""Bild in einem Text ohne Alternativtext oder ohne Datei.
+
+Ein barrierefreies Dokument (PDF/UA) braucht zu jedem Bild einen Alternativtext:
+`![Was das Bild zeigt](bilder/datei.png)`. Bilder müssen als PNG, JPG, SVG oder GIF
+im Konzeptordner liegen; Bilder aus dem Internet oder von außerhalb werden beim
+Bauen nicht übernommen.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..concept import Konzept
+from ..problems import Severity
+from ..references import IMAGE_IN_TEXT, markdown_texts
+from . import CheckContext, Finding
+
+CODE = "IK702"
+NAME = "bild-in-text"
+SEVERITY = Severity.ERROR
+
+SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
+
+
+def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    root = konzept.root.resolve()
+    for text, start, basis in markdown_texts(konzept):
+        if "![" not in text:
+            continue
+        for m in IMAGE_IN_TEXT.finditer(text):
+            alt, src = m.group(1).strip(), m.group(2)
+            loc = start
+            if start.line == 1 and start.column == 1 and start.file.endswith(".md"):
+                line = text.count("\n", 0, m.start()) + 1
+                loc = replace(start, line=line, column=m.start() - text.rfind("\n", 0,
+                                                                             m.start()))
+            if not alt:
+                yield Finding(f"Bild „{src}“ ohne Alternativtext", loc,
+                              "Beschreiben Sie in den eckigen Klammern, was das Bild zeigt: "
+                              "![Beschreibung](datei.png).")
+            if src.startswith(("http://", "https://", "//")):
+                yield Finding(f"Bild „{src}“ aus dem Internet wird nicht übernommen", loc,
+                              "Speichern Sie das Bild im Konzeptordner (z. B. bilder/) und "
+                              "verweisen Sie darauf.")
+                continue
+            name = posixpath.normpath(posixpath.join(basis, src))
+            path = (root / name).resolve()
+            if (name.startswith(("../", "/")) or not path.is_relative_to(root)
+                    or not name.lower().endswith(SUFFIXES) or not path.is_file()):
+                yield Finding(f"Bilddatei „{src}“ nicht gefunden oder nicht verwendbar", loc,
+                              "Legen Sie das Bild als PNG, JPG, SVG oder GIF in den "
+                              "Konzeptordner und prüfen Sie den Pfad.")
