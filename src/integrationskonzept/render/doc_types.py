@@ -14,7 +14,7 @@ from .doc_markdown import Md, Prosa, escape
 
 # Tables with more rows are written as lists: typst lays out a 10,000-row table in
 # gigabytes of memory, a list of the same entries in a fraction (Landkreis scale).
-LANG_AB = 500
+LANG_AB = 200
 
 
 @dataclass(frozen=True)
