@@ -13,8 +13,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .problems import Problem
+from .problems import Problem, UserError
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
 
@@ -41,8 +45,17 @@ class BuildResult:
 
 
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
-          draft: bool = False, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md)."""
+          draft: bool = False, progress: Callable[[str], None] | None = None,
+          aenderungen: bool = False, synopse: bool = False, seit: str | None = None
+          ) -> BuildResult:
+    """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
+
+    ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
+    builds only the Synopse (old and new side by side) as ``synopse.*``. Both compare
+    with the git version of the last Beschluss in konzept.yaml, or with ``seit`` (a tag,
+    commit or folder). The version line states the git tag or commit and its date; with
+    uncommitted changes in the sources every page is marked "Entwurf".
+    """
     from .render.document import TemplateProblem
     from .render.errors import RenderError
 
@@ -61,21 +74,53 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     konzept = report.konzept
     warnings: list[str] = []
     try:
+        vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds)
+                         warnings, seconds, vergleich, synopse)
     except RenderError as exc:
         result = BuildResult(False, problems=report.problems, error=exc.message,
                              detail=exc.detail, warnings=warnings, seconds=seconds)
     except TemplateProblem as exc:
         result = BuildResult(False, problems=report.problems, error=exc.message,
                              warnings=warnings, seconds=seconds)
+    except UserError as exc:
+        result = BuildResult(False, problems=report.problems, error=str(exc),
+                             warnings=warnings, seconds=seconds)
     result.quellen = quellen
     return result
 
 
+def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], None]
+               ) -> Diff | None:
+    """The comparison for the changes chapter or the Synopse (UserError if impossible)."""
+    if not wanted:
+        return None
+    from .diff import compare_versions
+
+    say("Fassungen vergleichen …")
+    return compare_versions(root, seit)
+
+
+def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
+    """The version line with its git tag or commit; draft when sources are uncommitted."""
+    from .gitsource import version_info
+
+    info = version_info(root)
+    if not info.in_git or info.commit is None:
+        return version, draft
+    git = info.tag or f"Commit {info.commit}"
+    if info.datum is not None:
+        git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
+    if info.entwurf and not draft:
+        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
+                        "„Entwurf“ gekennzeichnet.")
+    return f"{version} ({git})", draft or info.entwurf
+
+
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
             out: str | Path | None, draft: bool, say: Callable[[str], None],
-            warnings: list[str], seconds: dict[str, float]) -> BuildResult:
+            warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
+            nur_synopse: bool = False) -> BuildResult:
     from .gaps import find_gaps
     from .render import DocumentMeta, Logo, load_design, render
     from .render.context import build_context
@@ -92,12 +137,23 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     seconds["charts"] = _lap(started)
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
-    dok, prosa = build_context(konzept, gaps, abbildungen)
-    for name, data in prosa.bilder(root).items():
-        assets.setdefault(name, data)
-    markdown = expand_prosa(render_markdown(dok, root), prosa)
-    seconds["markdown"] = _lap(started)
     meta = konzept.meta
+    titel, basename = meta.titel, "integrationskonzept"
+    if nur_synopse and vergleich is not None:
+        from .diff.document import synopse
+
+        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
+    else:
+        dok, prosa = build_context(konzept, gaps, abbildungen)
+        if vergleich is not None:
+            from .diff.document import changes_chapter
+            from .render.doc_markdown import Md
+
+            dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
+        for name, data in prosa.bilder(root).items():
+            assets.setdefault(name, data)
+        markdown = expand_prosa(render_markdown(dok, root), prosa)
+    seconds["markdown"] = _lap(started)
     logo = None
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
@@ -106,15 +162,16 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
+    version, draft = _version(root, meta.version, draft, warnings)
     doc_meta = DocumentMeta(
-        title=meta.titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
-        version=meta.version, subtitle=meta.untertitel or "", logo=logo)
+        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
+        version=version, subtitle=meta.untertitel or "", logo=logo)
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
     files = render(
         markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
         timestamp=timestamp(konzept), draft=draft, progress=say, on_warning=warnings.append,
-        stats=stats)
+        stats=stats, basename=basename)
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
 

@@ -160,7 +160,17 @@ def build(
     out: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer needs Optional
         "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.")] = None,
     entwurf: Annotated[bool, typer.Option(
-        "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen.")] = False,
+        "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen (geschieht auch von selbst, "
+        "wenn die Quellen nicht eingecheckte Änderungen haben).")] = False,
+    aenderungen: Annotated[bool, typer.Option(
+        "--aenderungen", help="Kapitel „Änderungen seit dem Beschluss vom …“ aufnehmen.")
+    ] = False,
+    synopse: Annotated[bool, typer.Option(
+        "--synopse", help="Nur die Synopse bauen (beschlossene und neue Fassung "
+        "nebeneinander), als synopse.docx usw.")] = False,
+    seit: Annotated[str | None, typer.Option(
+        "--seit", help="Vergleichsfassung für --aenderungen/--synopse: Git-Tag, Commit oder "
+        "Ordner. Standard: die Git-Version (git:) des letzten Beschlusses.")] = None,
 ) -> None:
     """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
 
@@ -179,7 +189,8 @@ def build(
         sys.stderr.write(f"{message}\n")
         sys.stderr.flush()
 
-    result = run(path, formats=formats, out=out, draft=entwurf, progress=progress)
+    result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
+                 aenderungen=aenderungen, synopse=synopse, seit=seit)
     if result.problems and not result.ok:
         print_text(result.problems, _file_count(path), _prefix(path))
     for warning in result.warnings:
