@@ -158,3 +158,12 @@ def test_broken_entry_causes_no_cascade_of_warnings(concept) -> None:
 
     root = concept(inhalt={"massnahmen": [dict(BASE_INHALT["massnahmen"][0], statu="x")]})
     assert [p.code for p in validate(root).problems] == ["IK101"]
+
+
+def test_folder_of_concepts_points_to_the_subfolders(tmp_path: Path) -> None:
+    from ik_testing import BASE_KONZEPT
+
+    write_concept(tmp_path, {"a/konzept.yaml": BASE_KONZEPT, "b/konzept.yaml": BASE_KONZEPT})
+    [p] = validate(tmp_path).problems
+    assert p.code == "IK010"
+    assert p.hint == "Dieser Ordner enthält Konzepte in Unterordnern: „a“, „b“. Geben Sie einen davon an."

@@ -85,14 +85,19 @@ def load_concept(root: str | Path) -> LoadResult:
     result = LoadResult(konzept)
     if not root.is_dir():
         result.problems.append(_err(
-            "IK010", f"Ordner „{root}“ nicht gefunden", Location(str(root)),
+            "IK010", f"Ordner „{root}“ nicht gefunden", Location(""),
             "Geben Sie den Ordner des Konzepts an (er enthält konzept.yaml)."))
         return result
     files, result.problems = discover(root)
     if not any(f in KONZEPT_FILES for f in files):
-        result.problems.append(_err(
-            "IK010", "konzept.yaml fehlt", Location("konzept.yaml"),
-            "Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an."))
+        nested = sorted(f.rsplit("/", 1)[0] for f in files if f.rsplit("/", 1)[-1] in KONZEPT_FILES)
+        hint = ("Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.")
+        if nested:
+            hint = ("Dieser Ordner enthält Konzepte in Unterordnern: "
+                    + ", ".join(f"„{n}“" for n in nested[:5]) + ". Geben Sie einen davon an.")
+        result.problems.append(_err("IK010", "konzept.yaml fehlt", Location("konzept.yaml"),
+                                    hint))
+        return result
     konzept.files = files
     with gc_paused():
         raw = []

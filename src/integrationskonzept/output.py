@@ -44,7 +44,7 @@ def text_lines(problems: Iterable[Problem], prefix: str = "") -> list[tuple[str,
     """(location, severity/code part, message+hint) per problem, for plain or rich output."""
     out = []
     for p in problems:
-        loc = f"{prefix}{p.location}"
+        loc = f"{prefix}{p.location}" if p.location.file else (prefix.rstrip("/") or ".")
         head = f"{p.severity.label} {p.code}"
         body = p.message + (f"\n    Hinweis: {p.hint}" if p.hint else "")
         out.append((loc, head, body))
