@@ -56,6 +56,9 @@ CASES = {
     "IK702 bild-in-text": (
         {}, {"ausgangslage": "Karte: ![](karte.png)"},
         ("bildung.yaml", 2, "IK702"), "Bild „karte.png“ ohne Alternativtext"),
+    "IK703 text-ohne-wirkung": (
+        {}, {"ausgangslage": "Siehe <b>hier</b> und [Akte](file:///etc/passwd)."},
+        ("bildung.yaml", 2, "IK703"), "HTML-Code „<b>“ (und 1 weitere) wird nicht übernommen"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),

@@ -32,6 +32,7 @@ MODULES = (
     "offene_luecke",
     "logo_ohne_alternativtext",
     "bilder_in_texten",
+    "text_ohne_wirkung",
 )
 
 
