@@ -26,6 +26,19 @@ READER = ("commonmark_x-raw_html-raw_attribute-tex_math_dollars-yaml_metadata_bl
           "-implicit_header_references+wikilinks_title_after_pipe")
 
 
+_GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
+
+
+def gender_stars(text: str) -> str:
+    """Escape the gender star between letters (Akteur*innen) so Markdown keeps it as text.
+
+    Authors type ``Akteur*innen und Migrant*innen`` in prose; unescaped, the two stars
+    would open and close an emphasis. Emphasis with stars starts after a space or
+    punctuation, never between two letters, so this escapes nothing an author meant.
+    """
+    return _GENDER_STAR.sub(r"\*", text)
+
+
 @dataclass
 class Sammlung:
     """Collects the texts; :meth:`data` is what the filter reads."""
@@ -42,7 +55,7 @@ class Sammlung:
         if text is None or not text.strip():
             return None
         key = f"p{len(self.texte) + 1}"
-        self.texte[key] = {"text": text, "ebene": ebene, "basis": basis}
+        self.texte[key] = {"text": gender_stars(text), "ebene": ebene, "basis": basis}
         return Prosa(key, ebene)
 
     def bilder(self, root: Path) -> dict[str, bytes]:
