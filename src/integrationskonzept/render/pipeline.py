@@ -257,7 +257,8 @@ def _odt(job: _Job) -> bytes:
 
 
 def _pdf(job: _Job) -> bytes:
-    body = job.write(["--lua-filter", lua("tabellen.lua"), "-t", "typst", "--wrap=none"],
+    body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
+                      "-t", "typst", "--wrap=none"],
                      "den PDF-Satz").decode("utf-8")
     build = job.build
     shutil.copyfile(job.design.theme_typ, build / "theme.typ")
