@@ -125,7 +125,7 @@ def schema(
     datei: Annotated[SchemaFile, typer.Option(
         help="konzept: für konzept.yaml; inhalt: für alle anderen YAML-Dateien.")
     ] = SchemaFile.inhalt,
-    out: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="In diese Datei schreiben statt auf die Ausgabe.")] = None,
 ) -> None:
     """Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."""
@@ -157,7 +157,7 @@ def build(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Formate, mit Komma getrennt: docx, pdf, html, odt, md.")
     ] = "docx,pdf,html",
-    out: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.")] = None,
     entwurf: Annotated[bool, typer.Option(
         "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen (geschieht auch von selbst, "
@@ -226,11 +226,11 @@ def gaps(
     fmt: Annotated[GapFormat, typer.Option(
         "--format", "-f", help="Ausgabeformat: table (Terminal), markdown, json (für Skripte), "
         "csv (für Excel: Semikolon, UTF-8 mit BOM).")] = GapFormat.table,
-    handlungsfeld: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    handlungsfeld: Annotated[str | None, typer.Option(
         "--handlungsfeld", help="Nur dieses Handlungsfeld (ID oder Name).")] = None,
-    sozialraum: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    sozialraum: Annotated[str | None, typer.Option(
         "--sozialraum", help="Nur dieser Sozialraum und seine Teile (ID oder Name).")] = None,
-    zielgruppe: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    zielgruppe: Annotated[str | None, typer.Option(
         "--zielgruppe", help="Nur diese Zielgruppe und die Gruppen, die sie umfasst (ID oder "
         "Name).")] = None,
     fehler_bei_luecken: Annotated[bool, typer.Option(
@@ -262,10 +262,10 @@ class DiffFormat(str, Enum):
 @app.command()
 def diff(
     path: PathArg = Path("."),
-    von: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    von: Annotated[str | None, typer.Option(
         "--from", help="Ältere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: die "
         "Git-Version (git:) des letzten Beschlusses in konzept.yaml.")] = None,
-    bis: Annotated[str | None, typer.Option(  # noqa: UP007 - typer needs Optional
+    bis: Annotated[str | None, typer.Option(
         "--to", help="Neuere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: der "
         "Arbeitsstand im Ordner.")] = None,
     fmt: Annotated[DiffFormat, typer.Option(

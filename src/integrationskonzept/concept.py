@@ -186,14 +186,6 @@ class Konzept:
         return str(getattr(entry, "name", None) or getattr(entry, "titel", None) or ident)
 
 
-_REGISTRY_ATTR = {
-    "handlungsfeld": "handlungsfelder", "zielgruppe": "zielgruppen", "sozialraum": "sozialraeume",
-    "sprache": "sprachen", "merkmal": "merkmale", "kapitel": "kapitel", "akteur": "akteure",
-    "ziel": "ziele", "massnahme": "massnahmen", "angebot": "angebote", "bedarf": "bedarfe",
-    "indikator": "indikatoren", "veranstaltung": "veranstaltungen",
-    "arbeitsgruppe": "arbeitsgruppen", "befragung": "befragungen",
-}
-
 # Which registry each list key of the files feeds, and the kind of its ids.
 LIST_KINDS: dict[str, str] = {
     "handlungsfelder": "handlungsfeld", "zielgruppen": "zielgruppe", "sozialraeume": "sozialraum",
@@ -202,3 +194,5 @@ LIST_KINDS: dict[str, str] = {
     "indikatoren": "indikator", "veranstaltungen": "veranstaltung",
     "arbeitsgruppen": "arbeitsgruppe", "befragungen": "befragung",
 }
+# The Konzept attribute holding each kind: the list key of the files.
+_REGISTRY_ATTR = {kind: key for key, kind in LIST_KINDS.items()}

@@ -7,13 +7,14 @@ import re
 import typing
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from .concept import Konzept, where
-from .problems import Location
 from .model.fields import Entry, MarkdownMarker, RefMarker, source_of
+from .problems import Location
 
 REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
 
@@ -124,6 +125,26 @@ def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any
 
 
 IMAGE_IN_TEXT = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
+_IMAGE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+
+
+def image_file(root: Path, basis: str, src: str) -> tuple[str, Path] | None:
+    """(name relative to the concept, file) of an image a text shows, if the build can use it.
+
+    Usable means: a relative path (to ``basis``, the text's folder) that stays inside the
+    concept folder, names a PNG, JPG, SVG or GIF file, and exists. The build copies
+    exactly these; `ik validate` reports every other image (IK702).
+    """
+    name = posixpath.normpath(posixpath.join(basis, src))
+    if (not src or name.startswith(("../", "/")) or not _IMAGE_NAME.match(name)
+            or not name.lower().endswith(IMAGE_SUFFIXES)):
+        return None
+    base = root.resolve()
+    path = (base / name).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        return None
+    return name, path
 
 
 def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
@@ -140,7 +161,8 @@ def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
         yield text, Location(rel, 1, 1), posixpath.dirname(rel)
 
 
-def _texts(obj: BaseModel, path: tuple[str | int, ...]) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+def _texts(obj: BaseModel, path: tuple[str | int, ...]
+           ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
     for name, how in _plan(type(obj)):
         value = getattr(obj, name)
         if value is None:

@@ -8,24 +8,20 @@ Bauen nicht übernommen.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ..concept import Konzept
 from ..problems import Severity
-from ..references import IMAGE_IN_TEXT, markdown_texts
+from ..references import IMAGE_IN_TEXT, image_file, markdown_texts
 from . import CheckContext, Finding
 
 CODE = "IK702"
 NAME = "bild-in-text"
 SEVERITY = Severity.ERROR
 
-SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
-
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    root = konzept.root.resolve()
     for text, start, basis in markdown_texts(konzept):
         if "![" not in text:
             continue
@@ -45,10 +41,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
                               "Speichern Sie das Bild im Konzeptordner (z. B. bilder/) und "
                               "verweisen Sie darauf.")
                 continue
-            name = posixpath.normpath(posixpath.join(basis, src))
-            path = (root / name).resolve()
-            if (name.startswith(("../", "/")) or not path.is_relative_to(root)
-                    or not name.lower().endswith(SUFFIXES) or not path.is_file()):
+            if image_file(konzept.root, basis, src) is None:
                 yield Finding(f"Bilddatei „{src}“ nicht gefunden oder nicht verwendbar", loc,
                               "Legen Sie das Bild als PNG, JPG, SVG oder GIF in den "
                               "Konzeptordner und prüfen Sie den Pfad.")

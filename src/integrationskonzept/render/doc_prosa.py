@@ -9,19 +9,16 @@ and resolves ``[[id]]`` references to numbered links.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..references import IMAGE_IN_TEXT, image_file
 from .doc_markdown import Prosa
 from .doc_numbers import Register
 
 FILTER = Path(__file__).resolve().parent / "filters" / "prosa.lua"
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
-_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
-_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 READER = ("commonmark_x-raw_html-raw_attribute-tex_math_dollars-yaml_metadata_block"
           "-implicit_header_references+wikilinks_title_after_pipe")
 
@@ -65,17 +62,14 @@ class Sammlung:
         rewrite them; anything else is dropped later by the pipeline's safety filter.
         """
         assets: dict[str, bytes] = {}
-        base = root.resolve()
         for entry in self.texte.values():
             mapping: dict[str, str] = {}
-            for src in _IMAGE.findall(str(entry["text"])):
-                name = posixpath.normpath(posixpath.join(str(entry["basis"]), src))
-                if (name.startswith(("../", "/")) or not _NAME.match(name)
-                        or not name.lower().endswith(IMAGE_SUFFIXES)):
+            for m in IMAGE_IN_TEXT.finditer(str(entry["text"])):
+                src = m.group(2)
+                found = image_file(root, str(entry["basis"]), src)
+                if found is None:
                     continue
-                path = (base / name).resolve()
-                if not path.is_relative_to(base) or not path.is_file():
-                    continue
+                name, path = found
                 if name not in assets:
                     if path.stat().st_size > MAX_IMAGE_BYTES:
                         continue
