@@ -75,6 +75,13 @@ def _datei(value: Any) -> Md:
     return Md(text)
 
 
+def _attr(value: Any) -> Md:
+    """Plain text as a quoted Pandoc attribute value (``alt="…"``): one line, ``\\`` and
+    ``"`` escaped; pandoc reads it back as exactly this text."""
+    text = " ".join(str(value).split())
+    return Md(text.replace("\\", "\\\\").replace('"', '\\"'))
+
+
 def _heading(level: int) -> Md:
     return Md("#" * max(1, min(6, int(level))))
 
@@ -102,7 +109,7 @@ def environment(concept_dir: Path | None = None) -> SandboxedEnvironment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         comment_start_string="{##", comment_end_string="##}",
     )
-    env.filters.update(anker=_anker, zelle=cell, datei=_datei, mdjoin=mdjoin)
+    env.filters.update(anker=_anker, zelle=cell, datei=_datei, mdjoin=mdjoin, attr=_attr)
     env.globals.update(h=_heading)
     return env
 

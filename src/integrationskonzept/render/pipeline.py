@@ -26,32 +26,27 @@ The same inputs and ``timestamp`` give byte-identical files. Every failure is a
 from __future__ import annotations
 
 import concurrent.futures
-import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from . import formate
 from .buildfolder import install, place_logo, write_assets
 from .design import Design
-from .docxpost import finish_docx
 from .errors import RenderError
+from .formate import Job
 from .meta import DocumentMeta
-from .pandoc import READER, lua, run_pandoc
-from .referencedoc import reference_docx
-from .referenceodt import reference_odt
-from .typesetter import TypstResult, compile_pdf, font_paths
-from .typstdoc import main_typ
+from .pandoc import READER, lua
 
 FORMATS = ("md", "html", "docx", "odt", "pdf")
-_MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-         ".jpeg": "image/jpeg", ".gif": "image/gif"}
-_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
+# From this size of the Markdown on (Landkreis scale), formats are written one after
+# the other: pandoc and typst each need 1-1.5 GB there, and memory would add up.
+SEQUENTIAL_AB = 2_000_000
 
 
 class RenderWarning(UserWarning):
@@ -108,12 +103,12 @@ def render(
         build = Path(tmp)
         names = write_assets(build, assets)
         logo, logo_alt = place_logo(build, meta, design)
-        job = _Job(build, meta, design, logo, logo_alt, draft, timestamp, timeout, memory_limit,
+        job = Job(build, meta, design, logo, logo_alt, draft, timestamp, timeout, memory_limit,
                    warn, stats, env={
                        "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
                        "IK_BILDER": "\n".join(sorted(names)),
                        "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
-                   })
+                   }, say=say, verweise=markdown.count("](#"))
         if ast_json is not None:
             (build / "quelle.json").write_bytes(ast_json)
             reader = ["-f", "json", "quelle.json"]
@@ -127,22 +122,30 @@ def render(
                         "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json"],
                        "den Markdown-Text")
             _stat(stats, "read", started)
-        writers: dict[str, Callable[[_Job], bytes]] = {
+        writers: dict[str, Callable[[Job], bytes]] = {
             "md": lambda _job: markdown.encode("utf-8"),
-            "html": _html, "docx": _docx, "odt": _odt, "pdf": _pdf,
+            "html": formate.html, "docx": formate.docx, "odt": formate.odt, "pdf": formate.pdf,
         }
         todo = [fmt for fmt in FORMATS if fmt in wanted]
 
         def produce(fmt: str) -> bytes:
             started = time.perf_counter()
+            if fmt != "md":
+                say(f"{fmt.upper()} wird erzeugt …")
             data = writers[fmt](job)
             _stat(stats, fmt, started)
+            if fmt != "md":
+                say(f"{fmt.upper()} fertig ({time.perf_counter() - started:.0f} s)")
             return data
 
+        if len(markdown) >= SEQUENTIAL_AB and workers > 1 and len(todo) > 1:
+            workers = 1
+            say("Großes Dokument: die Formate werden nacheinander erzeugt (Arbeitsspeicher) …")
         say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             # the slowest first, so that it never waits for the others
-            futures = {fmt: pool.submit(produce, fmt) for fmt in reversed(todo)}
+            order = todo if workers <= 1 else list(reversed(todo))
+            futures = {fmt: pool.submit(produce, fmt) for fmt in order}
             try:
                 for fmt in todo:
                     target = out_dir / f"{basename}.{fmt}"
@@ -153,35 +156,6 @@ def render(
                 for future in futures.values():
                     future.cancel()
     return written
-
-
-@dataclasses.dataclass
-class _Job:
-    """Everything the format writers share for one render call."""
-
-    build: Path
-    meta: DocumentMeta
-    design: Design
-    logo: str | None
-    logo_alt: str
-    draft: bool
-    timestamp: dt.datetime
-    timeout: float
-    memory_limit: int | None
-    warn: Callable[[str], None]
-    stats: dict[str, float] | None
-    env: dict[str, str]
-
-    def pandoc(self, args: list[str], what: str) -> bytes:
-        return run_pandoc(args, cwd=self.build, env=self.env, timeout=self.timeout,
-                          memory_limit=self.memory_limit, what=what)
-
-    def write(self, args: list[str], what: str) -> bytes:
-        """Write a format from the safe AST with the format filters."""
-        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
-                   for x in ("--lua-filter", lua(f))]
-        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
-                            *args], what)
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
@@ -200,91 +174,6 @@ def _pandoc_meta(meta: DocumentMeta) -> dict[str, str]:
     values = {"title": meta.title, "subtitle": meta.subtitle, "author": meta.kommune,
               "date": meta.date_line, "lang": meta.lang, "toc-title": "Inhalt"}
     return {k: v for k, v in values.items() if v}
-
-
-def _html(job: _Job) -> bytes:
-    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs).
-
-    Pandoc's ``--embed-resources`` would re-parse the whole page: 35 % slower and 40 %
-    more memory at 10,000 table rows.
-    """
-    import base64
-    from html import escape
-
-    design, build = job.design, job.build
-    css = design.style_css.read_text(encoding="utf-8", errors="replace")
-    if _REMOTE_CSS.search(css):
-        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
-                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
-    colours = (f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
-               f'--ik-schrift: "{design.schrift}"; }}\n')
-    (build / "kopf.html").write_text(
-        "<style>\n" + (colours + css).replace("</", "<\\/") + "\n</style>\n", encoding="utf-8")
-    before = []
-    if job.draft:
-        before.append('<div class="ik-entwurf" role="note">ENTWURF</div>')
-    if job.logo:
-        mime = _MIME.get(Path(job.logo).suffix.lower(), "application/octet-stream")
-        data = base64.b64encode((build / job.logo).read_bytes()).decode("ascii")
-        before.append(f'<div class="ik-logo"><img src="data:{mime};base64,{data}" '
-                      f'alt="{escape(job.logo_alt)}"></div>')
-    (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
-    return job.write(
-        ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
-         "-M", "document-css=false", "--include-in-header=kopf.html",
-         "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
-
-
-def _docx(job: _Job) -> bytes:
-    ref = job.build / "reference.docx"
-    if job.design.reference_docx is not None:
-        shutil.copyfile(job.design.reference_docx, ref)
-    else:
-        logo = job.build / job.logo if job.logo else None
-        ref.write_bytes(reference_docx(
-            dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
-                      "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
-    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
-
-
-def _odt(job: _Job) -> bytes:
-    default = job.pandoc(["--print-default-data-file", "reference.odt"], "die ODT-Vorlage")
-    (job.build / "reference.odt").write_bytes(reference_odt(
-        default, job.design, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft))
-    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
-                      "--number-sections", "-o", "-"], "das ODT")
-
-
-def _pdf(job: _Job) -> bytes:
-    body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
-                      "-t", "typst", "--wrap=none"],
-                     "den PDF-Satz").decode("utf-8")
-    build = job.build
-    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
-    (build / "main.typ").write_text(
-        main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft), encoding="utf-8")
-    def compile_as(standards: tuple[str, ...]) -> TypstResult:
-        return compile_pdf(
-            build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
-            fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
-            memory_limit=job.memory_limit, pdf_standards=standards,
-        )
-
-    try:
-        result = compile_as(("a-2a", "ua-1"))
-    except RenderError as exc:
-        if "PDF/A" not in exc.message:
-            raise
-        job.warn(f"Das PDF erfüllt PDF/A-2a nicht und wird nur als PDF/UA-1 erzeugt: "
-                 f"{exc.message}")
-        result = compile_as(("ua-1",))
-    for message in result.warnings:
-        job.warn(message)
-    if job.stats is not None:
-        job.stats["pdf_rss_mb"] = round(result.max_rss_kb / 1024, 1)
-    return (build / "dokument.pdf").read_bytes()
 
 
 def _stat(stats: dict[str, float] | None, key: str, started: float) -> None:

@@ -1,0 +1,188 @@
+"""Benchmark `ik build`: wall time and peak memory of the whole process tree per format.
+
+Usage (from the repository root)::
+
+    python benchmarks/build_bench.py                  # examples + Landkreis 0.5 and 1
+    python benchmarks/build_bench.py --scales 0.5 --formats md,pdf --no-examples
+
+Each (concept, format) pair is one `python -m integrationskonzept build` run. The peak
+is the largest sum of resident memory (VmRSS) over the CLI process and all its children
+(pandoc, the typst worker), sampled every 0.1 s, so formats written at the same time
+count together. The Landkreis concepts come from ``benchmarks/generate.py``. The table
+goes to ``benchmarks/BUILD.md`` (and the raw figures to ``--json`` if given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ["md", "html", "docx", "odt", "pdf", "docx,pdf,html"]
+LIMIT_MB = 2048
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out.extend(int(x) for x in fh.read().split())
+    except OSError:
+        pass
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in KB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _rss_kb(p)
+        todo.extend(_children(p))
+    return total
+
+
+def measure(concept: Path, fmt: str, out: Path) -> dict[str, object]:
+    """One build; returns seconds, peak MB of the process tree, exit code."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "integrationskonzept", "build", str(concept), "-f", fmt,
+         "-o", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kb(proc.pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    return {"seconds": round(seconds, 1), "peak_mb": round(peak / 1024), "rc": proc.returncode,
+            "error": err.strip().splitlines()[-1] if proc.returncode and err.strip() else ""}
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        ram = f"{int(mem) / 2**20:.1f} GB RAM"
+    except OSError:
+        ram = "?"
+    versions = []
+    for mod in ("pypandoc", "typst"):
+        try:
+            from importlib.metadata import version
+            versions.append(f"{mod} {version(mod if mod != 'pypandoc' else 'pypandoc-binary')}")
+        except Exception:  # noqa: BLE001 - informative only
+            pass
+    return (f"{os.cpu_count()} cores ({cpu}), {ram}, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}, " + ", ".join(versions))
+
+
+def table(results: list[dict[str, object]], formats: list[str]) -> str:
+    concepts = list(dict.fromkeys(str(r["concept"]) for r in results))
+    lines = ["| Konzept | " + " | ".join(f.upper().replace(",", "+") for f in formats) + " |",
+             "|---|" + "---|" * len(formats)]
+    for c in concepts:
+        cells = []
+        for f in formats:
+            r = next((r for r in results if r["concept"] == c and r["format"] == f), None)
+            if r is None:
+                cells.append("–")
+            elif r["rc"]:
+                cells.append(f"Fehler ({r['seconds']} s)")
+            else:
+                cells.append(f"{r['seconds']:.0f} s / {r['peak_mb']} MB")
+        lines.append(f"| {c} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_report(path: Path, results: list[dict[str, object]], formats: list[str],
+                 sizes: dict[str, str]) -> None:
+    over = [r for r in results if r["peak_mb"] >= LIMIT_MB]  # type: ignore[operator]
+    text = [
+        "# `ik build`: Zeit und Spitzenspeicher", "",
+        "Gemessen mit `python benchmarks/build_bench.py` (ein `ik build`-Lauf je Zelle).",
+        "Zelle: Laufzeit (Wanduhr) / höchster Arbeitsspeicher (RSS) des ganzen "
+        "Prozessbaums – CLI, pandoc und typst zusammen, alle 0,1 s abgetastet. "
+        "`DOCX+PDF+HTML` ist die Voreinstellung von `ik build`.", "",
+        f"Rechner: {machine()}", "",
+        table(results, formats), "",
+        "Konzepte:", "",
+        *[f"- {k}: {v}" for k, v in sizes.items()], "",
+        f"Grenze: {LIMIT_MB} MB; "
+        + ("alle Läufe darunter." if not over else
+           f"darüber: {', '.join(str(r['concept']) + ' ' + str(r['format']) for r in over)}."),
+        "",
+        "Wie das Dokument bei Landkreisgröße im Speicher bleibt: ab 2 MB Markdown werden die "
+        "Formate nacheinander statt parallel erzeugt; ab 3.000 internen Querverweisen setzt "
+        "das PDF sie als Text (typst hält je aufgelöstem Verweis rund 60 KB); lange Tabellen "
+        "(über 200 Zeilen) stehen als Listen im Dokument, Handlungsfelder mit mehr als 30 "
+        "Angeboten oder Bedarfen zeigen diese kompakt.", "",
+    ]
+    path.write_text("\n".join(text), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", type=float, nargs="*", default=[0.5, 1.0])
+    ap.add_argument("--formats", default=";".join(FORMATS),
+                    help="Formate, durch ; getrennt (eine Zelle je Eintrag)")
+    ap.add_argument("--no-examples", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "BUILD.md")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    formats = [f for f in args.formats.split(";") if f]
+    concepts: list[tuple[str, Path]] = []
+    sizes: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="ik-build-bench-") as tmp:
+        if not args.no_examples:
+            for name in ("peine", "lehrte"):
+                concepts.append((name.capitalize(), ROOT / "examples" / name))
+                sizes[name.capitalize()] = f"`examples/{name}`"
+        for scale in args.scales:
+            target = Path(tmp) / f"landkreis-{scale}"
+            gen = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"),
+                                  str(target), "--scale", str(scale)],
+                                 capture_output=True, text=True, check=True)
+            label = f"Landkreis ×{scale:g}"
+            concepts.append((label, target))
+            sizes[label] = ("`benchmarks/generate.py --scale " + f"{scale:g}`: "
+                            + gen.stdout.strip().splitlines()[-1])
+        results: list[dict[str, object]] = []
+        for label, path in concepts:
+            for fmt in formats:
+                r = measure(path, fmt, Path(tmp) / "out")
+                r.update(concept=label, format=fmt)
+                results.append(r)
+                print(f"{label:16} {fmt:14} {r['seconds']:7.1f} s {r['peak_mb']:6} MB"
+                      + (f"  FEHLER: {r['error']}" if r["rc"] else ""), flush=True)
+                write_report(args.out, results, formats, sizes)
+                if args.json:
+                    args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
