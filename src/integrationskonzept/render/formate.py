@@ -2,9 +2,10 @@
 
 Each writer gets the :class:`Job` (build folder with ``dokument.json``, the safe
 AST, and everything the formats share) and returns the file's bytes. Long
-documents: :func:`pdf` tells ``tabellen.lua`` to set internal cross-references as
-plain text above :data:`PDF_VERWEISE_MAX` links (typst keeps ~60 KB per resolved
-link: 25,000 links at Landkreis scale cost 1.5 GB).
+documents: above :data:`PDF_VERWEISE_MAX` internal links, :func:`pdf` sets the
+PDF compactly (``tabellen.lua`` with ``IK_KOMPAKT``: cross-references as plain
+text, field lists as lines; ragged right): typst keeps ~60 KB per resolved link,
+25,000 links at Landkreis scale cost 1.5 GB.
 """
 
 from __future__ import annotations
@@ -118,19 +119,19 @@ def odt(job: Job) -> bytes:
 
 
 def pdf(job: Job) -> bytes:
-    flat = job.verweise > PDF_VERWEISE_MAX
-    if flat:
-        job.say(f"PDF: {job.verweise} Querverweise werden als Text gesetzt (mehr als "
-                f"{PDF_VERWEISE_MAX}; spart Arbeitsspeicher) …")
+    kompakt = job.verweise > PDF_VERWEISE_MAX
+    if kompakt:
+        job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
+                "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
     job.say("PDF: Pandoc schreibt den typst-Satz …")
     body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
                       "-t", "typst", "--wrap=none"],
-                     "den PDF-Satz", {"IK_VERWEISE_TEXT": "1" if flat else ""}).decode("utf-8")
+                     "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
     build = job.build
     shutil.copyfile(job.design.theme_typ, build / "theme.typ")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft), encoding="utf-8")
+                 draft=job.draft, kompakt=kompakt), encoding="utf-8")
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,

@@ -34,12 +34,30 @@ function Table(el)
   return out
 end
 
--- IK_VERWEISE_TEXT=1 (set by the pipeline above a few thousand internal links):
--- links to anchors in the document become their text (the numbers like „A 5.1“
--- stay). typst keeps ~60 KB per resolved link; external links stay links.
-if os.getenv("IK_VERWEISE_TEXT") == "1" then
+-- IK_KOMPAKT=1 (set by the pipeline for long documents, above a few thousand
+-- internal links), to keep typst's memory bounded:
+--  * links to anchors in the document become their text (the numbers like „A 5.1“
+--    stay); typst keeps ~60 KB per resolved link. External links stay links.
+--  * the field lists of entries (`.ik-felder`) become one paragraph with a line
+--    per field: a typst list item costs ~3 times a line.
+if os.getenv("IK_KOMPAKT") == "1" then
   function Link(el)
     if el.target:sub(1, 1) == "#" then return el.content end
     return nil
+  end
+
+  function Div(el)
+    if not el.classes:includes("ik-felder") or #el.content ~= 1
+        or el.content[1].t ~= "BulletList" then
+      return nil
+    end
+    local lines = pandoc.List()
+    for _, item in ipairs(el.content[1].content) do
+      if #item ~= 1 or (item[1].t ~= "Plain" and item[1].t ~= "Para") then return nil end
+      if #lines > 0 then lines:insert(pandoc.LineBreak()) end
+      lines:extend(item[1].content)
+    end
+    el.content = { pandoc.Para(lines) }
+    return el
   end
 end
