@@ -192,7 +192,7 @@ def generate(out: str | Path, scale: float = 1.0, seed: int = 2024) -> dict[str,
     for g in gems:
         write(f"gemeinden/{g['id']}/beteiligung.yaml", {"beteiligung": make.beteiligung(g)})
     ziele_je_feld = max(2, round(0.8 * n_gem))
-    for hid, name, _kurz in HANDLUNGSFELDER:
+    for hid, _name, _kurz in HANDLUNGSFELDER:
         write(f"indikatoren/{hid}.yaml", {"indikatoren": make.indikatoren(hid, ziele_je_feld)})
     for hid, name, _kurz in HANDLUNGSFELDER:
         write(f"handlungsfelder/{hid}.yaml", {

@@ -16,7 +16,6 @@ from typing import Any
 from offers import OfferMixin
 from vocab import HANDLUNGSFELDER, NAMEN, SPRACHEN, TRAEGER_MUSTER, ZIELGRUPPEN
 
-
 _SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe",
                        "Ü": "ue", " ": "-", ".": "", "(": "", ")": "", "„": "", "“": ""})
 SATZ = (
@@ -90,13 +89,16 @@ class ItemMaker(OfferMixin):
             ("lk-psz", "Psychosoziales Zentrum für Geflüchtete", "Beratung"),
             ("lk-ihk", "IHK-Geschäftsstelle Lindenau", "Wirtschaft"),
             ("lk-kreissportbund", "Kreissportbund Lindenau e. V.", "Zivilgesellschaft"),
-            ("lk-mso-netzwerk", "Netzwerk der Migrant*innenorganisationen", "Migrant*innenorganisation"),
-            ("lk-hochschule", "Hochschule Lindenau – Institut für Sozialforschung", "Wissenschaft"),
+            ("lk-mso-netzwerk", "Netzwerk der Migrant*innenorganisationen",
+             "Migrant*innenorganisation"),
+            ("lk-hochschule", "Hochschule Lindenau – Institut für Sozialforschung",
+             "Wissenschaft"),
         )
         out = []
         for i, (aid, name, typ) in enumerate(spec):
             a: dict[str, Any] = {"id": aid, "name": name, "typ": typ, "ebene": "Landkreis",
-                                 "sozialraum": "kreisweit", "einfluss": "hoch" if i < 8 else "mittel",
+                                 "sozialraum": "kreisweit",
+                                 "einfluss": "hoch" if i < 8 else "mittel",
                                  "kontakt": {"stelle": name, "email": f"{aid}@lindenau.example"}}
             if i:
                 a["beziehungen"] = [{"zu": "lk-stabsstelle-integration",

@@ -121,7 +121,8 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
         figs.append(time_process("proc.gaps", "process: python -m integrationskonzept gaps DIR",
                                  [*module, "gaps", str(folder)], repeat, ok_codes=(0, 1)))
     else:
-        figs.append(Figure("proc.gaps", "process: ik gaps DIR", note="command `gaps` not there yet"))
+        figs.append(Figure("proc.gaps", "process: ik gaps DIR",
+                           note="command `gaps` not there yet"))
     figs += [
         time_process("proc.help", "process: python -m integrationskonzept --help",
                      [*module, "--help"], 10, ok_codes=(0,)),
@@ -145,14 +146,14 @@ def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]
         items = _items(counts)
         files = yaml_files(folder)
         row: dict[str, Any] = {"scale": scale, "items": items, "files": len(files)}
-        figs = {"floor": time_call(FLOOR, "", lambda: floor_load(files), repeat),
-                "validate": time_call("v", "", lambda: validate(folder), repeat)}
+        figs = {"floor": time_call(FLOOR, "", lambda f=files: floor_load(f), repeat),
+                "validate": time_call("v", "", lambda d=folder: validate(d), repeat)}
         if find_gaps is not None:
             konzept = load_concept(folder).konzept
             try:
-                def gaps_only() -> Any:
-                    _drop_memos(konzept)
-                    return find_gaps(konzept)
+                def gaps_only(k: Any = konzept) -> Any:
+                    _drop_memos(k)
+                    return find_gaps(k)
                 figs["gaps"] = time_call("g", "", gaps_only, repeat, warmup=1)
             except Exception as exc:  # noqa: BLE001 - see main_figures
                 row["gaps_error"] = f"{type(exc).__name__}: {exc}"
@@ -161,7 +162,8 @@ def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]
             row[f"{name}_cpu_s"] = fig.cpu_best
             row[f"{name}_us_per_item"] = fig.cpu_best / items * 1e6
         rows.append(row)
-        konzept = None  # a live concept would make the next scale's floor pay for its GC scans
+        # A live concept would make the next scale's floor pay for its GC scans.
+        konzept = gaps_only = figs = None  # type: ignore[assignment]
         print(f"  scale {scale:g}: {items} items, validate {row['validate_s']:.3f} s",
               file=sys.stderr)
     ref = next((r for r in rows if r["scale"] == 1), rows[0])
