@@ -17,6 +17,11 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
    :mod:`.typesetter` compiles it (PDF/A-2a and PDF/UA-1; UA-1 alone with a warning
    when PDF/A is impossible) in a bounded child process.
 
+Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
+characters of Markdown the formats are written one after the other, so that at
+most one pandoc or typst child holds memory at a time; the PDF is set compactly
+(:mod:`.formate`). Each format reports its start and end through ``progress``.
+
 Each file is written next to its target and moved into place only when complete.
 The same inputs and ``timestamp`` give byte-identical files. Every failure is a
 :class:`RenderError` with a German message; typst warnings go to ``on_warning``
