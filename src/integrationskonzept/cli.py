@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> None:
             sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
         sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
         app(args=args, prog_name="ik")
-    except SystemExit:
+    except SystemExit as done:
+        if argv is None:
+            _hard_exit(done.code)
         raise
     except KeyboardInterrupt:
         sys.stderr.write("Abgebrochen.\n")
@@ -108,6 +110,18 @@ def main(argv: list[str] | None = None) -> None:
             "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
             "dieser Ausgabe; IK_DEBUG=1 zeigt Details.\n")
         sys.exit(EXIT_INTERNAL)
+
+
+def _hard_exit(code: object) -> None:
+    """End the process without freeing every object one by one (a large concept is about
+    a million of them: 0.3 s of pure clean-up). All output is written and flushed; files
+    are closed by the commands themselves."""
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if not isinstance(code, (int, type(None))):
+        sys.stderr.write(f"{code}\n")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -154,11 +154,14 @@ def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
     folder); Markdown files (chapters, Ausgangslagen) at line 1 of the file (paths
     relative to the file's folder).
     """
-    for entry in sources(konzept):
-        for text, path in _texts(entry, ()):
-            yield text, where(entry, *path), ""
-    for rel, text in konzept.texte.items():
-        yield text, Location(rel, 1, 1), posixpath.dirname(rel)
+    cached = konzept.cache.get("markdown")
+    if cached is None:
+        cached = [(text, where(entry, *path), "") for entry in sources(konzept)
+                  for text, path in _texts(entry, ())]
+        cached += [(text, Location(rel, 1, 1), posixpath.dirname(rel))
+                   for rel, text in konzept.texte.items()]
+        konzept.cache["markdown"] = cached
+    yield from cached
 
 
 def _texts(obj: BaseModel, path: tuple[str | int, ...]

@@ -90,7 +90,7 @@ class HandlungsfeldDef(Vokabel):
 
 
 class Zielgruppe(Vokabel):
-    umfasst: list[Ref] = Field([], description="Zielgruppen, die diese Gruppe einschließt")
+    umfasst: list[Ref] = Field(default_factory=list, description="Zielgruppen, die diese Gruppe einschließt")
 
 
 class Sozialraum(Vokabel):
@@ -139,15 +139,15 @@ class InhaltKopf(Entry):
 class Inhalt(InhaltKopf):
     """Eine Inhaltsdatei: beliebig nach Art oder Handlungsfeld aufgeteilt."""
 
-    ziele: list[Ziel] = []
-    akteure: list[Akteur] = []
-    massnahmen: list[Massnahme] = []
-    angebote: list[Angebot] = []
-    bedarfe: list[Bedarf] = []
+    ziele: list[Ziel] = Field(default_factory=list)
+    akteure: list[Akteur] = Field(default_factory=list)
+    massnahmen: list[Massnahme] = Field(default_factory=list)
+    angebote: list[Angebot] = Field(default_factory=list)
+    bedarfe: list[Bedarf] = Field(default_factory=list)
     beteiligung: Beteiligung | None = None
-    indikatoren: list[Indikator] = []
-    glossar: list[Begriff] = []
-    abkuerzungen: list[Abkuerzung] = []
+    indikatoren: list[Indikator] = Field(default_factory=list)
+    glossar: list[Begriff] = Field(default_factory=list)
+    abkuerzungen: list[Abkuerzung] = Field(default_factory=list)
 
 
 SCHWEREGRADE = ("Fehler", "Warnung", "Hinweis", "aus")
@@ -172,15 +172,15 @@ class KonzeptKopf(InhaltKopf):
 class KonzeptDatei(KonzeptKopf, Inhalt):
     """``konzept.yaml``: Metadaten, Vokabulare und Einstellungen des Konzepts."""
 
-    beschluesse: list[Beschluss] = []
-    foerderung: list[Foerderung] = []
-    bevoelkerung: list[Kennzahl] = []
-    handlungsfelder: list[HandlungsfeldDef] = []
-    zielgruppen: list[Zielgruppe] = []
+    beschluesse: list[Beschluss] = Field(default_factory=list)
+    foerderung: list[Foerderung] = Field(default_factory=list)
+    bevoelkerung: list[Kennzahl] = Field(default_factory=list)
+    handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list)
+    zielgruppen: list[Zielgruppe] = Field(default_factory=list)
     sozialraeume: list[Sozialraum] = Field(min_length=1)
-    sprachen: list[Sprache] = []
-    merkmale: list[Merkmal] = Field([], description="Leer: die eingebaute Liste")
-    kapitel: list[Kapitel] = []
+    sprachen: list[Sprache] = Field(default_factory=list)
+    merkmale: list[Merkmal] = Field(default_factory=list, description="Leer: die eingebaute Liste")
+    kapitel: list[Kapitel] = Field(default_factory=list)
 
 
 CONTENT_LISTS: dict[str, type[Entry]] = {

@@ -78,10 +78,10 @@ class Akteur(Entry):
     ebene: Literal[EBENEN] = "Gemeinde"  # type: ignore[valid-type]
     sozialraum: Ref | None = None
     kontakt: Kontakt | None = None
-    handlungsfelder: RefList = []
+    handlungsfelder: RefList = Field(default_factory=list)
     einfluss: Literal[EINFLUSS] | None = Field(  # type: ignore[valid-type]
         None, description="Einfluss für die Akteurslandkarte (Kreisgröße)")
-    beziehungen: list[Beziehung] = []
+    beziehungen: list[Beziehung] = Field(default_factory=list)
     beschreibung: Markdown | None = None
 
 
@@ -99,8 +99,8 @@ class Ziel(Entry):
     titel: Text
     beschreibung: Markdown | None = None
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
-    zielgruppen: RefList = []
-    indikatoren: RefList = []
+    zielgruppen: RefList = Field(default_factory=list)
+    indikatoren: RefList = Field(default_factory=list)
     zieljahr: Jahr | None = None
 
 
@@ -111,11 +111,11 @@ class Massnahme(Entry):
     titel: Text
     beschreibung: Markdown | None = None
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
-    ziele: RefList = []
-    zielgruppen: RefList = []
-    sozialraeume: RefList = []
+    ziele: RefList = Field(default_factory=list)
+    zielgruppen: RefList = Field(default_factory=list)
+    sozialraeume: RefList = Field(default_factory=list)
     federfuehrung: Ref | None = Field(None, description="ID des federführenden Akteurs")
-    kooperationspartner: RefList = []
+    kooperationspartner: RefList = Field(default_factory=list)
     zeitraum: Zeitraum | None = None
     zeithorizont: Literal[ZEITHORIZONTE] | None = None  # type: ignore[valid-type]
     prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
@@ -123,10 +123,10 @@ class Massnahme(Entry):
     ressourcen: Text | None = Field(None, description="Personal, Sachmittel, Kosten")
     kosten: Text | None = Field(None, description="z. B. „ca. 12.000 € jährlich“")
     finanzierung: Text | None = Field(None, description="Haushalt, Förderprogramm (z. B. AMIF)")
-    indikatoren: RefList = []
+    indikatoren: RefList = Field(default_factory=list)
     status: Literal[STATUS] = "geplant"  # type: ignore[valid-type]
-    bedarfe: RefList = Field([], description="Bedarfe, die die Maßnahme schließen soll")
-    quelle: RefList = Field([], description="Beteiligung, aus der die Idee stammt")
+    bedarfe: RefList = Field(default_factory=list, description="Bedarfe, die die Maßnahme schließen soll")
+    quelle: RefList = Field(default_factory=list, description="Beteiligung, aus der die Idee stammt")
 
 
 class Angebot(Entry):
@@ -136,14 +136,14 @@ class Angebot(Entry):
     titel: Text
     beschreibung: Markdown | None = None
     traeger: Ref | None = Field(None, description="ID des Trägers (Akteur)")
-    handlungsfelder: RefList = Field([], description="Standard: das Handlungsfeld der Datei")
-    zielgruppen: RefList = Field([], description="Leer: für alle")
-    sprachen: RefList = Field([], description="Sprachen der Durchführung und Unterstützung")
+    handlungsfelder: RefList = Field(default_factory=list, description="Standard: das Handlungsfeld der Datei")
+    zielgruppen: RefList = Field(default_factory=list, description="Leer: für alle")
+    sprachen: RefList = Field(default_factory=list, description="Sprachen der Durchführung und Unterstützung")
     lernsprache: Ref | None = Field(None, description="Bei Sprachkursen: die gelehrte Sprache")
-    sozialraeume: RefList = Field([], description="Leer: stadt- bzw. kreisweit")
+    sozialraeume: RefList = Field(default_factory=list, description="Leer: stadt- bzw. kreisweit")
     ort: Text | None = None
     form: Literal[FORMEN] = "Präsenz"  # type: ignore[valid-type]
-    merkmale: RefList = Field([], description="z. B. kinderbetreuung, barrierefrei, kostenfrei")
+    merkmale: RefList = Field(default_factory=list, description="z. B. kinderbetreuung, barrierefrei, kostenfrei")
     zeiten: Text | None = None
     laufzeit: Zeitraum | None = None
     kapazitaet: NonNegInt | None = Field(None, description="Plätze oder Personen je Durchgang")
@@ -151,7 +151,7 @@ class Angebot(Entry):
     finanzierung: Text | None = None
     web: Url | None = None
     stand: Datum | None = Field(None, description="Wann zuletzt geprüft")
-    quelle: RefList = []
+    quelle: RefList = Field(default_factory=list)
 
 
 class Akzeptanz(Entry):
@@ -169,15 +169,15 @@ class Bedarf(Entry):
     titel: Text
     beschreibung: Markdown | None = None
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
-    zielgruppen: RefList = []
-    sozialraeume: RefList = Field([], description="Leer: stadt- bzw. kreisweit")
-    sprachen: RefList = Field([], description="Sprachen, in denen der Bedarf besteht")
+    zielgruppen: RefList = Field(default_factory=list)
+    sozialraeume: RefList = Field(default_factory=list, description="Leer: stadt- bzw. kreisweit")
+    sprachen: RefList = Field(default_factory=list, description="Sprachen, in denen der Bedarf besteht")
     lernsprache: Ref | None = None
-    merkmale: RefList = Field([], description="Erforderliche Merkmale, z. B. kinderbetreuung")
+    merkmale: RefList = Field(default_factory=list, description="Erforderliche Merkmale, z. B. kinderbetreuung")
     form: Literal[FORMEN] | None = None  # type: ignore[valid-type]
     umfang: NonNegInt | None = Field(None, description="Geschätzte Zahl der Personen/Plätze")
     prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
-    quelle: RefList = Field([], description="Beteiligung, in der der Bedarf genannt wurde")
+    quelle: RefList = Field(default_factory=list, description="Beteiligung, in der der Bedarf genannt wurde")
     akzeptiert: Akzeptanz | None = Field(None, description="Lücke bewusst hingenommen")
 
 
@@ -192,7 +192,7 @@ class Veranstaltung(Entry):
     ort: Text | None = None
     teilnehmende: NonNegInt | None = None
     veranstalter: Ref | None = None
-    handlungsfelder: RefList = []
+    handlungsfelder: RefList = Field(default_factory=list)
     beschreibung: Markdown | None = None
 
 
@@ -201,10 +201,10 @@ class Arbeitsgruppe(Entry):
 
     id: Id
     titel: Text
-    handlungsfelder: RefList = []
+    handlungsfelder: RefList = Field(default_factory=list)
     leitung: Ref | None = None
-    mitglieder: RefList = []
-    sitzungen: list[Datum] = []
+    mitglieder: RefList = Field(default_factory=list)
+    sitzungen: list[Datum] = Field(default_factory=list)
     beschreibung: Markdown | None = None
 
 
@@ -214,8 +214,8 @@ class Befragung(Entry):
     id: Id
     titel: Text
     zeitraum: Zeitraum | None = None
-    zielgruppen: RefList = []
-    sprachen: RefList = []
+    zielgruppen: RefList = Field(default_factory=list)
+    sprachen: RefList = Field(default_factory=list)
     instrument: Text | None = Field(None, description="z. B. „LimeSurvey“, „Papierfragebogen“")
     versandt: NonNegInt | None = None
     ruecklauf: NonNegInt | None = Field(None, description="Zahl der Antworten")
@@ -225,9 +225,9 @@ class Befragung(Entry):
 class Beteiligung(Entry):
     """Der Beteiligungsprozess."""
 
-    veranstaltungen: list[Veranstaltung] = []
-    arbeitsgruppen: list[Arbeitsgruppe] = []
-    befragungen: list[Befragung] = []
+    veranstaltungen: list[Veranstaltung] = Field(default_factory=list)
+    arbeitsgruppen: list[Arbeitsgruppe] = Field(default_factory=list)
+    befragungen: list[Befragung] = Field(default_factory=list)
 
 
 class Messwert(Entry):
@@ -247,7 +247,7 @@ class Indikator(Entry):
     methodik: Markdown | None = Field(None, description="Methodische Besonderheiten")
     basiswert: Messwert | None = None
     zielwert: Messwert | None = None
-    istwerte: dict[Jahr, Number] = Field({}, description="Ist-Werte je Jahr, z. B. 2023: 12,5")
+    istwerte: dict[Jahr, Number] = Field(default_factory=dict, description="Ist-Werte je Jahr, z. B. 2023: 12,5")
 
 
 class Begriff(Entry):
