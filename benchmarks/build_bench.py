@@ -135,11 +135,20 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         + ("alle Läufe darunter." if not over else
            f"darüber: {', '.join(str(r['concept']) + ' ' + str(r['format']) for r in over)}."),
         "",
-        "Wie das Dokument bei Landkreisgröße im Speicher bleibt: ab 2 MB Markdown werden die "
-        "Formate nacheinander statt parallel erzeugt; ab 3.000 internen Querverweisen setzt "
-        "das PDF sie als Text (typst hält je aufgelöstem Verweis rund 60 KB); lange Tabellen "
-        "(über 200 Zeilen) stehen als Listen im Dokument, Handlungsfelder mit mehr als 30 "
-        "Angeboten oder Bedarfen zeigen diese kompakt.", "",
+        "Wie das Dokument bei Landkreisgröße im Speicher bleibt:", "",
+        "- Ab 2 MB Markdown werden die Formate nacheinander statt parallel erzeugt "
+        "(pandoc und typst brauchen dort je 1–1,5 GB).",
+        "- Ab 3.000 internen Querverweisen wird das PDF kompakt gesetzt: Verweise als Text "
+        "(typst hält je aufgelösten Verweis rund 60 KB), Angaben zu Einträgen als Zeilen statt "
+        "Aufzählung, Flattersatz. Das Inhaltsverzeichnis und Web-Links bleiben Links.",
+        "- ODT: pandocs ODT-Writer bräuchte bei Landkreisgröße 2,3 GB; bei großen Dokumenten "
+        "läuft er mit kompaktierender Speicherbereinigung (`+RTS -c -F1.2`): 1,2 GB, etwa "
+        "1,7-mal so lange.",
+        "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
+        "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
+        "Angebotsübersicht im Anhang).",
+        "- Der CLI-Prozess selbst (Quellen, Diagramme, Markdown) hält bei Landkreisgröße "
+        "rund 0,5 GB; das steckt in jeder Zahl oben.", "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")
 
@@ -152,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-examples", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "BUILD.md")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--merge", action="store_true",
+                    help="frühere Ergebnisse aus --json behalten (gleiche Zellen ersetzen)")
     args = ap.parse_args(argv)
     formats = [f for f in args.formats.split(";") if f]
     concepts: list[tuple[str, Path]] = []
@@ -171,16 +182,25 @@ def main(argv: list[str] | None = None) -> int:
             sizes[label] = ("`benchmarks/generate.py --scale " + f"{scale:g}`: "
                             + gen.stdout.strip().splitlines()[-1])
         results: list[dict[str, object]] = []
+        if args.merge and args.json and args.json.is_file():
+            results = json.loads(args.json.read_text(encoding="utf-8"))
+            formats = list(dict.fromkeys([*(str(r["format"]) for r in results), *formats]))
+            sizes = {**json.loads(args.json.with_suffix(".sizes.json").read_text(
+                encoding="utf-8")), **sizes} if args.json.with_suffix(
+                ".sizes.json").is_file() else sizes
         for label, path in concepts:
             for fmt in formats:
                 r = measure(path, fmt, Path(tmp) / "out")
                 r.update(concept=label, format=fmt)
+                results = [x for x in results if (x["concept"], x["format"]) != (label, fmt)]
                 results.append(r)
                 print(f"{label:16} {fmt:14} {r['seconds']:7.1f} s {r['peak_mb']:6} MB"
                       + (f"  FEHLER: {r['error']}" if r["rc"] else ""), flush=True)
                 write_report(args.out, results, formats, sizes)
                 if args.json:
                     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+                    args.json.with_suffix(".sizes.json").write_text(json.dumps(sizes),
+                                                                    encoding="utf-8")
     return 0
 
 

@@ -47,3 +47,17 @@ def test_compact_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     links, links_kompakt = _links(normal), _links(kompakt)
     assert links_kompakt.count("intern") == links.count("intern") - 2
     assert links_kompakt.count("uri") == links.count("uri") == 1
+
+
+def test_long_document_sequential_with_progress(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.render import pipeline
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)  # every document counts as long
+    messages: list[str] = []
+    files = run(DOC, tmp_path, formats=("odt", "html"), progress=messages.append)
+    assert set(files) == {"odt", "html"}
+    assert any("nacheinander" in m for m in messages)
+    # one format after the other: HTML ends before ODT starts (order of FORMATS)
+    steps = [m for m in messages if m.endswith("wird erzeugt …") or " fertig (" in m]
+    assert [s.split()[0] for s in steps] == ["HTML", "HTML", "ODT", "ODT"]

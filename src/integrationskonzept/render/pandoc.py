@@ -46,12 +46,14 @@ def run_pandoc(
     timeout: float = 600.0,
     memory_limit: int | None = None,
     what: str = "das Dokument",
+    rts: tuple[str, ...] = (),
 ) -> bytes:
     """Run pandoc with ``args`` in ``cwd`` and return its standard output.
 
     The environment is minimal (plus ``env``); user data files are not read
     (``--data-dir`` points into ``cwd``). ``memory_limit`` (bytes) caps pandoc's
-    heap. Raises :class:`RenderError`.
+    heap; ``rts`` are further options for pandoc's runtime (e.g. ``-c``, compacting
+    garbage collection: less memory, more time). Raises :class:`RenderError`.
     """
     data_dir = cwd / ".pandoc"
     data_dir.mkdir(exist_ok=True)
@@ -66,8 +68,11 @@ def run_pandoc(
             full_env[name] = os.environ[name]
     full_env.update(env or {})
     cmd = [pandoc_path(), f"--data-dir={data_dir}", *args]
+    options = [*rts]
     if memory_limit:
-        cmd += ["+RTS", f"-M{max(memory_limit // 2**20, 256)}m", "-RTS"]
+        options.append(f"-M{max(memory_limit // 2**20, 256)}m")
+    if options:
+        cmd += ["+RTS", *options, "-RTS"]
     try:
         proc = subprocess.run(
             cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout,

@@ -113,7 +113,8 @@ def render(
                        "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
                        "IK_BILDER": "\n".join(sorted(names)),
                        "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
-                   }, say=say, verweise=markdown.count("](#"))
+                   }, say=say, verweise=markdown.count("](#"),
+                  gross=len(markdown) >= SEQUENTIAL_AB)
         if ast_json is not None:
             (build / "quelle.json").write_bytes(ast_json)
             reader = ["-f", "json", "quelle.json"]
