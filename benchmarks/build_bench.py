@@ -118,6 +118,26 @@ def table(results: list[dict[str, object]], formats: list[str]) -> str:
     return "\n".join(lines)
 
 
+def growth(results: list[dict[str, object]], formats: list[str]) -> list[str]:
+    """Lines comparing Landkreis ×1 with ×0.5 (factor of time and peak memory)."""
+    def cell(concept: str, fmt: str) -> dict[str, object] | None:
+        return next((r for r in results if r["concept"] == concept and r["format"] == fmt
+                     and not r["rc"]), None)
+
+    parts = []
+    for fmt in formats:
+        half, full = cell("Landkreis ×0.5", fmt), cell("Landkreis ×1", fmt)
+        if half and full:
+            t = float(full["seconds"]) / float(half["seconds"])  # type: ignore[arg-type]
+            m = float(full["peak_mb"]) / float(half["peak_mb"])  # type: ignore[arg-type]
+            parts.append(f"{fmt.upper().replace(',', '+')} Zeit ×{t:.1f}, Speicher ×{m:.1f}"
+                         .replace(".", ","))
+    if not parts:
+        return []
+    return ["Wachstum von Landkreis ×0,5 auf ×1 (doppelte Quellen): " + "; ".join(parts)
+            + ".", ""]
+
+
 def write_report(path: Path, results: list[dict[str, object]], formats: list[str],
                  sizes: dict[str, str]) -> None:
     over = [r for r in results if r["peak_mb"] >= LIMIT_MB]  # type: ignore[operator]
@@ -131,6 +151,7 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         table(results, formats), "",
         "Konzepte:", "",
         *[f"- {k}: {v}" for k, v in sizes.items()], "",
+        *growth(results, formats),
         f"Grenze: {LIMIT_MB} MB; "
         + ("alle Läufe darunter." if not over else
            f"darüber: {', '.join(str(r['concept']) + ' ' + str(r['format']) for r in over)}."),
@@ -147,6 +168,9 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
         "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
         "Angebotsübersicht im Anhang).",
+        "- Der Speicher von pandocs HTML- und DOCX-Writer wächst stärker als die Quellen "
+        "(doppelte Quellen: ×2,3 – GHCs Heap wächst in Sprüngen); bei Landkreis ×1 bleibt "
+        "er bei 1,2 GB (plus CLI-Prozess).",
         "- Der CLI-Prozess selbst (Quellen, Diagramme, Markdown) hält bei Landkreisgröße "
         "rund 0,5 GB; das steckt in jeder Zahl oben.", "",
     ]
@@ -165,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="frühere Ergebnisse aus --json behalten (gleiche Zellen ersetzen)")
     args = ap.parse_args(argv)
     formats = [f for f in args.formats.split(";") if f]
+    columns = formats
     concepts: list[tuple[str, Path]] = []
     sizes: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="ik-build-bench-") as tmp:
@@ -184,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         results: list[dict[str, object]] = []
         if args.merge and args.json and args.json.is_file():
             results = json.loads(args.json.read_text(encoding="utf-8"))
-            formats = list(dict.fromkeys([*(str(r["format"]) for r in results), *formats]))
+            columns = list(dict.fromkeys([*(str(r["format"]) for r in results), *formats]))
             sizes = {**json.loads(args.json.with_suffix(".sizes.json").read_text(
                 encoding="utf-8")), **sizes} if args.json.with_suffix(
                 ".sizes.json").is_file() else sizes
@@ -196,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(r)
                 print(f"{label:16} {fmt:14} {r['seconds']:7.1f} s {r['peak_mb']:6} MB"
                       + (f"  FEHLER: {r['error']}" if r["rc"] else ""), flush=True)
-                write_report(args.out, results, formats, sizes)
+                write_report(args.out, results, columns, sizes)
                 if args.json:
                     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
                     args.json.with_suffix(".sizes.json").write_text(json.dumps(sizes),
