@@ -101,7 +101,8 @@ def machine() -> str:
 
 
 def table(results: list[dict[str, object]], formats: list[str]) -> str:
-    concepts = list(dict.fromkeys(str(r["concept"]) for r in results))
+    concepts = sorted(dict.fromkeys(str(r["concept"]) for r in results),
+                      key=lambda c: (c.startswith("Landkreis"), c))
     lines = ["| Konzept | " + " | ".join(f.upper().replace(",", "+") for f in formats) + " |",
              "|---|" + "---|" * len(formats)]
     for c in concepts:
