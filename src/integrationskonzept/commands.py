@@ -192,7 +192,7 @@ def build(
     result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
                  aenderungen=aenderungen, synopse=synopse, seit=seit)
     if result.problems and not result.ok:
-        print_text(result.problems, _file_count(path), _prefix(path))
+        print_text(result.problems, result.quellen, _prefix(path))
     for warning in result.warnings:
         typer.echo(f"Warnung: {warning}", err=True)
     if not result.ok:
@@ -205,12 +205,6 @@ def build(
         raise typer.Exit(EXIT_PROBLEMS)
     for file in result.files:
         typer.echo(f"Geschrieben: {os.path.relpath(file)}")
-
-
-def _file_count(path: Path) -> int:
-    from .loader import discover
-
-    return len(discover(path)[0]) if path.is_dir() else 0
 
 
 class GapFormat(str, Enum):

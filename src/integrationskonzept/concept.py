@@ -39,6 +39,7 @@ from .model.items import (
     Ziel,
 )
 from .problems import Location
+from .safeyaml import locate
 
 # The kinds of things that carry an id, with their German names (singular).
 KIND_LABELS: dict[str, str] = {
@@ -91,20 +92,7 @@ def where(entry: Entry, *path: str | int) -> Location:
     if src is None:
         return Location("")
     file, node = src
-    line, col = getattr(node, "line", 0), getattr(node, "column", 0)
-    for step in path:
-        pos = getattr(node, "pos", None)
-        if isinstance(step, int):
-            if pos is None or not isinstance(node, list) or step >= len(pos):
-                break
-            line, col = pos[step]
-            node = node[step]
-        else:
-            if pos is None or not isinstance(node, dict) or step not in pos:
-                break
-            line, col = pos[step][2], pos[step][3]
-            node = node[step]
-    return Location(file, line, col)
+    return Location(file, *locate(node, path))
 
 
 @dataclass

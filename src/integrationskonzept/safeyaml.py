@@ -58,6 +58,25 @@ class YList(list):  # type: ignore[type-arg]
         self.pos: list[tuple[int, int]] = []
 
 
+def locate(node: Any, loc: tuple[Any, ...], key_position: bool = False) -> tuple[int, int]:
+    """Line and column of the value at ``loc`` inside a YMap/YList tree."""
+    line, col = getattr(node, "line", 0), getattr(node, "column", 0)
+    for i, step in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, YMap) and isinstance(step, str) and step in node.pos:
+            kl, kc, vl, vc = node.pos[step]
+            line, col = (kl, kc) if (last and key_position) else (vl, vc)
+            node = node[step]
+        elif isinstance(node, YList) and isinstance(step, int) and step < len(node.pos):
+            line, col = node.pos[step]
+            node = node[step]
+        elif isinstance(node, YMap) and step == "[key]":
+            continue
+        else:
+            break
+    return line, col
+
+
 @dataclass
 class YamlFile:
     """A read file: its data (``None`` when unreadable) and the problems found."""

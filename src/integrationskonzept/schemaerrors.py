@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Location, Problem, Severity
-from .safeyaml import YList, YMap
+from .safeyaml import locate
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
                           "Ü": "Ue"})
@@ -38,25 +38,6 @@ def describe(value: Any) -> str:
     if len(text) > 60:
         text = text[:57] + "…"
     return f"„{text}“"
-
-
-def locate(node: Any, loc: tuple[Any, ...], key_position: bool = False) -> tuple[int, int]:
-    """Line and column of the value at ``loc`` inside a YMap/YList tree."""
-    line, col = getattr(node, "line", 0), getattr(node, "column", 0)
-    for i, step in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(node, YMap) and isinstance(step, str) and step in node.pos:
-            kl, kc, vl, vc = node.pos[step]
-            line, col = (kl, kc) if (last and key_position) else (vl, vc)
-            node = node[step]
-        elif isinstance(node, YList) and isinstance(step, int) and step < len(node.pos):
-            line, col = node.pos[step]
-            node = node[step]
-        elif isinstance(node, YMap) and step == "[key]":
-            continue
-        else:
-            break
-    return line, col
 
 
 def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
