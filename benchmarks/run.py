@@ -69,9 +69,9 @@ def _items(counts: dict[str, int]) -> int:
 
 def main_figures(folder: Path, repeat: int) -> list[Figure]:
     """Every figure on one concept folder."""
-    from integrationskonzept.loader import load_concept
-    from integrationskonzept.safeyaml import read_yaml
-    from integrationskonzept.validate import validate
+    from integrationskonzept.model.loader import load_concept
+    from integrationskonzept.source.safeyaml import read_yaml
+    from integrationskonzept.checks.runner import validate
 
     files = yaml_files(folder)
     rels = [(str(p), p.relative_to(folder).as_posix()) for p in files]
@@ -135,8 +135,8 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
 def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]]:
     """validate, gaps and the floor per scale: least CPU time of the runs (noise on a shared
     machine only adds), per entry, relative to scale 1."""
-    from integrationskonzept.loader import load_concept
-    from integrationskonzept.validate import validate
+    from integrationskonzept.model.loader import load_concept
+    from integrationskonzept.checks.runner import validate
 
     find_gaps, _why = _gaps_function()
     rows = []

@@ -11,7 +11,7 @@ import pytest
 
 from ik_testing import BASE_INHALT
 from integrationskonzept.checks import CheckContext, all_checks
-from integrationskonzept.validate import validate
+from integrationskonzept.checks.runner import validate
 
 M = BASE_INHALT["massnahmen"][0]
 

@@ -13,14 +13,20 @@ from typer.testing import CliRunner
 
 from ik_testing import BASE_INHALT
 from integrationskonzept import cli
-from integrationskonzept.commands import app
+from integrationskonzept.cli.commands import app
 
 runner = CliRunner()
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+    """`ik ARGS` through the entry point with its one error handler; (exit code, output)."""
+    result = runner.invoke(app, list(args), catch_exceptions=True, standalone_mode=True)
+    code = result.exit_code
+    out = result.output
+    if isinstance(result.exception, cli.IkError):
+        code = result.exception.exit_code
+        out += f"Fehler: {result.exception.message}\n"
+    return code, out
 
 
 def test_validate_clean_exits_0(concept) -> None:
@@ -70,7 +76,7 @@ def test_internal_error_exits_3_without_traceback(monkeypatch, capsys) -> None:
     def boom(*a, **k):
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr("integrationskonzept.validate.validate", boom)
+    monkeypatch.setattr("integrationskonzept.checks.runner.validate", boom)
     with pytest.raises(SystemExit) as exc:
         cli.main(["validate", "."])
     assert exc.value.code == 3
@@ -126,7 +132,7 @@ def test_every_command_and_check_is_documented(capsys) -> None:
 def test_help_is_fast_enough_to_feel_instant() -> None:
     # Not a benchmark: guards against importing pydantic/pandoc at start-up.
     env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))
-    code = ("import sys, integrationskonzept.commands; "
+    code = ("import sys, integrationskonzept.cli.commands; "
             "bad = [m for m in ('pydantic', 'yaml', 'jinja2', 'pypandoc', 'typst', 'babel') "
             "if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
@@ -134,8 +140,8 @@ def test_help_is_fast_enough_to_feel_instant() -> None:
 
 
 def test_format_reference_is_up_to_date() -> None:
-    from integrationskonzept.formatdoc import render
+    from integrationskonzept.model.formatdoc import render
 
     doc = Path(__file__).resolve().parent.parent / "docs" / "format.md"
     assert doc.read_text(encoding="utf-8") == render(), (
-        "docs/format.md is stale: python -m integrationskonzept.formatdoc > docs/format.md")
+        "docs/format.md is stale: python -m integrationskonzept.model.formatdoc > docs/format.md")

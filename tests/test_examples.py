@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ik_testing import EXAMPLES
-from integrationskonzept.validate import validate
+from integrationskonzept.checks.runner import validate
 
 # Facts from the seeds that each example must carry (what a reader checks first).
 FACTS = {

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ik_testing import BASE_INHALT
-from integrationskonzept.build import build
-from integrationskonzept.render.doc_prosa import gender_stars
+from integrationskonzept.document.prosa import gender_stars
+from integrationskonzept.render.build import build
 
 CASES = [
     ("Akteur*innen und Migrant*innen", r"Akteur\*innen und Migrant\*innen"),

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ik_testing import write_concept
-from integrationskonzept.loader import load_concept
-from integrationskonzept.validate import validate
+from integrationskonzept.checks.runner import validate
+from integrationskonzept.model.loader import load_concept
 
 
 def problems_of(root: Path) -> list[tuple[str, int, str]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from integrationskonzept.safeyaml import MAX_DEPTH, parse_yaml_bytes
+from integrationskonzept.source.safeyaml import MAX_DEPTH, parse_yaml_bytes
 
 # Scalars keep the text the author typed: no YAML 1.1 coercion.
 VALUES = [
@@ -131,7 +131,7 @@ def test_mutated_yaml_gives_located_problem_or_data(mutations: list[tuple[int, b
 
 
 def test_huge_file_is_refused_before_reading(tmp_path, monkeypatch) -> None:
-    from integrationskonzept import safeyaml
+    from integrationskonzept.source import safeyaml
 
     monkeypatch.setattr(safeyaml, "MAX_FILE_BYTES", 1024)
     big = tmp_path / "gross.yaml"

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from integrationskonzept.build import build
+from integrationskonzept.render.build import build
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="pdftotext (poppler-utils) fehlt")

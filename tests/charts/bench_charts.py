@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from chart_cases import SMALL, actors, measures  # noqa: E402
 
-from integrationskonzept.render.charts import actor_map, measure_timeline  # noqa: E402
+from integrationskonzept.charts import actor_map, measure_timeline
+from integrationskonzept.render.charts import chart_png, chart_svg
 
 CASES = dict(SMALL)
 CASES["zeitleiste-40"] = lambda: measure_timeline(measures(40), "40 Maßnahmen")
@@ -36,15 +37,15 @@ def main() -> None:
     import typst  # noqa: F401
 
     print(f"import typst: {(time.perf_counter() - start) * 1000:.0f} ms")
-    CASES["balken"]().svg()  # warm-up: font loading
+    chart_svg(CASES["balken"]())  # warm-up: font loading
     print(f"{'chart':24} {'build':>8} {'svg':>8} {'png200':>8}  svg bytes  png bytes")
     for name, make in CASES.items():
         build = median_ms(make)
-        svg = median_ms(lambda: make().svg())
-        png = median_ms(lambda: make().png(ppi=200))
+        svg = median_ms(lambda: chart_svg(make()))
+        png = median_ms(lambda: chart_png(make(), ppi=200))
         chart = make()
         print(f"{name:24} {build:7.1f}  {svg - build:7.1f}  {png - build:7.1f}  "
-              f"{len(chart.svg()):9d}  {len(chart.png()):9d}")
+              f"{len(chart_svg(chart)):9d}  {len(chart_png(chart)):9d}")
 
 
 if __name__ == "__main__":

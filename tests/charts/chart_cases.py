@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from integrationskonzept.render.charts import (
+from integrationskonzept.charts import (
     Chart,
     actor_map,
     bar_chart,

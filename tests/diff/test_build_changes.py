@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gitrepo import make_history, needs_git
-from integrationskonzept.build import build
+
+from integrationskonzept.render.build import build
 
 pytestmark = needs_git
 

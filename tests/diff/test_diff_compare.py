@@ -12,7 +12,7 @@ from gitrepo import version_one, write_concept
 
 from integrationskonzept.diff import compare, diff_dict, format_markdown, format_text
 from integrationskonzept.diff.fields import word_diff
-from integrationskonzept.loader import load_concept
+from integrationskonzept.model.loader import load_concept
 
 Files = dict[str, Any]
 
@@ -161,7 +161,7 @@ def test_word_diff(old: str, new: str, expected: str) -> None:
 def test_document_chapter_and_synopse(tmp_path: Path) -> None:
     import dataclasses
 
-    from integrationskonzept.diff.document import changes_chapter, synopse
+    from integrationskonzept.document.changes import changes_chapter, synopse
 
     new = version_one()
     _kurs(new).update(status="laufend", federfuehrung="stadt", titel="Kurs | *neu*")
@@ -188,7 +188,7 @@ def test_document_chapter_and_synopse(tmp_path: Path) -> None:
 
 
 def test_document_without_changes(tmp_path: Path) -> None:
-    from integrationskonzept.diff.document import changes_chapter, synopse
+    from integrationskonzept.document.changes import changes_chapter, synopse
 
     diff = compare(_load(tmp_path, "a", version_one()), _load(tmp_path, "b", version_one()),
                    "v1.0", "v2.0")
@@ -219,8 +219,8 @@ def test_indikator_and_beziehungen(tmp_path: Path) -> None:
 
 
 def test_shipped_examples_compare_in_every_format() -> None:
-    from integrationskonzept.diff.document import changes_chapter, synopse
     from integrationskonzept.diff.report import format_json
+    from integrationskonzept.document.changes import changes_chapter, synopse
 
     root = Path(__file__).resolve().parents[2] / "examples"
     peine, lehrte = (load_concept(root / name).konzept for name in ("peine", "lehrte"))

@@ -10,8 +10,8 @@ import pytest
 from gitrepo import commit, git, init_repo, needs_git, version_one, version_two, write_concept
 
 from integrationskonzept.diff import compare_versions, diff_command, version_info
-from integrationskonzept.gitsource import load_at_revision
-from integrationskonzept.problems import UserError
+from integrationskonzept.errors import GitError as UserError
+from integrationskonzept.source.git import load_at_revision
 
 pytestmark = needs_git
 

@@ -7,14 +7,14 @@ import json
 import pytest
 
 from integrationskonzept.checks import all_checks
-from integrationskonzept.output_ci import (
+from integrationskonzept.problems import Location, Problem, Severity
+from integrationskonzept.problems.ci import (
     STRUCTURAL_CODES,
     escape_data,
     escape_property,
     format_github,
     format_sarif,
 )
-from integrationskonzept.problems import Location, Problem, Severity
 
 PROBLEMS = [
     Problem("IK202", Severity.ERROR, "Verweis auf unbekannte ID „vhs2“",

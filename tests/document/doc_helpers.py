@@ -8,10 +8,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from integrationskonzept.document.context import build_context
+from integrationskonzept.document.templates import render_markdown
 from integrationskonzept.gaps import find_gaps
-from integrationskonzept.loader import load_concept
-from integrationskonzept.render.context import build_context
-from integrationskonzept.render.document import expand_prosa, render_markdown
+from integrationskonzept.model.loader import load_concept
+from integrationskonzept.render.prosa import expand_prosa
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("IK_UPDATE_GOLDEN") == "1"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from integrationskonzept.build import build
+from integrationskonzept.render.build import build
 
 
 def test_build_refuses_a_concept_with_errors(concept, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

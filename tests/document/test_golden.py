@@ -12,7 +12,7 @@ import pytest
 from doc_helpers import check_golden, markdown_of
 
 from ik_testing import EXAMPLES
-from integrationskonzept.validate import validate
+from integrationskonzept.checks.runner import validate
 
 
 @pytest.mark.parametrize("name", ["peine", "lehrte"])
@@ -45,7 +45,7 @@ def test_small_concept_golden(concept) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_many_offers_and_needs_become_tables(concept) -> None:  # type: ignore[no-untyped-def]
-    from integrationskonzept.render.doc_kapitel import KOMPAKT_AB
+    from integrationskonzept.document.chapters import KOMPAKT_AB
 
     n = KOMPAKT_AB + 1
     root = concept(inhalt={
@@ -61,7 +61,7 @@ def test_many_offers_and_needs_become_tables(concept) -> None:  # type: ignore[n
 
 
 def test_long_tables_become_lists(concept) -> None:  # type: ignore[no-untyped-def]
-    from integrationskonzept.render.doc_types import LANG_AB
+    from integrationskonzept.document.parts import LANG_AB
 
     root = concept(inhalt={"angebote": [
         {"id": f"a-{i}", "titel": f"Angebot {i}", "traeger": "gleichstellung"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from doc_helpers import expanded_of, headings, nodes, pandoc_ast, text
 
-from integrationskonzept.render.doc_markdown import escape
+from integrationskonzept.document.markdown import escape
 
 # Each class of hostile text, as it may appear in a name or a title.
 PLAIN = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from doc_helpers import markdown_of
 
-from integrationskonzept.render.document import TemplateProblem
+from integrationskonzept.document.templates import TemplateProblem
 
 
 def test_concept_overrides_a_single_file(concept) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from integrationskonzept.concept import Konzept
+from integrationskonzept.model.concept import Konzept
 from integrationskonzept.model.files import (
     DEFAULT_MERKMALE,
     HandlungsfeldDef,

@@ -14,7 +14,7 @@ from integrationskonzept.gaps import report_for
 from integrationskonzept.gaps.cache import forget
 from integrationskonzept.gaps.command import gaps_command
 from integrationskonzept.gaps.formats import CSV_COLUMNS
-from integrationskonzept.loader import load_concept
+from integrationskonzept.model.loader import load_concept
 
 INHALT = {
     "angebote": [
@@ -133,7 +133,7 @@ def test_load_errors_exit_1(concept) -> None:
 def test_ik601_through_validate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As registered in checks.MODULES: reported once per open gap, and configurable."""
     from integrationskonzept import checks
-    from integrationskonzept.validate import validate
+    from integrationskonzept.checks.runner import validate
 
     if "offene_luecke" not in checks.MODULES:
         monkeypatch.setattr(checks, "MODULES", (*checks.MODULES, "offene_luecke"))

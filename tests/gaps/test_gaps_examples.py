@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from integrationskonzept.gaps import URTEILE, find_gaps
-from integrationskonzept.loader import load_concept
+from integrationskonzept.model.loader import load_concept
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

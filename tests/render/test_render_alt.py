@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from render_helpers import pdf_text, run
 
-from integrationskonzept.render.document import environment
+from integrationskonzept.document.templates import environment
 
 TITEL = "Anteil der Angebote"
 ALT = 'Balkendiagramm: Anteil der Angebote; Sprache 51.086, "Arbeit" 21,5 %, Akteur*innen 3.'

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from render_helpers import pdf_text, run
 
-from integrationskonzept.render import formate
+from integrationskonzept.render import formats as formate
 
 DOC = """\
 # Maßnahmen

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..concept import Konzept, where
+from ..model.concept import Konzept, where
+from ..model.references import all_refs
 from ..problems import Severity
-from ..references import all_refs
 from . import CheckContext, Finding
 
 CODE = "IK508"

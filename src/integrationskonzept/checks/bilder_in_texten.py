@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..concept import Konzept
+from ..model.concept import Konzept
+from ..model.references import IMAGE_IN_TEXT, image_file, markdown_texts
 from ..problems import Severity
-from ..references import IMAGE_IN_TEXT, image_file, markdown_texts
 from . import CheckContext, Finding
 
 CODE = "IK702"

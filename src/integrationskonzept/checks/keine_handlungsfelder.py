@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..concept import Konzept, where
+from ..model.concept import Konzept, where
 from ..problems import Location, Severity
 from . import CheckContext, Finding
 

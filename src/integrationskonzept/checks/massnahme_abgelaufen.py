@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..babelfmt import datum_lang
-from ..concept import Konzept, where
+from ..model.concept import Konzept, where
 from ..problems import Severity
+from ..text.german import datum_lang
 from . import CheckContext, Finding
 
 CODE = "IK507"

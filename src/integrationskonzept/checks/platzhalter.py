@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..concept import Konzept
+from ..model.concept import Konzept
 from ..problems import Location, Severity
 from . import CheckContext, Finding
 

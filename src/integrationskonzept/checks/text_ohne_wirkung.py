@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..concept import Konzept
+from ..model.concept import Konzept
+from ..model.references import markdown_texts
 from ..problems import Location, Severity
-from ..references import markdown_texts
 from . import CheckContext, Finding
 
 CODE = "IK703"

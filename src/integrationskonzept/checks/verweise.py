@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..concept import KIND_LABELS, REF_TARGETS, Konzept, where
+from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
+from ..model.references import all_refs
 from ..problems import Severity
-from ..references import all_refs
-from ..schemaerrors import suggest
+from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
 
 CODE = "IK202"

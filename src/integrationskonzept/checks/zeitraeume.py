@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..concept import Konzept, where
+from ..model.concept import Konzept, where
 from ..model.fields import Entry
 from ..problems import Severity
 from . import CheckContext, Finding

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..gitsource import VersionInfo, version_info
+from ..source.git import VersionInfo, version_info
 from .changes import Diff, FieldChange, ItemChange
-from .command import compare_versions, diff_command, last_beschluss_rev
 from .compare import compare
 from .report import FORMATS, diff_dict, format_diff, format_markdown, format_text
+from .versions import compare_versions, diff_command, last_beschluss_rev
 
 __all__ = [
     "FORMATS", "Diff", "FieldChange", "ItemChange", "VersionInfo", "compare",

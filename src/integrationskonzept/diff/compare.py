@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..babelfmt import datum_kurz
-from ..concept import HandlungsfeldInhalt, Konzept
+from ..model.concept import HandlungsfeldInhalt, Konzept
 from ..model.fields import Entry, source_of
+from ..text.german import datum_kurz
 from .changes import Diff, FieldChange, ItemChange
 from .fields import Sides, compare_fields, content_of, field_changes
 from .labels import ENTFALLEN, GEAENDERT, KINDS, NEU, VERSCHOBEN

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..babelfmt import datum_kurz, zahl
-from ..concept import REF_TARGETS, Konzept
+from ..model.concept import REF_TARGETS, Konzept
 from ..model.fields import Entry, Zeitpunkt
 from ..model.items import Beziehung, Zeitraum
+from ..text.german import datum_kurz, zahl
 from .changes import FieldChange
 from .labels import field_label
 from .periods import same_point, span_text, zeitpunkt_text, zeitraum_change

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..babelfmt import datum_kurz
 from ..model.fields import Zeitpunkt
 from ..model.items import Zeitraum
+from ..text.german import datum_kurz
 
 MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")

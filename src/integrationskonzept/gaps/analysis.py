@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from ..babelfmt import zahl as _zahl
-from ..concept import Konzept, where
-from ..gcpause import gc_paused
+from ..model.concept import Konzept, where
+from ..source.gcpause import gc_paused
+from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
 from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte, und

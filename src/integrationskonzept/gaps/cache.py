@@ -8,7 +8,7 @@ concepts call :func:`find_gaps` directly.
 
 from __future__ import annotations
 
-from ..concept import Konzept
+from ..model.concept import Konzept
 from .analysis import find_gaps
 from .report import GapReport
 

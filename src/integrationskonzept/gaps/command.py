@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..concept import Konzept
-from ..loader import load_concept
+from ..model.concept import Konzept
+from ..model.loader import load_concept
 from ..problems import Severity
-from ..schemaerrors import suggest
+from ..source.schemaerrors import suggest
 from .cache import report_for
 from .filter import filter_report
 from .formats import FORMATS, render
@@ -77,7 +77,7 @@ def gaps_command(path: Path, fmt: str = "table", handlungsfeld: str | None = Non
     errors = [p for p in loaded.problems if p.severity >= Severity.ERROR]
     files = len(loaded.konzept.files)
     if errors:
-        from ..output import format_json, print_text
+        from ..problems.output import format_json, print_text
 
         if fmt == "json":
             return format_json(errors, files), EXIT_PROBLEMS

@@ -14,7 +14,7 @@ import csv
 import io
 import json
 
-from ..babelfmt import datum_lang, zahl
+from ..text.german import datum_lang, zahl
 from .report import LAGE_MASSNAHME, LAGE_OFFEN, URTEILE, Befund, GapReport, Kandidat, Matrix
 
 FORMATS = ("table", "markdown", "json", "csv")

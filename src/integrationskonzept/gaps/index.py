@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..babelfmt import datum_lang
-from ..concept import Konzept
+from ..model.concept import Konzept
 from ..model.items import Angebot
+from ..text.german import datum_lang
 
 # Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
 GESAMT_ERSATZ = "_gesamt"

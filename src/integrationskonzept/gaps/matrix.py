@@ -5,15 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .report import (
-    ALLE_ZIELGRUPPEN,
-    GEDECKT,
-    OHNE_HANDLUNGSFELD,
-    TEILWEISE,
-    Befund,
-    Matrix,
-    Zelle,
-)
+from .report import ALLE_ZIELGRUPPEN, GEDECKT, OHNE_HANDLUNGSFELD, TEILWEISE, Befund, Matrix, Zelle
 
 
 def _axis(order: Iterable[str], used: Iterable[str]) -> tuple[str, ...]:

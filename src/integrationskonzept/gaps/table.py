@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .formats import (
-    axis_name,
-    gruppen,
-    kandidat_text,
-    orte,
-    summary_lines,
-    used_axes,
-)
+from .formats import axis_name, gruppen, kandidat_text, orte, summary_lines, used_axes
 from .report import GEDECKT, TEILWEISE, UNGEDECKT, GapReport, Matrix
 
 if TYPE_CHECKING:

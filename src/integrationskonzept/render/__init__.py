@@ -11,9 +11,9 @@ Heavy tools (pandoc, typst, python-docx) are imported only when used.
 
 from __future__ import annotations
 
+from ..errors import RenderError
 from .defaults import write_defaults
 from .design import Design, default_design, load_design
-from .errors import RenderError
 from .meta import DocumentMeta, Logo
 from .pipeline import FORMATS, RenderWarning, render
 

@@ -1,66 +1,69 @@
-"""Charts of the Integrationskonzept, drawn in plain typst: SVG for HTML and PDF, PNG for DOCX.
+"""Charts compiled by typst: SVG for HTML and PDF, PNG for DOCX.
 
-Every function takes plain data (strings, numbers, lists, dicts, dates; no model
-objects) and returns a :class:`Chart`. Nothing is compiled until asked for:
-
-- ``chart.svg() -> bytes``: SVG; the alt text is in ``aria-label`` and ``<title>``
-  (typst draws glyphs as outlines, so the SVG itself has no searchable text).
-- ``chart.png(ppi=200) -> bytes``: PNG on white, for DOCX.
-- ``chart.render(format, ppi) -> (bytes, warnings)``: also ``"pdf"``; warnings German.
-- ``chart.alt``: German alt text with the key numbers, e.g. "Balkendiagramm: Einwohner je
-  Ortsteil; Kernstadt 25.600, Vöhrum 6.100, …"; ``chart.caption``: title plus what was left
-  out or aggregated; ``chart.notes``: those remarks alone.
-- ``chart.table``: (header, rows) of strings, the data behind the chart for a data table.
-- ``chart.typst_source``: the complete, self-contained typst document (no imports).
-
-Functions (``style=ChartStyle.from_design(design)`` takes font and colours of the
-concept's design; every function caps what it draws and says so in caption and alt):
-
-``coverage_heatmap(rows, cols, values, title, *, row_label="Handlungsfeld",
-col_label="Sozialraum")``
-    Coverage matrix. ``values[r][c]``: share of Bedarfe covered in percent (0–100), or
-    None where there is no Bedarf (grey "–"). At most 25 rows and 16 columns.
-
-``measure_timeline(measures, title, *, colour_by="status", max_bars=40, stand=None,
-years=None)``
-    Maßnahmen as bars from ``beginn`` to ``ende`` (date, "2024-03", "2024", or inside
-    ``zeitraum``), grouped by ``handlungsfeld`` (a display name), coloured by ``status``
-    or Handlungsfeld; open ends fade out. Above ``max_bars`` dated Maßnahmen (Landkreis
-    size) it shows a heat map of running Maßnahmen per Handlungsfeld and year instead;
-    pass only the Schwerpunktmaßnahmen to get bars.
-
-``actor_map(actors, title, *, max_actors=40)``
-    Akteurslandkarte. Actors ``{id, name, kurz, typ, einfluss, beziehungen: [{zu, art,
-    thema}]}`` on a ring grouped by typ, circle size by einfluss, one line style per art
-    (Kooperation, Allianz, Förderung, Hierarchie, informell, Spannung, Konflikt), the
-    thema written on the line. Beyond ``max_actors`` the best connected are drawn.
-
-``bar_chart(labels, values, title, *, unit="", digits=None, axis_label="", sort=False,
-max_bars=30)``
-    Horizontal bars with German numbers (51.086; 21,5 %), e.g. Einwohner je Sozialraum.
-
-Each compile takes some 20–100 ms in-process (see tests/charts). User text enters typst
-only as escaped string literals; typst's root is the chart template folder, so charts
-can read no file and load no package.
+:mod:`..charts` turns plain data into a :class:`~..charts.base.Chart` (typst source,
+alt text, caption); this module is the only place that compiles one.
 """
 
 from __future__ import annotations
 
-from .chart_actors import actor_map
-from .chart_bars import bar_chart
-from .chart_base import Chart, ChartStyle, prozent, typst_string, zahl
-from .chart_heatmap import count_heatmap, coverage_heatmap
-from .chart_timeline import measure_timeline
+from xml.sax.saxutils import escape, quoteattr
 
-__all__ = [
-    "Chart",
-    "ChartStyle",
-    "actor_map",
-    "bar_chart",
-    "count_heatmap",
-    "coverage_heatmap",
-    "measure_timeline",
-    "prozent",
-    "typst_string",
-    "zahl",
-]
+from ..charts.base import TEMPLATES_DIR, Chart
+from ..errors import RenderError
+
+FORMATS = ("svg", "png", "pdf")
+
+
+def render_chart(chart: Chart, format: str, ppi: float = 200.0) -> tuple[bytes, tuple[str, ...]]:
+    """Compile to ``"svg"``, ``"png"`` or ``"pdf"``; returns (bytes, German warnings)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown chart format {format!r}")
+    import typst
+
+    from .typesetter import font_paths, german_warning
+
+    fonts = font_paths(tuple(chart.style.font_dirs))
+    try:
+        data, warnings = typst.compile_with_warnings(
+            chart.typst_source.encode("utf-8"), format=format,
+            ppi=ppi if format == "png" else None, root=str(TEMPLATES_DIR), font_paths=fonts,
+            ignore_system_fonts=True, timestamp=0)
+    except typst.TypstError as exc:
+        raise RenderError(
+            f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "
+            f"{getattr(exc, 'message', exc)}", str(getattr(exc, "diagnostic", ""))) from None
+    if isinstance(data, list):  # one page per list entry; charts have one page
+        data = data[0]
+    assert isinstance(data, bytes)
+    if format == "svg":
+        data = _accessible_svg(data, chart.alt)
+    return data, tuple(german_warning(str(getattr(w, "message", w))) for w in warnings)
+
+
+def chart_svg(chart: Chart) -> bytes:
+    """SVG with ``role="img"``, ``aria-label`` and ``<title>`` carrying the alt text."""
+    return render_chart(chart, "svg")[0]
+
+
+def chart_png(chart: Chart, ppi: float = 200.0) -> bytes:
+    """PNG (for DOCX), ``ppi`` pixels per inch; white background."""
+    return render_chart(chart, "png", ppi)[0]
+
+
+def chart_warnings(chart: Chart) -> tuple[str, ...]:
+    """Warnings of the SVG compile (e.g. a missing font), German."""
+    return render_chart(chart, "svg")[1]
+
+
+def _accessible_svg(svg: bytes, alt: str) -> bytes:
+    """Put the alt text into the SVG as ``aria-label`` and ``<title>``."""
+    text = svg.decode("utf-8")
+    start = text.find("<svg")
+    end = text.find(">", start)
+    if start < 0 or end < 0:
+        return svg
+    head = text[start:end].rstrip("/")
+    closing = ">" if text[end - 1] != "/" else "/>"
+    head += f' role="img" aria-label={quoteattr(alt)}'
+    return (text[:start] + head + closing + f"<title>{escape(alt)}</title>"
+            + text[end + 1:]).encode("utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..errors import RenderError
 from .design import DEFAULTS_DIR, default_design
-from .errors import RenderError
 from .referencedoc import reference_docx
 
 COPIED = ("theme.typ", "style.css", "design.yaml", "LIESMICH.md")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RenderError
+from ..errors import RenderError
 
 DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "templates" / "design"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -10,7 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from .errors import RenderError
+from ..errors import RenderError
 
 LUA_DIR = Path(__file__).resolve().parent / "lua"
 READER = (

@@ -40,11 +40,11 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from . import formate
+from ..errors import RenderError
+from . import formats as formate
 from .buildfolder import install, place_logo, write_assets
 from .design import Design
-from .errors import RenderError
-from .formate import Job
+from .formats import Job
 from .meta import DocumentMeta
 from .pandoc import READER, lua
 

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RenderError
+from ..errors import RenderError
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
 _WORKER = r"""
@@ -139,12 +139,12 @@ def compile_pdf(
         suffix = f" ({where[1]}, Zeile {where[2]}, Spalte {where[3]})" if where else ""
         raise RenderError(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}", detail)
     return TypstResult(
-        warnings=tuple(_german(w) for w in result["warnings"]),
+        warnings=tuple(german_warning(w) for w in result["warnings"]),
         max_rss_kb=int(result.get("max_rss_kb", 0)),
     )
 
 
-def _german(warning: str) -> str:
+def german_warning(warning: str) -> str:
     if "unknown font family" in warning:
         family = warning.split(":", 1)[-1].strip()
         return f"typst: Schrift {family} ist nicht vorhanden, eine Ersatzschrift wird verwendet."

@@ -1,0 +1,1 @@
+"""Concept → Pandoc Markdown: the template context, the outline, one escaper."""

@@ -1,0 +1,222 @@
+"""The one template context of the document, built in one place from the concept.
+
+:func:`build_context` turns a :class:`~integrationskonzept.model.concept.Konzept` and its
+:class:`~integrationskonzept.gaps.report.GapReport` into a :class:`Dokument` (typed,
+ready-formatted German values) and the :class:`Sammlung` of Markdown fields that the
+prosa filter fills in. Headings: chapters are level 1, sections 2, entries 3.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+
+from ..gaps.report import GapReport
+from ..model.concept import Konzept
+from ..text import german as babelfmt
+from . import chapters as doc_kapitel
+from .fields import Fmt, datum, wert, zahl, zeitraum
+from .markdown import Md, escape
+from .numbering import build_register
+from .parts import Abbildung, Abschnitt, Dokument, Feld, Impressum, Kapitel, Luecken, Punkt, Tabelle
+from .prosa import Sammlung
+
+AUSGANGSLAGE_IDS = {"ausgangslage"}
+BETEILIGUNG_IDS = {"beteiligung", "prozess", "prozess-und-beteiligung"}
+ENTRY_LEVEL = 3
+LISTE_MAX = 50  # items of the Doppelstrukturen and „ohne Bedarf“ lists in the document
+
+
+def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ...]
+                  ) -> Kapitel | None:
+    """The text chapter a generated section joins (by id or title), if any."""
+    for kap in kapitel:
+        ident = kap.id.lower().removeprefix("k-").removeprefix("kap-")
+        if ident in ids or kap.titel.lower().startswith(prefixes):
+            return kap
+    return None
+
+
+def build_context(konzept: Konzept, gaps: GapReport | None = None,
+                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``."""
+    meta = konzept.meta
+    if meta is None:
+        raise ValueError("Konzept ohne konzept.yaml")
+    charts = dict(charts or {})
+    prosa = Sammlung()
+
+    def kapitel(teil: str, ebene: int) -> list[Kapitel]:
+        out = []
+        for ident, kap in konzept.kapitel.items():
+            if kap.teil == teil:
+                text = prosa.add(konzept.texte.get(kap.datei), ebene,
+                                 posixpath.dirname(kap.datei))
+                out.append(Kapitel(ident, "", kap.titel, text))
+        return out
+
+    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
+    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
+    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
+    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+    reg = build_register(konzept, first)
+    fmt = Fmt(konzept, reg, prosa)
+
+    def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+
+    vorne = with_anchor(kapitel("vorne", 1))
+    hinten = with_anchor(kapitel("hinten", 2))
+    anhang = with_anchor(kapitel("anhang", 2))
+    by_id = {k.id: k for k in vorne}
+    handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
+    dok = Dokument(
+        titel=meta.titel, untertitel=meta.untertitel or "",
+        kommune=f"{meta.kommune.typ} {meta.kommune.name}",
+        stand=datum(meta.stand), version=meta.version,
+        impressum=_impressum(konzept, fmt),
+        vorne=vorne,
+        ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,
+        bevoelkerung=_bevoelkerung(konzept),
+        bevoelkerung_abbildungen=[c for k, c in charts.items() if k.startswith("bevoelkerung")],
+        beteiligung_kapitel=by_id.get(merge_b.id) if merge_b else None,
+        veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
+        arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
+        befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        handlungsfelder=handlungsfelder,
+        katalog=doc_kapitel.katalog(konzept, fmt),
+        katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
+        hinten=hinten,
+        indikatoren_tabelle=_indikatoren_tabelle(konzept, fmt),
+        indikatoren=[fmt.indikator(i, ENTRY_LEVEL) for i in konzept.indikatoren.values()],
+        luecken=_luecken(gaps, fmt, [c for k, c in charts.items() if k.startswith("abdeckung")]),
+        akteure=_akteure(konzept, fmt),
+        akteur_abbildungen=[c for k, c in charts.items() if k.startswith("akteure")],
+        angebote=doc_kapitel.angebote(konzept, fmt, nur_anhang),
+        glossar=[Abschnitt(b.begriff, p) for b in konzept.glossar
+                 if (p := prosa.add(b.erklaerung, 2)) is not None],
+        abkuerzungen=Tabelle("tbl-abkuerzungen", "Abkürzungen", ["Abkürzung", "Bedeutung"],
+                             [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
+        if konzept.abkuerzungen else None,
+        anhang=anhang,
+    )
+    names = {i: konzept.label(i) for i in konzept.ids}
+    prosa.set_register(reg, names)
+    return dok, prosa
+
+
+def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
+    meta = konzept.meta
+    assert meta is not None
+    her = meta.herausgeber
+    beschluesse = [fmt.felder([
+        ("Gremium", b.gremium), ("Datum", datum(b.datum)), ("Vorlage", b.vorlage),
+        ("Gegenstand", b.gegenstand), ("Version", b.version)]) for b in konzept.beschluesse]
+    foerderung = [fmt.felder([
+        ("Programm", f.programm), ("Fördergeber", f.foerdergeber),
+        ("Zeitraum", zeitraum(f.zeitraum))]) for f in konzept.foerderung]
+    k = meta.kontakt
+    kontakt = fmt.felder([
+        ("Stelle", k.stelle), ("Anschrift", k.anschrift), ("Telefon", k.telefon),
+        ("E-Mail", k.email), ("Web", Md(f"<{k.web}>") if k.web else None),
+        ("Sprechzeiten", k.sprechzeiten), ("Federführung", fmt.ref(meta.federfuehrung))])
+    return Impressum(
+        herausgeber=[x for x in (her.name, her.anschrift, her.web) if x],
+        beschluesse=beschluesse, foerderung=foerderung,
+        hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
+
+
+def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
+    groups: dict[str, list[list[Md]]] = {}
+    for k in konzept.bevoelkerung:
+        groups.setdefault(k.gruppe or "Bevölkerung", []).append([
+            escape(k.merkmal), escape(wert(k.wert, k.einheit)),
+            escape(babelfmt.datum_kurz(k.stichtag)), escape(k.quelle)])
+    return [Tabelle(f"tbl-bevoelkerung-{i + 1}", name,
+                    ["Merkmal", "Wert", "Stichtag", "Quelle"], rows)
+            for i, (name, rows) in enumerate(groups.items())]
+
+
+def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[v.id]
+    wann = datum(v.datum) if v.datum else zeitraum(v.zeitraum)
+    felder = fmt.felder([
+        ("Art", v.art), ("Datum", wann), ("Ort", v.ort),
+        ("Teilnehmende", v.teilnehmende is not None and zahl(v.teilnehmende) or None),
+        ("Veranstalter", fmt.ref(v.veranstalter)),
+        ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
+    return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[a.id]
+    felder = fmt.felder([
+        ("Handlungsfelder", fmt.refs(a.handlungsfelder)), ("Leitung", fmt.ref(a.leitung)),
+        ("Mitglieder", fmt.refs(a.mitglieder)),
+        ("Sitzungen", ", ".join(babelfmt.datum_kurz(d) for d in a.sitzungen))])
+    return Punkt(a.id, e.anchor, "", a.titel, prosa.add(a.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
+    e = fmt.reg.eintraege[b.id]
+    quote = None
+    if b.versandt and b.ruecklauf is not None:
+        quote = babelfmt.prozent(100 * b.ruecklauf / b.versandt)
+    felder = fmt.felder([
+        ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
+        ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
+        ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
+        ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
+        ("Rücklaufquote", quote)])
+    return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
+
+
+def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.indikatoren:
+        return None
+    jahre = sorted({j for i in konzept.indikatoren.values() for j in i.istwerte})
+    rows = []
+    for i in konzept.indikatoren.values():
+        def mw(m, einheit: str | None = i.einheit) -> str:  # type: ignore[no-untyped-def]
+            return f"{wert(m.wert, einheit)} ({m.jahr})" if m else ""
+        rows.append([fmt.ref(i.id), escape(mw(i.basiswert)), escape(mw(i.zielwert))]
+                    + [escape(wert(i.istwerte[j], i.einheit)) if j in i.istwerte else Md("")
+                       for j in jahre])
+    return Tabelle("tbl-indikatoren", "Indikatoren mit Basis-, Ziel- und Ist-Werten",
+                   ["Indikator", "Basiswert", "Zielwert", *(f"Ist {j}" for j in jahre)], rows,
+                   quer=len(jahre) > 3)
+
+
+def _luecken(gaps: GapReport | None, fmt: Fmt, charts: list[Abbildung]) -> Luecken | None:
+    if gaps is None or not gaps.befunde:
+        return None
+    zaehlung = [Feld(name, escape(zahl(n))) for name, n in gaps.zaehlung().items()]
+    zaehlung.append(Feld("offene Lücken", escape(zahl(len(gaps.offene)))))
+    doppelt = [Md(f"{fmt.refs(d.angebote)} ({escape(gaps.name(d.handlungsfeld))})")
+               for d in gaps.doppelstrukturen[:LISTE_MAX]]
+    ungefragt = [fmt.ref(a.angebot) for a in gaps.angebote_ohne_bedarf[:LISTE_MAX]]
+    for liste, ganz in ((doppelt, gaps.doppelstrukturen), (ungefragt, gaps.angebote_ohne_bedarf)):
+        if len(ganz) > LISTE_MAX:
+            liste.append(Md(f"… und {zahl(len(ganz) - LISTE_MAX)} weitere (vollständig: "
+                            "`ik gaps`)"))
+    return Luecken(zaehlung, doppelt, ungefragt, charts)
+
+
+def _akteure(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
+    if not konzept.akteure:
+        return None
+    rows = []
+    for a in konzept.akteure.values():
+        e = fmt.reg.eintraege[a.id]
+        name = escape(a.name + (f" ({a.kurz})" if a.kurz else ""))
+        kontakt = a.kontakt
+        k = ", ".join(x for x in (kontakt.stelle, kontakt.email, kontakt.telefon)
+                      if x) if kontakt else ""
+        rows.append([Md(f"[{name}]{{#{e.anchor}}}"), escape(a.typ), escape(a.ebene),
+                     escape(k), fmt.names(a.handlungsfelder)])
+    return Tabelle("tbl-akteure", "Akteursverzeichnis",
+                   ["Akteur", "Typ", "Ebene", "Kontakt", "Handlungsfelder"], rows, quer=True)

@@ -1,0 +1,50 @@
+"""The charts of the document as plain data for :mod:`..charts` (compiled in :mod:`..render`).
+
+Keys (and where the templates place them): ``bevoelkerung-<n>`` (Ausgangslage),
+``abdeckung`` (Bedarfe und Angebote im Überblick), ``zeitplan`` (Maßnahmenkatalog),
+``akteure`` (Akteursverzeichnis). Each chart is written as SVG with a PNG twin for DOCX.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]]:
+    """Per key: (chart function name, positional args, keyword args)."""
+    out: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {}
+    groups: dict[str, list[Any]] = {}
+    for k in konzept.bevoelkerung:
+        if not k.einheit:
+            groups.setdefault(k.gruppe or "Bevölkerung", []).append(k)
+    n = 0
+    for name, rows in groups.items():
+        if len(rows) >= 3:
+            n += 1
+            out[f"bevoelkerung-{n}"] = ("bar_chart", (
+                [r.merkmal for r in rows], [r.wert for r in rows], name), {})
+    if gaps is not None and gaps.befunde:
+        m = gaps.matrix_sozialraum
+        values = [[(z.anteil * 100 if (z := m.zelle(r, c)) and z.anteil is not None else None)
+                   for c in m.spalten] for r in m.zeilen]
+        out["abdeckung"] = ("coverage_heatmap", (
+            [gaps.name(r) for r in m.zeilen], [gaps.name(c) for c in m.spalten], values,
+            "Gedeckte Bedarfe je Handlungsfeld und Sozialraum"), {})
+    measures = []
+    for mm in konzept.massnahmen.values():
+        hf = konzept.handlungsfelder.get(mm.handlungsfeld or "")
+        z = mm.zeitraum
+        measures.append({"titel": mm.titel, "status": mm.status,
+                         "handlungsfeld": (hf.kurz or hf.name) if hf else None,
+                         "beginn": z.beginn.text if z and z.beginn else None,
+                         "ende": z.ende.text if z and z.ende else None})
+    if measures:
+        out["zeitplan"] = ("measure_timeline", (measures, "Maßnahmen im Zeitverlauf"),
+                           {"stand": konzept.stand})
+    actors = [{"id": a.id, "name": a.name, "kurz": a.kurz, "typ": a.typ, "einfluss": a.einfluss,
+               "beziehungen": [{"zu": b.zu, "art": b.art, "thema": b.thema}
+                               for b in a.beziehungen]}
+              for a in konzept.akteure.values()]
+    if any(a["beziehungen"] for a in actors):
+        out["akteure"] = ("actor_map", (actors, "Akteurslandkarte"), {})
+    return out

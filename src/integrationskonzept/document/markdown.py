@@ -1,0 +1,92 @@
+"""Markdown text values for the document templates: escaping and marker types.
+
+Every value a template prints goes through :func:`finalize`: plain text is escaped
+so it stays literal (``Akteur*innen``, ``a|b``, ``# x``), :class:`Md` passes as it is
+(Markdown written by the package), :class:`Prosa` becomes a placeholder div that the
+Lua filter ``render/lua/prosa.lua`` replaces with the separately parsed Markdown field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# ASCII punctuation that changes Markdown anywhere in a line (pandoc's reader).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
+# ... and what only matters at the start of a line: lists, divs, captions, setext lines.
+_START = re.compile(r"^([:+=-])")
+_LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: keep no-break spaces
+
+
+class Md(str):
+    """A string that already is Markdown (written by the package, never by users)."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class Prosa:
+    """A Markdown field of the sources, parsed on its own by the prosa filter.
+
+    ``key`` names the text in the prosa data file; ``ebene`` is the heading level the
+    text stands under (its own headings are shifted below it).
+    """
+
+    key: str
+    ebene: int = 1
+
+    def block(self) -> str:
+        return f'\n::: {{.ik-prosa key="{self.key}" ebene="{self.ebene}"}}\n:::\n'
+
+
+def escape(text: str) -> Md:
+    """Plain text as Markdown that reads back as exactly this text (on one line)."""
+    return Md(_escape(text))
+
+
+@lru_cache(maxsize=65536)
+def _escape(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _START.sub(r"\\\1", text)
+    return _LIST_START.sub(r"\1\\\2", text)
+
+
+def md(value: Any) -> Md:
+    """Any value as Markdown: ``Md`` as is, everything else escaped as text."""
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, Prosa):
+        return Md(value.block())
+    if value is None:
+        return Md("")
+    return escape(str(value))
+
+
+def finalize(value: Any) -> Any:
+    """Jinja ``finalize`` hook: what ``{{ value }}`` prints."""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return md(value)
+
+
+def link(text: str, anchor: str) -> Md:
+    """``[text](#anchor)`` with the text escaped."""
+    return Md(f"[{escape(text)}](#{anchor})")
+
+
+def mdjoin(values: Any, sep: str = ", ") -> Md:
+    """Join values, each escaped unless it is Markdown already (a Jinja filter)."""
+    return Md(sep.join(md(v) for v in values))
+
+
+def cell(value: Any) -> Md:
+    """A pipe-table cell: one line, ``|`` escaped, an em dash for nothing."""
+    out = md(value)
+    if isinstance(value, Prosa):
+        raise ValueError("Markdown-Felder können nicht in Tabellenzellen stehen")
+    out = Md(out.replace("\n", " ").strip())
+    return out if out else Md("–")

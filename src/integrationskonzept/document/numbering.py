@@ -1,0 +1,113 @@
+"""Anchors and numbers of the document's entries (M 3.2, Z 3.1, A 3.4, B 3.1).
+
+Ziele, Maßnahmen, Angebote and Bedarfe are numbered per Handlungsfeld: the first
+number is the chapter number of the Handlungsfeld in the document, the second counts
+within it. Entries without a Handlungsfeld go to the chapter „Handlungsfeldübergreifend“.
+Every entry that the document shows gets an ASCII anchor, unique in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.concept import Konzept
+
+PREFIX = {"massnahme": "M", "ziel": "Z", "angebot": "A", "bedarf": "B"}
+ANCHOR_KIND = {
+    "handlungsfeld": "hf", "massnahme": "massnahme", "ziel": "ziel", "angebot": "angebot",
+    "bedarf": "bedarf", "akteur": "akteur", "indikator": "indikator", "kapitel": "kap",
+    "veranstaltung": "veranstaltung", "arbeitsgruppe": "ag", "befragung": "befragung",
+}
+UEBERGREIFEND = "_uebergreifend"
+_TRANS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                        "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Eintrag:
+    """One addressable entry: its anchor, number (may be empty) and title."""
+
+    kind: str
+    id: str
+    anchor: str
+    nummer: str
+    titel: str
+
+    @property
+    def label(self) -> str:
+        """„M 3.2 Sprachcafé“, or just the title for entries without a number."""
+        return f"{self.nummer} {self.titel}" if self.nummer else self.titel
+
+
+@dataclass
+class Register:
+    """Anchors and numbers of all entries of one document."""
+
+    eintraege: dict[str, Eintrag] = field(default_factory=dict)
+    # Handlungsfeld id (or UEBERGREIFEND) -> chapter number.
+    kapitelnummer: dict[str, int] = field(default_factory=dict)
+    _used: set[str] = field(default_factory=set)
+
+    def anchor(self, kind: str, ident: str) -> str:
+        base = ANCHOR_KIND.get(kind, kind) + "-" + _slug(ident)
+        name, n = base, 2
+        while name in self._used:
+            name, n = f"{base}-{n}", n + 1
+        self._used.add(name)
+        return name
+
+    def add(self, kind: str, ident: str, titel: str, nummer: str = "") -> Eintrag:
+        entry = Eintrag(kind, ident, self.anchor(kind, ident), nummer, titel)
+        self.eintraege[ident] = entry
+        return entry
+
+    def get(self, ident: str | None) -> Eintrag | None:
+        return self.eintraege.get(ident) if ident else None
+
+
+def _slug(ident: str) -> str:
+    text = ident.translate(_TRANS)
+    text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    return text or "x"
+
+
+def hf_of(konzept: Konzept, kind: str, entry: object) -> str:
+    """The Handlungsfeld an entry belongs to (first of several), or UEBERGREIFEND."""
+    if kind == "angebot":
+        felder = [h for h in getattr(entry, "handlungsfelder", []) if h in konzept.handlungsfelder]
+        return felder[0] if felder else UEBERGREIFEND
+    hf = getattr(entry, "handlungsfeld", None)
+    return hf if hf in konzept.handlungsfelder else UEBERGREIFEND
+
+
+def build_register(konzept: Konzept, first_chapter: int) -> Register:
+    """Number and anchor everything; Handlungsfeld chapters start at ``first_chapter``."""
+    reg = Register()
+    order = list(konzept.handlungsfelder)
+    for offset, hf_id in enumerate(order):
+        reg.kapitelnummer[hf_id] = first_chapter + offset
+        reg.add("handlungsfeld", hf_id, konzept.handlungsfelder[hf_id].name)
+    reg.kapitelnummer[UEBERGREIFEND] = first_chapter + len(order)
+    for kind, registry in (("ziel", konzept.ziele), ("massnahme", konzept.massnahmen),
+                           ("angebot", konzept.angebote), ("bedarf", konzept.bedarfe)):
+        counters: dict[str, int] = {}
+        for ident, entry in registry.items():
+            hf = hf_of(konzept, kind, entry)
+            counters[hf] = counters.get(hf, 0) + 1
+            nummer = f"{PREFIX[kind]} {reg.kapitelnummer[hf]}.{counters[hf]}"
+            reg.add(kind, ident, entry.titel, nummer)
+    for ident, kap in konzept.kapitel.items():
+        reg.add("kapitel", ident, kap.titel)
+    for kind in ("akteur", "indikator", "veranstaltung", "arbeitsgruppe", "befragung"):
+        for ident, other in konzept.registry(kind).items():
+            reg.add(kind, ident, getattr(other, "name", None) or other.titel)
+    return reg
+
+
+def has_uebergreifend(konzept: Konzept) -> bool:
+    """Whether any Ziel, Maßnahme, Angebot or Bedarf has no (known) Handlungsfeld."""
+    return any(hf_of(konzept, kind, e) == UEBERGREIFEND
+               for kind, reg in (("ziel", konzept.ziele), ("massnahme", konzept.massnahmen),
+                                 ("angebot", konzept.angebote), ("bedarf", konzept.bedarfe))
+               for e in reg.values())

@@ -1,0 +1,176 @@
+"""The typed parts of the template context (see :mod:`.context`).
+
+Values are ready to print: plain ``str`` is text (the template escapes it), :class:`Md`
+is Markdown written by the package (links, joined lists), :class:`Prosa` a Markdown
+field of the sources (a placeholder the prosa filter fills).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .markdown import Md, Prosa, escape
+
+# Tables with more rows are written as lists: typst lays out a 10,000-row table in
+# gigabytes of memory, a list of the same entries in a fraction (Landkreis scale).
+LANG_AB = 200
+
+
+@dataclass(frozen=True)
+class Feld:
+    """One „Name: Wert“ line of an entry."""
+
+    name: str
+    wert: Md
+
+
+@dataclass(frozen=True)
+class Abschnitt:
+    """A labelled Markdown text of an entry, e.g. „Definition“ of an Indikator."""
+
+    name: str
+    text: Prosa
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """A numbered or named entry shown under its own heading (Maßnahme, Ziel, …)."""
+
+    id: str
+    anchor: str
+    nummer: str
+    titel: str
+    beschreibung: Prosa | None = None
+    felder: list[Feld] = field(default_factory=list)
+    abschnitte: list[Abschnitt] = field(default_factory=list)
+    bewertung: str = ""
+    gruende: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.nummer} {self.titel}" if self.nummer else self.titel
+
+
+@dataclass(frozen=True)
+class Tabelle:
+    """A pipe table: header, rows of Markdown cells, caption; ``quer`` for landscape."""
+
+    anchor: str
+    titel: str
+    kopf: list[str]
+    zeilen: list[list[Md]]
+    quer: bool = False
+
+    @property
+    def lang(self) -> bool:
+        """More rows than a page-laid table should hold: shown as a list (see LANG_AB)."""
+        return len(self.zeilen) > LANG_AB
+
+    def eintraege(self) -> list[Md]:
+        """The rows as list entries: „**first cell** Kopf: Wert; Kopf: Wert“."""
+        named = 2 if self.kopf and self.kopf[0] == "Nr." else 1  # „Nr.“ then the title
+        out = []
+        for zeile in self.zeilen:
+            teile = [f"{escape(k)}: {c}" for k, c in zip(self.kopf[named:], zeile[named:],
+                                                         strict=False) if c and c != "–"]
+            kopf = " ".join(str(c) for c in zeile[1:named])
+            out.append(Md(f"**{zeile[0]}** {kopf}" + (" – " if kopf and teile else "")
+                          + "; ".join(teile)))
+        return out
+
+
+@dataclass(frozen=True)
+class Abbildung:
+    """A chart: file in the build (SVG, with a PNG twin for DOCX), alt text, caption."""
+
+    anchor: str
+    datei: str
+    alt: str
+    titel: str
+
+
+@dataclass(frozen=True)
+class Kapitel:
+    """A text chapter from a Markdown file (``kapitel:`` in konzept.yaml)."""
+
+    id: str
+    anchor: str
+    titel: str
+    text: Prosa | None
+
+
+@dataclass(frozen=True)
+class HandlungsfeldKapitel:
+    """One chapter per Handlungsfeld, in the order of konzept.yaml."""
+
+    id: str
+    anchor: str
+    nummer: int
+    name: str
+    querschnitt: bool = False
+    beschreibung: Prosa | None = None
+    ausgangslage: Prosa | None = None
+    leitziel: Prosa | None = None
+    horizont: str = ""
+    steuerung: Prosa | None = None
+    angebote: list[Punkt] = field(default_factory=list)
+    angebote_hinweis: list[Md] = field(default_factory=list)
+    weitere_angebote: list[Md] = field(default_factory=list)
+    bedarfe: list[Punkt] = field(default_factory=list)
+    bedarfe_tabelle: Tabelle | None = None
+    ziele: list[Punkt] = field(default_factory=list)
+    massnahmen: list[Punkt] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Impressum:
+    herausgeber: list[str]
+    beschluesse: list[list[Feld]]
+    foerderung: list[list[Feld]]
+    hinweise: list[str]
+    kontakt: list[Feld]
+
+
+@dataclass(frozen=True)
+class Luecken:
+    """The gap analysis in numbers, plus the lists the Anhang shows."""
+
+    zaehlung: list[Feld]
+    doppelstrukturen: list[Md]
+    ungefragt: list[Md]
+    abbildungen: list[Abbildung] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dokument:
+    """The whole template context, in document order."""
+
+    titel: str
+    untertitel: str
+    kommune: str
+    stand: str
+    version: str
+    impressum: Impressum
+    vorne: list[Kapitel]
+    ausgangslage_kapitel: Kapitel | None
+    bevoelkerung: list[Tabelle]
+    bevoelkerung_abbildungen: list[Abbildung]
+    beteiligung_kapitel: Kapitel | None
+    veranstaltungen: list[Punkt]
+    arbeitsgruppen: list[Punkt]
+    befragungen: list[Punkt]
+    handlungsfelder: list[HandlungsfeldKapitel]
+    katalog: Tabelle | None
+    katalog_abbildungen: list[Abbildung]
+    hinten: list[Kapitel]
+    indikatoren_tabelle: Tabelle | None
+    indikatoren: list[Punkt]
+    luecken: Luecken | None
+    akteure: Tabelle | None
+    akteur_abbildungen: list[Abbildung]
+    angebote: Tabelle | None
+    glossar: list[Abschnitt]
+    abkuerzungen: Tabelle | None
+    anhang: list[Kapitel]
+    extra: dict[str, Any] = field(default_factory=dict)

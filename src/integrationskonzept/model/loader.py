@@ -1,0 +1,365 @@
+"""Read a concept folder: find its files, read them safely, validate, assemble.
+
+Validation is done entry by entry, so one broken Maßnahme does not hide the
+problems of the others, and ids are registered from the raw files first, so a
+reference to an entry that failed validation is not reported a second time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..problems import Location, Problem, Severity
+from ..source.gcpause import gc_paused
+from ..source.safeyaml import YList, YMap, read_yaml
+from ..source.schemaerrors import describe, suggest, translate
+from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
+from .fields import Entry, set_source
+from .files import (
+    BETEILIGUNG_LISTS,
+    CONTENT_LISTS,
+    DEFAULT_MERKMALE,
+    META_LISTS,
+    InhaltKopf,
+    KonzeptDatei,
+    KonzeptKopf,
+    Merkmal,
+)
+
+KONZEPT_FILES = ("konzept.yaml", "konzept.yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+# Folders of a concept that hold no sources: design files, build output, tooling.
+SKIP_DIRS = frozenset({"templates", "design", "build", "_build", "ausgabe", "node_modules",
+                       "venv", "__pycache__"})
+MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
+
+_INHALT_KEYS = set(InhaltKopf.model_fields) | set(CONTENT_LISTS) | {"beteiligung"}
+_KONZEPT_KEYS = set(KonzeptDatei.model_fields)
+
+
+@dataclass
+class LoadResult:
+    """The assembled concept (possibly partial) and every problem found while loading."""
+
+    konzept: Konzept
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "struktur",
+         related: tuple[Location, ...] = ()) -> Problem:
+    return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
+
+
+def discover(root: Path) -> tuple[list[str], list[Problem]]:
+    """All YAML files of the concept (relative paths, konzept.yaml first) and stray files."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
+            lower = name.lower()
+            if lower.endswith(YAML_SUFFIXES):
+                found.append(rel)
+            elif ".yaml" in lower or ".yml" in lower:
+                problems.append(Problem(
+                    "IK009", Severity.WARNING,
+                    f"Datei „{rel}“ wird nicht gelesen: sie endet nicht auf .yaml",
+                    Location(rel), "Benennen Sie die Datei um oder löschen Sie die Kopie.",
+                    rule="dateien"))
+    found.sort(key=lambda r: (r not in KONZEPT_FILES, r.count("/"), r))
+    return found, problems
+
+
+def load_concept(root: str | Path) -> LoadResult:
+    """Load the concept in folder ``root``; never raises for problems in the sources."""
+    root = Path(root)
+    konzept = Konzept(root=root)
+    result = LoadResult(konzept)
+    if not root.is_dir():
+        result.problems.append(_err(
+            "IK010", f"Ordner „{root}“ nicht gefunden", Location(""),
+            "Geben Sie den Ordner des Konzepts an (er enthält konzept.yaml)."))
+        return result
+    files, result.problems = discover(root)
+    if not any(f in KONZEPT_FILES for f in files):
+        nested = sorted(f.rsplit("/", 1)[0] for f in files if f.rsplit("/", 1)[-1] in KONZEPT_FILES)
+        hint = ("Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.")
+        if nested:
+            hint = ("Dieser Ordner enthält Konzepte in Unterordnern: "
+                    + ", ".join(f"„{n}“" for n in nested[:5]) + ". Geben Sie einen davon an.")
+        result.problems.append(_err("IK010", "konzept.yaml fehlt", Location("konzept.yaml"),
+                                    hint))
+        return result
+    konzept.files = files
+    with gc_paused():
+        raw = []
+        for rel in files:
+            yf = read_yaml(str(root / rel), rel)
+            result.problems.extend(yf.problems)
+            if yf.data is None and not yf.problems:
+                result.problems.append(Problem(
+                    "IK008", Severity.WARNING, f"Datei „{rel}“ ist leer", Location(rel, 1, 1),
+                    "Füllen oder löschen Sie die Datei.", rule="dateien"))
+            elif yf.data is not None and not isinstance(yf.data, YMap):
+                result.problems.append(_err(
+                    "IK008", f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
+                    Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
+            elif yf.data is not None:
+                raw.append((rel, yf.data))
+        for rel, data in raw:
+            _register_ids(konzept, rel, data, result.problems)
+        for rel, data in raw:
+            _load_file(konzept, rel, data, result.problems)
+        _finish(konzept, result.problems)
+    return result
+
+
+def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
+    """The entry lists of a file: (key, raw list, model)."""
+    is_konzept = rel in KONZEPT_FILES
+    out = []
+    tables = [CONTENT_LISTS, META_LISTS] if is_konzept else [CONTENT_LISTS]
+    for table in tables:
+        for key, model in table.items():
+            value = data.get(key)
+            if isinstance(value, YList):
+                out.append((key, value, model))
+    bet = data.get("beteiligung")
+    if isinstance(bet, YMap):
+        for key, model in BETEILIGUNG_LISTS.items():
+            value = bet.get(key)
+            if isinstance(value, YList):
+                out.append((key, value, model))
+    out.sort(key=lambda t: (t[1].line, t[1].column))
+    return out
+
+
+def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+    for key, items, _model in _lists_of(rel, data):
+        kind = LIST_KINDS.get(key)
+        if kind is None:
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, YMap):
+                continue
+            ident = item.get("id")
+            if not isinstance(ident, str) or not ident:
+                continue
+            line, col = item.pos["id"][2:]
+            loc = Location(rel, line, col)
+            if ident in konzept.ids:
+                other_kind, other = konzept.ids[ident]
+                problems.append(_err(
+                    "IK201",
+                    f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
+                    f"{KIND_LABELS[other_kind]} in {other})",
+                    loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
+                    rule="ids", related=(other,)))
+            else:
+                konzept.ids[ident] = (kind, loc)
+
+
+def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
+    is_konzept = rel in KONZEPT_FILES
+    allowed = _KONZEPT_KEYS if is_konzept else _INHALT_KEYS
+    for key in data:
+        if key in allowed:
+            continue
+        line, col = data.pos[key][:2]
+        loc = Location(rel, line, col)
+        if not is_konzept and key in _KONZEPT_KEYS:
+            problems.append(_err(
+                "IK101", f"Schlüssel „{key}“ gehört in konzept.yaml", loc,
+                "Verschieben Sie den Eintrag in die Datei konzept.yaml.", rule="schema"))
+            continue
+        best = suggest(str(key), allowed)
+        hint = f"Meinten Sie „{best}“?" if best else (
+            "Erlaubt sind: " + ", ".join(sorted(allowed)) + ".")
+        problems.append(_err("IK101", f"Unbekannter Schlüssel „{key}“", loc, hint, rule="schema"))
+
+
+def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+    _check_keys(rel, data, problems)
+    is_konzept = rel in KONZEPT_FILES
+    kopf_model = KonzeptKopf if is_konzept else InhaltKopf
+    kopf_raw = YMap(data.line, data.column)
+    for key in kopf_model.model_fields:
+        if key in data:
+            kopf_raw[key] = data[key]
+            kopf_raw.pos[key] = data.pos[key]
+    kopf: Any = None
+    try:
+        kopf = kopf_model.model_validate(kopf_raw)
+        set_source(kopf, rel, data)
+        konzept.heads.append(kopf)
+    except ValidationError as exc:
+        problems.extend(translate(exc, kopf_model, kopf_raw, rel))
+    if is_konzept and kopf is not None:
+        konzept.meta = kopf
+    # Lists that are not lists.
+    for key in (*CONTENT_LISTS, *(META_LISTS if is_konzept else ())):
+        value = data.get(key)
+        if key in data and value is not None and not isinstance(value, YList):
+            line, col = data.pos[key][2:]
+            problems.append(_err(
+                "IK103", f"„{key}“: erwartet eine Liste (Zeilen mit „- “), gefunden "
+                f"{describe(value)}", Location(rel, line, col), rule="schema"))
+    _load_beteiligung_head(rel, data, problems)
+    hf = data.get("handlungsfeld") if isinstance(data.get("handlungsfeld"), str) else None
+    for key, items, model in _lists_of(rel, data):
+        _load_list(konzept, rel, key, items, model, hf, problems)
+    if kopf is not None:
+        _load_text_parts(konzept, rel, data, kopf, problems)
+
+
+def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> None:
+    bet = data.get("beteiligung")
+    if "beteiligung" not in data or bet is None:
+        return
+    if not isinstance(bet, YMap):
+        line, col = data.pos["beteiligung"][2:]
+        problems.append(_err(
+            "IK103", f"„beteiligung“: erwartet Unterschlüssel (veranstaltungen, arbeitsgruppen, "
+            f"befragungen), gefunden {describe(bet)}", Location(rel, line, col), rule="schema"))
+        return
+    for key in bet:
+        if key not in BETEILIGUNG_LISTS:
+            line, col = bet.pos[key][:2]
+            best = suggest(str(key), BETEILIGUNG_LISTS)
+            problems.append(_err(
+                "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“", Location(rel, line, col),
+                f"Meinten Sie „{best}“?" if best else
+                "Erlaubt sind: veranstaltungen, arbeitsgruppen, befragungen.", rule="schema"))
+        elif bet[key] is not None and not isinstance(bet[key], YList):
+            line, col = bet.pos[key][2:]
+            problems.append(_err(
+                "IK103", f"„{key}“: erwartet eine Liste, gefunden {describe(bet[key])}",
+                Location(rel, line, col), rule="schema"))
+
+
+_INHERIT_SINGLE = frozenset({"ziele", "massnahmen", "bedarfe"})
+
+
+def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[Entry],
+               hf: str | None, problems: list[Problem]) -> None:
+    kind = LIST_KINDS.get(key)
+    target = konzept.registry(kind) if kind else getattr(konzept, key)
+    label = KIND_LABELS[kind] if kind else key
+    validate = model.model_validate
+    for i, item in enumerate(items):
+        if not isinstance(item, YMap):
+            line, col = items.pos[i]
+            problems.append(_err(
+                "IK103", f"„{key}“: jeder Eintrag braucht Unterschlüssel, gefunden {describe(item)}",
+                Location(rel, line, col), "Ein Eintrag beginnt mit „- id: …“.", rule="schema"))
+            continue
+        try:
+            entry = validate(item)
+        except ValidationError as exc:
+            ident = item.get("id")
+            context = f"{label} „{ident}“" if isinstance(ident, str) else f"{label} Nr. {i + 1}"
+            problems.extend(translate(exc, model, item, rel, context))
+            _collect_texts(item, konzept.ungueltig)
+            continue
+        set_source(entry, rel, item)
+        if hf is not None:
+            if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
+                entry.handlungsfeld = hf  # type: ignore[attr-defined]
+            elif key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
+                entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
+        if kind is None:
+            target.append(entry)
+        else:
+            ident = entry.id  # type: ignore[attr-defined]
+            if ident not in target and konzept.ids.get(ident, (kind,))[0] == kind:
+                target[ident] = entry
+
+
+def _collect_texts(node: Any, out: set[str]) -> None:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, str):
+            out.add(cur)
+        elif isinstance(cur, dict):
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+
+
+def _load_text_parts(konzept: Konzept, rel: str, data: YMap, kopf: Any,
+                     problems: list[Problem]) -> None:
+    parts = ("ausgangslage", "ausgangslage_datei", "leitziel", "steuerung")
+    present = [p for p in parts if p in data]
+    if not present:
+        return
+    hf = kopf.handlungsfeld
+    if hf is None:
+        line, col = data.pos[present[0]][:2]
+        problems.append(_err(
+            "IK105", f"„{present[0]}“ braucht ein Handlungsfeld",
+            Location(rel, line, col),
+            "Schreiben Sie „handlungsfeld: <id>“ an den Anfang dieser Datei.", rule="schema"))
+        return
+    if hf in konzept.inhalte:
+        line, col = data.pos[present[0]][:2]
+        first = konzept.inhalte[hf].file
+        problems.append(_err(
+            "IK106", f"Ausgangslage/Leitziel für Handlungsfeld „{hf}“ steht schon in „{first}“",
+            Location(rel, line, col),
+            "Jedes Handlungsfeld hat eine Datei mit Ausgangslage und Leitziel.", rule="schema"))
+        return
+    konzept.inhalte[hf] = HandlungsfeldInhalt(
+        id=hf, file=rel, ausgangslage=kopf.ausgangslage,
+        ausgangslage_datei=kopf.ausgangslage_datei, leitziel=kopf.leitziel,
+        steuerung=kopf.steuerung)
+    if kopf.ausgangslage_datei:
+        line, col = data.pos["ausgangslage_datei"][2:]
+        _read_markdown(konzept, kopf.ausgangslage_datei, Location(rel, line, col), problems)
+
+
+def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Problem]) -> None:
+    root = konzept.root.resolve()
+    target = (konzept.root / path).resolve()
+    if root not in target.parents:
+        problems.append(_err(
+            "IK401", f"Datei „{path}“ liegt außerhalb des Konzeptordners", at,
+            "Legen Sie Textdateien in den Konzeptordner, z. B. nach texte/.", rule="dateien"))
+        return
+    if not target.is_file():
+        candidates = [p.relative_to(root).as_posix() for p in root.rglob("*.md")]
+        best = suggest(path, candidates)
+        problems.append(_err(
+            "IK401", f"Markdown-Datei „{path}“ nicht gefunden", at,
+            f"Meinten Sie „{best}“?" if best else "Prüfen Sie Pfad und Dateinamen.",
+            rule="dateien"))
+        return
+    raw = target.read_bytes()[: MAX_MARKDOWN_BYTES + 1]
+    if len(raw) > MAX_MARKDOWN_BYTES:
+        problems.append(_err("IK004", f"Markdown-Datei „{path}“ ist zu groß", at, rule="dateien"))
+        return
+    try:
+        konzept.texte[path] = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(_err(
+            "IK002", f"Markdown-Datei ist nicht UTF-8-kodiert (Zeile {line})",
+            Location(path, line, 1), "Speichern Sie die Datei als UTF-8.", rule="dateien"))
+
+
+def _finish(konzept: Konzept, problems: list[Problem]) -> None:
+    if not konzept.merkmale and konzept.meta is not None:
+        for ident, name in DEFAULT_MERKMALE:
+            if ident not in konzept.ids:
+                konzept.merkmale[ident] = Merkmal(id=ident, name=name)
+                konzept.ids[ident] = ("merkmal", Location("(eingebaut)"))
+    for kap in konzept.kapitel.values():
+        _read_markdown(konzept, kap.datei, where(kap, "datei"), problems)

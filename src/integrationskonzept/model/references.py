@@ -1,0 +1,179 @@
+"""Walking a concept: every entry, and every reference an entry makes."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import typing
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..problems import Location
+from .concept import Konzept, where
+from .fields import Entry, MarkdownMarker, RefMarker, source_of
+
+REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
+
+
+def entries(konzept: Konzept) -> Iterator[Entry]:
+    """Every entry read from the sources (vocabularies, content, meta lists), in source order."""
+    for name in ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "merkmale",
+                 "kapitel", "akteure", "ziele", "massnahmen", "angebote", "bedarfe",
+                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren"):
+        yield from getattr(konzept, name).values()
+    for name in ("beschluesse", "foerderung", "bevoelkerung", "glossar", "abkuerzungen"):
+        yield from getattr(konzept, name)
+
+
+def sources(konzept: Konzept) -> Iterator[Entry]:
+    """Every entry plus the single-valued head of every file: all that can hold references."""
+    yield from konzept.heads
+    yield from entries(konzept)
+
+
+@cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Per model class: (field, how) with how in ref/refs/md/entry/entries."""
+    plan = []
+    for name, info in cls.model_fields.items():
+        ann = info.annotation
+        if _marked(info.metadata, ann, RefMarker):
+            plan.append((name, "refs" if _is_list(ann) else "ref"))
+        elif _marked(info.metadata, ann, MarkdownMarker):
+            plan.append((name, "md"))
+        else:
+            inner = _entry_type(ann)
+            if inner is not None:
+                plan.append((name, "entries" if _is_list(ann) else "entry"))
+    return tuple(plan)
+
+
+def _marked(metadata: list[Any], ann: Any, marker: type) -> bool:
+    """Whether the field (or the type inside its Optional) carries ``marker``."""
+    if any(isinstance(m, marker) for m in metadata):
+        return True
+    if any(isinstance(m, marker) for m in getattr(ann, "__metadata__", ())):
+        return True
+    return any(_marked([], arg, marker) for arg in typing.get_args(ann))
+
+
+def _is_list(ann: Any) -> bool:
+    return getattr(ann, "__origin__", None) is list or "list[" in str(ann)
+
+
+def _entry_type(ann: Any) -> type[Entry] | None:
+    if isinstance(ann, type) and issubclass(ann, Entry):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _entry_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+Ref = tuple[Entry, str, str, tuple[str | int, ...]]
+
+
+def all_refs(konzept: Konzept) -> list[Ref]:
+    """Every reference written in the concept: (entry, field, id, path); computed once."""
+    cached = konzept.cache.get("refs")
+    if cached is None:
+        cached = [(entry, f, ident, path) for entry in sources(konzept)
+                  for f, ident, path in refs(entry)]
+        konzept.cache["refs"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """(field name, referenced id, path inside the entry) for every reference written.
+
+    References that were not written in the source (inherited from the file's
+    ``handlungsfeld:``) are skipped: the file's own key is checked instead.
+    """
+    src = source_of(entry)
+    raw = src[1] if src is not None else None
+    yield from _walk(entry, raw, ())
+
+
+def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any]:
+    for name, how in _plan(type(obj)):
+        if raw is not None and name not in raw:
+            continue
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        sub = raw.get(name) if raw is not None else None
+        if how == "ref":
+            yield name, value, (*path, name)
+        elif how == "refs":
+            for i, ident in enumerate(value):
+                yield name, ident, (*path, name, i)
+        elif how == "md":
+            for m in REF_IN_TEXT.finditer(value):
+                yield "[[…]]", m.group(1), (*path, name)
+        elif how == "entry":
+            yield from _walk(value, sub if isinstance(sub, dict) else None, (*path, name))
+        else:
+            for i, item in enumerate(value):
+                sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
+                yield from _walk(item, sub_i if isinstance(sub_i, dict) else None,
+                                 (*path, name, i))
+
+
+IMAGE_IN_TEXT = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
+_IMAGE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+
+
+def image_file(root: Path, basis: str, src: str) -> tuple[str, Path] | None:
+    """(name relative to the concept, file) of an image a text shows, if the build can use it.
+
+    Usable means: a relative path (to ``basis``, the text's folder) that stays inside the
+    concept folder, names a PNG, JPG, SVG or GIF file, and exists. The build copies
+    exactly these; `ik validate` reports every other image (IK702).
+    """
+    name = posixpath.normpath(posixpath.join(basis, src))
+    if (not src or name.startswith(("../", "/")) or not _IMAGE_NAME.match(name)
+            or not name.lower().endswith(IMAGE_SUFFIXES)):
+        return None
+    base = root.resolve()
+    path = (base / name).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        return None
+    return name, path
+
+
+def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
+    """Every Markdown text: (text, where it starts, folder its image paths are relative to).
+
+    Fields in YAML files are located at their value (paths relative to the concept
+    folder); Markdown files (chapters, Ausgangslagen) at line 1 of the file (paths
+    relative to the file's folder).
+    """
+    cached = konzept.cache.get("markdown")
+    if cached is None:
+        cached = [(text, where(entry, *path), "") for entry in sources(konzept)
+                  for text, path in _texts(entry, ())]
+        cached += [(text, Location(rel, 1, 1), posixpath.dirname(rel))
+                   for rel, text in konzept.texte.items()]
+        konzept.cache["markdown"] = cached
+    yield from cached
+
+
+def _texts(obj: BaseModel, path: tuple[str | int, ...]
+           ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    for name, how in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if how == "md":
+            yield value, (*path, name)
+        elif how == "entry":
+            yield from _texts(value, (*path, name))
+        elif how == "entries":
+            for i, item in enumerate(value):
+                yield from _texts(item, (*path, name, i))

@@ -1,0 +1,188 @@
+"""`ik build` as a library function: sources → Markdown → DOCX, PDF, HTML, ODT, MD.
+
+:func:`build` validates first and refuses to build a concept with errors (the
+problems come back for the CLI to print like `ik validate`). The output files are
+written into ``out`` (default ``<concept>/build/``) only when complete; the same
+sources give the same bytes (the date is the concept's Stand).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import IkError
+from ..problems import Problem
+
+if TYPE_CHECKING:
+    from ..diff import Diff
+
+DEFAULT_FORMATS = ("docx", "pdf", "html")
+
+
+@dataclass
+class BuildResult:
+    """The outcome of one build.
+
+    ``ok`` is False when validation found errors (``problems``) or rendering failed
+    (``error``, a German message; ``detail`` the tool output for a verbose mode).
+    ``files`` are the written outputs, ``warnings`` German notes that did not stop the
+    build, ``seconds`` time per step, ``quellen`` the number of source files read (for
+    the summary line of the problem list).
+    """
+
+    ok: bool
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error: str = ""
+    detail: str = ""
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    quellen: int = 0
+
+
+def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
+          draft: bool = False, progress: Callable[[str], None] | None = None,
+          aenderungen: bool = False, synopse: bool = False, seit: str | None = None
+          ) -> BuildResult:
+    """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
+
+    ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
+    builds only the Synopse (old and new side by side) as ``synopse.*``. Both compare
+    with the git version of the last Beschluss in konzept.yaml, or with ``seit`` (a tag,
+    commit or folder). The version line states the git tag or commit and its date; with
+    uncommitted changes in the sources every page is marked "Entwurf".
+    """
+    from ..document.templates import TemplateProblem
+    from ..errors import RenderError
+
+    say = progress or (lambda _msg: None)
+    root = Path(path)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    say("Quellen prüfen …")
+    from ..checks.runner import validate
+
+    report = validate(root)
+    seconds["validate"] = _lap(started)
+    quellen = len(report.konzept.files)
+    if report.failed():
+        return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
+    konzept = report.konzept
+    warnings: list[str] = []
+    try:
+        vergleich = _vergleich(root, aenderungen or synopse, seit, say)
+        result = _render(root, konzept, report.problems, list(formats), out, draft, say,
+                         warnings, seconds, vergleich, synopse)
+    except RenderError as exc:
+        result = BuildResult(False, problems=report.problems, error=exc.message,
+                             detail=exc.detail, warnings=warnings, seconds=seconds)
+    except TemplateProblem as exc:
+        result = BuildResult(False, problems=report.problems, error=exc.message,
+                             warnings=warnings, seconds=seconds)
+    except IkError as exc:
+        result = BuildResult(False, problems=report.problems, error=str(exc),
+                             warnings=warnings, seconds=seconds)
+    result.quellen = quellen
+    return result
+
+
+def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], None]
+               ) -> Diff | None:
+    """The comparison for the changes chapter or the Synopse (IkError if impossible)."""
+    if not wanted:
+        return None
+    from ..diff import compare_versions
+
+    say("Fassungen vergleichen …")
+    return compare_versions(root, seit)
+
+
+def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
+    """The version line with its git tag or commit; draft when sources are uncommitted."""
+    from ..source.git import version_info
+
+    info = version_info(root)
+    if not info.in_git or info.commit is None:
+        return version, draft
+    git = info.tag or f"Commit {info.commit}"
+    if info.datum is not None:
+        git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
+    if info.entwurf and not draft:
+        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
+                        "„Entwurf“ gekennzeichnet.")
+    return f"{version} ({git})", draft or info.entwurf
+
+
+def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
+            out: str | Path | None, draft: bool, say: Callable[[str], None],
+            warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
+            nur_synopse: bool = False) -> BuildResult:
+    from ..document.context import build_context
+    from ..document.templates import render_markdown
+    from ..gaps import find_gaps
+    from . import DocumentMeta, Logo, load_design, render
+    from .figures import charts_for
+    from .prosa import expand_prosa
+
+    started = time.perf_counter()
+    gaps = find_gaps(konzept)
+    seconds["gaps"] = _lap(started)
+    design = load_design(root)
+    started = time.perf_counter()
+    say("Diagramme zeichnen …")
+    abbildungen, assets = charts_for(konzept, gaps, design, warnings)
+    seconds["charts"] = _lap(started)
+    started = time.perf_counter()
+    say("Dokument zusammenstellen …")
+    meta = konzept.meta
+    titel, basename = meta.titel, "integrationskonzept"
+    if nur_synopse and vergleich is not None:
+        from ..document.changes import synopse
+
+        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
+    else:
+        dok, prosa = build_context(konzept, gaps, abbildungen)
+        if vergleich is not None:
+            from ..document.changes import changes_chapter
+            from ..document.markdown import Md
+
+            dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
+        for name, data in prosa.bilder(root).items():
+            assets.setdefault(name, data)
+        markdown = expand_prosa(render_markdown(dok, root), prosa)
+    seconds["markdown"] = _lap(started)
+    logo = None
+    if meta.logo is not None:
+        logo_path = (root / meta.logo.datei).resolve()
+        if logo_path.is_file() and logo_path.is_relative_to(root.resolve()):
+            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.typ} {meta.kommune.name}")
+        else:
+            warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
+                            "ohne Logo.")
+    version, draft = _version(root, meta.version, draft, warnings)
+    doc_meta = DocumentMeta(
+        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
+        version=version, subtitle=meta.untertitel or "", logo=logo)
+    target = Path(out) if out is not None else root / "build"
+    stats: dict[str, float] = {}
+    files = render(
+        markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
+        timestamp=timestamp(konzept), draft=draft, progress=say, on_warning=warnings.append,
+        stats=stats, basename=basename)
+    seconds.update(stats)
+    return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def timestamp(konzept) -> dt.datetime:  # type: ignore[no-untyped-def]
+    """The document date: the concept's Stand at noon UTC (same sources, same bytes)."""
+    stand = konzept.stand or dt.date(2000, 1, 1)
+    return dt.datetime(stand.year, stand.month, stand.day, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def _lap(started: float) -> float:
+    return round(time.perf_counter() - started, 3)

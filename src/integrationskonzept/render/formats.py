@@ -1,0 +1,164 @@
+"""The format writers of :func:`.pipeline.render`: one function per output format.
+
+Each writer gets the :class:`Job` (build folder with ``dokument.json``, the safe
+AST, and everything the formats share) and returns the file's bytes. Long
+documents: above :data:`PDF_VERWEISE_MAX` internal links, :func:`pdf` sets the
+PDF compactly (``tabellen.lua`` with ``IK_KOMPAKT``: cross-references as plain
+text, field lists as lines; ragged right): typst keeps ~60 KB per resolved link,
+25,000 links at Landkreis scale cost 1.5 GB.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import RenderError
+from .design import Design
+from .docxpost import finish_docx
+from .meta import DocumentMeta
+from .pandoc import lua, run_pandoc
+from .referencedoc import reference_docx
+from .referenceodt import reference_odt
+from .typesetter import TypstResult, compile_pdf, font_paths
+from .typstdoc import main_typ
+
+PDF_VERWEISE_MAX = 3000
+_MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+         ".jpeg": "image/jpeg", ".gif": "image/gif"}
+_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
+
+
+@dataclasses.dataclass
+class Job:
+    """Everything the format writers share for one render call."""
+
+    build: Path
+    meta: DocumentMeta
+    design: Design
+    logo: str | None
+    logo_alt: str
+    draft: bool
+    timestamp: dt.datetime
+    timeout: float
+    memory_limit: int | None
+    warn: Callable[[str], None]
+    stats: dict[str, float] | None
+    env: dict[str, str]
+    say: Callable[[str], None] = lambda _msg: None
+    verweise: int = 0  # internal links (``](#``) in the document
+    gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
+
+    def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
+               rts: tuple[str, ...] = ()) -> bytes:
+        return run_pandoc(args, cwd=self.build, env={**self.env, **(env or {})},
+                          timeout=self.timeout, memory_limit=self.memory_limit, what=what,
+                          rts=rts)
+
+    def write(self, args: list[str], what: str, env: dict[str, str] | None = None,
+              rts: tuple[str, ...] = ()) -> bytes:
+        """Write a format from the safe AST with the format filters."""
+        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
+                   for x in ("--lua-filter", lua(f))]
+        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
+                            *args], what, env, rts)
+
+
+def html(job: Job) -> bytes:
+    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs).
+
+    Pandoc's ``--embed-resources`` would re-parse the whole page: 35 % slower and 40 %
+    more memory at 10,000 table rows.
+    """
+    import base64
+    from html import escape
+
+    design, build = job.design, job.build
+    css = design.style_css.read_text(encoding="utf-8", errors="replace")
+    if _REMOTE_CSS.search(css):
+        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
+                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
+    colours = (f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
+               f'--ik-schrift: "{design.schrift}"; }}\n')
+    (build / "kopf.html").write_text(
+        "<style>\n" + (colours + css).replace("</", "<\\/") + "\n</style>\n", encoding="utf-8")
+    before = []
+    if job.draft:
+        before.append('<div class="ik-entwurf" role="note">ENTWURF</div>')
+    if job.logo:
+        mime = _MIME.get(Path(job.logo).suffix.lower(), "application/octet-stream")
+        data = base64.b64encode((build / job.logo).read_bytes()).decode("ascii")
+        before.append(f'<div class="ik-logo"><img src="data:{mime};base64,{data}" '
+                      f'alt="{escape(job.logo_alt)}"></div>')
+    (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
+    return job.write(
+        ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
+         "-M", "document-css=false", "--include-in-header=kopf.html",
+         "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
+
+
+def docx(job: Job) -> bytes:
+    ref = job.build / "reference.docx"
+    if job.design.reference_docx is not None:
+        shutil.copyfile(job.design.reference_docx, ref)
+    else:
+        logo = job.build / job.logo if job.logo else None
+        ref.write_bytes(reference_docx(
+            dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
+    data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
+                      "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
+    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+
+
+def odt(job: Job) -> bytes:
+    default = job.pandoc(["--print-default-data-file", "reference.odt"], "die ODT-Vorlage")
+    (job.build / "reference.odt").write_bytes(reference_odt(
+        default, job.design, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft))
+    # pandoc's ODT writer holds ~2.3 GB at Landkreis scale; compacting garbage
+    # collection with a small growth factor: ~1.2 GB, about 1.7 times the time
+    rts = ("-c", "-F1.2") if job.gross else ()
+    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
+                      "--number-sections", "-o", "-"], "das ODT", rts=rts)
+
+
+def pdf(job: Job) -> bytes:
+    kompakt = job.verweise > PDF_VERWEISE_MAX
+    if kompakt:
+        job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
+                "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
+    job.say("PDF: Pandoc schreibt den typst-Satz …")
+    body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
+                      "-t", "typst", "--wrap=none"],
+                     "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
+    build = job.build
+    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
+    (build / "main.typ").write_text(
+        main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
+                 draft=job.draft, kompakt=kompakt), encoding="utf-8")
+    def compile_as(standards: tuple[str, ...]) -> TypstResult:
+        return compile_pdf(
+            build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
+            fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
+            memory_limit=job.memory_limit, pdf_standards=standards,
+        )
+
+    job.say("PDF: typst setzt die Seiten (bei großen Konzepten einige Minuten) …")
+    try:
+        result = compile_as(("a-2a", "ua-1"))
+    except RenderError as exc:
+        if "PDF/A" not in exc.message:
+            raise
+        job.warn(f"Das PDF erfüllt PDF/A-2a nicht und wird nur als PDF/UA-1 erzeugt: "
+                 f"{exc.message}")
+        result = compile_as(("ua-1",))
+    for message in result.warnings:
+        job.warn(message)
+    if job.stats is not None:
+        job.stats["pdf_rss_mb"] = round(result.max_rss_kb / 1024, 1)
+    return (build / "dokument.pdf").read_bytes()
+
+

@@ -1,0 +1,47 @@
+"""The Markdown fields of the sources, parsed one by one and spliced into the document."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from ..document.prosa import Sammlung
+from .pandoc import lua, run_pandoc
+
+_BLANKS = re.compile(r"\n{3,}")
+_NOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")
+_PLACEHOLDER = re.compile(r'^::: \{\.ik-prosa key="(p\d+)" ebene="\d+"\}\n:::$', re.M)
+
+
+def expand_prosa(markdown: str, sammlung: Sammlung, timeout: float = 600.0) -> str:
+    """Fill the prosa placeholders with the Markdown fields, each parsed on its own.
+
+    One pandoc run (``lua/prosa.lua``) reads every text separately and writes it
+    back as Markdown; each snippet is balanced (the writer closes what it opens), so
+    no field can reach into the rest of the document. Template lists next to a text
+    sit in a div (``.ik-felder``) so a text ending in a list cannot merge with them.
+    The result is the complete document (the `md` output).
+    """
+    if not sammlung.texte:
+        return markdown
+    with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
+        work = Path(tmp)
+        (work / "prosa.json").write_text(sammlung.dumps(), encoding="utf-8")
+        (work / "leer.md").write_text("", encoding="utf-8")
+        run_pandoc(
+            ["-f", "commonmark", "-t", "plain", "--lua-filter", lua("prosa.lua"), "leer.md"],
+            cwd=work, env={"IK_PROSA": str(work / "prosa.json"),
+                           "IK_PROSA_OUT": str(work / "texte.json")},
+            timeout=timeout, what="die Textfelder",
+        )
+        texte: dict[str, str] = json.loads((work / "texte.json").read_text(encoding="utf-8"))
+
+    def splice(match: re.Match[str]) -> str:
+        key = match.group(1)
+        body = texte.get(key, "").strip("\n")
+        # footnote labels are numbered per text: make them unique in the document
+        return _NOTE.sub(lambda m: f"[^{key}-{m.group(1)}]", body)
+
+    return _BLANKS.sub("\n\n", _PLACEHOLDER.sub(splice, markdown))

@@ -1,0 +1,1 @@
+"""Reading sources: safe YAML with positions, schema errors, git revisions."""

@@ -1,0 +1,1 @@
+"""German text: dates, numbers, lists, quotes (babel)."""
