@@ -55,7 +55,8 @@ def help_text() -> str:
 # typer/click write their own help and usage errors in English; these are the fragments.
 _GERMAN = (
     ("Usage:", "Aufruf:"), ("[OPTIONS]", "[OPTIONEN]"), (" COMMAND ", " BEFEHL "),
-    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"), ("Options:", "Optionen:"),
+    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"),
+    ("Options:", "Optionen:"),
     ("Commands:", "Befehle:"), ("[default: ", "[Standard: "), ("[required]", "[Pflicht]"),
     ("Show this message and exit.", "Diese Hilfe anzeigen."),
     ("Try '", "Hilfe: '"), ("' for help.", "'"), ("Error: ", "Fehler: "),
@@ -94,8 +95,8 @@ def main(argv: list[str] | None = None) -> None:
         from .commands import app
 
         if "--help" in args or "-h" in args:
-            sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
+            sys.stdout = _German(sys.stdout)
+        sys.stderr = _German(sys.stderr)
         app(args=args, prog_name="ik")
     except SystemExit as done:
         if argv is None:
