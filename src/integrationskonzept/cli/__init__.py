@@ -30,6 +30,11 @@ COMMANDS = (
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )
+# (option, help): the options before the command; kept equal to the typer app by tests.
+OPTIONS = (
+    ("-h, --help", "Diese Hilfe anzeigen."),
+    ("--version", "Die Versionen von ik, Python, Pandoc und Typst anzeigen."),
+)
 
 
 def help_text() -> str:
@@ -43,7 +48,7 @@ def help_text() -> str:
         *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
         "",
         "Optionen:",
-        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        *(f"  {name.ljust(width)}{text}" for name, text in OPTIONS),
         "",
         "Hilfe zu einem Befehl: ik BEFEHL --help",
         "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
@@ -90,6 +95,11 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args in ([], ["--help"], ["-h"]):
         sys.stdout.write(help_text())
+        sys.exit(EXIT_OK)
+    if args == ["--version"]:
+        from .version import version_text
+
+        sys.stdout.write(version_text())
         sys.exit(EXIT_OK)
     try:
         from .commands import app
