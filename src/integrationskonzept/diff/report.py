@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..text.terminal import json_visible
 from .changes import Diff, FieldChange, ItemChange
 from .labels import CHANGE_WORDS, ENTFALLEN, GEAENDERT, KINDS, NEU, PLURAL, SINGULAR, VERSCHOBEN
 
@@ -135,7 +136,7 @@ def diff_dict(diff: Diff) -> dict[str, object]:
 
 
 def format_json(diff: Diff) -> str:
-    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2)
+    return json_visible(json.dumps(diff_dict(diff), ensure_ascii=False, indent=2))
 
 
 def format_diff(diff: Diff, fmt: str) -> str:

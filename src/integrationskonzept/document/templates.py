@@ -33,6 +33,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from ..errors import TemplateError as IkTemplateError
 from .markdown import Md, cell, finalize, mdjoin
 from .parts import Dokument
 
@@ -42,12 +43,8 @@ _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _FILE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(IkTemplateError):
     """A user template failed; ``message`` is German and names file and line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class _ConfinedLoader(FileSystemLoader):

@@ -15,6 +15,7 @@ import io
 import json
 
 from ..text.german import datum_lang, zahl
+from ..text.terminal import json_visible, visible
 from .report import LAGE_MASSNAHME, LAGE_OFFEN, URTEILE, Befund, GapReport, Kandidat, Matrix
 
 FORMATS = ("table", "markdown", "json", "csv")
@@ -27,7 +28,7 @@ BOM = "\ufeff"
 
 
 def format_json(report: GapReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    return json_visible(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
 
 
 def _names(report: GapReport, ids: tuple[str, ...]) -> str:
@@ -47,19 +48,22 @@ def massnahme_text(b: Befund) -> str:
 
 
 def format_csv(report: GapReport) -> str:
-    """One row per need; ``;``-separated, UTF-8 with BOM (for German Excel)."""
+    """One row per need; ``;``-separated, UTF-8 with BOM (for German Excel).
+
+    Control characters in values are written visibly escaped (see ``text.terminal``).
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for b in report.befunde:
-        writer.writerow([
+        writer.writerow([visible(str(cell)) for cell in [
             b.bedarf, b.titel, report.name(b.handlungsfeld), gruppen(report, b),
             orte(report, b), b.urteil, zahl(b.anteil * 100, 1), b.lage,
             "" if b.umfang is None else b.umfang, "" if b.plaetze is None else b.plaetze,
             " | ".join(g.text for g in b.gruende), " | ".join(b.hinweise),
             ", ".join(b.angebote), ", ".join(k.angebot for k in b.naechste),
             massnahme_text(b), b.akzeptiert or "", b.prioritaet or "", b.fundstelle,
-        ])
+        ]])
     return BOM + buf.getvalue()
 
 

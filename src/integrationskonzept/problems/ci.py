@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from ..checks import all_checks
+from ..text.terminal import json_visible, visible
 from . import Problem, Severity
 
 # The problems the reader and loader report themselves (not checks): code -> (name, text).
@@ -45,8 +46,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def escape_data(text: str) -> str:
-    """Escape the message part of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part of a workflow command (control characters made visible)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -152,4 +153,5 @@ def sarif_log(problems: Iterable[Problem], prefix: str = "",
 
 def format_sarif(problems: Iterable[Problem], prefix: str = "", tool_version: str = "") -> str:
     """The SARIF 2.1.0 log as JSON text."""
-    return json.dumps(sarif_log(problems, prefix, tool_version), ensure_ascii=False, indent=2)
+    return json_visible(json.dumps(sarif_log(problems, prefix, tool_version), ensure_ascii=False,
+                                   indent=2))
