@@ -102,9 +102,10 @@ def validate(
             echo(text)
     elif fmt == "sarif":
         from .. import __version__
+        from ..checks import all_codes
         from ..problems.ci import format_sarif
 
-        echo(format_sarif(report.problems, prefix(root), __version__))
+        echo(format_sarif(report.problems, prefix(root), __version__, all_codes()))
     else:
         print_problems(report.problems, files, shown(path))
     return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK
@@ -299,14 +300,13 @@ def design(
 
 @app.command()
 def pruefungen() -> int:
-    """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."""
-    from ..checks import all_checks
+    """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung.
 
-    for chk in all_checks():
-        first, _, rest = chk.doc.partition("\n")
-        echo(f"{chk.code}  {chk.name}  ({chk.severity.label})")
-        echo(f"    {first}")
-        for line in rest.strip().splitlines():
-            echo(f"    {line}")
-        echo("")
+    Dazu alle Meldungen beim Lesen der Dateien (IK0xx–IK4xx), die sich nicht abschalten
+    lassen, jeweils mit einem Beispiel. Prüfungen lassen sich in konzept.yaml unter
+    „pruefungen:“ mit Code oder Name auf Fehler, Warnung, Hinweis oder aus stellen.
+    """
+    from ..checks import all_codes
+
+    echo("\n".join(code.describe() for code in all_codes()))
     return EXIT_OK
