@@ -32,6 +32,11 @@ COMMANDS = (
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )
+# (option, help): the options before the command; kept equal to the typer app by tests.
+OPTIONS = (
+    ("-h, --help", "Diese Hilfe anzeigen."),
+    ("--version", "Die Versionen von ik, Python, Pandoc und Typst anzeigen."),
+)
 
 
 def help_text() -> str:
@@ -45,7 +50,7 @@ def help_text() -> str:
         *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
         "",
         "Optionen:",
-        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        *(f"  {name.ljust(width)}{text}" for name, text in OPTIONS),
         "",
         "Hilfe zu einem Befehl: ik BEFEHL --help",
         "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
@@ -90,6 +95,11 @@ def run(args: list[str]) -> int:
 def _dispatch(args: list[str]) -> int:
     if args in ([], ["--help"], ["-h"]):
         sys.stdout.write(help_text())
+        return EXIT_OK
+    if args == ["--version"]:
+        from .version import version_text
+
+        sys.stdout.write(version_text())
         return EXIT_OK
     names = [name for name, _ in COMMANDS]
     command = args[0]
