@@ -8,7 +8,7 @@ replace single blocks::
     {% extends "standard/dokument.md.j2" %}
     {% block luecken %}{% endblock %}
 
-Every printed value goes through :func:`.doc_markdown.finalize` (plain text escaped,
+Every printed value goes through :func:`.markdown.finalize` (plain text escaped,
 Markdown fields as placeholders). Comments are ``{## … ##}``: ``{#`` belongs to
 Pandoc attributes like ``{#tbl-x}``.
 """
@@ -88,7 +88,7 @@ def _finalize(value: Any) -> Markup:
     """Macro output (Markup) passes; every other value is made Markdown by ``finalize``.
 
     Autoescaping is on only so that macro results are marked as already final;
-    the Markdown escaping is :func:`.doc_markdown.finalize`, never HTML escaping.
+    the Markdown escaping is :func:`.markdown.finalize`, never HTML escaping.
     """
     if isinstance(value, Markup):
         return value

@@ -15,6 +15,7 @@ import io
 import json
 
 from ..text.german import datum_lang, zahl
+from ..text.markdown import escape_markdown
 from ..text.terminal import json_visible, visible
 from .report import LAGE_MASSNAHME, LAGE_OFFEN, URTEILE, Befund, GapReport, Kandidat, Matrix
 
@@ -111,11 +112,6 @@ def kandidat_text(k: Kandidat) -> str:
     return f"{k.titel} ({k.angebot}; {k.passend} von {k.geprueft} passend{tail})"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace(
-        "|", "\\|").replace("[", "\\[")
-
-
 def _md_matrix(report: GapReport, matrix: Matrix) -> list[str]:
     """One row per Sozialraum or Zielgruppe, one column per Handlungsfeld (short names)."""
     rows, cols = used_axes(matrix)
@@ -123,17 +119,17 @@ def _md_matrix(report: GapReport, matrix: Matrix) -> list[str]:
         return ["Keine Bedarfe erfasst.", ""]
     erste = "Sozialraum" if "Sozialraum" in matrix.name else "Zielgruppe"
     heads = [axis_name(report, r) if r.startswith("_") else report.kurzname(r) for r in rows]
-    out = [f"| {erste} | " + " | ".join(_md_escape(h) for h in heads) + " |",
+    out = [f"| {erste} | " + " | ".join(escape_markdown(h) for h in heads) + " |",
            "|---|" + "---:|" * len(rows)]
     for c in cols:
-        out.append(f"| {_md_escape(axis_name(report, c))} | "
+        out.append(f"| {escape_markdown(axis_name(report, c))} | "
                    + " | ".join(zelle_text(report, matrix, r, c) for r in rows) + " |")
     out += ["", "Zellen: gedeckte Bedarfe von allen Bedarfen.", ""]
     return out
 
 
 def format_markdown(report: GapReport) -> str:
-    e = _md_escape
+    e = escape_markdown
     out = ["# Lückenanalyse", ""]
     out += [f"- {e(line)}" for line in summary_lines(report)] + [""]
     out += ["## Handlungsfeld × Sozialraum", ""] + _md_matrix(report, report.matrix_sozialraum)

@@ -105,13 +105,14 @@ def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], 
 def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
     """The version line with its git tag or commit; draft when sources are uncommitted."""
     from ..source.git import version_info
+    from ..text.german import datum_kurz
 
     info = version_info(root)
     if not info.in_git or info.commit is None:
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
-        git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
+        git += f" vom {datum_kurz(info.datum)}"
     if info.entwurf and not draft:
         warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
                         "„Entwurf“ gekennzeichnet.")
