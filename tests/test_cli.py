@@ -9,24 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from ik_testing import BASE_INHALT
+from ik_testing import ik as run
 from integrationskonzept import cli
 from integrationskonzept.cli.commands import app
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str]:
-    """`ik ARGS` through the entry point with its one error handler; (exit code, output)."""
-    result = runner.invoke(app, list(args), catch_exceptions=True, standalone_mode=True)
-    code = result.exit_code
-    out = result.output
-    if isinstance(result.exception, cli.IkError):
-        code = result.exception.exit_code
-        out += f"Fehler: {result.exception.message}\n"
-    return code, out
 
 
 def test_validate_clean_exits_0(concept) -> None:
