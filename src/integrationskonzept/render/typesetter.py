@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
+from .pandoc import LIMIT_HINT
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
 _WORKER = r"""
@@ -113,7 +114,7 @@ def compile_pdf(
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"typst hat das PDF nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "
-            "abgebrochen."
+            f"abgebrochen. {LIMIT_HINT}"
         ) from None
     try:
         result = json.loads(proc.stdout.decode("utf-8"))
@@ -121,14 +122,14 @@ def compile_pdf(
         stderr = proc.stderr.decode("utf-8", "replace").strip()
         if "memory" in stderr.lower() or proc.returncode in (-6, -9, 134, 137):
             raise RenderError(
-                "typst hatte nicht genug Arbeitsspeicher für das PDF.", stderr
+                f"typst hatte nicht genug Arbeitsspeicher für das PDF. {LIMIT_HINT}", stderr
             ) from None
         raise RenderError(
             f"typst ist beim Erzeugen des PDF abgestürzt (Rückgabewert {proc.returncode}).",
             stderr,
         ) from None
     if result["error"] == "memory":
-        raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.",
+        raise RenderError(f"typst hatte nicht genug Arbeitsspeicher für das PDF. {LIMIT_HINT}",
                           result.get("detail", ""))
     if result["error"] == "import":
         raise RenderError("typst lässt sich nicht laden. Bitte das Paket »typst« installieren.",
