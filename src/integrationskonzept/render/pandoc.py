@@ -82,8 +82,9 @@ def run_pandoc(
 
     The environment is minimal (plus ``env``); user data files are not read
     (``--data-dir`` points into ``cwd``). ``memory_limit`` (bytes) caps pandoc's
-    heap, and the process's address space at :data:`LUA_AND_RUNTIME` more; ``rts`` are further options for pandoc's runtime (e.g. ``-c``, compacting
-    garbage collection: less memory, more time). Raises :class:`RenderError`.
+    heap, and the process's address space at :data:`LUA_AND_RUNTIME` more; ``rts``
+    are further options for pandoc's runtime (e.g. ``-c``, compacting garbage
+    collection: less memory, more time). Raises :class:`RenderError`.
     """
     data_dir = cwd / ".pandoc"
     data_dir.mkdir(exist_ok=True)

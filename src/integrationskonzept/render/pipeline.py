@@ -83,7 +83,8 @@ def render(
     ``assets`` maps the relative paths the Markdown uses (charts as ``.svg`` with a
     ``.png`` twin for DOCX/ODT) to their bytes. ``timeout`` bounds each pandoc and
     typst run in seconds, ``memory_limit`` (bytes) typst's address space and pandoc's
-    heap; both default to :func:`.limits.limits_for` the size of ``markdown``. ``stats``, if given, receives seconds per step and typst's peak memory
+    heap; both default to :func:`.limits.limits_for` the size of ``markdown``.
+    ``stats``, if given, receives seconds per step and typst's peak memory
     (``pdf_rss_mb``). ``workers`` formats are written at the same time (pandoc and
     typst run as child processes; 2 suits a 2-core machine, memory adds up).
     ``ast_json``: pandoc's JSON of the same document, if the caller has it; it is
