@@ -26,6 +26,8 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
     "IK008": ("dateiinhalt", "Die Datei ist leer oder besteht nicht aus Schlüsseln."),
     "IK009": ("dateiendung", "Eine Datei wird nicht gelesen, weil sie nicht auf .yaml endet."),
     "IK010": ("konzeptordner", "Der Konzeptordner oder seine konzept.yaml fehlt."),
+    "IK011": ("verknuepfung-nach-aussen", "Eine Quelldatei ist eine Verknüpfung auf eine "
+              "Datei außerhalb des Konzeptordners und wird nicht gelesen."),
     "IK101": ("unbekannter-schluessel", "Unbekannter Schlüssel."),
     "IK102": ("pflichtfeld", "Ein Pflichtfeld fehlt."),
     "IK103": ("falscher-wert", "Ein Wert hat nicht die erwartete Form."),

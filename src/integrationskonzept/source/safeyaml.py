@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ..problems import Location, Problem, Severity
+from .files import Unreadable, read_regular
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -84,6 +85,7 @@ class YamlFile:
     path: str
     data: Any
     problems: list[Problem]
+    text: str = ""  # the decoded file, for checks that scan the text (read once)
 
 
 def have_libyaml() -> bool:
@@ -98,19 +100,13 @@ def read_yaml(path: str, rel: str | None = None) -> YamlFile:
     """Read one YAML file safely; problems carry ``rel`` (the path shown to users)."""
     rel = rel or path
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            mib = size / 1024 / 1024
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except Unreadable as exc:
+        if exc.too_large:
             return YamlFile(rel, None, [_problem(
-                rel, 0, 0, "IK004",
-                f"Datei ist zu groß ({mib:.1f} MiB; höchstens {MAX_FILE_BYTES // 1024 // 1024} MiB "
-                "je Datei)",
+                rel, 0, 0, "IK004", exc.reason,
                 "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return YamlFile(rel, None, [_problem(
-            rel, 0, 0, "IK001", f"Datei kann nicht gelesen werden: {exc.strerror or exc}")])
+        return YamlFile(rel, None, [_problem(rel, 0, 0, "IK001", exc.reason)])
     return parse_yaml_bytes(raw, rel)
 
 
@@ -185,7 +181,7 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return YamlFile(rel, data, [])
+    return YamlFile(rel, data, [], text)
 
 
 class _Stop(Exception):
