@@ -15,7 +15,7 @@ from ..model.concept import Konzept
 from ..model.references import markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
-from .text_ohne_wirkung import _at
+from .positions import Positions
 
 CODE = "IK704"
 NAME = "fussnote-im-kreis"
@@ -29,10 +29,11 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     for text, start, _basis in markdown_texts(konzept):
         if "[^" not in text:
             continue
+        where = Positions(start, text)
         for label, index in circular_footnotes(text):
             yield Finding(
                 f"Fußnote „[^{label}]“ verweist (über ihren Text) auf sich selbst",
-                _at(start, text, index),
+                where.at(index),
                 "Entfernen Sie den Fußnotenverweis aus dem Text der Fußnote; eine Fußnote "
                 "darf keine Fußnote zitieren, die wieder auf sie verweist.")
 
