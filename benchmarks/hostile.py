@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept  # noqa: E402
-
 from integrationskonzept.checks.runner import validate  # noqa: E402
 
 UNITS = {
