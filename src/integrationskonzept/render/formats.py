@@ -21,6 +21,7 @@ from ..errors import RenderError
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
+from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
@@ -104,14 +105,16 @@ def html(job: Job) -> bytes:
 def docx(job: Job) -> bytes:
     ref = job.build / "reference.docx"
     if job.design.reference_docx is not None:
-        shutil.copyfile(job.design.reference_docx, ref)
+        ref.write_bytes(safe_reference_docx(job.design.reference_docx))
     else:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
     data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
                       "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
-    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    check_output_docx(data)
+    return data
 
 
 def odt(job: Job) -> bytes:
