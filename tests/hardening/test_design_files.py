@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from integrationskonzept.render import RenderError
+from integrationskonzept.render import RenderError, default_design
 from integrationskonzept.render.build import build
 from integrationskonzept.render.design import load_design
+from integrationskonzept.render.stylesheet import check_stylesheet, theme_source
 
 SECRET = "geheimes-token-4711"
 
@@ -86,3 +87,42 @@ def test_build_with_a_linked_stylesheet_exits_with_the_file(concept, secret: Pat
     assert not result.ok
     assert "design/style.css ist eine Verknüpfung" in result.error
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("css", "shown"), [
+    ('body { background: image-set("https://e.example/a.png" 1x) }', "image-set"),
+    ("a { background: u\\72l(https://e.example/x) }", "url(https://e.example/x)"),
+    ("b { background: image-set('\\68ttps://e.example/x' 1x) }", "https://e.example/x"),
+    ("@font-face { font-family: X; src: url(//e.example/f.woff) }", "url(//e.example/f.woff)"),
+    ("@media print { a { background: url(file:///etc/passwd) } }", "file:///etc/passwd"),
+    ("i { background: -webkit-image-set(url(https://e.example/x) 1x) }", "url("),
+    ('@import "https://e.example/x.css";', "@import"),
+])
+def test_stylesheet_urls_are_found_through_escapes_and_functions(css: str, shown: str) -> None:
+    with pytest.raises(RenderError, match="lädt Dateien aus dem Internet") as info:
+        check_stylesheet(css)
+    assert shown in info.value.message and "design/style.css, Zeile 1" in info.value.message
+
+
+def test_stylesheet_with_embedded_data_is_fine() -> None:
+    check_stylesheet("a { background: url(data:image/png;base64,AAAA) }\n"
+                     "@font-face { font-family: Y; src: local(Arial) }\n")
+
+
+@pytest.mark.parametrize("source", [
+    '#import "@preview/cetz:0.3.0": canvas\n',
+    "#let x = 1\n#include '@local/x:1.0.0'\n",
+])
+def test_theme_may_not_import_packages(tmp_path: Path, source: str) -> None:
+    (tmp_path / "design").mkdir()
+    theme = tmp_path / "design" / "theme.typ"
+    theme.write_text(source, encoding="utf-8")
+    with pytest.raises(RenderError, match="typst-Pakete .* sind nicht erlaubt") as info:
+        theme_source(theme)
+    assert info.value.message.startswith(f"design/theme.typ, Zeile {source.count(chr(10))}")
+
+
+def test_default_theme_and_stylesheet_pass() -> None:
+    design = default_design()
+    check_stylesheet(design.style_css.read_text(encoding="utf-8"))
+    assert "konzept" in theme_source(design.theme_typ)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,13 +23,13 @@ from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
+from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 
 PDF_VERWEISE_MAX = 3000
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".gif": "image/gif"}
-_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
 
 
 @dataclasses.dataclass
@@ -80,9 +78,7 @@ def html(job: Job) -> bytes:
 
     design, build = job.design, job.build
     css = design.style_css.read_text(encoding="utf-8", errors="replace")
-    if _REMOTE_CSS.search(css):
-        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
-                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
+    check_stylesheet(css, _shown(design.style_css))
     colours = (f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
                f'--ik-schrift: "{design.schrift}"; }}\n')
     (build / "kopf.html").write_text(
@@ -100,6 +96,11 @@ def html(job: Job) -> bytes:
         ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
          "-M", "document-css=false", "--include-in-header=kopf.html",
          "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
+
+
+def _shown(path: Path) -> str:
+    """``design/<name>`` for the concept's files, the path for others (tests, defaults)."""
+    return f"design/{path.name}" if path.parent.name == "design" else str(path)
 
 
 def docx(job: Job) -> bytes:
@@ -138,7 +139,7 @@ def pdf(job: Job) -> bytes:
                       "-t", "typst", "--wrap=none"],
                      "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
     build = job.build
-    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
+    (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
                  draft=job.draft, kompakt=kompakt), encoding="utf-8")

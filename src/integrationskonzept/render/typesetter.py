@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -45,6 +46,7 @@ try:
     _, warnings = typst.compile_with_warnings(
         job["input"], output=job["output"], root=job["root"], format="pdf",
         font_paths=job["font_paths"], ignore_system_fonts=True,
+        package_path=job["packages"], package_cache_path=job["packages"],
         pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
     result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
 except typst.TypstError as exc:
@@ -103,13 +105,15 @@ def compile_pdf(
         "pdf_standards": list(pdf_standards),
         "timestamp": int(timestamp.timestamp()),
         "memory_limit": memory_limit,
+        # an empty package folder: no package is found, none is downloaded
+        "packages": str(_empty_folder(root / ".typst-pakete")),
         "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
     }
     try:
         proc = subprocess.run(
             [sys.executable, "-I", "-c", _WORKER],
             input=json.dumps(job).encode(), capture_output=True, timeout=timeout, check=False,
-            cwd=root,
+            cwd=root, env=_offline_env(),
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
@@ -143,6 +147,20 @@ def compile_pdf(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
         max_rss_kb=int(result.get("max_rss_kb", 0)),
     )
+
+
+def _offline_env() -> dict[str, str]:
+    """The environment with every proxy pointing nowhere: typst cannot download."""
+    nowhere = "http://127.0.0.1:9"
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update({name: nowhere for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+                                           "http_proxy", "https_proxy", "all_proxy")})
+    return env
+
+
+def _empty_folder(path: Path) -> Path:
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def german_warning(warning: str) -> str:
