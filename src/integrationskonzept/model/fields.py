@@ -164,7 +164,20 @@ DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
 PERIOD_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[./]\d{4})$"
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _plausible(year: int, value: str) -> int:
+    """Dates of a concept lie between 1900 and 2200 (9999-12 would break every chart)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "ik_date_range", "„{value}“ liegt nicht zwischen {first} und {last}",
+            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return year
+
+
 def _make_date(y: str, m: str, d: str, value: str) -> dt.date:
+    _plausible(int(y), value)
     try:
         return dt.date(int(y), int(m), int(d))
     except ValueError:
@@ -213,6 +226,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
     if isinstance(value, Zeitpunkt):
         return value
     if isinstance(value, dt.date):
+        _plausible(value.year, value.isoformat())
         return Zeitpunkt(value.isoformat(), value, value, "tag")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -224,10 +238,11 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         m = _MONTH.match(text) or _MONTH_DE.match(text)
         if m:
             year, month = (int(m[1]), int(m[2])) if _MONTH.match(text) else (int(m[2]), int(m[1]))
+            _plausible(year, text)
             if 1 <= month <= 12:
                 return Zeitpunkt(text, dt.date(year, month, 1), _month_end(year, month), "monat")
         if m := _YEAR.match(text):
-            y = int(m[1])
+            y = _plausible(int(m[1]), text)
             return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "jahr")
     raise PydanticCustomError(
         "ik_period",
@@ -277,7 +292,7 @@ def _year(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value
     if isinstance(value, str) and _YEAR_INT.match(value.strip()):
-        return int(value)
+        return _plausible(int(value), value.strip())
     raise PydanticCustomError(
         "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
 
