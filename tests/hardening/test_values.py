@@ -38,3 +38,40 @@ def test_extreme_but_valid_dates_build(concept, tmp_path) -> None:
                                                             "ende": "2200-12-31"})]})
     result = build(root, ["html"], out=tmp_path / "out")
     assert result.ok, result.error
+
+
+@pytest.mark.parametrize(("value", "code_point"), [
+    ('"Titel\\e]0;gekapert\\a"', "U+001B"),
+    ('"\\0"', "U+0000"),
+    ('"a\\x01b"', "U+0001"),
+    ('"\\u009b31m"', "U+009B"),
+])
+def test_control_characters_written_as_escapes_are_refused(concept, value, code_point) -> None:
+    root = concept()
+    path = root / "bildung.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ausgangslage: Viele Akteur*innen sind aktiv.",
+                                 f"ausgangslage: {value}"), encoding="utf-8")
+    found = [p for p in problems(root) if p[2] == "IK003"]
+    assert [(f, line, c) for f, line, c, _m in found] == [("bildung.yaml", 2, "IK003")]
+    assert f"Steuerzeichen {code_point} im Wert" in found[0][3]
+
+
+def test_tab_and_newline_escapes_stay_allowed(concept) -> None:
+    root = concept()
+    path = root / "bildung.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "ausgangslage: Viele Akteur*innen sind aktiv.",
+        'ausgangslage: "Erster Absatz.\\n\\nZweiter\\tAbsatz."'), encoding="utf-8")
+    assert problems(root) == []
+
+
+@pytest.mark.skipif(__import__("sys").platform != "linux", reason="byte file names")
+def test_file_names_with_control_characters_or_bad_bytes_are_refused(concept) -> None:
+    import os
+
+    root = concept()
+    (root / "a\x1b]0;x\x07.yaml").write_text("massnahmen: []\n", encoding="utf-8")
+    os.close(os.open(os.path.join(os.fsencode(root), b"b\xff.yaml"), os.O_CREAT | os.O_WRONLY))
+    found = sorted((f, c) for f, _line, c, _m in problems(root))
+    assert found == [("a\\x1b]0;x\\x07.yaml", "IK012"), ("b\\xff.yaml", "IK012")]

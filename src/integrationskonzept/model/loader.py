@@ -8,6 +8,7 @@ reference to an entry that failed validation is not reported a second time.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,18 @@ def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "strukt
     return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
 
 
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
+
+
+def shown_name(rel: str) -> str:
+    """``rel`` with control characters and undecodable bytes written as ``\\xNN``."""
+    def one(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}" \
+            if code > 0xFF else f"\\x{code:02x}"
+    return _NAME_CONTROL.sub(one, rel)
+
+
 def discover(root: Path) -> tuple[list[str], list[Problem]]:
     """All YAML files of the concept (relative paths, konzept.yaml first) and stray files."""
     found: list[str] = []
@@ -68,6 +81,14 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
                 continue
             rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
             lower = name.lower()
+            shown = shown_name(rel)
+            if shown != rel:
+                problems.append(_err(
+                    "IK012", f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
+                    "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
+                    "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
+                    rule="dateien"))
+                continue
             if lower.endswith(YAML_SUFFIXES) and not (root / rel).resolve().is_relative_to(base):
                 problems.append(_err(
                     "IK011", f"Datei „{rel}“ ist eine Verknüpfung auf eine Datei außerhalb des "

@@ -28,6 +28,7 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
     "IK010": ("konzeptordner", "Der Konzeptordner oder seine konzept.yaml fehlt."),
     "IK011": ("verknuepfung-nach-aussen", "Eine Quelldatei ist eine Verknüpfung auf eine "
               "Datei außerhalb des Konzeptordners und wird nicht gelesen."),
+    "IK012": ("dateiname", "Ein Dateiname enthält Steuerzeichen oder ist nicht UTF-8-kodiert."),
     "IK101": ("unbekannter-schluessel", "Unbekannter Schlüssel."),
     "IK102": ("pflichtfeld", "Ein Pflichtfeld fehlt."),
     "IK103": ("falscher-wert", "Ein Wert hat nicht die erwartete Form."),

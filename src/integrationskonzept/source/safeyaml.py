@@ -35,6 +35,11 @@ _CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]")
 
 
+# In parsed values: control characters an escape in a double-quoted scalar can produce
+# (tab and newline stay allowed, as in Markdown; raw ones are refused per file).
+_VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 class YMap(dict):  # type: ignore[type-arg]
     """A mapping from a YAML file; ``pos[key]`` is (key line, key col, value line, value col)."""
 
@@ -206,6 +211,7 @@ def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purp
     DocumentStartEvent = yaml.DocumentStartEvent
     StreamEndEvent = yaml.StreamEndEvent
     allowed_tags = _ALLOWED_TAGS
+    control = _VALUE_CONTROL.search
     nulls = _NULLS
     no_key = _NO_KEY
 
@@ -232,6 +238,11 @@ def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purp
             value = ev.value
             if not ev.style and value in nulls and ev.implicit[0]:
                 value = None
+            elif ev.style == '"' and (bad := control(value)) is not None:
+                raise fail(ev, "IK003", f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} "
+                           "im Wert (als Escape mit „\\“ geschrieben)",
+                           "Entfernen Sie die Escape-Folge (z. B. \\e, \\0 oder \\x01); "
+                           "erlaubt sind nur \\n (Zeilenumbruch) und \\t (Tabulator).")
             line = m.line + 1
             col = m.column + 1
             if type(cont) is YList:
