@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IkError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError
 
 __all__ = ["IkError", "main"]
 
@@ -87,6 +87,9 @@ class _German:
 def main(argv: list[str] | None = None) -> None:
     """Run `ik`; maps every outcome to a documented exit code."""
     args = sys.argv[1:] if argv is None else argv
+    # ik's own messages are German already: written past the translating stream, so
+    # that e.g. "MemoryError: " never becomes "MemoryFehler: "
+    raw_stderr = sys.stderr
     if args in ([], ["--help"], ["-h"]):
         sys.stdout.write(help_text())
         sys.exit(EXIT_OK)
@@ -95,24 +98,33 @@ def main(argv: list[str] | None = None) -> None:
 
         if "--help" in args or "-h" in args:
             sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = _German(raw_stderr)  # type: ignore[assignment]
         app(args=args, prog_name="ik")
     except SystemExit as done:
         if argv is None:
             _hard_exit(done.code)
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("Abgebrochen.\n")
+        raw_stderr.write("Abgebrochen.\n")
         _end(EXIT_INTERRUPTED, argv)
     except IkError as exc:  # an expected failure: the user can act on the message
-        sys.stderr.write(f"Fehler: {exc.message}\n")
+        raw_stderr.write(f"Fehler: {exc.message}\n")
         if exc.detail and os.environ.get("IK_DEBUG"):
-            sys.stderr.write(exc.detail.rstrip() + "\n")
+            raw_stderr.write(exc.detail.rstrip() + "\n")
         _end(exc.exit_code, argv)
+    except MemoryError:
+        raw_stderr.write("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
+                         "oder bauen Sie weniger Formate auf einmal (--format).\n")
+        _end(EXIT_PROBLEMS, argv)
+    except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
+        from ..text.oserrors import os_error_text
+
+        raw_stderr.write(f"Fehler: {os_error_text(exc)}.\n")
+        _end(EXIT_PROBLEMS, argv)
     except Exception as exc:  # a bug in ik, not a problem in the sources
         if os.environ.get("IK_DEBUG"):
             raise
-        sys.stderr.write(
+        raw_stderr.write(
             f"Interner Fehler in ik ({type(exc).__name__}: {exc}).\n"
             "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
             "dieser Ausgabe; IK_DEBUG=1 zeigt Details.\n")

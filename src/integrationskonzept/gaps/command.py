@@ -28,7 +28,7 @@ def _stderr(message: str) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(escape(message))
+    Console(stderr=True, highlight=False, soft_wrap=True, emoji=False).print(escape(message))
 
 
 def resolve(table: dict[str, object], value: str | None) -> str | None:

@@ -56,7 +56,7 @@ def print_table(report: GapReport, console: Console | None = None) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = console or Console(highlight=False, soft_wrap=True)
+    console = console or Console(highlight=False, soft_wrap=True, emoji=False)
     first, *rest = summary_lines(report)
     console.print(f"[bold]Lückenanalyse:[/bold] {escape(first)}")
     counts = report.zaehlung()

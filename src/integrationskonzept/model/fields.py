@@ -116,12 +116,25 @@ Bool = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"
 _INT = re.compile(r"^[+-]?\d+$")
 
 
+MAX_DIGITS = 15  # more is no count of people or places; 309 digits would be ∞
+
+
+def _too_long(text: str, value: Any) -> None:
+    if sum(ch.isdigit() for ch in text.split(".")[0].split(",")[0]) > MAX_DIGITS:
+        raise PydanticCustomError(
+            "ik_number_size", "Zahl „{value}“ ist zu groß (höchstens {digits} Stellen)",
+            {"value": text if len(text) <= 30 else text[:27] + "…", "digits": MAX_DIGITS})
+
+
 def _int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return value
     if isinstance(value, str):
         text = value.strip()
         if _INT.match(text):
+            _too_long(text, value)
             return int(text)
         if re.match(r"^\d{1,3}(\.\d{3})+$", text):
             raise PydanticCustomError(
@@ -142,10 +155,13 @@ _NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 def _number(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not abs(value) < 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return float(value)
     if isinstance(value, str):
         text = value.strip()
         if _NUM.match(text):
+            _too_long(text, value)
             return float(text.replace(",", "."))
     raise PydanticCustomError(
         "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})

@@ -68,7 +68,7 @@ def print_text(problems: list[Problem], files: int, prefix: str = "") -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
     for (loc, head, body), p in zip(text_lines(problems, prefix), problems):
         console.print(f"[bold]{escape(loc)}[/bold]: [{_STYLE[p.severity]}]{escape(head)}"
                       f"[/{_STYLE[p.severity]}] {escape(body)}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..source.files import Unreadable, read_regular
+from ..text.oserrors import os_reason
 from .design import Design
 from .images import check_image
 from .meta import DocumentMeta
@@ -63,4 +64,4 @@ def install(data: bytes, target: Path) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{target} kann nicht geschrieben werden: {exc.strerror}.") from None
+        raise RenderError(f"{target} kann nicht geschrieben werden: {os_reason(exc)}.") from None

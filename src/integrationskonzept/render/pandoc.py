@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import RenderError
+from ..text.oserrors import os_reason
 
 LUA_DIR = Path(__file__).resolve().parent / "lua"
 READER = (
@@ -116,7 +117,7 @@ def run_pandoc(
             f"abgebrochen. {LIMIT_HINT}"
         ) from None
     except OSError as exc:
-        raise RenderError(f"Pandoc konnte nicht gestartet werden: {exc.strerror}.") from None
+        raise RenderError(f"Pandoc konnte nicht gestartet werden: {os_reason(exc)}.") from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip()
         if "Heap exhausted" in detail or "out of memory" in detail:

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import RenderError
+from ..text.oserrors import os_reason
 from . import formats as formate
 from .buildfolder import install, place_logo, write_assets
 from .design import Design
@@ -106,7 +107,7 @@ def render(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}."
+            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {os_reason(exc)}."
         ) from None
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..text.oserrors import os_reason
+
 
 class Unreadable(Exception):
     """The file cannot be used; ``reason`` is German and never quotes the file's content."""
@@ -37,7 +39,7 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             raise Unreadable(_too_large(info.st_size, limit), too_large=True)
         fd = os.open(path, flags)
     except OSError as exc:
-        raise Unreadable(f"Datei kann nicht gelesen werden: {exc.strerror or exc}") from None
+        raise Unreadable(f"Datei kann nicht gelesen werden: {os_reason(exc)}") from None
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced between stat and open
@@ -50,7 +52,7 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise Unreadable(f"Datei kann nicht gelesen werden: {exc.strerror or exc}") from None
+        raise Unreadable(f"Datei kann nicht gelesen werden: {os_reason(exc)}") from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
