@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
 
+from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
 from integrationskonzept.model.loader import load_concept
 from integrationskonzept.monitoring import (
     faellig,
