@@ -13,7 +13,7 @@ from integrationskonzept.checks.runner import validate
 
 M = BASE_INHALT["massnahmen"][0]
 Z = BASE_INHALT["ziele"][0]
-I = BASE_INHALT["indikatoren"][0]
+IND = BASE_INHALT["indikatoren"][0]
 BERICHTE = {"berichte": [
     {"id": "b-2023", "zeitraum": {"beginn": "2023-01", "ende": "2023-12"},
      "stichtag": "2023-12-31"},
@@ -55,10 +55,10 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, str], str
         ("bildung.yaml", 36, "IK804"),
         "ist am 5. Januar 2024 wieder „geplant“, war aber am 1. Juni 2023 schon „umgesetzt“"),
     "IK805": (
-        BERICHTE, {"indikatoren": [dict(I, istwerte={2022: 3, 2023: 4, 2025: 9})]},
+        BERICHTE, {"indikatoren": [dict(IND, istwerte={2022: 3, 2023: 4, 2025: 9})]},
         ("bildung.yaml", 23, "IK805"), "Ist-Wert für 2025 liegt in keinem Berichtszeitraum"),
     "IK806": (
-        {}, {"indikatoren": [dict(I, basiswert={"wert": 10, "jahr": 2022},
+        {}, {"indikatoren": [dict(IND, basiswert={"wert": 10, "jahr": 2022},
                                   zielwert={"wert": 5, "jahr": 2028})]},
         ("bildung.yaml", 24, "IK806"), "hat einen Zielwert, aber keine Richtung"),
     "IK807": (
@@ -91,7 +91,7 @@ def test_clean_monitoring_data_reports_nothing(concept, name: str) -> None:
                                   "bewertet_von": "Steuerungsgruppe", "bericht": "b-2024"}])],
         "massnahmen": [dict(M, verlauf=verlauf(("2023-06-01", "in Umsetzung"),
                                                ("2024-02-01", "umgesetzt")))],
-        "indikatoren": [dict(I, richtung="steigen", basiswert={"wert": 1, "jahr": 2021},
+        "indikatoren": [dict(IND, richtung="steigen", basiswert={"wert": 1, "jahr": 2021},
                              zielwert={"wert": 5, "jahr": 2028}, istwerte={2022: 2, 2024: 3})],
     })
     codes = {p.code for p in validate(root, CheckContext(heute=dt.date(2024, 6, 1))).problems}

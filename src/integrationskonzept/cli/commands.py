@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS
+
+if TYPE_CHECKING:
+    from ..render.build import BuildResult
 
 app = typer.Typer(
     name="ik",
@@ -137,12 +140,12 @@ def schema(
 FORMATS = ("docx", "pdf", "html", "odt", "md")
 
 
-def _formats(text: str) -> list[str]:
+def _formats(text: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in allowed]
     if unknown or not chosen:
         raise typer.BadParameter(
-            f"unbekanntes Format „{', '.join(unknown) or text}“; möglich: {', '.join(FORMATS)}")
+            f"unbekanntes Format „{', '.join(unknown) or text}“; möglich: {', '.join(allowed)}")
     return list(dict.fromkeys(chosen))
 
 
@@ -173,19 +176,26 @@ def build(
     Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
     vollständig ist.
     """
-    import sys
-
-    from ..problems.output import print_text
     from ..render.build import build as run
 
     formats = _formats(fmt)
-
-    def progress(message: str) -> None:
-        sys.stderr.write(f"{message}\n")
-        sys.stderr.flush()
-
     result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
                  aenderungen=aenderungen, synopse=synopse, seit=seit)
+    finish_build(result, path)
+
+
+def progress(message: str) -> None:
+    """Progress of a build on stderr (stdout keeps the list of written files)."""
+    import sys
+
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
+
+
+def finish_build(result: BuildResult, path: Path) -> None:
+    """Print problems, warnings and the written files of a build; exit 1 if it failed."""
+    from ..problems.output import print_text
+
     if result.problems and not result.ok:
         print_text(result.problems, result.quellen, _prefix(path))
     for warning in result.warnings:
@@ -301,3 +311,6 @@ def pruefungen() -> None:
         for line in rest.strip().splitlines():
             typer.echo(f"    {line}")
         typer.echo("")
+
+
+from . import bericht as _bericht  # noqa: E402,F401  (registers `ik bericht` on the app)
