@@ -74,7 +74,7 @@ def indicator_chart(
         return ((x - x_lo) / (x_hi - x_lo) * area, HEIGHT - (y - y_lo) / (y_hi - y_lo) * HEIGHT)
 
     punkte = []
-    for label, x, v in pts:
+    for _label, x, v in pts:
         px, py = xy(x, v)
         punkte.append({"x": pt(px), "y": pt(py), "wert": _fmt(v, unit, digits)})
     segmente = [{"von": (a["x"], a["y"]), "bis": (b["x"], b["y"])}

@@ -14,6 +14,7 @@ from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
 from ..model.fields import Zeitpunkt
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
+from ..monitoring.status import aktueller_status
 from ..text import german as babelfmt
 from .markdown import Md, escape, link
 from .numbering import Register
@@ -135,7 +136,7 @@ class Fmt:
              if m.prioritaet else ("Schwerpunktmaßnahme" if m.schwerpunkt else None)),
             ("Ressourcen", m.ressourcen), ("Kosten", m.kosten),
             ("Finanzierung", m.finanzierung), ("Indikatoren", self.refs(m.indikatoren)),
-            ("Status", m.status), ("Quelle", self.refs(m.quelle)),
+            ("Status", aktueller_status(m)), ("Quelle", self.refs(m.quelle)),
         ])
         return Punkt(m.id, e.anchor, e.nummer, e.titel,
                      self.prosa.add(m.beschreibung, ebene), felder)

@@ -79,5 +79,13 @@ class Ampelbewertung(Entry):
 AmpelListe = Annotated[list[Ampelbewertung], BeforeValidator(_one_entry_or_list)]
 
 
+def letzter_status(status: str, verlauf: list[Verlaufseintrag]) -> str:
+    """The current status of a Maßnahme: its latest history entry, else ``status``."""
+    if not verlauf:
+        return status
+    return max(enumerate(verlauf), key=lambda p: (p[1].datum, p[0]))[1].status
+
+
 __all__ = ["AMPELN", "STATUS", "AmpelListe", "Ampelbewertung", "Prozent",
-           "Verlaufseintrag"]
+           "Verlaufseintrag",
+           "letzter_status"]

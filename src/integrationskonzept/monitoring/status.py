@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.items import Massnahme
-from ..model.monitoring import Ampelbewertung, Verlaufseintrag
+from ..model.monitoring import Ampelbewertung, Verlaufseintrag, letzter_status
 from .periods import Berichtsperiode
 
 # Progress a status implies when no percentage is given; others are unknown.
@@ -56,7 +56,7 @@ def stand_am(m: Massnahme, tag: dt.date | None = None) -> Stand:
 
 def aktueller_status(m: Massnahme) -> str:
     """The status a document shows: the latest history entry, else ``status``."""
-    return stand_am(m).status if m.verlauf else m.status
+    return letzter_status(m.status, m.verlauf)
 
 
 def eintraege_in(m: Massnahme, periode: Berichtsperiode) -> list[Verlaufseintrag]:
