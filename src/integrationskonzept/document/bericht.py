@@ -231,7 +231,9 @@ def bericht_charts(bericht: Umsetzungsbericht
                 kw["base"] = (i.basis[0], _jahr(i.basis[0]), i.basis[1])
             if i.ziel:
                 kw["target"] = (i.ziel[0], _jahr(i.ziel[0]), i.ziel[1])
-            out[f"indikator-{i.id}"] = ("indicator_chart", (werte, i.name), kw)
+            einheit = i.einheit.strip() if i.einheit else ""
+            titel = i.name + (f" ({einheit})" if einheit and einheit != "%" else "")
+            out[f"indikator-{i.id}"] = ("indicator_chart", (werte, titel), kw)
     return out
 
 
