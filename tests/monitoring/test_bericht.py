@@ -44,15 +44,19 @@ def small(tmp_path: Path) -> Path:
         "basiswert": {"wert": 20, "jahr": 2022}, "zielwert": {"wert": 40, "jahr": 2026},
         "istwerte": {2023: 22, 2024: 18}}]
     m = inhalt["massnahmen"][0]
+
+    def measure(**fields: Any) -> dict[str, Any]:
+        return dict(copy.deepcopy(m), **fields)
+
     inhalt["massnahmen"] = [
-        dict(copy.deepcopy(m), id="m-1", titel="Sprachcafé", zeitraum={"beginn": "2023", "ende": "2025"},
+        measure(id="m-1", titel="Sprachcafé", zeitraum={"beginn": "2023", "ende": "2025"},
              verlauf=[{"datum": "2023-03-01", "status": "in Umsetzung", "fortschritt": 30},
                       {"datum": "2024-01-20", "status": "verzögert", "fortschritt": 30,
                        "text": "Kursleitung erkrankt"}]),
-        dict(copy.deepcopy(m), id="m-2", titel="Kurs mit Kinderbetreuung", zeitraum={"beginn": "2023",
-                                                                       "ende": "2023-12"},
+        measure(id="m-2", titel="Kurs mit Kinderbetreuung",
+                zeitraum={"beginn": "2023", "ende": "2023-12"},
              verlauf=[{"datum": "2023-02-01", "status": "in Umsetzung", "fortschritt": 40}]),
-        dict(copy.deepcopy(m), id="m-3", titel="Elternabend", ziele=["z-2"], status="umgesetzt",
+        measure(id="m-3", titel="Elternabend", ziele=["z-2"], status="umgesetzt",
              zeitraum={"beginn": "2023", "ende": "2023"})]
     return write_concept(tmp_path / "konzept", {"konzept.yaml": konzept, "inhalt.yaml": inhalt})
 
