@@ -16,12 +16,15 @@ class Faelligkeit:
 
     ueberfaellig: list[str] = field(default_factory=list)  # past their end, not done
     ohne_aktualisierung: list[str] = field(default_factory=list)  # active, no entry
-    ziele_ohne_ampel: list[str] = field(default_factory=list)
+    ziele_ohne_ampel: list[str] = field(default_factory=list)  # due: a Maßnahme has begun
     massnahmen_ohne_ampel: list[str] = field(default_factory=list)  # rated before, not now
 
 
 def faellig(konzept: Konzept, periode: Berichtsperiode) -> Faelligkeit:
+    """What ``periode`` asks for. A Ziel is due for an Ampel once one of its Maßnahmen has
+    begun (or when it has none); Maßnahmen that have not begun need no update."""
     out = Faelligkeit()
+    begonnen_je_ziel: dict[str, bool] = {}
     for mid, m in konzept.massnahmen.items():
         stand = stand_am(m, periode.stichtag)
         ende = m.zeitraum.ende if m.zeitraum else None
@@ -29,11 +32,13 @@ def faellig(konzept: Konzept, periode: Berichtsperiode) -> Faelligkeit:
             out.ueberfaellig.append(mid)
         begonnen = m.zeitraum is None or m.zeitraum.beginn is None or \
             m.zeitraum.beginn.first <= periode.stichtag
+        for z in m.ziele:
+            begonnen_je_ziel[z] = begonnen_je_ziel.get(z, False) or begonnen
         if stand.status not in BEENDET and begonnen and not eintraege_in(m, periode):
             out.ohne_aktualisierung.append(mid)
         if m.ampel and ampel_in(m.ampel, periode) is None and stand.status not in ERLEDIGT:
             out.massnahmen_ohne_ampel.append(mid)
     for zid, z in konzept.ziele.items():
-        if ampel_in(z.ampel, periode) is None:
+        if begonnen_je_ziel.get(zid, True) and ampel_in(z.ampel, periode) is None:
             out.ziele_ohne_ampel.append(zid)
     return out
