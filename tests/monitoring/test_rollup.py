@@ -48,7 +48,7 @@ def test_status_is_the_latest_history_entry_up_to_the_day(tmp_path: Path) -> Non
         {"datum": "2023-09-01", "status": "verzögert", "text": "Kursleitung fehlt"},
         {"datum": "2024-02-01", "status": "in Umsetzung", "fortschritt": 60}])])
     m = k.massnahmen["m-1"]
-    cases = [(dt.date(2023, 1, 1), ("in Umsetzung", None)),
+    cases = [(dt.date(2023, 1, 1), ("geplant", 0.0)),  # before the history, no start date
              (dt.date(2023, 6, 1), ("in Umsetzung", 20.0)),
              (dt.date(2023, 12, 31), ("verzögert", 20.0)),
              (None, ("in Umsetzung", 60.0))]

@@ -37,13 +37,22 @@ def verlauf_sortiert(m: Massnahme) -> list[Verlaufseintrag]:
 
 
 def stand_am(m: Massnahme, tag: dt.date | None = None) -> Stand:
-    """The state of ``m`` on ``tag`` (None: the latest entry)."""
+    """The state of ``m`` on ``tag`` (None: the latest entry).
+
+    Without history: ``status``. Before the first history entry: „geplant“ if the
+    Maßnahme had not begun by then (or has no start), else the first recorded status.
+    """
     eintraege = [e for e in verlauf_sortiert(m) if tag is None or e.datum <= tag]
     if not eintraege:
-        if m.verlauf and "status" not in m.model_fields_set:
-            # history starts later: before it the measure was planned
+        if not m.verlauf:
+            return Stand(m.status, STATUS_FORTSCHRITT.get(m.status), None)
+        # before the history begins: planned if the measure had not begun by then,
+        # else (a running measure recorded later) the first recorded status
+        beginn = m.zeitraum.beginn if m.zeitraum else None
+        if tag is not None and (beginn is None or beginn.first > tag):
             return Stand("geplant", 0.0, None)
-        return Stand(m.status, STATUS_FORTSCHRITT.get(m.status), None)
+        erster = verlauf_sortiert(m)[0]
+        return Stand(erster.status, None, None)
     letzter = eintraege[-1]
     fortschritt = letzter.fortschritt
     if fortschritt is None:
