@@ -83,7 +83,8 @@ def letzter_status(status: str, verlauf: list[Verlaufseintrag]) -> str:
     """The current status of a Maßnahme: its latest history entry, else ``status``."""
     if not verlauf:
         return status
-    return max(enumerate(verlauf), key=lambda p: (p[1].datum, p[0]))[1].status
+    latest: str = max(enumerate(verlauf), key=lambda p: (p[1].datum, p[0]))[1].status
+    return latest
 
 
 __all__ = ["AMPELN", "STATUS", "AmpelListe", "Ampelbewertung", "Prozent",

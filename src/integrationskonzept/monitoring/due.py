@@ -32,13 +32,13 @@ def faellig(konzept: Konzept, periode: Berichtsperiode) -> Faelligkeit:
             out.ueberfaellig.append(mid)
         begonnen = m.zeitraum is None or m.zeitraum.beginn is None or \
             m.zeitraum.beginn.first <= periode.stichtag
-        for z in m.ziele:
-            begonnen_je_ziel[z] = begonnen_je_ziel.get(z, False) or begonnen
+        for zid in m.ziele:
+            begonnen_je_ziel[zid] = begonnen_je_ziel.get(zid, False) or begonnen
         if stand.status not in BEENDET and begonnen and not eintraege_in(m, periode):
             out.ohne_aktualisierung.append(mid)
         if m.ampel and ampel_in(m.ampel, periode) is None and stand.status not in ERLEDIGT:
             out.massnahmen_ohne_ampel.append(mid)
-    for zid, z in konzept.ziele.items():
-        if begonnen_je_ziel.get(zid, True) and ampel_in(z.ampel, periode) is None:
-            out.ziele_ohne_ampel.append(zid)
+    for ident, ziel in konzept.ziele.items():
+        if begonnen_je_ziel.get(ident, True) and ampel_in(ziel.ampel, periode) is None:
+            out.ziele_ohne_ampel.append(ident)
     return out
