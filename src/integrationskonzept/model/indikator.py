@@ -101,7 +101,7 @@ def _wort(table: dict[str, str]) -> Any:
 
 Richtung = Annotated[Literal[RICHTUNGEN], _wort(_RICHTUNG_WORTE)]  # type: ignore[valid-type]
 Stufe = Annotated[Literal[STUFEN], _wort(_STUFEN_WORTE)]  # type: ignore[valid-type]
-Aufschluesselung = dict[Annotated[Text, Field(pattern=r"^[a-z][a-z0-9_-]*$")], Number]
+Aufschluesselung = dict[Annotated[Text, Field(pattern=r"^[a-zäöüß][a-zäöüß0-9_ -]*$")], Number]
 
 
 class Messwert(Entry):
