@@ -130,6 +130,9 @@ def test_peine_example_has_monitoring_data() -> None:
     assert data["status_zaehlung"]["verzögert"] >= 1
     stufen = {i["id"]: i["stufe"] for f in data["felder"] for i in f["indikatoren"]}
     assert stufen["i-elternberatungen"] == "entfernt sich"
+    teile = {i["id"]: i["aufschluesselung"] for f in data["felder"] for i in f["indikatoren"]}
+    assert teile["i-schulabgang-ohne-abschluss"] == [
+        ["2023", {"gesamt": 12.9, "weiblich": 10.4, "maennlich": 15.1}]]
     rot = [z for f in data["felder"] for z in f["ziele"] if z["ampel"] == "rot"]
     assert all(z["begruendung"] for z in rot)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.concept import Konzept
+from ..model.indikator import HAUPTWERT, TEILE
 from ..monitoring.report import FeldStand, IndikatorStand, Umsetzungsbericht
 from ..text import german
 from .context import _impressum
@@ -33,7 +34,8 @@ class IndikatorTeil:
     titel: str
     felder: list[Feld]
     abbildung: Abbildung | None
-    tabelle: Tabelle | None
+    tabelle: Tabelle | None  # the values; broken down if ``aufgeschluesselt``
+    aufgeschluesselt: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,19 @@ def _indikator(i: IndikatorStand, chart: Abbildung | None) -> IndikatorTeil:
         ("Zielwert", mw(i.ziel)), ("Richtung", richtung),
         ("Vorbericht", i.stufe_vorher or "")) if v]
     tabelle = None
-    if i.werte:
+    if i.aufschluesselung:
+        keys = list(dict.fromkeys(k for _j, teile in i.aufschluesselung for k in teile))
+        keys.sort(key=lambda k: k != HAUPTWERT)
+        tabelle = Tabelle(f"tbl-{_anchor(i.id)}", f"Ist-Werte aufgeschlüsselt: {i.name}",
+                          ["Jahr", *(TEILE.get(k, k) for k in keys)],
+                          [[escape(j), *(escape(wert(t[k], i.einheit)) if k in t else Md("")
+                                         for k in keys)] for j, t in i.aufschluesselung])
+    elif i.werte:
         tabelle = Tabelle(f"tbl-{_anchor(i.id)}", f"Ist-Werte: {i.name}", ["Jahr", "Wert"],
                           [[escape(j), escape(wert(v, i.einheit))] for j, v in i.werte])
     titel = f"{i.nummer} {i.name}" if i.nummer else i.name
-    return IndikatorTeil(_anchor(f"ind-{i.id}"), titel, felder, chart, tabelle)
+    return IndikatorTeil(_anchor(f"ind-{i.id}"), titel, felder, chart, tabelle,
+                         bool(i.aufschluesselung))
 
 
 def _feld(f: FeldStand, charts: dict[str, Abbildung]) -> FeldTeil:

@@ -76,6 +76,8 @@ class IndikatorStand:
     berechnet: bool
     berechnete_stufe: str
     begruendung: str
+    # values broken down (gesamt, weiblich, a comparison group …) per period, if given
+    aufschluesselung: list[tuple[str, dict[str, float]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,13 @@ def _indikator(ind: Indikator, periode: Berichtsperiode,
     bew = bewerte(ind, jahr)
     alt = bewerte(ind, vorher.stichtag.year).stufe if vorher is not None else None
     werte = [(p.text, v) for p, v in ind.reihe().items() if p.jahr <= jahr]
+    teile = [(p.text, dict(v)) for p, v in sorted(ind.istwerte.items())
+             if isinstance(v, dict) and p.jahr <= jahr]
     return IndikatorStand(
         ind.id, ind.nummer, ind.name, ind.einheit, ind.richtung,
         (ind.basiswert.jahr.text, ind.basiswert.wert) if ind.basiswert else None,
         (ind.zielwert.jahr.text, ind.zielwert.wert) if ind.zielwert else None,
-        werte, bew.stufe, alt, bew.berechnet, bew.berechnete_stufe, bew.begruendung)
+        werte, bew.stufe, alt, bew.berechnet, bew.berechnete_stufe, bew.begruendung, teile)
 
 
 def _feld_der_indikatoren(konzept: Konzept) -> dict[str, str]:

@@ -76,6 +76,9 @@ def render_bericht(root: Path, konzept: Any, problems: list[Problem], formats: l
     from .figures import charts_for
 
     started = time.perf_counter()
+    if not konzept.berichte:
+        warnings.append("konzept.yaml nennt keine Berichtszeiträume („berichte:“); der Bericht "
+                        "umfasst das Kalenderjahr bis zum Stichtag.")
     gaps = find_gaps(konzept)
     bericht = bericht_daten(root, konzept, auswahl, gaps)
     seconds["monitoring"] = _lap(started)
