@@ -59,3 +59,19 @@ def test_unknown_report_period_in_an_ampel(tmp_path: Path) -> None:
     root = write_concept(tmp_path / "k", {"konzept.yaml": BASE_KONZEPT, "inhalt.yaml": inhalt})
     found = [(p.location.file, p.code) for p in validate(root).problems if "b-2099" in p.message]
     assert found == [("inhalt.yaml", "IK202")]
+
+
+def test_short_forms_of_monitoring_entries(tmp_path: Path) -> None:
+    """A single history entry may be written without a list; an Ampel as a bare word is
+    refused with an example of the right form."""
+    inhalt = copy.deepcopy(BASE_INHALT)
+    inhalt["massnahmen"][0]["verlauf"] = {"datum": "2024-01-10", "status": "in Umsetzung"}
+    inhalt["ziele"][0]["ampel"] = "rot"
+    root = write_concept(tmp_path / "k", {"konzept.yaml": BASE_KONZEPT, "inhalt.yaml": inhalt})
+    report = validate(root)
+    errors = [(p.location.file, p.location.line, p.message) for p in report.problems
+              if p.severity.label == "Fehler"]
+    assert errors == [("inhalt.yaml", 15, "Ziel „z-1“: „ampel“: eine Ampel braucht Begründung "
+                       "und Berichtszeitraum; schreiben Sie z. B. „ampel: {ampel: rot, bericht: "
+                       "b-2024, begruendung: …}“")]
+    assert report.konzept.massnahmen["m-1"].verlauf[0].status == "in Umsetzung"

@@ -22,7 +22,7 @@ from .fields import (
     ZeitpunktT,
 )
 from .indikator import Indikator, Messwert
-from .monitoring import STATUS, AmpelListe, Verlaufseintrag
+from .monitoring import STATUS, AmpelListe, VerlaufListe
 
 AKTEUR_TYPEN = (
     "Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
@@ -129,7 +129,7 @@ class Massnahme(Entry):
     indikatoren: RefList = Field(default_factory=list)
     status: Literal[STATUS] = Field(  # type: ignore[valid-type]
         "geplant", description="Status ohne Datum; mit „verlauf“ gilt dessen jüngster Eintrag")
-    verlauf: list[Verlaufseintrag] = Field(
+    verlauf: VerlaufListe = Field(
         default_factory=list, description="Datierte Stände (Status, Fortschritt, Text)")
     ampel: AmpelListe = Field(
         default_factory=list, description="Ampel je Berichtszeitraum (Monitoring)")

@@ -52,6 +52,16 @@ def _one_entry_or_list(value: Any) -> Any:
     return [] if value is None else value
 
 
+def _ampeln(value: Any) -> Any:
+    if isinstance(value, str) and value.strip():
+        raise PydanticCustomError(
+            "ik_ampel_ohne_angaben",
+            "eine Ampel braucht Begründung und Berichtszeitraum; schreiben Sie z. B. "
+            "„ampel: {ampel: {value}, bericht: b-2024, begruendung: …}“",
+            {"value": value.strip()})
+    return _one_entry_or_list(value)
+
+
 class Verlaufseintrag(Entry):
     """Ein datierter Stand einer Maßnahme; der jüngste Eintrag ist der aktuelle Status."""
 
@@ -76,7 +86,8 @@ class Ampelbewertung(Entry):
         None, description="ID des Berichtszeitraums (berichte: in konzept.yaml)")
 
 
-AmpelListe = Annotated[list[Ampelbewertung], BeforeValidator(_one_entry_or_list)]
+AmpelListe = Annotated[list[Ampelbewertung], BeforeValidator(_ampeln)]
+VerlaufListe = Annotated[list[Verlaufseintrag], BeforeValidator(_one_entry_or_list)]
 
 
 def letzter_status(status: str, verlauf: list[Verlaufseintrag]) -> str:
@@ -87,6 +98,6 @@ def letzter_status(status: str, verlauf: list[Verlaufseintrag]) -> str:
     return latest
 
 
-__all__ = ["AMPELN", "STATUS", "AmpelListe", "Ampelbewertung", "Prozent",
+__all__ = ["AMPELN", "STATUS", "AmpelListe", "Ampelbewertung", "Prozent", "VerlaufListe",
            "Verlaufseintrag",
            "letzter_status"]
