@@ -36,8 +36,9 @@ years=None)``
     thema written on the line. Beyond ``max_actors`` the best connected are drawn.
 
 ``bar_chart(labels, values, title, *, unit="", digits=None, axis_label="", sort=False,
-max_bars=30)``
-    Horizontal bars with German numbers (51.086; 21,5 %), e.g. Einwohner je Sozialraum.
+max_bars=30, colours=None)``
+    Horizontal bars with German numbers (51.086; 21,5 %), e.g. Einwohner je Sozialraum;
+    ``colours`` colours single bars (the Ampel of the Umsetzungsbericht).
 
 ``indicator_chart(values, title, *, unit="", base=None, target=None, assessment="")``
     An indicator's Ist-Werte (label, year, value) as a line against the Zielwert, with

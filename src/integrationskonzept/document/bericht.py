@@ -24,6 +24,9 @@ from .prosa import Sammlung
 
 AMPEL_ZEICHEN = {"grün": "● grün", "gelb": "● gelb", "rot": "● rot",
                  "nicht bewertet": "○ nicht bewertet"}
+# Ampel colours of the summary chart (the label says the colour too: not colour alone)
+AMPEL_FARBEN = {"grün": "#2E7D32", "gelb": "#F2B705", "rot": "#C62828",
+                "nicht bewertet": "#9E9E9E"}
 LISTE_MAX = 200
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -228,7 +231,8 @@ def bericht_charts(bericht: Umsetzungsbericht
     ampel = bericht.ampel_zaehlung
     if sum(ampel.values()):
         out["bericht-ampel"] = ("bar_chart", (list(ampel), list(ampel.values()),
-                                              "Ziele nach Ampel"), {})
+                                              "Ziele nach Ampel"),
+                                {"colours": [AMPEL_FARBEN.get(a) for a in ampel]})
     for feld in bericht.felder:
         for i in feld.indikatoren:
             if len(i.werte) + (i.basis is not None) < 2:
