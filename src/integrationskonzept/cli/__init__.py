@@ -29,6 +29,8 @@ COMMANDS = (
     ("gaps", "Zeigt, welche Bedarfe kein Angebot deckt, und warum."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
+    ("bericht", "Baut den Umsetzungsbericht eines Berichtszeitraums (Status, Ampeln, "
+                "Indikatoren)."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from .choices import (
     VALIDATE_FORMAT,
 )
 from .output import echo, print_problems, show
+
+if TYPE_CHECKING:
+    from ..render.build import BuildResult
 
 app = typer.Typer(
     name="ik",
@@ -205,12 +208,25 @@ def build(
     root = folder(path)
     from ..render.build import build as run
 
-    result = run(root, formats=formats, out=out, draft=entwurf,
-                 progress=lambda message: echo(message, err=True),
-                 warn=lambda message: echo(f"Warnung: {message}", err=True),
-                 aenderungen=aenderungen, synopse=synopse, seit=seit)
+    result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+    return finish_build(result, path)
+
+
+def progress(message: str) -> None:
+    """A build step, on stderr (stdout keeps the list of written files)."""
+    echo(message, err=True)
+
+
+def warn(message: str) -> None:
+    """A build warning as it arises, on stderr."""
+    echo(f"Warnung: {message}", err=True)
+
+
+def finish_build(result: BuildResult, typed: str) -> int:
+    """Problems of a build that did not start, or the written files; the exit code."""
     if not result.ok:
-        print_problems(result.problems, result.quellen, shown(path))
+        print_problems(result.problems, result.quellen, shown(typed))
         echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
         return EXIT_PROBLEMS
     for file in result.files:
@@ -328,3 +344,6 @@ def pruefungen() -> int:
 
     echo("\n".join(code.describe() for code in all_codes()))
     return EXIT_OK
+
+
+from . import bericht as _bericht  # noqa: E402,F401  (registers `ik bericht` on the app)
