@@ -21,7 +21,19 @@ READER = (
 
 
 def pandoc_path() -> str:
-    """Path of the pandoc binary shipped with pypandoc-binary."""
+    """Path of the pandoc binary shipped with pypandoc-binary: the pinned pandoc.
+
+    Not :func:`pypandoc.get_pandoc_path` first: that takes the newest pandoc it finds, one
+    on ``PATH`` included, so a system-wide pandoc would change the documents (and it
+    starts every candidate to ask its version). It remains the fallback.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+        if bundled.is_file():
+            return str(bundled)
     try:
         import pypandoc
 
