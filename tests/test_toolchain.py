@@ -154,3 +154,18 @@ def test_typst_of_an_unpinned_release_is_asked() -> None:
     found = toolchain.program(toolchain.TYPST._replace(version="0.1"))
     assert found.version is None
     assert _complete(found).version == toolchain.TYPST.program_version
+
+
+def test_without_pypandoc_binary_the_build_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from integrationskonzept.errors import RenderError
+    from integrationskonzept.render.pandoc import pandoc_path
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(RenderError) as failed:
+        pandoc_path()
+    assert failed.value.message == (
+        "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren.")
+    assert pandoc_version() is None

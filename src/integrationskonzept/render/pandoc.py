@@ -23,9 +23,9 @@ READER = (
 def pandoc_path() -> str:
     """Path of the pandoc binary shipped with pypandoc-binary: the pinned pandoc.
 
-    Not :func:`pypandoc.get_pandoc_path` first: that takes the newest pandoc it finds, one
-    on ``PATH`` included, so a system-wide pandoc would change the documents (and it
-    starts every candidate to ask its version). It remains the fallback.
+    Not :func:`pypandoc.get_pandoc_path`: that takes the newest pandoc it finds, one on
+    ``PATH`` included, so a system-wide pandoc would change the documents (and it
+    starts every candidate to ask its version).
     """
     from importlib.util import find_spec
 
@@ -34,14 +34,9 @@ def pandoc_path() -> str:
         bundled = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
         if bundled.is_file():
             return str(bundled)
-    try:
-        import pypandoc
-
-        return str(pypandoc.get_pandoc_path())
-    except (ImportError, OSError) as exc:
-        raise RenderError(
-            "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren."
-        ) from exc
+    raise RenderError(
+        "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren."
+    )
 
 
 def pandoc_version() -> str | None:
