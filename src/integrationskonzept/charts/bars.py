@@ -6,11 +6,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from ..text.german import aufzaehlung
 from .base import (
     NBSP,
     Chart,
     ChartStyle,
-    aufzaehlung,
     build_source,
     caption,
     colour,
@@ -88,7 +88,7 @@ def bar_chart(
         "achse": axis_label,
     }
     alt = f"Balkendiagramm: {title}; " + (
-        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40) if pairs
+        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40, und=", ") if pairs
         else "keine Daten")
     if notes:
         alt += ". Hinweis: " + "; ".join(notes)

@@ -20,7 +20,7 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
 characters of Markdown the formats are written one after the other, so that at
 most one pandoc or typst child holds memory at a time; the PDF is set compactly
-(:mod:`.formate`). Each format reports its start and end through ``progress``.
+(:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 Each file is written next to its target and moved into place only when complete.
 The same inputs, ``timestamp`` and toolchain give byte-identical files; each file names
