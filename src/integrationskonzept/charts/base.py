@@ -184,7 +184,7 @@ def prozent(value: float, digits: int = 0) -> str:
     return f"{zahl(value, digits)}{NBSP}%"
 
 
-def kuerzen(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     """Shorten one line of text to ``limit`` characters with an ellipsis."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

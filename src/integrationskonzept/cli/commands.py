@@ -328,3 +328,7 @@ def pruefungen() -> int:
 
     echo("\n".join(code.describe() for code in all_codes()))
     return EXIT_OK
+
+
+# Commands in their own modules (cli/<name>.py) register on `app` when imported here,
+# one line each: from . import <name>  # noqa: E402, F401

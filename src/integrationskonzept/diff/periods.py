@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.fields import Zeitpunkt
 from ..model.items import Zeitraum
-from ..text.german import datum_kurz, monat_jahr
+from ..text.german import datum_kurz, month_year
 
 
 def zeitpunkt_text(z: Zeitpunkt) -> str:
@@ -12,7 +12,7 @@ def zeitpunkt_text(z: Zeitpunkt) -> str:
     if z.precision == "jahr":
         return str(z.first.year)
     if z.precision == "monat":
-        return monat_jahr(z.first)
+        return month_year(z.first)
     return datum_kurz(z.first)
 
 

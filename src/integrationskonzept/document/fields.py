@@ -29,7 +29,7 @@ def zeitpunkt(z: Zeitpunkt) -> str:
     if z.precision == "tag":
         return datum(z.first)
     if z.precision == "monat":
-        return german.monat_jahr(z.first)
+        return german.month_year(z.first)
     return str(z.first.year)
 
 

@@ -1,4 +1,5 @@
-"""Reading a concept folder as it was at a git revision, and the version of the sources.
+"""Git: the files of a concept folder as they were at a revision, and the version of the
+sources (loading them is :func:`integrationskonzept.model.revision.load_at_revision`).
 
 Git is called as a program (no shell, with a timeout); every failure becomes a
 :class:`~integrationskonzept.errors.GitError` with a German message.
@@ -9,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import GitError
-from ..model.loader import SKIP_DIRS, LoadResult, load_concept
+from . import SKIP_DIRS
 from .schemaerrors import suggest
 
 GIT_TIMEOUT = 60.0
@@ -186,16 +186,6 @@ def export(top: Path, prefix: str, rev: Revision, target: Path) -> int:
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(content)
     return len(wanted)
-
-
-def load_at_revision(path: Path, rev: str) -> tuple[LoadResult, Revision]:
-    """Load the concept in folder ``path`` as it was at git revision ``rev``."""
-    top, prefix = repo_of(path)
-    revision = resolve(top, rev)
-    with tempfile.TemporaryDirectory(prefix="ik-rev-") as tmp:
-        export(top, prefix, revision, Path(tmp))
-        result = load_concept(Path(tmp))
-    return result, revision
 
 
 def version_info(path: str | Path) -> VersionInfo:
