@@ -121,3 +121,20 @@ def test_unpinned_release_is_asked_and_flagged() -> None:
         toolchain.versions()._replace(pandoc=missing).text())
     assert toolchain.versions()._replace(pandoc=missing).generator.startswith(
         f"ik {__version__} (Pandoc unbekannt, Typst ")
+
+
+def test_ci_runs_the_readme_commands_and_every_gate() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert readme[2:6] == [
+        "```sh",
+        "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/ik build examples/peine",
+        'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m '
+        "pytest",
+        "```",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"'{readme[4]}'" in ci  # word for word
+    for gate in ('pip install -q -c constraints.txt -e ".[test,dev]"', "--cov",
+                 ".venv/bin/ruff check src tests", ".venv/bin/mypy src"):
+        assert gate in ci
+    assert "-c constraints.txt" in "\n".join(readme)  # the README says how to install exactly
