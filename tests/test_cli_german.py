@@ -105,3 +105,50 @@ def test_problem_locations_start_with_the_folder_as_typed(concept, monkeypatch) 
     code, out = ik("validate", "./konzept/")
     assert code == 1
     assert out.startswith("./konzept/bildung.yaml:")
+
+
+def test_an_unwritable_out_file_is_a_german_usage_error(tmp_path: Path) -> None:
+    code, out, err = ik_streams("schema", "--out", str(tmp_path / "fehlt" / "s.json"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Fehler: „{tmp_path / 'fehlt' / 's.json'}“ kann nicht geschrieben "
+                          "werden (")
+
+
+def test_ctrl_c_ends_with_130(monkeypatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("integrationskonzept.checks.runner.validate", interrupted)
+    assert ik_streams("validate", ".") == (130, "", "Abgebrochen.\n")
+
+
+def test_tool_detail_only_with_ik_debug(monkeypatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise RenderError("Pandoc ist gescheitert.", detail="pandoc: line 3: boom")
+
+    monkeypatch.setattr("integrationskonzept.checks.runner.validate", failing)
+    assert ik_streams("validate", ".") == (1, "", "Fehler: Pandoc ist gescheitert.\n")
+    monkeypatch.setenv("IK_DEBUG", "1")
+    assert ik_streams("validate", ".")[2] == (
+        "Fehler: Pandoc ist gescheitert.\npandoc: line 3: boom\n")
+
+
+@pytest.mark.parametrize(("args", "code", "stream", "text"), [
+    (["validate", "examples/peine"], 0, "stdout", "Keine Probleme in 12 Dateien."),
+    (["validate", "--format", "pdf"], 2, "stderr", "Fehler: Ungültiger Wert „pdf“"),
+    (["validate", "examples/peine/konzept.yaml"], 2, "stderr", "ist eine Datei"),
+])
+def test_the_installed_program(args: list[str], code: int, stream: str, text: str) -> None:
+    """The real process: one handler, exit codes, output flushed before the hard exit."""
+    import subprocess
+    import sys
+
+    from ik_testing import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "integrationskonzept", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert text in getattr(done, stream)
+    assert "Traceback" not in done.stderr

@@ -25,7 +25,7 @@ from .choices import (
     SCHEMA_DATEI,
     VALIDATE_FORMAT,
 )
-from .output import echo, print_problems, show
+from .output import echo, print_problems, show, write_file
 
 app = typer.Typer(
     name="ik",
@@ -168,7 +168,7 @@ def schema(
     if out is None:
         echo(text)
     else:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        write_file(Path(out), text + "\n")
         echo(f"Schema geschrieben: {out}")
     return EXIT_OK
 
