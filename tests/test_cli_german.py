@@ -152,3 +152,18 @@ def test_the_installed_program(args: list[str], code: int, stream: str, text: st
     assert done.returncode == code, done.stderr
     assert text in getattr(done, stream)
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--versio"], "Fehler: Unbekannte Option „--versio“. Meinten Sie „--version“?"),
+    (["--version", "validate"], "Fehler: „--version“ steht allein: ik --version"),
+    (["-x", "validate"], "Fehler: Unbekannte Option „-x“."),
+])
+def test_options_before_the_command(args: list[str], message: str) -> None:
+    code, out, err = ik_streams(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+
+
+def test_help_before_the_command_is_the_top_level_help() -> None:
+    assert ik("-h", "validate") == ik("--help")

@@ -33,6 +33,15 @@ def unknown_command(name: str, known: list[str]) -> UsageError:
                       "Alle Befehle: ik --help")
 
 
+def unknown_option(option: str, known: list[str]) -> UsageError:
+    """An option before the command that `ik` does not have (``--version`` stands alone)."""
+    if option == "--version":
+        return UsageError("„--version“ steht allein: ik --version")
+    flags = [flag.strip() for entry in known for flag in entry.split(",")]
+    return UsageError(f"Unbekannte Option „{option}“.{_meinten(option, flags)} "
+                      "Aufruf: ik BEFEHL [ARGUMENTE]; alle Befehle: ik --help")
+
+
 def _param_label(param: Any) -> str:
     if param is None:
         return "ein Wert"
