@@ -3,6 +3,7 @@ the model's constants."""
 
 from __future__ import annotations
 
+import enum
 import re
 from pathlib import Path
 
@@ -167,3 +168,32 @@ def test_options_before_the_command(args: list[str], message: str) -> None:
 
 def test_help_before_the_command_is_the_top_level_help() -> None:
     assert ik("-h", "validate") == ik("--help")
+
+
+class Art(str, enum.Enum):
+    kurz = "kurz"
+    lang = "lang"
+
+
+def test_a_command_with_plain_typer_types_still_speaks_german(monkeypatch) -> None:
+    """A command added later with Path, Enum and on/off flags: German help and errors."""
+    import typer
+
+    from integrationskonzept.cli.commands import app
+
+    monkeypatch.setattr(app, "registered_commands", list(app.registered_commands))
+
+    @app.command()
+    def probe(datei: Path, art: Art = Art.kurz,
+              schnell: bool = typer.Option(True, "--schnell/--langsam")) -> int:
+        """Nur für den Test."""
+        return 0
+
+    code, out = ik("probe", "--help")
+    assert code == 0 and not ENGLISH.search(out), out
+    assert "Aufruf: ik probe [OPTIONEN] PFAD" in out and "--schnell, --langsam" in out
+    assert "Möglich: kurz, lang. Standard: kurz." in out
+    code, out, err = ik_streams("probe", "x", "--art", "mittel")
+    assert (code, out) == (2, "")
+    assert err.startswith("Fehler: Ungültiger Wert für die Option „--art“. Möglich: kurz, lang.")
+    assert ik_streams("probe")[2].startswith("Fehler: Es fehlt das Argument PFAD.")

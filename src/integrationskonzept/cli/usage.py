@@ -42,11 +42,34 @@ def unknown_option(option: str, known: list[str]) -> UsageError:
                       "Aufruf: ik BEFEHL [ARGUMENTE]; alle Befehle: ik --help")
 
 
+def _type(param: Any) -> tuple[bool, list[str]]:
+    """(is a path, allowed values) of a click parameter; click keeps them in ``type``,
+    newer typer in ``type_descriptor``."""
+    kind = getattr(param, "type", None)
+    if kind is not None:
+        return getattr(kind, "name", "") == "path", list(getattr(kind, "choices", None) or [])
+    kind = getattr(param, "type_descriptor", None)
+    choices = getattr(kind, "choices", None) or []
+    return bool(getattr(kind, "is_path", False)), [getattr(c, "value", c) for c in choices]
+
+
+def param_choices(param: Any) -> list[str]:
+    """The allowed values typer knows for a parameter (an Enum type), if any."""
+    return _type(param)[1]
+
+
+def metavar(param: Any) -> str:
+    """The German placeholder of a parameter: its own metavar, else PFAD or WERT."""
+    if param.metavar:
+        return str(param.metavar)
+    return "PFAD" if _type(param)[0] else "WERT"
+
+
 def _param_label(param: Any) -> str:
     if param is None:
         return "ein Wert"
     if param.param_type_name == "argument":
-        return f"das Argument {param.metavar or param.name.upper()}"
+        return f"das Argument {metavar(param)}"
     return f"die Option „{max(param.opts, key=len)}“"
 
 
@@ -66,7 +89,9 @@ def german(exc: Exception, command: str) -> UsageError:
     if isinstance(exc, errors.MissingParameter):
         return UsageError(f"Es fehlt {_param_label(exc.param)}.{helps}")
     if isinstance(exc, errors.BadParameter):
-        return UsageError(f"Ungültiger Wert für {_param_label(exc.param)}.{helps}")
+        choices = _type(exc.param)[1] if exc.param is not None else []
+        allowed = f" Möglich: {', '.join(str(c) for c in choices)}." if choices else ""
+        return UsageError(f"Ungültiger Wert für {_param_label(exc.param)}.{allowed}{helps}")
     extra = re.search(r"unexpected extra argument\S* \((.*)\)", exc.message if isinstance(
         exc, errors.UsageError) else "")
     if extra:
