@@ -109,3 +109,12 @@ def test_a_wrong_import_is_found(tmp_path: Path) -> None:
         "gaps/x.py:1: gaps imports integrationskonzept.diff.report",
         "source/git.py:4: source imports integrationskonzept.model.loader",
     ]
+
+
+def test_no_import_cycle_between_the_entry_point_and_the_commands() -> None:
+    """cli/__init__ loads the commands only when a command runs; cli/app imports none."""
+    for name in ("__init__.py", "app.py", "output.py", "choices.py", "runtime.py"):
+        tree = ast.parse((SRC / "cli" / name).read_text(encoding="utf-8"))
+        top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        modules = {n.module or "" for n in top if isinstance(n, ast.ImportFrom)}
+        assert "commands" not in modules, name
