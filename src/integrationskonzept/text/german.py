@@ -30,6 +30,16 @@ def month_year(value: dt.date) -> str:
     return f"{MONATE[value.month - 1]} {value.year}"
 
 
+def zeitpunkt(first: dt.date, precision: str, lang: bool = True) -> str:
+    """A day, month or year as written: „17. August 2017“ (or „17.08.2017“ with
+    ``lang=False``), „März 2024“, „2024“; ``precision`` is "tag", "monat" or "jahr"."""
+    if precision == "tag":
+        return datum_lang(first) if lang else datum_kurz(first)
+    if precision == "monat":
+        return month_year(first)
+    return str(first.year)
+
+
 def zahl(value: float, stellen: int | None = None) -> str:
     """51.086 or 12,5: German grouping and decimal comma."""
     from babel.numbers import format_decimal
