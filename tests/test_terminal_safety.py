@@ -107,3 +107,11 @@ def test_diff_report_escapes_values(concept, tmp_path) -> None:
         assert code == 0, out
         _clean(out)
     assert "Sprachcafé \\x1b[31m" in ik("diff", str(new), "--from", str(old))[1]
+
+
+def test_rich_markup_in_a_key_is_printed_as_written(concept) -> None:
+    root = concept(extra={"markup.yaml": '"[red]rot[/red] :smile:": 1\n'})
+    code, out = ik("validate", str(root))
+    assert code == 1
+    assert "Unbekannter Schlüssel „[red]rot[/red] :smile:“" in out
+    assert "😄" not in out
