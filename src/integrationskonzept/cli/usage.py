@@ -2,8 +2,10 @@
 
 typer parses the command line with click, whose errors are English. `ik` runs the app
 with ``standalone_mode=False`` so that click raises instead of printing, and turns each
-error here into one German sentence by its class and fields (not by its text), plus
-where to find help. Unknown commands are caught before typer sees them.
+error here into one German sentence, plus where to find help: by the error's class and
+fields; the two cases click tells only in its text (a value given to a flag, extra
+arguments) by that text, and anything else as a general German message (click's text
+stays in ``detail`` for IK_DEBUG). Unknown commands are caught before typer sees them.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ def click_errors() -> Any:
     return sys.modules[typer.BadParameter.__module__]
 
 
-def _meinten(word: str, possible: list[str]) -> str:
+def _did_you_mean(word: str, possible: list[str]) -> str:
     best = difflib.get_close_matches(word, possible, n=1, cutoff=0.6)
     return f" Meinten Sie „{best[0]}“?" if best else ""
 
 
 def unknown_command(name: str, known: list[str]) -> UsageError:
-    return UsageError(f"Unbekannter Befehl „{name}“.{_meinten(name, known)} "
+    return UsageError(f"Unbekannter Befehl „{name}“.{_did_you_mean(name, known)} "
                       "Alle Befehle: ik --help")
 
 
@@ -38,7 +40,7 @@ def unknown_option(option: str, known: list[str]) -> UsageError:
     if option == "--version":
         return UsageError("„--version“ steht allein: ik --version")
     flags = [flag.strip() for entry in known for flag in entry.split(",")]
-    return UsageError(f"Unbekannte Option „{option}“.{_meinten(option, flags)} "
+    return UsageError(f"Unbekannte Option „{option}“.{_did_you_mean(option, flags)} "
                       "Aufruf: ik BEFEHL [ARGUMENTE]; alle Befehle: ik --help")
 
 
