@@ -59,6 +59,9 @@ CASES = {
     "IK703 text-ohne-wirkung": (
         {}, {"ausgangslage": "Siehe <b>hier</b> und [Akte](file:///etc/passwd)."},
         ("bildung.yaml", 2, "IK703"), "HTML-Code „<b>“ (und 1 weitere) wird nicht übernommen"),
+    "IK704 fussnote-im-kreis": (
+        {}, {"ausgangslage": "Lage[^1].\n\n[^1]: Fußnote[^1]"},
+        ("bildung.yaml", 2, "IK704"), "Fußnote „[^1]“ verweist (über ihren Text) auf sich selbst"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),

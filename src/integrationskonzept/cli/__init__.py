@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IkError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
 
@@ -83,6 +83,15 @@ def run(args: list[str]) -> int:
         if exc.detail and os.environ.get("IK_DEBUG"):
             echo(exc.detail.rstrip(), err=True)
         return exc.exit_code
+    except MemoryError:
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
+             "oder bauen Sie weniger Formate auf einmal (--format).", err=True)
+        return EXIT_PROBLEMS
+    except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
+        from ..text.oserrors import os_error_text
+
+        echo(f"Fehler: {os_error_text(exc)}.", err=True)
+        return EXIT_PROBLEMS
     except Exception as exc:  # a bug in ik, not a problem in the sources
         if os.environ.get("IK_DEBUG"):
             raise

@@ -144,6 +144,8 @@ class Konzept:
     # Markdown files read for chapters and Ausgangslagen: relative path -> text.
     texte: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # The text of every YAML file read (relative path -> text), read once by the loader.
+    quelltexte: dict[str, str] = field(default_factory=dict, repr=False)
     # Derived values computed once per concept (references, gap report), by name.
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
