@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError, UsageError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
 
@@ -105,24 +105,23 @@ def run(args: list[str]) -> int:
 
 
 def _dispatch(args: list[str]) -> int:
-    if args in ([], ["--help"], ["-h"]):
+    if not args or args[0] in ("--help", "-h"):
         sys.stdout.write(help_text())
         return EXIT_OK
-    if args == ["--version"]:
+    command = args[0]
+    if command == "--version" and len(args) == 1:
         from .version import version_text
 
         sys.stdout.write(version_text())
         return EXIT_OK
-    names = [name for name, _ in COMMANDS]
-    command = args[0]
+    from .usage import click_errors, german, unknown_command, unknown_option
+
     if command.startswith("-"):
-        raise UsageError(f"Unbekannte Option „{command}“. Aufruf: ik BEFEHL [ARGUMENTE]; "
-                         "alle Befehle: ik --help")
+        raise unknown_option(command, [name for name, _ in OPTIONS])
     from .help import command_names
-    from .usage import click_errors, german, unknown_command
 
     if command not in command_names():
-        raise unknown_command(command, names)
+        raise unknown_command(command, [name for name, _ in COMMANDS])
     options = args[1:args.index("--")] if "--" in args else args[1:]
     if "--help" in options or "-h" in options:
         from .help import command_help

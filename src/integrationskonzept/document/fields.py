@@ -28,11 +28,7 @@ zahl = lru_cache(maxsize=8192)(german.zahl)
 
 def zeitpunkt(z: Zeitpunkt) -> str:
     """„17. August 2017“, „März 2024“ or „2024“."""
-    if z.precision == "tag":
-        return datum(z.first)
-    if z.precision == "monat":
-        return german.monat_jahr(z.first)
-    return str(z.first.year)
+    return german.zeitpunkt(z.first, z.precision)
 
 
 def zeitraum(z: Zeitraum | None) -> str:

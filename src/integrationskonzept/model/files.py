@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..problems import SEVERITY_WORDS
 from .fields import Bool, Datum, Entry, Id, Markdown, NonNegInt, Number, Ref, Text, Url
 from .items import (
     Abkuerzung,
@@ -160,7 +161,7 @@ class Inhalt(InhaltKopf):
     abkuerzungen: list[Abkuerzung] = Field(default_factory=list)
 
 
-SCHWEREGRADE = ("Fehler", "Warnung", "Hinweis", "aus")
+SCHWEREGRADE = SEVERITY_WORDS
 
 
 class KonzeptKopf(InhaltKopf):

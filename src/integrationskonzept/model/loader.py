@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..problems import Location, Problem, Severity
+from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import YList, YMap, read_yaml
@@ -36,8 +37,6 @@ from .files import (
 KONZEPT_FILES = ("konzept.yaml", "konzept.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 # Folders of a concept that hold no sources: design files, build output, tooling.
-SKIP_DIRS = frozenset({"templates", "design", "build", "_build", "ausgabe", "node_modules",
-                       "venv", "__pycache__"})
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 
 _INHALT_KEYS = set(InhaltKopf.model_fields) | set(CONTENT_LISTS) | {"beteiligung"}
