@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     if args in ([], ["--help"], ["-h"]):
         sys.stdout.write(help_text())
         sys.exit(EXIT_OK)
+    _on_signals()
     try:
         from .commands import app
 
@@ -101,12 +102,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr = _German(raw_stderr)  # type: ignore[assignment]
         app(args=args, prog_name="ik")
     except SystemExit as done:
+        if _SIGNALLED:  # typer turns the interrupt into a silent exit 130
+            raw_stderr.write(_ABORTED)
+            _end(128 + _SIGNALLED[0], argv)
         if argv is None:
             _hard_exit(done.code)
         raise
-    except KeyboardInterrupt:
-        raw_stderr.write("Abgebrochen.\n")
-        _end(EXIT_INTERRUPTED, argv)
+    except KeyboardInterrupt as stop:
+        raw_stderr.write(_ABORTED)
+        _end(128 + stop.signal if isinstance(stop, Interrupted) else EXIT_INTERRUPTED, argv)
     except IkError as exc:  # an expected failure: the user can act on the message
         raw_stderr.write(f"Fehler: {exc.message}\n")
         if exc.detail and os.environ.get("IK_DEBUG"):
@@ -129,6 +133,38 @@ def main(argv: list[str] | None = None) -> None:
             "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
             "dieser Ausgabe; IK_DEBUG=1 zeigt Details.\n")
         _end(EXIT_INTERNAL, argv)
+
+
+_ABORTED = "Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.\n"
+_SIGNALLED: list[int] = []
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (a cancelled CI job) or SIGINT, raised in the main thread."""
+
+    def __init__(self, signal: int) -> None:
+        super().__init__(signal)
+        self.signal = signal
+
+
+def _on_signals() -> None:
+    """SIGTERM and SIGINT stop pandoc, typst and git at once and unwind like Ctrl-C:
+    the ``with`` blocks remove the temporary folders and unfinished files."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        from ..source.processes import stop_all
+
+        stop_all()
+        _SIGNALLED.append(signum)
+        raise Interrupted(signum)
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread (library use): leave it be
+                return
 
 
 def _end(code: int, argv: list[str] | None) -> None:

@@ -56,12 +56,36 @@ def place_logo(build: Path, meta: DocumentMeta, design: Design) -> tuple[str | N
 
 def install(data: bytes, target: Path) -> None:
     """Write ``data`` next to ``target`` and move it into place in one step."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    install_all({target: data})
+
+
+def install_all(files: dict[Path, bytes]) -> list[Path]:
+    """Replace all ``files`` or none: stage each next to its target, then rename them all.
+
+    Returns the targets in the given order. On any failure (or an interrupt) the
+    staged files are removed and no target has changed.
+    """
+    staged: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        for target, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                       dir=target.parent)
+            staged.append((tmp, target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
     except OSError as exc:
+        _discard(staged)
+        raise RenderError(f"{staged[-1][1] if staged else 'Ausgabe'} kann nicht geschrieben "
+                          f"werden: {os_reason(exc)}.") from None
+    except BaseException:
+        _discard(staged)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    return list(files)
+
+
+def _discard(staged: list[tuple[str, Path]]) -> None:
+    for tmp, _target in staged:
         Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{target} kann nicht geschrieben werden: {os_reason(exc)}.") from None

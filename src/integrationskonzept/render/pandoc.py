@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import RenderError
+from ..source import processes
 from ..text.oserrors import os_reason
 
 LUA_DIR = Path(__file__).resolve().parent / "lua"
@@ -107,10 +108,7 @@ def run_pandoc(
     if options:
         cmd += ["+RTS", *options, "-RTS"]
     try:
-        proc = subprocess.run(
-            cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout,
-            check=False,
-        )
+        proc = processes.run(cmd, input=stdin, cwd=cwd, env=full_env, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"Pandoc hat {what} nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "

@@ -22,7 +22,8 @@ characters of Markdown the formats are written one after the other, so that at
 most one pandoc or typst child holds memory at a time; the PDF is set compactly
 (:mod:`.formate`). Each format reports its start and end through ``progress``.
 
-Each file is written next to its target and moved into place only when complete.
+All formats are written first; then each file is staged next to its target and all
+are moved into place together, so a failing format leaves every old output as it was.
 The same inputs and ``timestamp`` give byte-identical files. Every failure is a
 :class:`RenderError` with a German message; typst warnings go to ``on_warning``
 (default: :func:`warnings.warn` with :class:`RenderWarning`).
@@ -43,7 +44,7 @@ from pathlib import Path
 from ..errors import RenderError
 from ..text.oserrors import os_reason
 from . import formats as formate
-from .buildfolder import install, place_logo, write_assets
+from .buildfolder import install_all, place_logo, write_assets
 from .design import Design
 from .formats import Job
 from .limits import limits_for
@@ -109,7 +110,6 @@ def render(
         raise RenderError(
             f"Ausgabeordner {out_dir} kann nicht angelegt werden: {os_reason(exc)}."
         ) from None
-    written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)
         names = write_assets(build, assets)
@@ -159,14 +159,14 @@ def render(
             order = todo if workers <= 1 else list(reversed(todo))
             futures = {fmt: pool.submit(produce, fmt) for fmt in order}
             try:
-                for fmt in todo:
-                    target = out_dir / f"{basename}.{fmt}"
-                    install(futures[fmt].result(), target)
-                    written.append(target)
-                    say(f"{target.name} geschrieben")
+                # every format first: when one fails, no output is replaced
+                done = {out_dir / f"{basename}.{fmt}": futures[fmt].result() for fmt in todo}
             finally:
                 for future in futures.values():
                     future.cancel()
+        written = install_all(done)
+        for target in written:
+            say(f"{target.name} geschrieben")
     return written
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
+from ..source import processes
 from .pandoc import LIMIT_HINT
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
@@ -110,11 +111,9 @@ def compile_pdf(
         "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
     }
     try:
-        proc = subprocess.run(
-            [sys.executable, "-I", "-c", _WORKER],
-            input=json.dumps(job).encode(), capture_output=True, timeout=timeout, check=False,
-            cwd=root, env=_offline_env(),
-        )
+        proc = processes.run(
+            [sys.executable, "-I", "-c", _WORKER], input=json.dumps(job).encode(),
+            timeout=timeout, cwd=root, env=_offline_env())
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"typst hat das PDF nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "

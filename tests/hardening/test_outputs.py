@@ -1,0 +1,47 @@
+"""Outputs: all formats replaced together or none; never written among the sources."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pytest
+
+from integrationskonzept.render import RenderError, default_design
+from integrationskonzept.render.build import build
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "render"))
+from render_helpers import SAMPLE, run  # noqa: E402
+
+
+def test_one_failing_format_replaces_no_output(tmp_path: Path) -> None:
+    out = tmp_path / "aus"
+    out.mkdir()
+    old = {"integrationskonzept.html": b"alt-html", "integrationskonzept.pdf": b"alt-pdf"}
+    for name, data in old.items():
+        (out / name).write_bytes(data)
+    theme = tmp_path / "theme.typ"
+    theme.write_text("#let konzept(..args, body) = { undefiniert }\n", encoding="utf-8")
+    design = dataclasses.replace(default_design(), theme_typ=theme)
+    with pytest.raises(RenderError, match="typst konnte das PDF nicht erzeugen"):
+        run(SAMPLE, out, formats=["html", "md", "pdf"], design=design)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+@pytest.mark.parametrize("out", [".", "texte", "inhalte/neu"])
+def test_output_folder_among_the_sources_is_refused(concept, out: str) -> None:
+    root = concept(konzept={"kapitel": [{"id": "k", "titel": "K",
+                                         "datei": "texte/integrationskonzept.md"}]},
+                   extra={"texte/integrationskonzept.md": "Unser Kapitel.\n"})
+    result = build(root, ["md"], out=root / out)
+    assert not result.ok
+    assert "liegt zwischen den Quellen des Konzepts" in result.error
+    assert (root / "texte" / "integrationskonzept.md").read_text() == "Unser Kapitel.\n"
+
+
+def test_build_folder_of_the_concept_is_fine(concept) -> None:
+    root = concept()
+    result = build(root, ["md"], out=root / "build" / "entwurf")
+    assert result.ok, result.error
+    assert (root / "build" / "entwurf" / "integrationskonzept.md").exists()
