@@ -75,3 +75,14 @@ def test_file_names_with_control_characters_or_bad_bytes_are_refused(concept) ->
     os.close(os.open(os.path.join(os.fsencode(root), b"b\xff.yaml"), os.O_CREAT | os.O_WRONLY))
     found = sorted((f, c) for f, _line, c, _m in problems(root))
     assert found == [("a\\x1b]0;x\\x07.yaml", "IK012"), ("b\\xff.yaml", "IK012")]
+
+
+def test_ids_differing_only_by_case_are_located_errors(concept) -> None:
+    root = concept(inhalt={"ziele": [{"id": "z-1", "titel": "Mehr Kursplätze",
+                                      "indikatoren": ["i-1"]},
+                                     {"id": "Z-1", "titel": "Andere", "indikatoren": ["i-1"]}]})
+    found = [(f, line, c) for f, line, c, _m in problems(root) if c == "IK203"]
+    assert found == [("bildung.yaml", 15, "IK203")]
+    [p] = [p for p in validate(root).problems if p.code == "IK203"]
+    assert "„Z-1“ unterscheidet sich von „z-1“" in p.message
+    assert p.related and p.related[0].line == 11

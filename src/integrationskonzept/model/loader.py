@@ -174,6 +174,7 @@ def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
 
 
 def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+    folds = konzept.cache.setdefault("ids_casefold", {})
     for key, items, _model in _lists_of(rel, data):
         kind = LIST_KINDS.get(key)
         if kind is None:
@@ -186,6 +187,16 @@ def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem
                 continue
             line, col = item.pos["id"][2:]
             loc = Location(rel, line, col)
+            folded = ident.casefold()
+            twin = folds.setdefault(folded, ident)
+            if twin != ident:
+                _kind, other = konzept.ids[twin]
+                problems.append(_err(
+                    "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
+                    "Groß- und Kleinschreibung", loc,
+                    "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
+                    "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
+                    rule="ids", related=(other,)))
             if ident in konzept.ids:
                 other_kind, other = konzept.ids[ident]
                 problems.append(_err(

@@ -38,6 +38,8 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
               "in zwei Dateien."),
     "IK107": ("pruefungen", "Unbekannte Prüfung in „pruefungen“ der konzept.yaml."),
     "IK201": ("ids", "Eine ID ist im Konzept doppelt vergeben."),
+    "IK203": ("ids-gross-klein", "Zwei IDs unterscheiden sich nur in Groß- und "
+              "Kleinschreibung."),
     "IK401": ("markdown-datei", "Eine Markdown-Datei fehlt oder liegt außerhalb des "
               "Konzeptordners."),
 }
