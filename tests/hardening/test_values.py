@@ -86,3 +86,17 @@ def test_ids_differing_only_by_case_are_located_errors(concept) -> None:
     [p] = [p for p in validate(root).problems if p.code == "IK203"]
     assert "„Z-1“ unterscheidet sich von „z-1“" in p.message
     assert p.related and p.related[0].line == 11
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("titel", "T" * 1_048_576, "Der Text ist zu lang (1048576 Zeichen; höchstens 5000)"),
+    ("beschreibung", "x" * 300_000, "höchstens 200000"),
+    ("id", "m-" + "1" * 200, "Die ID ist zu lang"),
+])
+def test_oversized_fields_are_located_errors(concept, field: str, value: str,
+                                             words: str) -> None:
+    root = concept(inhalt={"massnahmen": [dict(M, **{field: value})]})
+    found = [p for p in validate(root).problems if p.code == "IK103"]
+    assert found and found[0].location.file == "bildung.yaml"
+    assert words in found[0].message
+    assert len(found[0].message) < 300

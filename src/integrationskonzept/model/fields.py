@@ -50,8 +50,25 @@ class RefMarker:
     """Marks a field whose value is a reference (or list of references) to ids."""
 
 
+MAX_TEXT = 5_000  # characters of a plain text field (a title, a name, a definition)
+MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in a .md file
+MAX_ID = 100
+
+
+def _bounded(limit: int, what: str) -> Any:
+    """A validator refusing strings longer than ``limit`` with a German message."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            raise PydanticCustomError(
+                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
+                {"what": what, "length": len(value), "limit": limit})
+        return value
+    return BeforeValidator(check)
+
+
 Id = Annotated[
     str,
+    _bounded(MAX_ID, "Die ID"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
@@ -61,6 +78,7 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
+    _bounded(MAX_ID, "Der Verweis"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Verweis auf eine ID"}),
@@ -86,7 +104,7 @@ RefList = Annotated[
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -97,6 +115,7 @@ class MarkdownMarker:
 Markdown = Annotated[
     str,
     MarkdownMarker(),
+    _bounded(MAX_MARKDOWN, "Der Text (für lange Texte eine Markdown-Datei verwenden)"),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown",
                     "description": "Text in Markdown"}),
 ]
