@@ -45,3 +45,20 @@ def test_build_folder_of_the_concept_is_fine(concept) -> None:
     result = build(root, ["md"], out=root / "build" / "entwurf")
     assert result.ok, result.error
     assert (root / "build" / "entwurf" / "integrationskonzept.md").exists()
+
+
+HOSTILE_MD = ("Vorher\n\n```{=html}\n<script>alert(1)</script>\n```\n\n"
+              "[x](https://a.example){onclick=alert(1)} und [y]{onmouseover=alert(2) lang=tr} "
+              "`z`{=html} ![Karte](karte.png){style=x width=50%}\n\n::: {onclick=x}\nDiv\n:::\n")
+
+
+def test_markdown_output_carries_no_raw_blocks_or_event_attributes(concept,
+                                                                   tmp_path: Path) -> None:
+    root = concept(inhalt={"ausgangslage": HOSTILE_MD}, extra={"karte.png": b"\x89PNG\r\n"})
+    result = build(root, ["md"], out=tmp_path / "aus")
+    assert result.ok, result.error
+    text = (tmp_path / "aus" / "integrationskonzept.md").read_text(encoding="utf-8")
+    for bad in ("onclick", "onmouseover", "<script>", "{=html}", "style="):
+        assert bad not in text, bad
+    assert "[x](https://a.example)" in text
+    assert 'lang="tr"' in text and 'width="50%"' in text
