@@ -51,3 +51,24 @@ def test_many_findings_in_a_long_file_are_located_exactly(concept, tmp_path: Pat
     links = [p.location.line for p in validate(root).problems
              if p.code == "IK703" and "file:" in p.message]
     assert links == list(range(1, 3001))
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Ein Absatz.\n\n" + "> " * 10_000 + "Zitat\n", 3),
+    ("- " * 30 + "Liste\n", 1),
+    ("".join(" " * (2 * i) + "- Punkt\n" for i in range(40)), 21),
+])
+def test_deep_nesting_is_a_located_error(concept, text: str, line: int) -> None:
+    root = concept(konzept={"kapitel": [{"id": "k", "titel": "K", "datei": "texte/k.md"}]},
+                   extra={"texte/k.md": text})
+    found = [(p.location.file, p.location.line) for p in validate(root).problems
+             if p.code == "IK705"]
+    assert found == [("texte/k.md", line)]
+
+
+def test_ordinary_lists_and_code_are_not_too_deep(concept) -> None:
+    text = ("- a\n  - b\n    - c\n> Zitat\n> - mit Liste\n\n```\n" + " " * 60 + "- tief im Code\n"
+            "```\n")
+    root = concept(konzept={"kapitel": [{"id": "k", "titel": "K", "datei": "texte/k.md"}]},
+                   extra={"texte/k.md": text})
+    assert not [p for p in validate(root).problems if p.code == "IK705"]

@@ -34,6 +34,7 @@ MODULES = (
     "bilder_in_texten",
     "text_ohne_wirkung",
     "fussnoten",
+    "verschachtelung",
 )
 
 

@@ -141,6 +141,9 @@ def compile_pdf(
         detail = result.get("detail", "")
         where = re.search(r"┌─ ([^\s:]+):(\d+):(\d+)", detail)
         suffix = f" ({where[1]}, Zeile {where[2]}, Spalte {where[3]})" if where else ""
+        if where and where[1] == "main.typ":  # the generated document, not a user file
+            suffix = (f" (im erzeugten Satz des Dokuments, Zeile {where[2]}; meist ein Text aus "
+                      "den Quellen: prüfen Sie sie mit `ik validate`)")
         raise RenderError(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}", detail)
     return TypstResult(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
