@@ -43,7 +43,8 @@ def too_deep(text: str) -> int | None:
     """Index of the first line nested more than :data:`MAX_LEVELS` deep, else ``None``.
 
     A line's depth: its container markers plus, for a line with markers, its
-    indentation in steps of two spaces (nested list items); fenced code is skipped. Linear in the length of ``text``.
+    indentation in steps of two spaces (nested list items); fenced code is skipped.
+    Linear in the length of ``text``.
     """
     pos, fence = 0, ""
     for line in text.split("\n"):
