@@ -61,11 +61,12 @@ _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
 
 
 def shown_name(rel: str) -> str:
-    """``rel`` with control characters and undecodable bytes written as ``\\xNN``."""
+    """``rel`` with control characters and undecodable bytes written as ``%XX``
+    (percent-encoded bytes: safe on a terminal, in CI annotations and in SARIF URIs)."""
     def one(m: re.Match[str]) -> str:
         code = ord(m.group())
-        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}" \
-            if code > 0xFF else f"\\x{code:02x}"
+        raw = bytes([code - 0xDC00]) if code >= 0xDC80 else m.group().encode("utf-8")
+        return "".join(f"%{b:02X}" for b in raw)
     return _NAME_CONTROL.sub(one, rel)
 
 
@@ -83,8 +84,10 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
             lower = name.lower()
             shown = shown_name(rel)
             if shown != rel:
-                problems.append(_err(
-                    "IK012", f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
+                source = lower.endswith((*YAML_SUFFIXES, ".md"))
+                problems.append(Problem(
+                    "IK012", Severity.ERROR if source else Severity.WARNING,
+                    f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
                     "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
                     "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
                     rule="dateien"))
