@@ -31,12 +31,23 @@ def test_implausible_dates_are_located_german_errors(concept, zeitraum, shown) -
 
 
 @pytest.mark.slow
-def test_extreme_but_valid_dates_build(concept, tmp_path) -> None:
+def test_extreme_but_valid_values_build_with_charts(concept, tmp_path) -> None:
+    from ik_testing import BASE_INHALT
     from integrationskonzept.render.build import build
 
-    root = concept(inhalt={"massnahmen": [dict(M, zeitraum={"beginn": "1900",
-                                                            "ende": "2200-12-31"})]})
-    result = build(root, ["html"], out=tmp_path / "out")
+    big = "9" * 15
+    indikator = dict(BASE_INHALT["indikatoren"][0],
+                     basiswert={"wert": big, "jahr": 1900}, zielwert={"wert": "-" + big,
+                                                                     "jahr": 2200},
+                     istwerte={"1900": "0,000000001", "2200": big})
+    root = concept(inhalt={
+        "massnahmen": [dict(M, zeitraum={"beginn": "1900", "ende": "2200-12-31"})],
+        "indikatoren": [indikator],
+        "bedarfe": [{"id": "b-1", "titel": "Kita", "umfang": big}],
+        "angebote": [{"id": "a-1", "titel": "Kurs", "kapazitaet": big,
+                      "laufzeit": {"beginn": "1900", "ende": "2200"}}]})
+    assert not validate(root).failed()
+    result = build(root, ["html", "pdf"], out=tmp_path / "out")
     assert result.ok, result.error
 
 
