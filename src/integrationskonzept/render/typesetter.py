@@ -32,7 +32,10 @@ except ImportError:  # Windows: no limits, no figures
 job = json.load(sys.stdin)
 sys.path[:] = job["sys_path"]
 if job["memory_limit"] and resource is not None:
-    resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
+    except (ValueError, OSError):  # macOS does not enforce address-space limits
+        pass
 result = {"warnings": [], "error": None, "max_rss_kb": 0}
 try:
     import typst
