@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from integrationskonzept.gaps.command import gaps_command
+from ik_testing import ik
 from integrationskonzept.gaps.formats import CSV_COLUMNS
 from integrationskonzept.text.cells import safe_cell
 
@@ -30,7 +30,8 @@ def test_gaps_csv_neutralises_titles(concept) -> None:
     hostile = [t for t in HOSTILE if "\r" not in t]  # a CR in a value is refused (IK003)
     root = concept(inhalt={"bedarfe": [
         {"id": f"b-{i}", "titel": title} for i, title in enumerate(hostile)]})
-    text, code = gaps_command(root, "csv")
+    code, text = ik("gaps", str(root), "--format", "csv")
+    assert code == 0, text
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     titles = [row[CSV_COLUMNS.index("titel")] for row in rows[1:]]
     assert sorted(titles) == sorted("'" + t for t in hostile)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from integrationskonzept.errors import IkError
 from integrationskonzept.render import RenderError
 from integrationskonzept.render.build import build
 from integrationskonzept.render.buildfolder import write_assets
@@ -53,6 +54,5 @@ def test_normal_images_pass(tmp_path: Path) -> None:
 def test_giant_logo_ends_the_build_with_a_german_error(concept, tmp_path: Path) -> None:
     root = concept(konzept={"logo": {"datei": "design/wappen.png", "alt": "Wappen"}},
                    extra={"design/wappen.png": png(60000, 60000)})
-    result = build(root, ["pdf"], out=tmp_path / "out")
-    assert not result.ok
-    assert "Logo „wappen.png“ ist mit 60000 × 60000 Pixeln zu groß" in result.error
+    with pytest.raises(IkError, match="Logo „wappen.png“ ist mit 60000 × 60000 Pixeln zu groß"):
+        build(root, ["pdf"], out=tmp_path / "out")

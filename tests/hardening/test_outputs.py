@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from integrationskonzept.errors import IkError
 from integrationskonzept.render import RenderError, default_design
 from integrationskonzept.render.build import build
 
@@ -34,16 +35,15 @@ def test_output_folder_among_the_sources_is_refused(concept, out: str) -> None:
     root = concept(konzept={"kapitel": [{"id": "k", "titel": "K",
                                          "datei": "texte/integrationskonzept.md"}]},
                    extra={"texte/integrationskonzept.md": "Unser Kapitel.\n"})
-    result = build(root, ["md"], out=root / out)
-    assert not result.ok
-    assert "liegt zwischen den Quellen des Konzepts" in result.error
+    with pytest.raises(IkError, match="liegt zwischen den Quellen des Konzepts"):
+        build(root, ["md"], out=root / out)
     assert (root / "texte" / "integrationskonzept.md").read_text() == "Unser Kapitel.\n"
 
 
 def test_build_folder_of_the_concept_is_fine(concept) -> None:
     root = concept()
     result = build(root, ["md"], out=root / "build" / "entwurf")
-    assert result.ok, result.error
+    assert result.ok, result.problems
     assert (root / "build" / "entwurf" / "integrationskonzept.md").exists()
 
 
@@ -56,7 +56,7 @@ def test_markdown_output_carries_no_raw_blocks_or_event_attributes(concept,
                                                                    tmp_path: Path) -> None:
     root = concept(inhalt={"ausgangslage": HOSTILE_MD}, extra={"karte.png": b"\x89PNG\r\n"})
     result = build(root, ["md"], out=tmp_path / "aus")
-    assert result.ok, result.error
+    assert result.ok, result.problems
     text = (tmp_path / "aus" / "integrationskonzept.md").read_text(encoding="utf-8")
     for bad in ("onclick", "onmouseover", "<script>", "{=html}", "style="):
         assert bad not in text, bad

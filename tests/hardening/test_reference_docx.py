@@ -110,7 +110,7 @@ def test_build_output_carries_no_external_template(concept, tmp_path: Path) -> N
         {"word/settings.xml": (b"<w:zoom", b'<w:attachedTemplate r:id="rId9"/><w:zoom'),
          "word/header1.xml": (b"</w:hdr>", b"<w:p>" + HEADER_LINK + b"</w:p></w:hdr>")}))
     result = build(root, ["docx"], out=tmp_path / "out")
-    assert result.ok, result.error
+    assert result.ok, result.problems
     written = parts((tmp_path / "out" / "integrationskonzept.docx").read_bytes())
     assert not any(b"angreifer.example" in content for content in written.values())
 

@@ -48,7 +48,7 @@ def test_extreme_but_valid_values_build_with_charts(concept, tmp_path) -> None:
                       "laufzeit": {"beginn": "1900", "ende": "2200"}}]})
     assert not validate(root).failed()
     result = build(root, ["html", "pdf"], out=tmp_path / "out")
-    assert result.ok, result.error
+    assert result.ok, result.problems
 
 
 @pytest.mark.parametrize(("value", "code_point"), [
@@ -84,8 +84,8 @@ def test_file_names_with_control_characters_or_bad_bytes_are_refused(concept) ->
     root = concept()
     (root / "a\x1b]0;x\x07.yaml").write_text("massnahmen: []\n", encoding="utf-8")
     os.close(os.open(os.path.join(os.fsencode(root), b"b\xff.yaml"), os.O_CREAT | os.O_WRONLY))
-    found = sorted((f, c) for f, _line, c, _m in problems(root))
-    assert found == [("a%1B]0;x%07.yaml", "IK012"), ("b%FF.yaml", "IK012")]
+    found = sorted((f, line, c) for f, line, c, _m in problems(root))
+    assert found == [("a%1B]0;x%07.yaml", 0, "IK012"), ("b%FF.yaml", 0, "IK012")]
 
 
 def test_ids_differing_only_by_case_are_located_errors(concept) -> None:

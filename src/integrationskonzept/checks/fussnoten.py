@@ -20,6 +20,9 @@ from .positions import Positions
 CODE = "IK704"
 NAME = "fussnote-im-kreis"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+ausgangslage: "Text[^1]\\n\\n[^1]: Siehe Fußnote[^1]"   # zitiert sich selbst
+"""
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")

@@ -20,6 +20,9 @@ from .positions import Positions
 CODE = "IK705"
 NAME = "zu-tief-verschachtelt"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+ausgangslage: "> > > > > > > > > > > > > > > > > > > > > tief"   # 21 Zitatebenen
+"""
 
 MAX_LEVELS = 20
 # the container markers at the start of a line: "> ", "- ", "* ", "+ ", "1. ", "1) "

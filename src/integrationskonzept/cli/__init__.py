@@ -3,19 +3,28 @@
 Exit codes: 0 ok · 1 problems in the sources (or bad input) · 2 wrong usage ·
 3 internal error of ik (a bug: please report) · 130 interrupted.
 
-`ik` and `ik --help` print :data:`HELP` without importing typer, so the most common
-first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
+`ik` and `ik --help` print :func:`help_text` without importing typer, so the most
+common first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
+Help for one command is German, written by :mod:`.help`; click's usage errors become
+German in :mod:`.usage`; run-wide side effects (collector, hard exit) are in
+:mod:`.runtime`. A new command: see CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError
+from ..errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    IkError,
+    UsageError,
+)
 
-__all__ = ["IkError", "main"]
+__all__ = ["COMMANDS", "IkError", "main", "run"]
 
 SUMMARY = "Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen."
 
@@ -30,6 +39,11 @@ COMMANDS = (
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )
+# (option, help): the options before the command; kept equal to the typer app by tests.
+OPTIONS = (
+    ("-h, --help", "Diese Hilfe anzeigen."),
+    ("--version", "Die Versionen von ik, Python, Pandoc und Typst anzeigen."),
+)
 
 
 def help_text() -> str:
@@ -43,7 +57,7 @@ def help_text() -> str:
         *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
         "",
         "Optionen:",
-        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        *(f"  {name.ljust(width)}{text}" for name, text in OPTIONS),
         "",
         "Hilfe zu einem Befehl: ik BEFEHL --help",
         "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
@@ -52,104 +66,56 @@ def help_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-# typer/click write their own help and usage errors in English; these are the fragments.
-_GERMAN = (
-    ("Usage:", "Aufruf:"), ("[OPTIONS]", "[OPTIONEN]"), (" COMMAND ", " BEFEHL "),
-    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"), ("Options:", "Optionen:"),
-    ("Commands:", "Befehle:"), ("[default: ", "[Standard: "), ("[required]", "[Pflicht]"),
-    ("Show this message and exit.", "Diese Hilfe anzeigen."),
-    ("Try '", "Hilfe: '"), ("' for help.", "'"), ("Error: ", "Fehler: "),
-    ("No such option: ", "Unbekannte Option: "), ("No such command ", "Unbekannter Befehl "),
-    ("Missing argument ", "Fehlendes Argument "), ("Missing option ", "Fehlende Option "),
-    ("Invalid value for ", "Ungültiger Wert für "), (" is not one of ", " ist keiner von "),
-    ("Did you mean", "Meinten Sie"), ("Got unexpected extra argument",
-                                       "Unerwartetes zusätzliches Argument"),
-    ("does not exist.", "existiert nicht."), ("requires an argument.", "braucht einen Wert."),
-)
-
-
-class _German:
-    """A text stream that translates typer's English help and usage fragments on write."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        for en, de in _GERMAN:
-            if en in text:
-                text = text.replace(en, de)
-        return int(self._stream.write(text))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Run `ik`; maps every outcome to a documented exit code."""
-    args = sys.argv[1:] if argv is None else argv
-    # ik's own messages are German already: written past the translating stream, so
-    # that e.g. "MemoryError: " never becomes "MemoryFehler: "
-    raw_stderr = sys.stderr
-    if args in ([], ["--help"], ["-h"]):
-        sys.stdout.write(help_text())
-        sys.exit(EXIT_OK)
+    """Run `ik` and end with its exit code (the process itself when run as a program)."""
+    code = run(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        from .runtime import hard_exit
+
+        hard_exit(code)
+    sys.exit(code)
+
+
+def run(args: list[str]) -> int:
+    """Run `ik ARGS` and return the exit code; the one place that handles every outcome."""
+    from .output import echo
+
     _on_signals()
     try:
-        from .commands import app
-
-        if "--help" in args or "-h" in args:
-            sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _German(raw_stderr)  # type: ignore[assignment]
-        app(args=args, prog_name="ik")
-    except SystemExit as done:
-        if _SIGNALLED:  # typer turns the interrupt into a silent exit 130
-            raw_stderr.write(_ABORTED)
-            _end(128 + _SIGNALLED[0], argv)
-        if argv is None:
-            _hard_exit(done.code)
-        raise
-    except KeyboardInterrupt as stop:
-        raw_stderr.write(_ABORTED)
-        _end(128 + stop.signal if isinstance(stop, Interrupted) else EXIT_INTERRUPTED, argv)
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        echo("Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.", err=True)
+        return 128 + _SIGNALLED[-1] if _SIGNALLED else EXIT_INTERRUPTED
     except IkError as exc:  # an expected failure: the user can act on the message
-        raw_stderr.write(f"Fehler: {exc.message}\n")
+        echo(f"Fehler: {exc.message}", err=True)
         if exc.detail and os.environ.get("IK_DEBUG"):
-            raw_stderr.write(exc.detail.rstrip() + "\n")
-        _end(exc.exit_code, argv)
+            echo(exc.detail.rstrip(), err=True)
+        return exc.exit_code
     except MemoryError:
-        raw_stderr.write("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
-                         "oder bauen Sie weniger Formate auf einmal (--format).\n")
-        _end(EXIT_PROBLEMS, argv)
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme oder bauen "
+             "Sie weniger Formate auf einmal (--format).", err=True)
+        return EXIT_PROBLEMS
     except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
         from ..text.oserrors import os_error_text
 
-        raw_stderr.write(f"Fehler: {os_error_text(exc)}.\n")
-        _end(EXIT_PROBLEMS, argv)
+        echo(f"Fehler: {os_error_text(exc)}.", err=True)
+        return EXIT_PROBLEMS
     except Exception as exc:  # a bug in ik, not a problem in the sources
         if os.environ.get("IK_DEBUG"):
             raise
-        raw_stderr.write(
-            f"Interner Fehler in ik ({type(exc).__name__}: {exc}).\n"
-            "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
-            "dieser Ausgabe; IK_DEBUG=1 zeigt Details.\n")
-        _end(EXIT_INTERNAL, argv)
+        echo(f"Interner Fehler in ik ({type(exc).__name__}: {exc}).\n"
+             "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
+             "dieser Ausgabe; IK_DEBUG=1 zeigt Details.", err=True)
+        return EXIT_INTERNAL
 
 
-_ABORTED = "Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.\n"
 _SIGNALLED: list[int] = []
 
 
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM (a cancelled CI job) or SIGINT, raised in the main thread."""
-
-    def __init__(self, signal: int) -> None:
-        super().__init__(signal)
-        self.signal = signal
-
-
 def _on_signals() -> None:
-    """SIGTERM and SIGINT stop pandoc, typst and git at once and unwind like Ctrl-C:
-    the ``with`` blocks remove the temporary folders and unfinished files."""
+    """SIGTERM (a cancelled CI job), SIGINT and SIGHUP stop pandoc, typst and git at once
+    and unwind like Ctrl-C: the ``with`` blocks remove the temporary folders and unfinished
+    files; the exit code is 128 + the signal's number."""
     import signal
 
     def stop(signum: int, _frame: object) -> None:
@@ -157,7 +123,7 @@ def _on_signals() -> None:
 
         stop_all()
         _SIGNALLED.append(signum)
-        raise Interrupted(signum)
+        raise KeyboardInterrupt
 
     for name in ("SIGTERM", "SIGINT", "SIGHUP"):
         if hasattr(signal, name):
@@ -167,22 +133,46 @@ def _on_signals() -> None:
                 return
 
 
-def _end(code: int, argv: list[str] | None) -> None:
-    if argv is None:
-        _hard_exit(code)
-    sys.exit(code)
+def _dispatch(args: list[str]) -> int:
+    if args in ([], ["--help"], ["-h"]):
+        sys.stdout.write(help_text())
+        return EXIT_OK
+    if args == ["--version"]:
+        from .version import version_text
 
+        sys.stdout.write(version_text())
+        return EXIT_OK
+    names = [name for name, _ in COMMANDS]
+    command = args[0]
+    if command.startswith("-"):
+        raise UsageError(f"Unbekannte Option „{command}“. Aufruf: ik BEFEHL [ARGUMENTE]; "
+                         "alle Befehle: ik --help")
+    from .help import command_names
+    from .usage import click_errors, german, unknown_command
 
-def _hard_exit(code: object) -> None:
-    """End the process without freeing every object one by one (a large concept is about
-    a million of them: 0.3 s of pure clean-up). All output is written and flushed; files
-    are closed by the commands themselves."""
-    status = code if isinstance(code, int) else (0 if code is None else 1)
-    if not isinstance(code, (int, type(None))):
-        sys.stderr.write(f"{code}\n")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    if command not in command_names():
+        raise unknown_command(command, names)
+    options = args[1:args.index("--")] if "--" in args else args[1:]
+    if "--help" in options or "-h" in options:
+        from .help import command_help
+
+        sys.stdout.write(command_help(command))
+        return EXIT_OK
+    import typer
+
+    from .commands import app
+    from .runtime import collector_policy
+
+    try:
+        with collector_policy(command):
+            code = app(args=args, prog_name="ik", standalone_mode=False)
+    except click_errors().ClickException as exc:
+        raise german(exc, command) from None
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+    if code == EXIT_INTERRUPTED:
+        raise KeyboardInterrupt
+    return code if isinstance(code, int) else EXIT_OK
 
 
 if __name__ == "__main__":
