@@ -21,7 +21,10 @@ CODE = "IK704"
 NAME = "fussnote-im-kreis"
 SEVERITY = Severity.ERROR
 EXAMPLE = """\
-ausgangslage: "Text[^1]\\n\\n[^1]: Siehe Fußnote[^1]"   # zitiert sich selbst
+# texte/vorwort.md
+Wir danken allen Beteiligten.[^1]
+
+[^1]: Siehe die Liste der Beteiligten.[^1]
 """
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)

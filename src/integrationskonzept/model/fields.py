@@ -209,10 +209,13 @@ def _make_date(text: str) -> dt.date | None:
     if year is not None and len(text) <= 10:
         _plausible(int(year.group(1)), text)
     try:
-        return parse_tag(text)
+        day = parse_tag(text)
     except ValueError:
         raise PydanticCustomError(
             "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
+    if day is not None:
+        _plausible(day.year, text)
+    return day
 
 
 def _date(value: Any) -> Any:
@@ -258,6 +261,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         _make_date(text)  # a day that does not exist is its own message
         parsed = parse_zeitpunkt_text(text)
         if parsed is not None:
+            _plausible(parsed[0].year, text)
             return Zeitpunkt(text, *parsed)
     raise PydanticCustomError(
         "ik_period",

@@ -88,15 +88,13 @@ Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.""
          "ik validate ordner-ohne-konzept-yaml/"),
     Code("IK011", "verknuepfung-nach-aussen", E, """\
 Eine Quelldatei ist eine Verknüpfung auf eine Datei außerhalb des Konzeptordners.
-Solche Dateien werden nicht gelesen (und ihr Inhalt nie gezeigt): ein Konzept aus fremden
-Händen könnte so Dateien des Rechners in das Dokument oder in CI-Protokolle bringen.
-Kopieren Sie die Datei in den Konzeptordner.""",
-         "ln -s ~/.netrc konzept/zugang.yaml"),
+Sie wird nicht gelesen und ihr Inhalt nie gezeigt: Dateien außerhalb des Ordners können
+Zugangsdaten enthalten. Kopieren Sie die Datei in den Konzeptordner.""",
+         "handlungsfelder/arbeit.yaml -> /home/kollegin/.netrc"),
     Code("IK012", "dateiname", E, """\
 Ein Dateiname enthält Steuerzeichen oder ist nicht UTF-8-kodiert.
-Die Datei wird nicht gelesen; die Meldung zeigt den Namen mit %XX für die
-unlesbaren Zeichen. Ein Fehler bei YAML- und Markdown-Dateien, sonst eine Warnung.""",
-         "konzept/bildung\\xff.yaml   # Name aus einem alten Windows-Zeichensatz"),
+Die Datei wird nicht gelesen; benennen Sie sie um (Buchstaben, Ziffern, Bindestrich).""",
+         "handlungsfelder/arbeit\\x1b[31m.yaml"),
     Code("IK101", "unbekannter-schluessel", E, """Unbekannter Schlüssel.
 Meist ein Tippfehler oder ein Umlaut (Schlüssel schreiben ae, oe, ue, ss); die Meldung
 schlägt den nächsten bekannten Schlüssel vor.""",

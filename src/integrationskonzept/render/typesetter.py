@@ -154,6 +154,16 @@ def compile_pdf(
     )
 
 
+def typst_version() -> str | None:
+    """The version the typst compiler reports of itself (``0.15.1``), or None."""
+    try:
+        import typst
+
+        return str(json.loads(typst.eval(b"", "str(sys.version)", ignore_system_fonts=True)))
+    except (ImportError, RuntimeError, ValueError):
+        return None
+
+
 def _offline_env() -> dict[str, str]:
     """The environment with every proxy pointing nowhere: typst cannot download."""
     nowhere = "http://127.0.0.1:9"
@@ -166,16 +176,6 @@ def _offline_env() -> dict[str, str]:
 def _empty_folder(path: Path) -> Path:
     path.mkdir(exist_ok=True)
     return path
-
-
-def typst_version() -> str | None:
-    """The version the typst compiler reports of itself (``0.15.1``), or None."""
-    try:
-        import typst
-
-        return str(json.loads(typst.eval(b"", "str(sys.version)", ignore_system_fonts=True)))
-    except (ImportError, RuntimeError, ValueError):
-        return None
 
 
 def german_warning(warning: str) -> str:
