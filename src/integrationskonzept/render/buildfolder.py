@@ -12,7 +12,7 @@ from ..errors import RenderError
 from ..source.files import Unreadable, read_regular
 from ..text.oserrors import os_reason
 from .design import Design
-from .images import check_image
+from .images import check_image, check_svg
 from .meta import DocumentMeta
 
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
@@ -29,6 +29,8 @@ def write_assets(build: Path, assets: Mapping[str, bytes]) -> set[str]:
                 or name.startswith("ik-logo")):
             raise RenderError(f"Ungültiger Name einer Bilddatei für das Dokument: »{name}«.")
         check_image(content, f"Bild „{name}“")
+        if name.lower().endswith(".svg"):
+            check_svg(content, f"Bild „{name}“")
         path = build / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
@@ -50,6 +52,8 @@ def place_logo(build: Path, meta: DocumentMeta, design: Design) -> tuple[str | N
     except Unreadable as exc:
         raise RenderError(f"Logo {source.name}: {exc.reason}.") from None
     check_image(data, f"Logo „{source.name}“")
+    if suffix == ".svg":
+        check_svg(data, f"Logo „{source.name}“")
     (build / f"ik-logo{suffix}").write_bytes(data)
     return f"ik-logo{suffix}", alt
 
