@@ -72,3 +72,17 @@ def test_ordinary_lists_and_code_are_not_too_deep(concept) -> None:
     root = concept(konzept={"kapitel": [{"id": "k", "titel": "K", "datei": "texte/k.md"}]},
                    extra={"texte/k.md": text})
     assert not [p for p in validate(root).problems if p.code == "IK705"]
+
+
+@pytest.mark.slow
+def test_typst_failure_in_generated_source_names_the_text(concept, tmp_path: Path) -> None:
+    from integrationskonzept.errors import IkError
+    from integrationskonzept.render.build import build
+
+    root = concept(konzept={"pruefungen": {"IK705": "aus"}},
+                   inhalt={"ausgangslage": "Lage\n\n" + "> " * 3000 + "Ganz tief unten"})
+    with pytest.raises(IkError) as info:
+        build(root, ["pdf"], out=tmp_path / "aus")
+    message = info.value.message
+    assert "im erzeugten Satz des Dokuments bei »Ganz tief unten«" in message
+    assert "main.typ" not in message
