@@ -22,7 +22,6 @@ from ..errors import (
     EXIT_OK,
     EXIT_PROBLEMS,
     IkError,
-    UsageError,
 )
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
