@@ -3,8 +3,9 @@
 Exit codes: 0 ok · 1 problems in the sources (or bad input) · 2 wrong usage ·
 3 internal error of ik (a bug: please report) · 130 interrupted.
 
-`ik` and `ik --help` print :func:`help_text` without importing typer, so the most
-common first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
+`ik` and `ik --help` print :func:`help_text`, `ik --version` the versions (:mod:`.version`),
+without importing typer, so the most common first calls answer at once; tests keep
+:data:`COMMANDS` and :data:`OPTIONS` equal to the typer app.
 Help for one command is German, written by :mod:`.help`; click's usage errors become
 German in :mod:`.usage`; run-wide side effects (collector, hard exit) are in
 :mod:`.runtime`. A new command: see CONTRIBUTING.md.
@@ -29,6 +30,8 @@ COMMANDS = (
     ("gaps", "Zeigt, welche Bedarfe kein Angebot deckt, und warum."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
+    ("bericht", "Baut den Umsetzungsbericht eines Berichtszeitraums (Status, Ampeln, "
+                "Indikatoren)."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )

@@ -19,6 +19,7 @@ import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS
 from .app import FolderArg, app, folder, prefix, shown
+from .builds import finish_build, progress, warn
 from .choices import (
     BUILD_FORMAT,
     DIFF_FORMAT,
@@ -148,17 +149,9 @@ def build(
     root = folder(path)
     from ..render.build import build as run
 
-    result = run(root, formats=formats, out=out, draft=entwurf,
-                 progress=lambda message: echo(message, err=True),
-                 warn=lambda message: echo(f"Warnung: {message}", err=True),
-                 aenderungen=aenderungen, synopse=synopse, seit=seit)
-    if not result.ok:
-        print_problems(result.problems, result.quellen, shown(path))
-        echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
-        return EXIT_PROBLEMS
-    for file in result.files:
-        echo(f"Geschrieben: {os.path.relpath(file)}")
-    return EXIT_OK
+    result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+    return finish_build(result, path)
 
 
 @app.command()
@@ -277,3 +270,4 @@ __all__ = ["app"]
 
 # Commands in their own modules (cli/<name>.py) register on `app` when imported here,
 # one line each: from . import <name>  # noqa: E402, F401
+from . import bericht  # noqa: E402, F401

@@ -41,6 +41,9 @@ from .parts import Dokument
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "templates" / "dokument"
 ENTRY = "dokument.md.j2"
+# The Umsetzungsbericht: its own entry template, the document's macros as fallback.
+BERICHT = (DEFAULTS.parent / "bericht", DEFAULTS)
+BERICHT_ENTRY = "bericht.md.j2"
 _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _FILE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 
@@ -161,13 +164,14 @@ def _own_templates(concept_dir: Path) -> Path:
     return own
 
 
-def environment(concept_dir: Path | None = None) -> _BoundedEnvironment:
-    """The sandboxed environment; concept templates first, then the defaults."""
+def environment(concept_dir: Path | None = None, defaults: tuple[Path, ...] = (DEFAULTS,)
+                ) -> _BoundedEnvironment:
+    """The sandboxed environment; concept templates first, then the ``defaults`` folders."""
     loaders: list[Any] = []
     if concept_dir is not None and (concept_dir / "templates").is_dir():
         loaders.append(_ConfinedLoader(str(_own_templates(concept_dir))))
-    loaders.append(FileSystemLoader(str(DEFAULTS)))
-    loader = ChoiceLoader([*loaders, PrefixLoader({"standard": FileSystemLoader(str(DEFAULTS))})])
+    shipped = [FileSystemLoader(str(folder)) for folder in defaults]
+    loader = ChoiceLoader([*loaders, *shipped, PrefixLoader({"standard": ChoiceLoader(shipped)})])
     env = _BoundedEnvironment(
         loader=loader, undefined=StrictUndefined, finalize=_finalize, autoescape=True,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -182,13 +186,15 @@ def environment(concept_dir: Path | None = None) -> _BoundedEnvironment:
 _BLANKS = re.compile(r"\n{3,}")
 
 
-def render_markdown(dok: Dokument, concept_dir: Path | None = None,
-                    entry: str = ENTRY) -> str:
+def render_markdown(dok: Dokument | Any, concept_dir: Path | None = None,
+                    entry: str = ENTRY, defaults: tuple[Path, ...] = (DEFAULTS,)) -> str:
     """The document as Pandoc Markdown with prosa placeholders.
 
-    Raises :class:`TemplateProblem` for errors in (user) templates.
+    ``dok`` is the context (a :class:`Dokument`, or the report's ``BerichtDok`` with
+    ``entry=BERICHT_ENTRY, defaults=BERICHT``). Raises :class:`TemplateProblem` for
+    errors in (user) templates.
     """
-    env = environment(concept_dir)
+    env = environment(concept_dir, defaults)
     try:
         text = _render(env, entry, dok)
     except TemplateSyntaxError as exc:

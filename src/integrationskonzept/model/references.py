@@ -23,7 +23,8 @@ def entries(konzept: Konzept) -> Iterator[Entry]:
     """Every entry read from the sources (vocabularies, content, meta lists), in source order."""
     for name in ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "merkmale",
                  "kapitel", "akteure", "ziele", "massnahmen", "angebote", "bedarfe",
-                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren"):
+                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren",
+                 "berichte"):
         yield from getattr(konzept, name).values()
     for name in ("beschluesse", "foerderung", "bevoelkerung", "glossar", "abkuerzungen"):
         yield from getattr(konzept, name)

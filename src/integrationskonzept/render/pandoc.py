@@ -52,15 +52,22 @@ def _bounded(cmd: list[str], address_space: int) -> list[str]:
 
 
 def pandoc_path() -> str:
-    """Path of the pandoc binary shipped with pypandoc-binary."""
-    try:
-        import pypandoc
+    """Path of the pandoc binary shipped with pypandoc-binary: the pinned pandoc.
 
-        return str(pypandoc.get_pandoc_path())
-    except (ImportError, OSError) as exc:
-        raise RenderError(
-            "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren."
-        ) from exc
+    Not :func:`pypandoc.get_pandoc_path`: that takes the newest pandoc it finds, one on
+    ``PATH`` included, so a system-wide pandoc would change the documents (and it
+    starts every candidate to ask its version).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+        if bundled.is_file():
+            return str(bundled)
+    raise RenderError(
+        "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren."
+    )
 
 
 def pandoc_version() -> str | None:
