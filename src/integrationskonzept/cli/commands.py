@@ -49,12 +49,23 @@ def validate(
     fmt: Annotated[ValidateFormat, typer.Option(
         "--format", "-f", help="Ausgabeformat: text für Menschen, json für Skripte, github für "
         "Annotationen in GitHub Actions, sarif für Code-Scanning.")] = ValidateFormat.text,
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde prüfen (ihre ID unter "
+        "„gemeinden:“).")] = None,
 ) -> None:
     """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
 
     Jede Meldung nennt Datei:Zeile:Spalte, einen Code, den Schweregrad und einen Hinweis.
-    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen).
+    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen). Im Ordner
+    eines Landkreises, der „gemeinden:“ nennt, werden der Landkreis und alle Gemeinden
+    in einem Lauf geprüft.
     """
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(path):
+        from .verbund import validate_command
+
+        raise typer.Exit(validate_command(path, strict, fmt.value, mitglied))
     from ..checks.runner import validate as run
     from ..problems.output import format_json, print_text
 
@@ -225,14 +236,25 @@ def gaps(
     fehler_bei_luecken: Annotated[bool, typer.Option(
         "--fehler-bei-luecken", help="Mit Code 1 enden, wenn offene Lücken bleiben (für CI).")
     ] = False,
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde (ihre ID unter „gemeinden:“).")
+    ] = None,
 ) -> None:
     """Zeigt, welche Bedarfe kein Angebot deckt, und warum.
 
     Zuerst die Zusammenfassung und die Abdeckung je Handlungsfeld und Sozialraum bzw.
     Zielgruppe, dann die offenen und teilweise gedeckten Bedarfe mit Gründen, den
     nächstliegenden Angeboten und den Maßnahmen, die sie schließen sollen; dazu mögliche
-    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt.
+    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt. Im Ordner eines
+    Landkreises: jede Gemeinde gegen ihre Angebote, die des Landkreises und die für
+    Nachbarn offenen, als Matrix Gemeinde × Handlungsfeld mit dem nächsten Angebot je Lücke.
     """
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(path):
+        from .verbund import gaps_command as verbund_gaps
+
+        raise typer.Exit(verbund_gaps(path, fmt.value, mitglied, fehler_bei_luecken))
     from ..gaps.command import gaps_command
 
     text, code = gaps_command(path, fmt.value, handlungsfeld, sozialraum, zielgruppe,

@@ -26,6 +26,16 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
     "IK008": ("dateiinhalt", "Die Datei ist leer oder besteht nicht aus Schlüsseln."),
     "IK009": ("dateiendung", "Eine Datei wird nicht gelesen, weil sie nicht auf .yaml endet."),
     "IK010": ("konzeptordner", "Der Konzeptordner oder seine konzept.yaml fehlt."),
+    "IK011": ("mitglied-ordner", "Landkreis: der Ordner (oder das Git-Repository, die "
+              "Revision) einer Gemeinde unter „gemeinden:“ lässt sich nicht als Konzept lesen."),
+    "IK012": ("mitglied-ausserhalb", "Landkreis: der Ordner einer Gemeinde liegt außerhalb des "
+              "Ordners des Landkreises und seines Git-Repositorys (dann mit „git:“ nennen)."),
+    "IK013": ("mitglied-zyklus", "Landkreis: eine Gemeinde ist der Landkreis selbst oder nennt "
+              "ihn als ihr Mitglied."),
+    "IK014": ("mitglied-landkreis", "Landkreis: eine Gemeinde ist selbst ein Landkreis mit "
+              "Mitgliedern (ein Arbeitsbereich hat eine Ebene)."),
+    "IK015": ("mitglied-unbekannt", "Landkreis: „entfernungen“ nennt eine Gemeinde, die unter "
+              "„gemeinden:“ fehlt."),
     "IK101": ("unbekannter-schluessel", "Unbekannter Schlüssel."),
     "IK102": ("pflichtfeld", "Ein Pflichtfeld fehlt."),
     "IK103": ("falscher-wert", "Ein Wert hat nicht die erwartete Form."),

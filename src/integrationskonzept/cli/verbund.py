@@ -1,0 +1,97 @@
+"""The commands on a Landkreis workspace (a Kreis folder whose konzept.yaml names
+``gemeinden:``): validate, gaps, diff. The typer commands in :mod:`.commands` branch here
+when the folder is a workspace; the library work is in :mod:`integrationskonzept.workspace`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..errors import EXIT_OK, EXIT_PROBLEMS
+from ..problems import Problem
+
+_GEMEINDEN = re.compile(rb"^gemeinden\s*:", re.MULTILINE)
+
+
+def names_members(path: Path) -> bool:
+    """Whether the konzept.yaml in ``path`` has a top-level ``gemeinden:`` key (cheap test
+    before loading; the loader decides the rest)."""
+    for name in ("konzept.yaml", "konzept.yml"):
+        try:
+            head = (path / name).read_bytes()[: 4 * 1024 * 1024]
+        except OSError:
+            continue
+        return bool(_GEMEINDEN.search(head))
+    return False
+
+
+def _here(path: Path, problems: list[Problem]) -> list[Problem]:
+    """Problems located relative to the current folder (members of sibling folders read
+    as ``examples/peine/…``, not ``examples/landkreis-peine/../peine/…``)."""
+    from ..workspace.validate import located
+
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    prefix = "" if rel == "." else rel.rstrip("/") + "/"
+    return [located(p, prefix) for p in problems]
+
+
+def validate_command(path: Path, strict: bool, fmt: str, mitglied: str | None) -> int:
+    """`ik validate` on a workspace; prints and returns the exit code."""
+    import typer
+
+    from ..problems.output import format_json, print_text
+    from ..workspace import validate_workspace
+
+    report = validate_workspace(path, mitglied=mitglied)
+    problems = _here(path, report.problems)
+    if fmt == "json":
+        typer.echo(format_json(problems, report.dateien))
+    elif fmt == "github":
+        from ..problems.ci import format_github
+
+        text = format_github(problems)
+        if text:
+            typer.echo(text)
+    elif fmt == "sarif":
+        from .. import __version__
+        from ..problems.ci import format_sarif
+
+        typer.echo(format_sarif(problems, "", __version__))
+    else:
+        print_text(problems, report.dateien)
+    return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK
+
+
+def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool) -> int:
+    """`ik gaps` on a workspace: the Gemeinde × Handlungsfeld matrix and every gap."""
+    import typer
+
+    from ..errors import UsageError
+    from ..problems import Severity
+    from ..problems.output import print_text
+    from ..workspace import load_workspace
+    from ..workspace.ausgabe import format_json, format_markdown, format_text
+    from ..workspace.gaps import workspace_gaps
+    from ..workspace.validate import check_mitglied, located
+
+    if fmt not in ("table", "markdown", "json"):
+        raise UsageError(f"Format „{fmt}“ gibt es für einen Landkreis nicht; möglich: "
+                         "table, markdown, json.")
+    bereich = load_workspace(path)
+    check_mitglied(bereich, mitglied)
+    errors = [p for p in bereich.problems if p.severity >= Severity.ERROR]
+    for m in bereich.mitglieder.values():
+        errors.extend(located(p, m.anzeige) for p in m.problems
+                      if p.severity >= Severity.ERROR)
+    if errors:
+        print_text(_here(path, errors), 0)
+        typer.echo("Die Lückenanalyse braucht fehlerfreie Quellen: beheben Sie zuerst die "
+                   "Fehler (`ik validate`).", err=True)
+        return EXIT_PROBLEMS
+    luecken = workspace_gaps(bereich, mitglied)
+    render = {"table": format_text, "markdown": format_markdown, "json": format_json}[fmt]
+    typer.echo(render(luecken))
+    offen = sum(len(g.report.offene) for g in luecken.gemeinden)
+    return EXIT_PROBLEMS if fail_on_open and offen else EXIT_OK
