@@ -177,12 +177,17 @@ def build(
     seit: Annotated[str | None, typer.Option(
         "--seit", help="Vergleichsfassung für --aenderungen/--synopse: Git-Tag, Commit oder "
         "Ordner. Standard: die Git-Version (git:) des letzten Beschlusses.")] = None,
+    intern: Annotated[bool, typer.Option(
+        "--intern", help="Interne Fassung mit den vertraulichen Angaben der "
+        "Konfliktanalyse (vertraulich: true), als integrationskonzept-intern.*.")] = False,
 ) -> None:
     """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
 
     Prüft zuerst die Quellen (wie ik validate) und baut nur, wenn es keine Fehler gibt.
     Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
-    vollständig ist.
+    vollständig ist. Im Ordner eines Landkreises, der „gemeinden:“ nennt, werden alle
+    Gemeinden mitgeprüft; das Dokument erhält die Kapitel Integrationsmanagement und je
+    Gemeinde eine Zusammenfassung.
     """
     import sys
 
@@ -196,7 +201,7 @@ def build(
         sys.stderr.flush()
 
     result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
-                 aenderungen=aenderungen, synopse=synopse, seit=seit)
+                 aenderungen=aenderungen, synopse=synopse, seit=seit, intern=intern)
     if result.problems and not result.ok:
         print_text(result.problems, result.quellen, _prefix(path))
     for warning in result.warnings:

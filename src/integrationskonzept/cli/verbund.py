@@ -6,26 +6,13 @@ when the folder is a workspace; the library work is in :mod:`integrationskonzept
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS
 from ..problems import Problem
+from ..workspace.loader import names_members
 
-_GEMEINDEN = re.compile(rb"^gemeinden\s*:", re.MULTILINE)
-
-
-def names_members(path: Path) -> bool:
-    """Whether the konzept.yaml in ``path`` has a top-level ``gemeinden:`` key (cheap test
-    before loading; the loader decides the rest)."""
-    for name in ("konzept.yaml", "konzept.yml"):
-        try:
-            head = (path / name).read_bytes()[: 4 * 1024 * 1024]
-        except OSError:
-            continue
-        return bool(_GEMEINDEN.search(head))
-    return False
-
+__all__ = ["gaps_command", "names_members", "validate_command"]
 
 def _here(path: Path, problems: list[Problem]) -> list[Problem]:
     """Problems located relative to the current folder (members of sibling folders read

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import IkError
 from ..problems import Problem
@@ -47,8 +47,8 @@ class BuildResult:
 
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
-          aenderungen: bool = False, synopse: bool = False, seit: str | None = None
-          ) -> BuildResult:
+          aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
+          intern: bool = False) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
     ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
@@ -56,6 +56,11 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     with the git version of the last Beschluss in konzept.yaml, or with ``seit`` (a tag,
     commit or folder). The version line states the git tag or commit and its date; with
     uncommitted changes in the sources every page is marked "Entwurf".
+
+    A Landkreis folder whose konzept.yaml names ``gemeinden:`` is validated with its
+    members and gets the chapters on the Integrationsmanagement and the Gemeinden.
+    Internal conflict data (``vertraulich: true``) is left out unless ``intern``; the
+    internal document is written as ``integrationskonzept-intern.*``.
     """
     from ..document.templates import TemplateProblem
     from ..errors import RenderError
@@ -65,19 +70,29 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     say("Quellen prüfen …")
-    from ..checks.runner import validate
+    from ..workspace.loader import names_members
 
-    report = validate(root)
+    kreis: Any = None
+    if names_members(root):
+        from ..workspace import validate_workspace
+
+        kreis = validate_workspace(root)
+        report: Any = kreis
+        konzept, quellen = kreis.bereich.kreis, kreis.dateien
+    else:
+        from ..checks.runner import validate
+
+        report = validate(root)
+        konzept, quellen = report.konzept, len(report.konzept.files)
     seconds["validate"] = _lap(started)
-    quellen = len(report.konzept.files)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
-    konzept = report.konzept
     warnings: list[str] = []
     try:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds, vergleich, synopse)
+                         warnings, seconds, vergleich, synopse, intern=intern,
+                         bereich=kreis.bereich if kreis is not None else None)
     except RenderError as exc:
         result = BuildResult(False, problems=report.problems, error=exc.message,
                              detail=exc.detail, warnings=warnings, seconds=seconds)
@@ -121,14 +136,18 @@ def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tupl
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
             out: str | Path | None, draft: bool, say: Callable[[str], None],
             warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
-            nur_synopse: bool = False) -> BuildResult:
+            nur_synopse: bool = False, intern: bool = False, bereich: Any = None
+            ) -> BuildResult:
     from ..document.context import build_context
+    from ..document.konflikt import oeffentlich
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
     from . import DocumentMeta, Logo, load_design, render
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    if not intern:
+        konzept = oeffentlich(konzept)
     started = time.perf_counter()
     gaps = find_gaps(konzept)
     seconds["gaps"] = _lap(started)
@@ -140,7 +159,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     meta = konzept.meta
-    titel, basename = meta.titel, "integrationskonzept"
+    titel, basename = meta.titel, "integrationskonzept-intern" if intern else "integrationskonzept"
     if nur_synopse and vergleich is not None:
         from ..document.changes import synopse
 
@@ -152,6 +171,9 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             from ..document.markdown import Md
 
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
+        from .kreis import kreis_kapitel
+
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
@@ -167,7 +189,8 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     version, draft = _version(root, meta.version, draft, warnings)
     doc_meta = DocumentMeta(
         title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
-        version=version, subtitle=meta.untertitel or "", logo=logo)
+        version=version, logo=logo, subtitle=" – ".join(
+            x for x in (meta.untertitel, "Interne Fassung" if intern else None) if x))
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
     files = render(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,19 @@ from ..source.schemaerrors import suggest
 from .vocab import inherit
 
 KREIS = "kreis"  # the prefix that names the Kreis's own concept in references
+_GEMEINDEN = re.compile(rb"^gemeinden\s*:", re.MULTILINE)
+
+
+def names_members(path: str | Path) -> bool:
+    """Whether the konzept.yaml in ``path`` has a top-level ``gemeinden:`` key (a cheap
+    test before loading: the commands branch to the workspace on it)."""
+    for name in ("konzept.yaml", "konzept.yml"):
+        try:
+            head = (Path(path) / name).read_bytes()[: 4 * 1024 * 1024]
+        except OSError:
+            continue
+        return bool(_GEMEINDEN.search(head))
+    return False
 
 
 @dataclass
