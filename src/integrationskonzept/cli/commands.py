@@ -290,8 +290,17 @@ def diff(
     """Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat.
 
     Verglichen werden Maßnahmen, Ziele, Angebote, Bedarfe, Akteure und Handlungsfelder
-    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses.
+    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses. Im Ordner eines
+    Landkreises: der Landkreis und jede Gemeinde, dazu neue und entfallene Gemeinden.
     """
+    from .verbund import names_members
+
+    if names_members(path):
+        from ..workspace.diff import workspace_diff_command
+
+        text, code = workspace_diff_command(path, von, bis, fmt.value)
+        typer.echo(text, err=code != 0)
+        raise typer.Exit(code)
     from ..diff import diff_command
 
     text, code = diff_command(path, von, bis, fmt.value)

@@ -30,9 +30,8 @@ def analysen(konzept: Konzept) -> list[Konfliktanalyse]:
 
 def oeffentlich(konzept: Konzept) -> Konzept:
     """``konzept`` without its internal conflict data (the same object if it has none)."""
-    if not any(k.vertraulich or any(x.vertraulich for x in (*k.konfliktlinien,
-                                                            *k.perspektiven))
-               for k in analysen(konzept)):
+    if not any(k.vertraulich or any(x.vertraulich for x in k.konfliktlinien)
+               or any(x.vertraulich for x in k.perspektiven) for k in analysen(konzept)):
         return konzept
     heads = []
     for h in konzept.heads:
