@@ -71,6 +71,6 @@ def test_git_revision_reads_sibling_members(tmp_path: Path, capsys: pytest.Captu
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert "Stadt Peine (../peine/): 1 geändert" in out
-    assert "Titel: „Sprachcafé“ → „Sprachcafé für alle“" in out
+    assert "Titel: Sprachcafé → Sprachcafé für alle" in out
     assert "Gemeinde Ilsede (gemeinden/ilsede/): unverändert" in out
     assert "Landkreis Peine: unverändert" in out
