@@ -47,7 +47,7 @@ CASES = {
     "unknown id in kreis": (
         {"massnahmen": [dict(M, federfuehrung="kreis:jobcenter")]},
         ("gemeinden/ilsede/bildung.yaml", 25, "„federfuehrung“: „kreis:jobcenter“: keine ID "
-         "„jobcenter“ der Art Akteur im Konzept Landkreis Peine (./)")),
+         "„jobcenter“ der Art Akteur im Konzept Landkreis Peine")),
     "unknown member": (
         {"massnahmen": [dict(M, federfuehrung="lengede:vhs")]},
         ("gemeinden/ilsede/bildung.yaml", 25, "kein Konzept „lengede“ im Landkreis")),
@@ -219,3 +219,38 @@ def test_mitglied_restricts_the_run(tmp_path: Path) -> None:
     files = {p.location.file for p in validate_workspace(root).problems if p.code == "IK202"}
     assert files == {"bildung.yaml", "gemeinden/ilsede/bildung.yaml",
                      "gemeinden/edemissen/bildung.yaml"}
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git fehlt")
+def test_member_from_another_git_repository(tmp_path: Path) -> None:
+    import subprocess
+
+    from ik_testing import gemeinde_konzept
+
+    other = write_concept(tmp_path / "vechelde-repo", {
+        "konzept.yaml": gemeinde_konzept("Vechelde"),
+        "bildung.yaml": dict(BASE_INHALT, massnahmen=[dict(M, federfuehrung="kreis:vsh")])})
+    git = ["git", "-C", str(other), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "v1"], check=True)
+    subprocess.run([*git, "tag", "v1"], check=True)
+    (other / "bildung.yaml").write_text("kaputt: [", encoding="utf-8")  # not committed
+    root = write_workspace(tmp_path / "lk", kreis={"gemeinden": [
+        {"id": "vechelde", "git": "../vechelde-repo", "revision": "v1"},
+        {"id": "wendeburg", "git": "../vechelde-repo", "revision": "v9"}]}, members={})
+    report = validate_workspace(root)
+    assert report.bereich.mitglieder["vechelde"].name == "Gemeinde Vechelde"
+    found = [(p.location.file, p.location.line, p.code) for p in report.problems]
+    assert ("../vechelde-repo@v1/bildung.yaml", 25, "IK203") in found
+    [p] = [p for p in report.problems if p.code == "IK011"]
+    assert "Git kennt die Revision „v9“ nicht" in p.message
+    assert (p.location.file, p.location.line) == ("konzept.yaml", 30)
+
+
+def test_refused_member_causes_no_reference_cascade(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "lk", kreis={"gemeinden": [
+        {"id": "ilsede", "pfad": "gemeinden/ilsede"}, {"id": "peine", "pfad": "../peine"}]},
+        members={"ilsede": ({}, {"ausgangslage": "Wie in [[peine:m-1]]."})})
+    codes = [p.code for p in validate_workspace(root).problems]
+    assert codes == ["IK011"] or codes == ["IK012"]

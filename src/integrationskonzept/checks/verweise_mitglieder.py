@@ -11,7 +11,7 @@ eines Mitglieds (die ID im Konzept des Landkreises).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
 from ..model.references import all_refs
@@ -28,7 +28,7 @@ VOKABULARE = ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "mer
 
 
 def _ort(other: Nachbarkonzept) -> str:
-    return f"{other.name} ({other.anzeige or './'})"
+    return f"{other.name} ({other.anzeige})" if other.anzeige else other.name
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
@@ -42,6 +42,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
         loc = where(entry, *path)
         shown = f"[[{ident}]] im Text" if field == "[[…]]" else f"„{field}“: „{ident}“"
         other = bereich.get(prefix)
+        if other is None and prefix in _declared(bereich):
+            continue  # a member that could not be loaded: reported at its entry
         if other is None:
             best = suggest(prefix, bereich)
             yield Finding(
@@ -65,13 +67,23 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
                       if kinds is None or k in kinds]
         best = suggest(rest, candidates)
         art = "" if kinds is None else f" der Art {_kinds_label(kinds)}"
+        own = [i for i, (k, _l) in konzept.ids.items() if kinds is None or k in kinds]
+        local = suggest(rest, own) if not best else None
         yield Finding(
             f"{shown}: keine ID „{rest}“{art} im Konzept {_ort(other)}", loc,
             f"Meinten Sie „{prefix}:{best}“?" if best else
+            f"Meinten Sie „{local}“ in diesem Konzept (ohne Präfix)?" if local else
             f"Prüfen Sie die ID in den Quellen von {other.name}.",
             related=(ctx.dort(other, Location(other.konzept.files[0] if other.konzept.files
                                               else "konzept.yaml", 1, 1)),))
     yield from _entspricht(konzept, ctx)
+
+
+def _declared(bereich: Mapping[str, Nachbarkonzept]) -> set[str]:
+    """The member ids the Kreis names under ``gemeinden:`` (loaded or not)."""
+    kreis = next((n.konzept for n in bereich.values() if not n.anzeige), None)
+    meta = kreis.meta if kreis is not None else None
+    return {g.id for g in meta.gemeinden} if meta is not None else set()
 
 
 def _entspricht(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

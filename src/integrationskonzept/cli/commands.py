@@ -203,7 +203,12 @@ def build(
     result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
                  aenderungen=aenderungen, synopse=synopse, seit=seit, intern=intern)
     if result.problems and not result.ok:
-        print_text(result.problems, result.quellen, _prefix(path))
+        from .verbund import names_members, print_problems
+
+        if names_members(path):  # members in sibling folders: examples/peine/…
+            print_problems(path, result.problems, result.quellen)
+        else:
+            print_text(result.problems, result.quellen, _prefix(path))
     for warning in result.warnings:
         typer.echo(f"Warnung: {warning}", err=True)
     if not result.ok:

@@ -12,7 +12,7 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS
 from ..problems import Problem
 from ..workspace.loader import names_members
 
-__all__ = ["gaps_command", "names_members", "validate_command"]
+__all__ = ["gaps_command", "names_members", "print_problems", "validate_command"]
 
 def _here(path: Path, problems: list[Problem]) -> list[Problem]:
     """Problems located relative to the current folder (members of sibling folders read
@@ -22,6 +22,13 @@ def _here(path: Path, problems: list[Problem]) -> list[Problem]:
     rel = os.path.relpath(path).replace(os.sep, "/")
     prefix = "" if rel == "." else rel.rstrip("/") + "/"
     return [located(p, prefix) for p in problems]
+
+
+def print_problems(path: Path, problems: list[Problem], files: int) -> None:
+    """Print a workspace's problems like `ik validate`, located from the current folder."""
+    from ..problems.output import print_text
+
+    print_text(_here(path, problems), files)
 
 
 def validate_command(path: Path, strict: bool, fmt: str, mitglied: str | None) -> int:

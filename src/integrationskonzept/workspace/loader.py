@@ -240,7 +240,7 @@ def _load_git(bereich: Arbeitsbereich, i: int, eintrag: Mitglied) -> Mitgliedsko
             "IK011", f"Mitglied „{eintrag.id}“ lässt sich nicht aus Git lesen: {exc.message}",
             at))
         return None
-    anzeige = f"{posixpath.join(eintrag.git, eintrag.pfad or '').rstrip('/')}@{rev.label}/"
+    anzeige = f"{posixpath.join(eintrag.git, eintrag.pfad or '').rstrip('/')}@{rev.name}/"
     return Mitgliedskonzept(eintrag.id, "", anzeige, result.konzept, eintrag,
                             list(result.problems), revision=rev.commit)
 
