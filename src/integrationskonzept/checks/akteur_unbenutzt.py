@@ -1,7 +1,8 @@
 """Akteur wird nirgends genannt.
 
 Ein Akteur, auf den keine Maßnahme, kein Angebot, keine Arbeitsgruppe, keine
-Beziehung, keine Konfliktlinie und nicht das Integrationsmanagement verweist, ist vermutlich vergessen oder doppelt angelegt.
+Beziehung, keine Konfliktlinie und nicht das Integrationsmanagement verweist, ist
+vermutlich vergessen oder doppelt angelegt.
 """
 
 from __future__ import annotations
