@@ -18,8 +18,12 @@ def _seit(z: object) -> str:
     return zeitpunkt(z) if z is not None else ""  # type: ignore[arg-type]
 
 
-def _table(kopf: list[str], rows: list[list[str]], titel: str, anchor: str) -> list[str]:
-    return ["", "| " + " | ".join(kopf) + " |", "|" + "---|" * len(kopf),
+def _table(kopf: list[str], rows: list[list[str]], titel: str, anchor: str,
+           breiten: tuple[int, ...] = ()) -> list[str]:
+    """A pipe table; ``breiten`` are relative column widths (pandoc reads the dashes)."""
+    striche = "|" + "".join("-" * w + "|" for w in breiten) if breiten else \
+        "|" + "---|" * len(kopf)
+    return ["", "| " + " | ".join(kopf) + " |", striche,
             *("| " + " | ".join(r) + " |" for r in rows), "", f": {titel} {{#{anchor}}}", ""]
 
 
@@ -66,14 +70,14 @@ def _anker(ident: str) -> str:
     return "gemeinde-" + "".join(c if c.isascii() and c.isalnum() else "-" for c in ident)
 
 
-def gemeinden(summen: list[GemeindeSumme], kreis: str) -> Md | None:
+def gemeinden(summen: list[GemeindeSumme]) -> Md | None:
     """The overview table and one chapter per Gemeinde."""
     if not summen:
         return None
     lines = ["", "# Die Gemeinden im Überblick {#gemeinden}", "",
-             escape(f"Die kreisangehörigen Gemeinden schreiben eigene Integrationskonzepte; "
-                    f"{kreis} führt sie hier zusammen. Jede Gemeinde beschließt ihr Konzept "
-                    "selbst; die Zusammenfassungen verweisen auf das vollständige Dokument."),
+             escape("Die kreisangehörigen Gemeinden schreiben eigene Integrationskonzepte; "
+                    "dieses Kapitel führt sie zusammen. Jede Gemeinde beschließt ihr Konzept "
+                    "selbst; die Zusammenfassungen verweisen auf ihr vollständiges Dokument."),
              ""]
     rows = [[f"[{escape(s.name)}](#{_anker(s.id)})", escape(s.status),
              escape(zahl(len(s.handlungsfelder))), escape(zahl(s.massnahmen)),
@@ -81,7 +85,8 @@ def gemeinden(summen: list[GemeindeSumme], kreis: str) -> Md | None:
              escape(zahl(sum(1 for x in s.luecken if x.lage == "offen")))] for s in summen]
     lines += _table(["Gemeinde", "Stand des Konzepts", "Handlungsfelder", "Maßnahmen",
                      "Bedarfe gedeckt", "offene Lücken"], rows,
-                    "Die Integrationskonzepte der Gemeinden", "tbl-gemeinden")
+                    "Die Integrationskonzepte der Gemeinden", "tbl-gemeinden",
+                    (21, 31, 14, 11, 13, 10))
     for s in summen:
         lines += ["", f"# {escape(s.name)} {{#{_anker(s.id)}}}", "",
                   "::: {.ik-felder}",

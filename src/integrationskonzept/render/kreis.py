@@ -25,8 +25,7 @@ def kreis_kapitel(konzept: Konzept, prosa: Sammlung, bereich: Any, intern: bool
         from ..workspace.gaps import workspace_gaps
         from ..workspace.summary import summaries
 
-        out["gemeinden"] = kreis_doc.gemeinden(summaries(bereich, workspace_gaps(bereich)),
-                                               bereich.name)
+        out["gemeinden"] = kreis_doc.gemeinden(summaries(bereich, workspace_gaps(bereich)))
         _fremde_verweise(konzept, prosa, bereich)
     return {k: v for k, v in out.items() if v is not None}
 
