@@ -3,6 +3,7 @@ neighbours' open offers; the nearest offer elsewhere; the Gemeinde × Handlungsf
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -136,3 +137,30 @@ def test_cli_gaps_on_the_kreis_folder(tmp_path: Path, capsys: pytest.CaptureFixt
     assert done.value.code == 1
     out = capsys.readouterr().out
     assert "Nächstes Angebot: „Kurs a-p“ – nur in Gemeinde Peine – Peine Ortskern, 9 km" in out
+
+
+def test_handlungsfeld_filter_by_kreis_field(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from integrationskonzept.cli import main
+
+    root = write_workspace(
+        tmp_path / "lk", kreis={"handlungsfelder": [
+            {"id": "bildung", "name": "Bildung"}, {"id": "arbeit", "name": "Arbeit"}]},
+        kreis_inhalt={"angebote": [_angebot("a-kreis")]},
+        members={"ilsede": ({"handlungsfelder": [
+            {"id": "lernen", "name": "Lernen", "entspricht": "bildung"},
+            {"id": "job", "name": "Job", "entspricht": "arbeit"}]},
+            {"handlungsfeld": "lernen", "bedarfe": [BEDARF, dict(
+                copy.deepcopy(BEDARF), id="b-job", titel="Jobcoaching",
+                handlungsfeld="job")]})})
+    with pytest.raises(SystemExit) as done:
+        main(["gaps", str(root), "--handlungsfeld", "Arbeit"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "Jobcoaching (b-job, Job): ungedeckt" in out
+    assert "Deutschkurs am Abend" not in out
+    assert "Gemeinde Ilsede  0 von 1" in out
+    with pytest.raises(SystemExit) as done:
+        main(["gaps", str(root), "--sozialraum", "ortskern"])
+    assert done.value.code == 2
+    assert "--sozialraum und --zielgruppe nicht" in capsys.readouterr().err

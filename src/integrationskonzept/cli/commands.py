@@ -264,7 +264,8 @@ def gaps(
     if mitglied is not None or names_members(path):
         from .verbund import gaps_command as verbund_gaps
 
-        raise typer.Exit(verbund_gaps(path, fmt.value, mitglied, fehler_bei_luecken))
+        raise typer.Exit(verbund_gaps(path, fmt.value, mitglied, fehler_bei_luecken,
+                                      handlungsfeld, sozialraum, zielgruppe))
     from ..gaps.command import gaps_command
 
     text, code = gaps_command(path, fmt.value, handlungsfeld, sozialraum, zielgruppe,

@@ -58,7 +58,9 @@ def validate_command(path: Path, strict: bool, fmt: str, mitglied: str | None) -
     return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK
 
 
-def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool) -> int:
+def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool,
+                 handlungsfeld: str | None = None, sozialraum: str | None = None,
+                 zielgruppe: str | None = None) -> int:
     """`ik gaps` on a workspace: the Gemeinde × Handlungsfeld matrix and every gap."""
     import typer
 
@@ -73,6 +75,10 @@ def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool)
     if fmt not in ("table", "markdown", "json"):
         raise UsageError(f"Format „{fmt}“ gibt es für einen Landkreis nicht; möglich: "
                          "table, markdown, json.")
+    if sozialraum is not None or zielgruppe is not None:
+        raise UsageError("Im Ordner eines Landkreises gibt es die Filter --sozialraum und "
+                         "--zielgruppe nicht; nutzen Sie --mitglied oder --handlungsfeld, oder "
+                         "rufen Sie ik gaps im Ordner der Gemeinde auf.")
     bereich = load_workspace(path)
     check_mitglied(bereich, mitglied)
     errors = [p for p in bereich.problems if p.severity >= Severity.ERROR]
@@ -80,11 +86,25 @@ def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool)
         errors.extend(located(p, m.anzeige) for p in m.problems
                       if p.severity >= Severity.ERROR)
     if errors:
-        print_text(_here(path, errors), 0)
+        files = len(bereich.kreis.files) + sum(len(m.konzept.files)
+                                               for m in bereich.mitglieder.values())
+        print_text(_here(path, errors), files)
         typer.echo("Die Lückenanalyse braucht fehlerfreie Quellen: beheben Sie zuerst die "
                    "Fehler (`ik validate`).", err=True)
         return EXIT_PROBLEMS
     luecken = workspace_gaps(bereich, mitglied)
+    if handlungsfeld is not None:
+        from ..gaps.command import check_filters, resolve
+        from ..workspace.gaps import nur_handlungsfeld
+
+        hf = resolve(bereich.kreis.handlungsfelder, handlungsfeld)  # type: ignore[arg-type]
+        hf = next((i for i, d in bereich.kreis.handlungsfelder.items()
+                   if (d.kurz or "").casefold() == handlungsfeld.casefold()), hf)
+        bad = check_filters(bereich.kreis, hf, None, None)
+        if bad:
+            raise UsageError(bad[0] + " (Handlungsfelder des Landkreises)")
+        assert hf is not None
+        luecken = nur_handlungsfeld(bereich, luecken, hf)
     render = {"table": format_text, "markdown": format_markdown, "json": format_json}[fmt]
     typer.echo(render(luecken))
     offen = sum(len(g.report.offene) for g in luecken.gemeinden)

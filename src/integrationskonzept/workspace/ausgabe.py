@@ -68,7 +68,8 @@ def format_text(luecken: KreisLuecken) -> str:
     out.append("Zelle: gedeckte von allen Bedarfen; „!“: offene Lücke ohne Maßnahme.")
     for g in luecken.gemeinden:
         z = g.report.zaehlung()
-        out += ["", f"{g.name} ({g.anzeige or './'}): "
+        wo = f" ({g.anzeige})" if g.anzeige else ""
+        out += ["", f"{g.name}{wo}: "
                 + ", ".join(f"{zahl(n)} {u}" for u, n in z.items())]
         for b in g.report.befunde:
             if _interessant(b, g):

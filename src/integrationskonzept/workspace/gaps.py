@@ -265,3 +265,25 @@ def _matrix(bereich: Arbeitsbereich, teile: list[GemeindeLuecken],
     zellen = tuple(Zelle(z, s, *counts[(z, s)]) for z in zeilen for s in spalten
                    if (z, s) in counts)
     return Matrix("Gemeinde × Handlungsfeld", zeilen, tuple(spalten), zellen)
+
+
+def nur_handlungsfeld(bereich: Arbeitsbereich, luecken: KreisLuecken, kreis_hf: str
+                      ) -> KreisLuecken:
+    """``luecken`` narrowed to one Handlungsfeld of the Kreis (each member by its own id
+    for it: ``entspricht`` or the same id)."""
+    from ..gaps import filter_report
+
+    teile = []
+    for g in luecken.gemeinden:
+        konzept = bereich.kreis if g.mitglied == KREIS else bereich.mitglieder[
+            g.mitglied].konzept
+        local = kreis_hf if g.mitglied == KREIS else lokal(konzept, "handlungsfelder",
+                                                            kreis_hf)
+        report = filter_report(g.report, local or f"{KREIS}:{kreis_hf}", None, None)
+        keep = {b.bedarf for b in report.befunde}
+        teile.append(dataclasses.replace(g, report=report, naechste={
+            k: v for k, v in g.naechste.items() if k in keep}))
+    m = luecken.matrix
+    matrix = Matrix(m.name, m.zeilen, (kreis_hf,),
+                    tuple(z for z in m.zellen if z.spalte == kreis_hf))
+    return dataclasses.replace(luecken, gemeinden=tuple(teile), matrix=matrix)
