@@ -174,3 +174,23 @@ def test_docx_has_the_kreis_chapters(tmp_path: Path) -> None:
         "offene Lücken"]
     assert [c.text for c in table.rows[1].cells][:2] == [
         "Gemeinde Ilsede", "beschlossen am 1. Februar 2024 (Rat der Gemeinde Ilsede)"]
+
+
+def test_actor_map_draws_konfliktlinien_public_ones_only(concept) -> None:  # type: ignore[no-untyped-def]
+    from integrationskonzept.document.figures import chart_data
+    from integrationskonzept.document.konflikt import oeffentlich
+    from integrationskonzept.model.loader import load_concept
+
+    root = concept(inhalt={"akteure": AKTEURE, "konfliktanalyse": KONFLIKT})
+    konzept = load_concept(root).konzept
+
+    def lines(k: Any) -> set[tuple[str, str, str, str]]:
+        actors = chart_data(k, None)["akteure"][1][0]
+        return {(a["id"], r["zu"], r["art"], r["thema"]) for a in actors
+                for r in a["beziehungen"]}
+
+    assert lines(konzept) == {
+        ("gleichstellung", "ksb", "Spannung", "Zuständigkeiten Kreis und Gemeinden"),
+        ("initiativen", "abh", "Konflikt", "Wartezeiten in der Behörde")}
+    assert lines(oeffentlich(konzept)) == {
+        ("gleichstellung", "ksb", "Spannung", "Zuständigkeiten Kreis und Gemeinden")}

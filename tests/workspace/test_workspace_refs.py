@@ -254,3 +254,31 @@ def test_refused_member_causes_no_reference_cascade(tmp_path: Path) -> None:
         members={"ilsede": ({}, {"ausgangslage": "Wie in [[peine:m-1]]."})})
     codes = [p.code for p in validate_workspace(root).problems]
     assert codes == ["IK011"] or codes == ["IK012"]
+
+
+def test_subfolder_with_own_konzept_is_not_read_into_the_parent(tmp_path: Path) -> None:
+    from integrationskonzept.model.loader import load_concept
+
+    root = write_workspace(tmp_path / "lk", kreis={"gemeinden": []}, members={
+        "ilsede": ({}, {"massnahmen": [dict(M, federfuehrung="vsh")]})})
+    loaded = load_concept(root)
+    assert loaded.problems == []
+    assert sorted(loaded.konzept.files) == ["bildung.yaml", "konzept.yaml"]
+
+
+def test_validate_json_names_member_files(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from integrationskonzept.cli import main
+
+    root = write_workspace(tmp_path / "lk", members={
+        "ilsede": ({}, {"massnahmen": [dict(M, federfuehrung="kreis:vsh")]})})
+    with pytest.raises(SystemExit) as done:
+        main(["validate", str(root), "--format", "json"])
+    assert done.value.code == 1
+    data = json.loads(capsys.readouterr().out)
+    [p] = data["probleme"]
+    assert p["datei"].endswith("lk/gemeinden/ilsede/bildung.yaml")
+    assert (p["zeile"], p["code"]) == (25, "IK203")
+    assert data["zusammenfassung"]["dateien"] == 4
