@@ -17,6 +17,12 @@ from . import CheckContext, Finding
 CODE = "IK508"
 NAME = "akteur-unbenutzt"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+akteure:
+  - id: tafel   # von keiner Maßnahme, keinem Angebot genannt
+    name: Tafel
+    typ: Verein
+"""
 
 # Every field that names an actor (Konfliktanalyse and Integrationsmanagement included).
 _AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("akteur",)}

@@ -23,6 +23,12 @@ from .verweise import _kinds_label
 CODE = "IK203"
 NAME = "verweis-mitglied"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+# gemeinden/ilsede/arbeit.yaml, im Landkreis geprüft
+massnahmen:
+  - id: m-il-1
+    federfuehrung: kreis:jobcentr   # gemeint: kreis:jobcenter
+"""
 
 VOKABULARE = ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "merkmale")
 

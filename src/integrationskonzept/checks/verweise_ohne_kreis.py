@@ -19,6 +19,12 @@ from . import CheckContext, Finding
 CODE = "IK206"
 NAME = "verweis-ohne-landkreis"
 SEVERITY = Severity.INFO
+EXAMPLE = """\
+# ik validate gemeinden/ilsede (allein, ohne den Landkreis)
+massnahmen:
+  - id: m-il-1
+    federfuehrung: kreis:jobcenter
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
