@@ -71,3 +71,12 @@ def test_kreis_document_builds(tmp_path: Path) -> None:
                     "# Gemeinde Ilsede"):
         assert f"\n{heading} {{#" in md, heading
     assert "Wartezeiten und Umgangston" not in md.split("# Konfliktanalyse", 1)[1]
+
+
+def test_public_api() -> None:
+    import integrationskonzept as ik
+
+    bereich = ik.load_workspace(KREIS)
+    assert list(bereich.mitglieder) == ["peine", "edemissen", "ilsede"]
+    report = ik.validate_workspace(KREIS, mitglied="ilsede")
+    assert not report.failed(strict=True) and report.dateien == 4
