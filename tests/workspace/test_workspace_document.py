@@ -194,3 +194,20 @@ def test_actor_map_draws_konfliktlinien_public_ones_only(concept) -> None:  # ty
         ("initiativen", "abh", "Konflikt", "Wartezeiten in der Behörde")}
     assert lines(oeffentlich(konzept)) == {
         ("gleichstellung", "ksb", "Spannung", "Zuständigkeiten Kreis und Gemeinden")}
+
+
+def test_konfliktlinie_twice_or_actor_on_both_sides(concept) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from integrationskonzept.checks.runner import validate
+
+    konflikt = copy.deepcopy(KONFLIKT)
+    konflikt["konfliktlinien"][1]["id"] = "kl-1"
+    konflikt["konfliktlinien"][0]["seiten"][1]["akteure"] = ["ksb", "gleichstellung"]
+    root = concept(inhalt={"akteure": AKTEURE, "konfliktanalyse": konflikt})
+    found = [(p.location.file, p.location.line, p.code, p.message)
+             for p in validate(root).problems if p.code == "IK207"]
+    assert [f[:3] for f in found] == [("bildung.yaml", 56, "IK207"),
+                                      ("bildung.yaml", 58, "IK207")]
+    assert "Akteur „gleichstellung“ steht auf Seite 1 und Seite 2" in found[0][3]
+    assert "Konfliktlinie „kl-1“: die ID ist schon vergeben (bildung.yaml:47:" in found[1][3]

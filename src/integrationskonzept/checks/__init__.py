@@ -46,6 +46,7 @@ MODULES = (
     "logo_ohne_alternativtext",
     "bilder_in_texten",
     "text_ohne_wirkung",
+    "konfliktlinien",
 )
 
 
