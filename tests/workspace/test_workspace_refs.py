@@ -280,3 +280,20 @@ def test_validate_json_names_member_files(tmp_path: Path,
     assert p["datei"].endswith("lk/gemeinden/ilsede/bildung.yaml")
     assert (p["zeile"], p["code"]) == (25, "IK203")
     assert data["zusammenfassung"]["dateien"] == 4
+
+
+def test_sibling_member_points_back_to_the_kreis_file(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    write_workspace(tmp_path / "peine", kreis={"gemeinden": []}, members={})
+    inhalt = copy.deepcopy(BASE_INHALT)
+    inhalt["massnahmen"] = [dict(M, federfuehrung="kreis:z-1")]
+    write_concept(tmp_path / "peine", {"bildung.yaml": inhalt})
+    root = write_workspace(tmp_path / "landkreis", kreis={"gemeinden": [
+        {"id": "peine", "pfad": "../peine"}]}, members={})
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path / "peine")  # the result must not depend on the folder we are in
+    [p] = [p for p in validate_workspace(root).problems if p.code == "IK203"]
+    assert (p.location.file, p.location.line, p.code) == ("../peine/bildung.yaml", 25, "IK203")
+    assert [(r.file, r.line) for r in p.related] == [("../landkreis/bildung.yaml", 11)]

@@ -78,21 +78,23 @@ class CheckContext:
     """What checks may know besides the concept: today's date, for "in the future".
 
     In a Landkreis workspace also the other concepts by prefix (``kreis``, the members'
-    ids), the prefix of the Kreis and this concept's own folder as shown to the user;
-    ``arbeitsbereich`` is None when the concept is checked alone.
+    ids), the prefix of the Kreis, this concept's own folder as shown to the user and the
+    Kreis folder as an absolute path; ``arbeitsbereich`` is None when the concept is
+    checked alone.
     """
 
     heute: dt.date = field(default_factory=dt.date.today)
     arbeitsbereich: Mapping[str, Nachbarkonzept] | None = None
     kreis: str | None = None
     selbst: str = ""
+    basis: str = "/"  # the Kreis folder as an absolute path: relative paths between concepts
 
     def dort(self, other: Nachbarkonzept, loc: Location) -> Location:
         """``loc`` in ``other`` as a path relative to this concept's folder."""
         if not loc.file:
             return loc
-        target = posixpath.normpath(other.anzeige + loc.file)
-        start = posixpath.normpath(self.selbst or ".")
+        target = posixpath.normpath(posixpath.join(self.basis, other.anzeige + loc.file))
+        start = posixpath.normpath(posixpath.join(self.basis, self.selbst or "."))
         return Location(posixpath.relpath(target, start), loc.line, loc.column)
 
 

@@ -170,9 +170,11 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
         member.name = eintrag.name or (f"{mm.kommune.typ} {mm.kommune.name}" if mm
                                        else eintrag.id)
         bereich.mitglieder[eintrag.id] = member
+    basis = base.as_posix()
     for member in bereich.mitglieder.values():
         inherit(bereich.kreis, member.konzept, posixpath.relpath(
-            posixpath.normpath("konzept.yaml"), posixpath.normpath(member.anzeige or ".")))
+            posixpath.join(basis, "konzept.yaml"),
+            posixpath.normpath(posixpath.join(basis, member.anzeige or "."))))
     _check_entfernungen(bereich)
     return bereich
 

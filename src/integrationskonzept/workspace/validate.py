@@ -52,6 +52,11 @@ def located(p: Problem, anzeige: str) -> Problem:
                    p.rule, tuple(_moved(r, anzeige) for r in p.related))
 
 
+def basis_of(bereich: Arbeitsbereich) -> str:
+    """The Kreis folder as an absolute POSIX path (for paths between its concepts)."""
+    return bereich.root.resolve().as_posix()
+
+
 def nachbarn(bereich: Arbeitsbereich) -> dict[str, Nachbarkonzept]:
     """The concepts of the workspace by the prefix that names them in references."""
     out = {KREIS: Nachbarkonzept(bereich.name, "", bereich.kreis)}
@@ -104,7 +109,7 @@ def validate_workspace(root: str | Path, ctx: CheckContext | None = None,
             if ident in luecken:
                 m.konzept.cache["gaps"] = luecken[ident]
             mctx = CheckContext(heute=base.heute, arbeitsbereich=alle, kreis=KREIS,
-                                selbst=m.anzeige)
+                                selbst=m.anzeige, basis=basis_of(bereich))
             found = list(m.problems)
             if m.konzept.meta is not None:
                 found.extend(validate(m.konzept.root, mctx, m.konzept).problems)
