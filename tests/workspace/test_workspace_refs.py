@@ -108,25 +108,25 @@ def _gemeinden(*entries: dict[str, object]) -> dict[str, object]:
 
 
 REFUSALS = {
-    "IK011 folder missing": (
+    "IK211 folder missing": (
         _gemeinden({"id": "ilsede", "pfad": "gemeinden/ilsede"},
                    {"id": "lengede", "pfad": "gemeinden/lengde"}),
-        (("konzept.yaml", 32, "IK011"), "Ordner „gemeinden/lengde“ gibt es nicht")),
-    "IK012 outside": (
+        (("konzept.yaml", 32, "IK211"), "Ordner „gemeinden/lengde“ gibt es nicht")),
+    "IK212 outside": (
         _gemeinden({"id": "ilsede", "pfad": "gemeinden/ilsede"},
                    {"id": "peine", "pfad": "../peine"}),
-        (("konzept.yaml", 32, "IK012"), "Ordner „../peine“ liegt außerhalb des Ordners des "
+        (("konzept.yaml", 32, "IK212"), "Ordner „../peine“ liegt außerhalb des Ordners des "
          "Landkreises")),
-    "IK013 itself": (
+    "IK213 itself": (
         _gemeinden({"id": "ilsede", "pfad": "gemeinden/ilsede"}, {"id": "selbst", "pfad": "."}),
-        (("konzept.yaml", 32, "IK013"), "Mitglied „selbst“ ist der Landkreis selbst (Zyklus)")),
+        (("konzept.yaml", 32, "IK213"), "Mitglied „selbst“ ist der Landkreis selbst (Zyklus)")),
     "IK201 twice": (
         _gemeinden({"id": "ilsede", "pfad": "gemeinden/ilsede"},
                    {"id": "ilsede", "pfad": "gemeinden/ilsede"}),
         (("konzept.yaml", 31, "IK201"), "Mitglied „ilsede“ ist doppelt vergeben")),
-    "IK015 distance": (
+    "IK215 distance": (
         {"entfernungen": [{"von": "ilsede", "nach": "lengede", "km": 12}]},
-        (("konzept.yaml", 33, "IK015"), "„entfernungen“: unbekanntes Mitglied „lengede“")),
+        (("konzept.yaml", 33, "IK215"), "„entfernungen“: unbekanntes Mitglied „lengede“")),
 }
 
 
@@ -163,8 +163,8 @@ def test_outside_folder_is_allowed_in_the_same_git_repository(tmp_path: Path) ->
 def test_member_that_is_a_landkreis_is_refused(tmp_path: Path) -> None:
     root = write_workspace(tmp_path / "lk", members={"ilsede": ({}, {})})
     write_workspace(root / "gemeinden" / "ilsede", members={"ort": ({}, {})})
-    [p] = [p for p in validate_workspace(root).problems if p.code == "IK014"]
-    assert (p.location.file, p.location.line, p.code) == ("konzept.yaml", 29, "IK014")
+    [p] = [p for p in validate_workspace(root).problems if p.code == "IK214"]
+    assert (p.location.file, p.location.line, p.code) == ("konzept.yaml", 29, "IK214")
     assert "Mitglied „ilsede“ ist selbst ein Landkreis mit Mitgliedern" in p.message
     assert p.related[0].file == "gemeinden/ilsede/konzept.yaml"
 
@@ -172,7 +172,7 @@ def test_member_that_is_a_landkreis_is_refused(tmp_path: Path) -> None:
 def test_member_naming_the_kreis_is_a_cycle(tmp_path: Path) -> None:
     root = write_workspace(tmp_path / "lk", members={"ilsede": ({
         "gemeinden": [{"id": "kreis-peine", "pfad": "../.."}]}, {})})
-    [p] = [p for p in validate_workspace(root).problems if p.code == "IK013"]
+    [p] = [p for p in validate_workspace(root).problems if p.code == "IK213"]
     assert "nennt den Landkreis als sein Mitglied (Zyklus)" in p.message
     assert p.related[0].file == "gemeinden/ilsede/konzept.yaml"
 
@@ -241,7 +241,7 @@ def test_member_from_another_git_repository(tmp_path: Path) -> None:
     assert report.bereich.mitglieder["vechelde"].name == "Gemeinde Vechelde"
     found = [(p.location.file, p.location.line, p.code) for p in report.problems]
     assert ("../vechelde-repo@v1/bildung.yaml", 25, "IK203") in found
-    [p] = [p for p in report.problems if p.code == "IK011"]
+    [p] = [p for p in report.problems if p.code == "IK211"]
     assert "Git kennt die Revision „v9“ nicht" in p.message
     assert (p.location.file, p.location.line) == ("konzept.yaml", 30)
 
@@ -251,7 +251,7 @@ def test_refused_member_causes_no_reference_cascade(tmp_path: Path) -> None:
         {"id": "ilsede", "pfad": "gemeinden/ilsede"}, {"id": "peine", "pfad": "../peine"}]},
         members={"ilsede": ({}, {"ausgangslage": "Wie in [[peine:m-1]]."})})
     codes = [p.code for p in validate_workspace(root).problems]
-    assert codes == ["IK011"] or codes == ["IK012"]
+    assert codes == ["IK211"] or codes == ["IK212"]
 
 
 def test_subfolder_with_own_konzept_is_not_read_into_the_parent(tmp_path: Path) -> None:

@@ -30,9 +30,12 @@ MAX_BARS = 40
 MAX_YEARS = 16
 STATUS_COLOURS = {
     "geplant": "#9ECAE1",
+    "in Vorbereitung": "#6BAED6",
     "in Umsetzung": "#3182BD",
     "laufend": "#08519C",
+    "verzögert": "#E6550D",
     "umgesetzt": "#31A354",
+    "verstetigt": "#006D2C",
     "zurückgestellt": "#BDBDBD",
     "entfallen": "#E6E6E6",
 }

@@ -47,6 +47,14 @@ MODULES = (
     "bilder_in_texten",
     "text_ohne_wirkung",
     "konfliktlinien",
+    "fussnoten",
+    "ampel_ohne_begruendung",
+    "monitoring_nach_stand",
+    "verlauf_reihenfolge",
+    "umgesetzt_dann_geplant",
+    "istwert_ausserhalb",
+    "indikator_ohne_richtung",
+    "ohne_aktualisierung",
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from .choices import (
 )
 from .output import echo, print_problems, show
 
+if TYPE_CHECKING:
+    from ..render.build import BuildResult
+
 app = typer.Typer(
     name="ik",
     help="Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen.",
@@ -36,23 +39,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-
-
-def _print_version(show: bool) -> None:
-    if show:
-        from .version import version_text
-
-        typer.echo(version_text(), nl=False)
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option(
-        "--version", help="Die Versionen von ik, Python, Pandoc und Typst anzeigen.",
-        callback=_print_version, is_eager=True)] = False,
-) -> None:
-    pass
 
 
 FolderArg = Annotated[str, typer.Argument(
@@ -221,17 +207,31 @@ def build(
     root = folder(path)
     from ..render.build import build as run
 
-    result = run(root, formats=formats, out=out, draft=entwurf,
-                 progress=lambda message: echo(message, err=True),
-                 warn=lambda message: echo(f"Warnung: {message}", err=True),
-                 aenderungen=aenderungen, synopse=synopse, seit=seit, intern=intern)
+    result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit,
+                 intern=intern)
+    return finish_build(result, path)
+
+
+def progress(message: str) -> None:
+    """A build step, on stderr (stdout keeps the list of written files)."""
+    echo(message, err=True)
+
+
+def warn(message: str) -> None:
+    """A build warning as it arises, on stderr."""
+    echo(f"Warnung: {message}", err=True)
+
+
+def finish_build(result: BuildResult, typed: str) -> int:
+    """Problems of a build that did not start, or the written files; the exit code."""
     if not result.ok:
         from .verbund import names_members, problems_here
 
-        if names_members(root):  # members in sibling folders: examples/peine/…
-            print_problems(problems_here(root, result.problems), result.quellen)
+        if names_members(Path(typed)):  # members in sibling folders: examples/peine/…
+            print_problems(problems_here(Path(typed), result.problems), result.quellen)
         else:
-            print_problems(result.problems, result.quellen, shown(path))
+            print_problems(result.problems, result.quellen, shown(typed))
         echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
         return EXIT_PROBLEMS
     for file in result.files:
@@ -369,3 +369,6 @@ def pruefungen() -> int:
 
     echo("\n".join(code.describe() for code in all_codes()))
     return EXIT_OK
+
+
+from . import bericht as _bericht  # noqa: E402,F401  (registers `ik bericht` on the app)

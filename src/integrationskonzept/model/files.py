@@ -58,6 +58,15 @@ class Beschluss(Entry):
     git: Text | None = Field(None, description="Git-Tag oder Commit der beschlossenen Fassung")
 
 
+class Bericht(Entry):
+    """Ein Berichtszeitraum des Monitorings (Umsetzungsbericht)."""
+
+    id: Id
+    titel: Text | None = Field(None, description="z. B. „Umsetzungsbericht 2024“")
+    zeitraum: Zeitraum = Field(description="Beginn und Ende des Berichtszeitraums")
+    stichtag: Datum = Field(description="Stichtag der Daten des Berichts")
+
+
 class Foerderung(Entry):
     programm: Text = Field(description="z. B. „Asyl-, Migrations- und Integrationsfonds (AMIF)“")
     foerdergeber: Text | None = None
@@ -187,6 +196,8 @@ class KonzeptDatei(KonzeptKopf, Inhalt):
     """``konzept.yaml``: Metadaten, Vokabulare und Einstellungen des Konzepts."""
 
     beschluesse: list[Beschluss] = Field(default_factory=list)
+    berichte: list[Bericht] = Field(
+        default_factory=list, description="Berichtszeiträume des Monitorings (ik bericht)")
     foerderung: list[Foerderung] = Field(default_factory=list)
     bevoelkerung: list[Kennzahl] = Field(default_factory=list)
     handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list)
@@ -206,7 +217,8 @@ BETEILIGUNG_LISTS: dict[str, type[Entry]] = {
     "veranstaltungen": Veranstaltung, "arbeitsgruppen": Arbeitsgruppe, "befragungen": Befragung,
 }
 META_LISTS: dict[str, type[Entry]] = {
-    "beschluesse": Beschluss, "foerderung": Foerderung, "bevoelkerung": Kennzahl,
+    "beschluesse": Beschluss, "berichte": Bericht, "foerderung": Foerderung,
+    "bevoelkerung": Kennzahl,
     "handlungsfelder": HandlungsfeldDef, "zielgruppen": Zielgruppe, "sozialraeume": Sozialraum,
     "sprachen": Sprache, "merkmale": Merkmal, "kapitel": Kapitel,
 }
@@ -224,7 +236,8 @@ DEFAULT_MERKMALE = (
 )
 
 __all__ = [
-    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Beschluss", "Bild",
+    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
+    "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",

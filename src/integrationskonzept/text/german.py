@@ -85,7 +85,9 @@ def parse_tag(text: str) -> dt.date | None:
 
 
 def _monatsende(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if month == 12:  # no step into the next year (9999-12 stays a date)
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def parse_zeitpunkt_text(text: str) -> tuple[dt.date, dt.date, str] | None:

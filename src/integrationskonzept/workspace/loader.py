@@ -5,14 +5,14 @@ complete concept loaded with :func:`~integrationskonzept.model.loader.load_conce
 (or, for ``git:`` members, from a git revision like `ik diff` reads one). Refused, each
 as a located problem in the Kreis's konzept.yaml:
 
-- IK011: a member folder (or repository, revision) that cannot be read as a concept;
-- IK012: a member folder outside the Kreis folder. Allowed are subfolders of the Kreis
+- IK211: a member folder (or repository, revision) that cannot be read as a concept;
+- IK212: a member folder outside the Kreis folder. Allowed are subfolders of the Kreis
   folder and folders of the same git repository as the Kreis folder (sibling folders
   such as ``../peine``), so that one repository holds the Kreis and its Gemeinden; a
   member in another repository is named with ``git:`` and ``revision:``;
-- IK013: a cycle: a member that is the Kreis itself, or names the Kreis as its member;
-- IK014: a member that is itself a Landkreis with members (one level only);
-- IK015: an unknown member id (in ``entfernungen``); IK201: a member id given twice.
+- IK213: a cycle: a member that is the Kreis itself, or names the Kreis as its member;
+- IK214: a member that is itself a Landkreis with members (one level only);
+- IK215: an unknown member id (in ``entfernungen``); IK201: a member id given twice.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
         else:
             if not eintrag.pfad:
                 bereich.problems.append(_err(
-                    "IK011", f"Mitglied „{eintrag.id}“ nennt weder „pfad“ noch „git“", at,
+                    "IK211", f"Mitglied „{eintrag.id}“ nennt weder „pfad“ noch „git“", at,
                     "Schreiben Sie „pfad: <Ordner des Konzepts>“, relativ zum Ordner des "
                     "Landkreises."))
                 continue
@@ -138,7 +138,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
             ploc = where(meta, "gemeinden", i, "pfad")
             if target == base:
                 bereich.problems.append(_err(
-                    "IK013", f"Mitglied „{eintrag.id}“ ist der Landkreis selbst (Zyklus)", ploc,
+                    "IK213", f"Mitglied „{eintrag.id}“ ist der Landkreis selbst (Zyklus)", ploc,
                     "Ein Landkreis kann nicht sein eigenes Mitglied sein."))
                 continue
             if not target.is_relative_to(base) and geschwister is not True:
@@ -146,7 +146,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
                     top, top_known = (_git_top(root) if geschwister is None else None), True
                 if top is None or not target.is_relative_to(top):
                     bereich.problems.append(_err(
-                        "IK012", f"Mitglied „{eintrag.id}“: Ordner „{eintrag.pfad}“ liegt "
+                        "IK212", f"Mitglied „{eintrag.id}“: Ordner „{eintrag.pfad}“ liegt "
                         "außerhalb des Ordners des Landkreises"
                         + ("" if top is None else " und seines Git-Repositorys"), ploc,
                         "Erlaubt sind Unterordner und Ordner im selben Git-Repository; ein "
@@ -156,7 +156,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
             if not (target / "konzept.yaml").is_file() and not (target / "konzept.yml").is_file():
                 what = "gibt es nicht" if not target.is_dir() else "enthält keine konzept.yaml"
                 bereich.problems.append(_err(
-                    "IK011", f"Mitglied „{eintrag.id}“: Ordner „{eintrag.pfad}“ {what}", ploc,
+                    "IK211", f"Mitglied „{eintrag.id}“: Ordner „{eintrag.pfad}“ {what}", ploc,
                     _folder_hint(root, eintrag.pfad)))
                 continue
             result = load_concept(target)
@@ -190,8 +190,8 @@ def _folder_hint(root: Path, pfad: str) -> str:
 
 
 def _acceptable(bereich: Arbeitsbereich, i: int, member: Mitgliedskonzept, base: Path) -> bool:
-    """Refuse a member that is a Landkreis with members itself (IK014), or names the Kreis
-    (IK013)."""
+    """Refuse a member that is a Landkreis with members itself (IK214), or names the Kreis
+    (IK213)."""
     meta = bereich.kreis.meta
     assert meta is not None
     sub = member.konzept.meta
@@ -206,12 +206,12 @@ def _acceptable(bereich: Arbeitsbereich, i: int, member: Mitgliedskonzept, base:
             if back == base:
                 loc = where(sub, "gemeinden", j, "pfad")
                 bereich.problems.append(_err(
-                    "IK013", f"Mitglied „{member.id}“ nennt den Landkreis als sein Mitglied "
+                    "IK213", f"Mitglied „{member.id}“ nennt den Landkreis als sein Mitglied "
                     "(Zyklus)", at, "Entfernen Sie „gemeinden:“ aus dem Konzept der Gemeinde.",
                     (Location(member.anzeige + loc.file, loc.line, loc.column),)))
                 return False
     bereich.problems.append(_err(
-        "IK014", f"Mitglied „{member.id}“ ist selbst ein Landkreis mit Mitgliedern", at,
+        "IK214", f"Mitglied „{member.id}“ ist selbst ein Landkreis mit Mitgliedern", at,
         "Ein Arbeitsbereich hat eine Ebene: nennen Sie die Gemeinden direkt im Landkreis.",
         (inner,)))
     return False
@@ -226,7 +226,7 @@ def _load_git(bereich: Arbeitsbereich, i: int, eintrag: Mitglied) -> Mitgliedsko
     at = where(meta, "gemeinden", i, "git")
     if not eintrag.revision:
         bereich.problems.append(_err(
-            "IK011", f"Mitglied „{eintrag.id}“ aus Git braucht „revision“", at,
+            "IK211", f"Mitglied „{eintrag.id}“ aus Git braucht „revision“", at,
             "Geben Sie Tag, Commit oder Branch an, z. B. „revision: v1.0“."))
         return None
     assert eintrag.git is not None
@@ -239,7 +239,7 @@ def _load_git(bereich: Arbeitsbereich, i: int, eintrag: Mitglied) -> Mitgliedsko
             result = load_concept(Path(tmp))
     except GitError as exc:
         bereich.problems.append(_err(
-            "IK011", f"Mitglied „{eintrag.id}“ lässt sich nicht aus Git lesen: {exc.message}",
+            "IK211", f"Mitglied „{eintrag.id}“ lässt sich nicht aus Git lesen: {exc.message}",
             at))
         return None
     anzeige = f"{posixpath.join(eintrag.git, eintrag.pfad or '').rstrip('/')}@{rev.name}/"
@@ -257,7 +257,7 @@ def _check_entfernungen(bereich: Arbeitsbereich) -> None:
             if ident not in known and ident != KREIS:
                 best = suggest(ident, known)
                 bereich.problems.append(_err(
-                    "IK015", f"„entfernungen“: unbekanntes Mitglied „{ident}“",
+                    "IK215", f"„entfernungen“: unbekanntes Mitglied „{ident}“",
                     where(meta, "entfernungen", i, key),
                     f"Meinten Sie „{best}“?" if best else
                     "Bekannt sind: " + ", ".join(sorted(known)) + "."))
