@@ -39,6 +39,7 @@ _DIGEST = 32
 _MARSHAL_VERSION = 4
 _INT = "I"  # unsigned int: 4 bytes on every platform CPython runs on
 _STR = frozenset({str})
+_CONTAINERS = frozenset({YMap, YList})
 _state: dict[str, Any] = {"pruned": False}
 
 
@@ -181,16 +182,28 @@ def prune(folder: Path, limit: int = MAX_BYTES) -> None:
 # unsigned-int array (4 numbers per key, 2 per item); strings and None stand for themselves.
 
 def _encode(x: Any) -> Any:
+    """The plain form of a parse result (``ValueError`` for anything else)."""
     t = type(x)
-    if t is YMap:
-        pos = array(_INT, chain.from_iterable(x.pos[k] for k in x)).tobytes()
-        return (0, x.line, x.column, {k: _encode(v) for k, v in x.items()}, pos)
-    if t is YList:
-        return (1, x.line, x.column, [_encode(v) for v in x],
-                array(_INT, chain.from_iterable(x.pos)).tobytes())
+    if t is YMap or t is YList:
+        return _encode_container(x)
     if x is None or t is str:
         return x
     raise ValueError(f"not storable: {t.__name__}")
+
+
+def _encode_container(x: Any) -> Any:
+    # The reader fills a YMap and its ``pos`` in the same order, key by key, so the
+    # positions line up with the keys; the values are texts, None or containers (a value
+    # of any other type would make the entry unreadable, never wrong: see _decode).
+    containers = _CONTAINERS
+    if type(x) is YMap:
+        return (0, x.line, x.column,
+                {k: _encode_container(v) if type(v) in containers else v
+                 for k, v in x.items()},
+                array(_INT, chain.from_iterable(x.pos.values())).tobytes())
+    return (1, x.line, x.column,
+            [_encode_container(v) if type(v) in containers else v for v in x],
+            array(_INT, chain.from_iterable(x.pos)).tobytes())
 
 
 def _decode(x: Any) -> Any:
