@@ -19,6 +19,7 @@ ISSUE = (
     ("validate_warm", "ik validate (process, one file changed since the last run) ÷ compose "
      "floor", 0.8, "×"),
     ("gaps_extra", "ik gaps on top of ik validate (process, cold)", 0.10, "%"),
+    ("gaps_on_load", "gap analysis (find_gaps) on top of the load (load_concept)", 0.10, "%"),
     ("workspace", "workspace (member concepts) ÷ single folder, CPU per entry", 1.2, "×"),
     ("help_ms", "ik --help, median wall", 60, "ms"),
     ("version_ms", "ik --version, median wall", 60, "ms"),
@@ -37,6 +38,8 @@ def issue_ratios(result: dict[str, Any]) -> dict[str, float]:
             out[key] = best[fig] / floor
     if "proc.gaps" in best and "proc.validate" in best:
         out["gaps_extra"] = best["proc.gaps"] / best["proc.validate"] - 1
+    if "ik.gaps" in best and "ik.load" in best:
+        out["gaps_on_load"] = best["ik.gaps"] / best["ik.load"]
     if "proc.workspace" in best and "proc.validate" in best:
         out["workspace"] = ((best["proc.workspace"] / result["workspace_items"])
                             / (best["proc.validate"] / result["items"]))
