@@ -109,9 +109,12 @@ def docx(job: Job) -> bytes:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
-                      "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
-    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    data = job.write(["--lua-filter", lua("bezeichnung.lua"), "-t", "docx+native_numbering",
+                      "--reference-doc=reference.docx", "--toc",
+                      f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
+                     "das DOCX")
+    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
+                       office_font=job.design.schrift_office, toc_depth=job.design.inhalt_tiefe)
 
 
 def odt(job: Job) -> bytes:
