@@ -7,10 +7,19 @@ field of the sources (a placeholder the prosa filter fills).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .markdown import Md, Prosa, escape
+
+_MARKUP = re.compile(r"\]\([^)]*\)|[\\*_\[\]`]")
+
+
+def _plain(text: str) -> str:
+    """The visible text of a Markdown cell (link targets and markup removed)."""
+    return _MARKUP.sub("", str(text))
+
 
 # Tables with more rows are written as lists: typst lays out a 10,000-row table in
 # gigabytes of memory, a list of the same entries in a fraction (Landkreis scale).
@@ -61,6 +70,28 @@ class Tabelle:
     kopf: list[str]
     zeilen: list[list[Md]]
     quer: bool = False
+
+    @property
+    def trenner(self) -> Md:
+        """The separator line of the pipe table, its dashes giving relative column widths.
+
+        Each column's width follows its content: the longest word (never split) or the
+        typical cell length, whichever is larger, bounded so that one long text column
+        cannot squeeze the others. „Nr.“ stays narrow, a title column wide.
+        """
+        return Md("|" + "".join("-" * n + "|" for n in self.breiten()))
+
+    def breiten(self) -> list[int]:
+        """Relative column widths (characters) from header and cells."""
+        widths = []
+        for index, kopf in enumerate(self.kopf):
+            cells = [_plain(zeile[index]) for zeile in self.zeilen[:200] if index < len(zeile)]
+            words = [len(w) for text in [kopf, *cells] for w in text.split()] or [3]
+            lengths = sorted(len(text) for text in cells) or [len(kopf)]
+            typical = lengths[(len(lengths) * 3) // 4]  # the upper quartile
+            # + 3: the cell's padding, so that a short column still fits its words
+            widths.append(max(3, min(max(words), 24), min(typical, 45)) + 3)
+        return widths
 
     @property
     def lang(self) -> bool:

@@ -28,6 +28,8 @@ from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 
 PDF_VERWEISE_MAX = 3000
+# The HTML page: skip link, <main>, a table of contents that folds (<details>).
+_HTML_PAGE = Path(__file__).resolve().parent.parent / "templates" / "html" / "seite.html5"
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".gif": "image/gif"}
 _REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
@@ -69,7 +71,9 @@ class Job:
 
 
 def html(job: Job) -> bytes:
-    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs).
+    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs);
+    the page template :data:`_HTML_PAGE`, tables and figures in scroll containers
+    (``webseite.lua``), so the page is no wider than a phone.
 
     Pandoc's ``--embed-resources`` would re-parse the whole page: 35 % slower and 40 %
     more memory at 10,000 table rows.
@@ -96,9 +100,10 @@ def html(job: Job) -> bytes:
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
     return job.write(
-        ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
-         "-M", "document-css=false", "--include-in-header=kopf.html",
-         "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
+        ["--lua-filter", lua("webseite.lua"), "-t", "html5", "-s", f"--template={_HTML_PAGE}",
+         "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
+         "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
+         "--wrap=none"], "das HTML")
 
 
 def docx(job: Job) -> bytes:
@@ -124,7 +129,8 @@ def odt(job: Job) -> bytes:
     # pandoc's ODT writer holds ~2.3 GB at Landkreis scale; compacting garbage
     # collection with a small growth factor: ~1.2 GB, about 1.7 times the time
     rts = ("-c", "-F1.2") if job.gross else ()
-    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
+    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc",
+                      f"--toc-depth={job.design.inhalt_tiefe}",
                       "--number-sections", "-o", "-"], "das ODT", rts=rts)
 
 

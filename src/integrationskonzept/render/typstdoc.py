@@ -47,6 +47,7 @@ def main_typ(
         "schrift": typst_string(design.schrift),
         "primaer": f"rgb({typst_string(design.primaer)})",
         "akzent": f"rgb({typst_string(design.akzent)})",
+        "inhalt-tiefe": str(design.inhalt_tiefe),
     }
     call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
     return (
