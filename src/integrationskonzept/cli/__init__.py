@@ -29,6 +29,7 @@ COMMANDS = (
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
+    ("vorschau", "Zeigt das Dokument als Vorschau im Browser und baut es bei jeder Änderung neu."),
 )
 
 

@@ -301,3 +301,7 @@ def pruefungen() -> None:
         for line in rest.strip().splitlines():
             typer.echo(f"    {line}")
         typer.echo("")
+
+
+# Commands in their own modules register on `app` when imported.
+from . import vorschau as _vorschau  # noqa: E402, F401
