@@ -21,11 +21,13 @@ from ..errors import RenderError
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
+from .odtpost import finish_content, outline_of
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
+from .zipfix import rewrite_zip
 
 PDF_VERWEISE_MAX = 3000
 # The HTML page: skip link, <main>, a table of contents that folds (<details>).
@@ -129,9 +131,13 @@ def odt(job: Job) -> bytes:
     # pandoc's ODT writer holds ~2.3 GB at Landkreis scale; compacting garbage
     # collection with a small growth factor: ~1.2 GB, about 1.7 times the time
     rts = ("-c", "-F1.2") if job.gross else ()
-    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc",
+    data = job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}",
                       "--number-sections", "-o", "-"], "das ODT", rts=rts)
+    outline = outline_of((job.build / "dokument.json").read_bytes())
+    return rewrite_zip(data, lambda name, content: finish_content(
+        content.decode("utf-8"), outline, job.design.inhalt_tiefe).encode("utf-8")
+        if name == "content.xml" else content)
 
 
 def pdf(job: Job) -> bytes:
