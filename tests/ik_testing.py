@@ -32,12 +32,14 @@ BASE_INHALT: dict[str, Any] = {
     "handlungsfeld": "bildung",
     "ausgangslage": "Viele Akteur*innen sind aktiv.",
     "leitziel": {"text": "Bildung für alle", "horizont": 2030},
-    "akteure": [{"id": "gleichstellung", "name": "Gleichstellungsbeauftragte", "typ": "Verwaltung"}],
+    "akteure": [{"id": "gleichstellung", "name": "Gleichstellungsbeauftragte",
+                 "typ": "Verwaltung"}],
     "ziele": [{"id": "z-1", "titel": "Mehr Kursplätze", "indikatoren": ["i-1"]}],
     "indikatoren": [{"id": "i-1", "name": "Kursplätze", "definition": "Zahl der Plätze",
                      "datenquelle": "VHS"}],
     "massnahmen": [{"id": "m-1", "titel": "Sprachcafé", "ziele": ["z-1"],
-                    "federfuehrung": "gleichstellung", "zeitraum": {"beginn": "2024", "ende": "2025"},
+                    "federfuehrung": "gleichstellung",
+                    "zeitraum": {"beginn": "2024", "ende": "2025"},
                     "indikatoren": ["i-1"]}],
 }
 

@@ -129,6 +129,22 @@ def test_every_command_and_check_is_documented(capsys) -> None:
     assert "IK501  ziel-ohne-massnahme  (Warnung)" in out
 
 
+def test_top_level_options_are_those_of_the_typer_app(capsys) -> None:
+    import typer
+
+    group = typer.main.get_command(app)
+    context = group.make_context("ik", ["validate"])
+    params = {", ".join(sorted(p.opts, key=len)): p.help for p in group.get_params(context)}
+    assert sorted(params) == sorted(name for name, _ in cli.OPTIONS)
+    assert all(params[name] == text for name, text in cli.OPTIONS if name != "-h, --help")
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert all(f"  {name}" in out and text in out for name, text in cli.OPTIONS)
+    code, out = run("--version")
+    assert code == 0 and out.startswith("ik ") and "  Pandoc:  " in out
+
+
 def test_help_is_fast_enough_to_feel_instant() -> None:
     # Not a benchmark: guards against importing pydantic/pandoc at start-up.
     env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))

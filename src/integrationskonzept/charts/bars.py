@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from .base import (
     NBSP,
@@ -74,7 +75,7 @@ def bar_chart(
     left_room = 0.14 if low < 0 else 0.0
     scale = (_BAR_SPAN - left_room) / span
     zero = left_room + (-low) * scale
-    bars = []
+    bars: list[dict[str, Any]] = []
     for label, value in shown:
         pos = zero + (value or 0.0) * scale
         bars.append({"text": kuerzen(label, 60), "von": min(zero, pos), "bis": max(zero, pos),

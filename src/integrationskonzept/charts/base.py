@@ -46,7 +46,7 @@ class ChartStyle:
 
     def colour(self, name: str) -> str:
         value = getattr(self, name)
-        return value if _COLOUR.match(value) else getattr(ChartStyle, name)
+        return value if _COLOUR.match(value) else str(getattr(ChartStyle, name))
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def measure_timeline(
     (first, last) fixes the axis.
     """
     style = style or ChartStyle()
-    items = []
+    items: list[dict[str, Any]] = []
     undated = 0
     for m in measures:
         start = point(_field(m, "beginn"))

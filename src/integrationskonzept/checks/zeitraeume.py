@@ -23,8 +23,8 @@ def _spans(konzept: Konzept) -> Iterator[tuple[Entry, str]]:
     for group in (konzept.massnahmen, konzept.veranstaltungen, konzept.befragungen):
         for entry in group.values():
             yield entry, "zeitraum"
-    for entry in konzept.foerderung:
-        yield entry, "zeitraum"
+    for foerderung in konzept.foerderung:
+        yield foerderung, "zeitraum"
     for angebot in konzept.angebote.values():
         yield angebot, "laufzeit"
 

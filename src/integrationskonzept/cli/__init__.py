@@ -31,6 +31,11 @@ COMMANDS = (
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
     ("vorschau", "Zeigt das Dokument als Vorschau im Browser und baut es bei jeder Änderung neu."),
 )
+# (option, help): the options before the command; kept equal to the typer app by tests.
+OPTIONS = (
+    ("-h, --help", "Diese Hilfe anzeigen."),
+    ("--version", "Die Versionen von ik, Python, Pandoc und Typst anzeigen."),
+)
 
 
 def help_text() -> str:
@@ -44,7 +49,7 @@ def help_text() -> str:
         *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
         "",
         "Optionen:",
-        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        *(f"  {name.ljust(width)}{text}" for name, text in OPTIONS),
         "",
         "Hilfe zu einem Befehl: ik BEFEHL --help",
         "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
@@ -56,7 +61,8 @@ def help_text() -> str:
 # typer/click write their own help and usage errors in English; these are the fragments.
 _GERMAN = (
     ("Usage:", "Aufruf:"), ("[OPTIONS]", "[OPTIONEN]"), (" COMMAND ", " BEFEHL "),
-    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"), ("Options:", "Optionen:"),
+    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"),
+    ("Options:", "Optionen:"),
     ("Commands:", "Befehle:"), ("[default: ", "[Standard: "), ("[required]", "[Pflicht]"),
     ("Show this message and exit.", "Diese Hilfe anzeigen."),
     ("Try '", "Hilfe: '"), ("' for help.", "'"), ("Error: ", "Fehler: "),
@@ -91,12 +97,17 @@ def main(argv: list[str] | None = None) -> None:
     if args in ([], ["--help"], ["-h"]):
         sys.stdout.write(help_text())
         sys.exit(EXIT_OK)
+    if args == ["--version"]:
+        from .version import version_text
+
+        sys.stdout.write(version_text())
+        sys.exit(EXIT_OK)
     try:
         from .commands import app
 
         if "--help" in args or "-h" in args:
-            sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
+            sys.stdout = _German(sys.stdout)
+        sys.stderr = _German(sys.stderr)
         app(args=args, prog_name="ik")
     except SystemExit as done:
         if argv is None:

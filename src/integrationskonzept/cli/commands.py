@@ -25,6 +25,25 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+
+def _print_version(show: bool) -> None:
+    if show:
+        from .version import version_text
+
+        typer.echo(version_text(), nl=False)
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Die Versionen von ik, Python, Pandoc und Typst anzeigen.",
+        callback=_print_version, is_eager=True)] = False,
+) -> None:
+    pass
+
+
 PathArg = Annotated[Path, typer.Argument(
     help="Ordner des Konzepts (mit konzept.yaml).", show_default=True, metavar="ORDNER")]
 

@@ -39,7 +39,7 @@ def source_of(entry: BaseModel) -> tuple[str, Any] | None:
     a Landkreis's size (20,000 entries) was a measurable share of `ik validate`.
     Pydantic's equality compares fields only, so the source does not make entries unequal.
     """
-    return entry.__dict__.get("_src")  # type: ignore[no-any-return]
+    return entry.__dict__.get("_src")
 
 
 def set_source(entry: BaseModel, file: str, node: Any) -> None:

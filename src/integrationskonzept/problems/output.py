@@ -69,7 +69,7 @@ def print_text(problems: list[Problem], files: int, prefix: str = "") -> None:
     from rich.markup import escape
 
     console = Console(highlight=False, soft_wrap=True)
-    for (loc, head, body), p in zip(text_lines(problems, prefix), problems):
+    for (loc, head, body), p in zip(text_lines(problems, prefix), problems, strict=True):
         console.print(f"[bold]{escape(loc)}[/bold]: [{_STYLE[p.severity]}]{escape(head)}"
                       f"[/{_STYLE[p.severity]}] {escape(body)}")
     console.print(summary_line(problems, files))

@@ -28,12 +28,13 @@ def typst_string(text: str) -> str:
 
 def main_typ(
     body: str, *, meta: DocumentMeta, design: Design, logo: str | None, logo_alt: str,
-    draft: bool, kompakt: bool = False,
+    draft: bool, kompakt: bool = False, generator: str = "",
 ) -> str:
     """The complete main.typ; ``logo`` is a path relative to the build folder or ``None``.
 
     ``kompakt`` (long documents): ragged right without hyphenation, several times
-    faster for typst than justified text.
+    faster for typst than justified text. ``generator`` (the toolchain, e.g. ``ik 0.1.0
+    (Pandoc 3.9, Typst 0.15.1)``) goes into the PDF's keywords, whatever the theme sets.
     """
     args = {
         "titel": typst_string(meta.title),
@@ -50,9 +51,11 @@ def main_typ(
         "inhalt-tiefe": str(design.inhalt_tiefe),
     }
     call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
+    keywords = (f"#set document(keywords: ({typst_string('Erzeugt mit ' + generator)},))\n"
+                if generator else "")
     return (
         '#import "theme.typ": konzept\n'
-        f"{_PANDOC_PRELUDE}"
+        f"{_PANDOC_PRELUDE}{keywords}"
         f"#show: konzept.with(\n  {call},\n)\n\n"
         + ("#set par(justify: false)\n\n" if kompakt else "")
         + f"{body}\n"
