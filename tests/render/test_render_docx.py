@@ -158,3 +158,25 @@ def test_heading_goes_with_its_landscape_table(tmp_path: Path) -> None:
     assert landscape and heading < landscape.start()
     pages = pdf_text(files["pdf"]).split("\f")[2:]  # after title page and contents
     assert not any("Übersicht" in page and "Sprachcafé" not in page for page in pages)
+
+
+def test_lists_of_figures_and_tables(docx: dict[str, str]) -> None:
+    body = docx["word/document.xml"]
+    after_toc = body.split("</w:sdt>", 1)[1]
+    assert after_toc.index(">Abbildungsverzeichnis<") < after_toc.index(">Tabellenverzeichnis<")
+    entries = re.findall(r'<w:pStyle w:val="TableofFigures"/></w:pPr>(.*?)</w:p>', after_toc,
+                         re.S)
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", e)).replace("\xa0", " ")
+             for e in entries]
+    assert texts[0] == "Abbildung 1: Anteil der Angebote je Handlungsfeld"
+    assert "Tabelle 1: Beteiligte Akteur*innen" in texts
+    assert 'TOC \\h \\z \\c "Abbildung"' in after_toc and 'TOC \\h \\z \\c "Tabelle"' in after_toc
+
+
+def test_introducing_paragraph_keeps_with_next(tmp_path: Path) -> None:
+    markdown = "# Leitziel\n\nDas wollen wir bis 2030 erreichen:\n\nAlle sprechen Deutsch.\n"
+    files = run(markdown, tmp_path, formats=["docx"])
+    body = zipfile.ZipFile(files["docx"]).read("word/document.xml").decode()
+    assert re.search(r'<w:pStyle w:val="Ueberleitung" />(?:(?!</w:p>).)*erreichen:', body)
+    styles = zipfile.ZipFile(files["docx"]).read("word/styles.xml").decode()
+    assert re.search(r'w:styleId="Ueberleitung".*?<w:keepNext\s*/>', styles, re.S)

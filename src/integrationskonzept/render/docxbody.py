@@ -10,6 +10,8 @@ What Word, LibreOffice and a press office need that pandoc does not write:
   (number, title, a PAGEREF to the heading's bookmark) are written as the field's
   cached result, for :data:`Design.inhalt_tiefe <.design.Design>` levels; Word
   refreshes them on opening (``w:updateFields`` in the settings).
+- **Lists of figures and tables** after the contents, as ``TOC \\c`` fields with cached
+  entries (caption and a PAGEREF to its bookmark), when the document has any.
 - Captions count with ``SEQ Abbildung``/``SEQ Tabelle`` (the labels German Word's list
   of figures and „Beschriftung einfügen“ use), each bookmark name occurs once,
   table rows do not split across pages.
@@ -51,6 +53,7 @@ def finish_body(xml: bytes, *, toc_depth: int) -> bytes:
     xml, headings = number_headings(xml)
     xml = fill_toc(xml, headings, toc_depth)
     xml = unique_bookmarks(xml)
+    xml = figure_lists(xml)
     xml = xml.replace(b'w:instr="SEQ Figure ', b'w:instr="SEQ Abbildung ')
     xml = xml.replace(b'w:instr="SEQ Table ', b'w:instr="SEQ Tabelle ')
     return keep_rows_together(xml)
@@ -117,6 +120,50 @@ def _toc_entry(heading: Heading) -> str:
             '<w:r><w:fldChar w:fldCharType="separate" /></w:r>'
             '<w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end" /></w:r>')
     return f'<w:hyperlink w:anchor="{mark}" w:history="1">{runs}{page}</w:hyperlink>'
+
+
+_CAPTION = re.compile(
+    rb'<w:bookmarkStart w:id="\d+" w:name="(?P<bm>[^"]*)" />\s*'
+    rb"(?:<w:p><w:pPr><w:pStyle w:val=\"CaptionedFigure\" />.*?</w:p>\s*)?"
+    rb'<w:p><w:pPr><w:pStyle w:val="(?P<style>ImageCaption|TableCaption)" /></w:pPr>'
+    rb"(?P<body>.*?)</w:p>", re.S)
+_LISTS = (("ImageCaption", "Abbildung", "Abbildungsverzeichnis"),
+          ("TableCaption", "Tabelle", "Tabellenverzeichnis"))
+
+
+def figure_lists(xml: bytes) -> bytes:
+    """Lists of figures and tables right after the table of contents."""
+    captions: dict[str, list[Heading]] = {"ImageCaption": [], "TableCaption": []}
+    for match in _CAPTION.finditer(xml):
+        text = _unescape(b"".join(_TEXT.findall(match.group("body"))).decode("utf-8"))
+        if text:
+            captions[match.group("style").decode()].append(
+                Heading(1, "", text, match.group("bm").decode()))
+    toc_end = xml.find(b"</w:sdt>")
+    if toc_end < 0 or not any(captions.values()):
+        return xml
+    toc_end += len(b"</w:sdt>")
+    parts = []
+    first = True
+    for style, label, title in _LISTS:
+        entries = captions[style]
+        if not entries:
+            continue
+        heading = "TOCHeading" if first else "Verzeichnistitel"
+        first = False
+        instr = f' TOC \\h \\z \\c "{label}" '
+        rows = []
+        for index, entry in enumerate(entries):
+            begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true" /></w:r>'
+                     f'<w:r><w:instrText xml:space="preserve">{instr}</w:instrText></w:r>'
+                     '<w:r><w:fldChar w:fldCharType="separate" /></w:r>') if index == 0 else ""
+            end = ('<w:r><w:fldChar w:fldCharType="end" /></w:r>'
+                   if index == len(entries) - 1 else "")
+            rows.append(f'<w:p><w:pPr><w:pStyle w:val="TableofFigures" /></w:pPr>{begin}'
+                        f"{_toc_entry(entry)}{end}</w:p>")
+        parts.append(f'<w:p><w:pPr><w:pStyle w:val="{heading}" /></w:pPr><w:r><w:t '
+                     f'xml:space="preserve">{title}</w:t></w:r></w:p>' + "".join(rows))
+    return xml[:toc_end] + "".join(parts).encode("utf-8") + xml[toc_end:]
 
 
 def unique_bookmarks(xml: bytes) -> bytes:

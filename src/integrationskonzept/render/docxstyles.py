@@ -25,7 +25,8 @@ KEEP = frozenset({
     "Compact", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5",
     "Heading6", "TOC1",
     "TOC2", "TOC3", "TOC4", "TOCHeading", "Caption", "TableofFigures", "Hyperlink",
-    "Bezeichnung", "Header", "Footer", "Table", "BlockText", "ImageCaption", "TableCaption",
+    "Bezeichnung", "Verzeichnistitel", "Header", "Footer", "Table", "BlockText", "ImageCaption",
+    "TableCaption",
 })
 _STYLE = re.compile(rb"<w:style\b[^>]*>.*?</w:style>", re.S)
 _STYLE_ID = re.compile(rb'w:styleId="([^"]+)"')

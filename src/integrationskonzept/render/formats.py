@@ -67,7 +67,8 @@ class Job:
     def write(self, args: list[str], what: str, env: dict[str, str] | None = None,
               rts: tuple[str, ...] = ()) -> bytes:
         """Write a format from the safe AST with the format filters."""
-        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
+        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua", "steckbrief.lua",
+                               "ueberleitung.lua")
                    for x in ("--lua-filter", lua(f))]
         return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
                             *args], what, env, rts)

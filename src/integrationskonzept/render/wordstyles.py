@@ -124,6 +124,11 @@ def styles(design: Design) -> list[str]:
         _para("TOCHeading", "TOC Heading", '<w:pageBreakBefore/><w:numPr><w:ilvl w:val="0"/>'
               '<w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="9"/>',
               based="Heading1", next_="Normal"),
+        _para("Verzeichnistitel", "Verzeichnistitel", '<w:keepNext/><w:spacing w:before="360" '
+              'w:after="120"/>', f'<w:b/><w:color w:val="{colour}"/><w:sz w:val="28"/>',
+              next_="TableofFigures", custom=True),
+        _para("Ueberleitung", "Überleitung", '<w:keepNext/><w:spacing w:before="0" '
+              'w:after="160"/>', based="BodyText", custom=True),
         _para("TableofFigures", "table of figures", f'<w:tabs><w:tab w:val="right" '
               f'w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:after="60"/>'),
         _para("BlockText", "Block Text", '<w:ind w:left="567" w:right="567"/>',
