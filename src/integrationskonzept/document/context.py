@@ -37,6 +37,24 @@ def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ..
     return None
 
 
+def _front(konzept: Konzept) -> tuple[list[Kapitel], Kapitel | None, Kapitel | None]:
+    """The front chapters and those the Ausgangslage and Beteiligung merge into."""
+    probe = [Kapitel(k.id, "", k.titel, None) for k in konzept.kapitel.values()
+             if k.teil == "vorne"]
+    return (probe, _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",)),
+            _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung")))
+
+
+def first_chapter(konzept: Konzept) -> int:
+    """The chapter number of the first Handlungsfeld (after the front chapters, the
+    Ausgangslage and the Beteiligung chapter when they are not merged into one)."""
+    probe, merge_a, merge_b = _front(konzept)
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    return 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+
+
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
                   charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
     """The template context and the collected Markdown fields of ``konzept``."""
@@ -55,15 +73,8 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                 out.append(Kapitel(ident, "", kap.titel, text))
         return out
 
-    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
-    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
-    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
-    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
-    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
-                           or konzept.befragungen)
-    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
-        merge_b is None and has_beteiligung)
-    reg = build_register(konzept, first)
+    _probe, merge_a, merge_b = _front(konzept)
+    reg = build_register(konzept, first_chapter(konzept))
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
