@@ -89,3 +89,30 @@ def test_images_in_chapter_files_are_shown(concept, tmp_path: Path) -> None:  # 
     assert result.ok, (result.error, result.problems)
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert 'alt="Rathaus am Markt"' in html and "data:image/png;base64" in html
+
+
+def test_vorwort_signature_block(concept) -> None:  # type: ignore[no-untyped-def]
+    from doc_helpers import expanded_of
+
+    root = concept(
+        konzept={"kapitel": [{"id": "k-1", "titel": "Vorwort", "datei": "texte/vorwort.md",
+                              "unterzeichnung": {"name": "Erika Muster*frau",
+                                                 "amt": "Bürgermeisterin der Stadt Peine"}}]},
+        extra={"texte/vorwort.md": "Liebe Leserinnen und Leser,\n\nwillkommen.\n"})
+    markdown = expanded_of(root)
+    block = markdown.split("::: {.ik-unterschrift}\n", 1)[1].split("\n:::", 1)[0]
+    assert block == "Erika Muster\\*frau\\\nBürgermeisterin der Stadt Peine"
+    assert markdown.index("willkommen.") < markdown.index("ik-unterschrift")
+
+
+def test_signature_needs_the_office(concept) -> None:  # type: ignore[no-untyped-def]
+    from integrationskonzept.checks.runner import validate
+
+    root = concept(konzept={"kapitel": [{"id": "k-1", "titel": "Vorwort",
+                                         "datei": "texte/vorwort.md",
+                                         "unterzeichnung": {"name": "Erika Muster"}}]},
+                   extra={"texte/vorwort.md": "Text.\n"})
+    [problem] = validate(root).problems
+    assert (problem.location.file, problem.location.line, problem.code) == ("konzept.yaml", 32,
+                                                                            "IK102")
+    assert problem.message == "Kapitel „k-1“: Pflichtfeld „amt“ fehlt"

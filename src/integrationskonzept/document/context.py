@@ -70,7 +70,9 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
             if kap.teil == teil:
                 text = prosa.add(konzept.texte.get(kap.datei), ebene,
                                  posixpath.dirname(kap.datei))
-                out.append(Kapitel(ident, "", kap.titel, text))
+                sign = kap.unterzeichnung
+                out.append(Kapitel(ident, "", kap.titel, text, tuple(
+                    x for x in (sign.name, sign.amt) if x) if sign else ()))
         return out
 
     _probe, merge_a, merge_b = _front(konzept)
@@ -78,7 +80,8 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
-        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
+                for k in kaps]
 
     vorne = with_anchor(kapitel("vorne", 1))
     hinten = with_anchor(kapitel("hinten", 2))

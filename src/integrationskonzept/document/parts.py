@@ -89,8 +89,9 @@ class Tabelle:
             words = [len(w) for text in [kopf, *cells] for w in text.split()] or [3]
             lengths = sorted(len(text) for text in cells) or [len(kopf)]
             typical = lengths[(len(lengths) * 3) // 4]  # the upper quartile
-            # + 3: the cell's padding, so that a short column still fits its words
-            widths.append(max(3, min(max(words), 24), min(typical, 45)) + 3)
+            # + 5: the cell's padding and bold header text, so that a short column
+            # („Nr.“, „Priorität“) still fits its words
+            widths.append(max(3, min(max(words), 24), min(typical, 45)) + 5)
         return widths
 
     @property
@@ -129,6 +130,7 @@ class Kapitel:
     anchor: str
     titel: str
     text: Prosa | None
+    unterzeichnung: tuple[str, ...] = ()  # name, amt: the signature block under the text
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,13 @@ class Merkmal(Vokabel):
     pass
 
 
+class Unterzeichnung(Entry):
+    """Wer einen Text unterzeichnet, z. B. das Vorwort."""
+
+    amt: Text = Field(description="z. B. „Bürgermeister der Stadt Peine“")
+    name: Text | None = Field(None, description="Vor- und Nachname")
+
+
 class Kapitel(Entry):
     """Ein Textkapitel als Markdown-Datei."""
 
@@ -119,6 +126,8 @@ class Kapitel(Entry):
     datei: Text = Field(description="Pfad zur Markdown-Datei, relativ zum Konzeptordner")
     teil: Literal[KAPITEL_TEILE] = Field(  # type: ignore[valid-type]
         "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang")
+    unterzeichnung: Unterzeichnung | None = Field(
+        None, description="Name und Amt unter dem Text (Unterschriftenblock), z. B. im Vorwort")
 
 
 class Bild(Entry):
@@ -213,6 +222,7 @@ DEFAULT_MERKMALE = (
 __all__ = [
     "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
+    "Unterzeichnung",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",
 ]
