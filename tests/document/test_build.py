@@ -116,3 +116,22 @@ def test_signature_needs_the_office(concept) -> None:  # type: ignore[no-untyped
     assert (problem.location.file, problem.location.line, problem.code) == ("konzept.yaml", 32,
                                                                             "IK102")
     assert problem.message == "Kapitel „k-1“: Pflichtfeld „amt“ fehlt"
+
+
+def test_source_list_names_statistics_and_what_bedarfe_rest_on(concept) -> None:  # type: ignore[no-untyped-def]
+    from doc_helpers import expanded_of
+
+    root = concept(
+        konzept={"bevoelkerung": [
+            {"merkmal": "Einwohner", "wert": "51086", "stichtag": "2020-12-31",
+             "quelle": "Einwohnermeldeamt"},
+            {"merkmal": "Kernstadt", "wert": "26856", "stichtag": "2020-12-31",
+             "quelle": "Einwohnermeldeamt"}]},
+        inhalt={"bedarfe": [{"id": "b-1", "titel": "Kurs mit Kinderbetreuung",
+                             "quelle": ["bf-1"]}]},
+        extra={"beteiligung.yaml": {"beteiligung": {"befragungen": [
+            {"id": "bf-1", "titel": "Befragung Zugewanderte"}]}}})
+    markdown = expanded_of(root)
+    section = markdown.split("## Quellen {#quellen}\n", 1)[1].split("\n#", 1)[0]
+    assert "- Einwohnermeldeamt: 2 Bevölkerungszahlen" in section
+    assert "- [Befragung Zugewanderte](#befragung-bf-1): Grundlage für 1 Bedarf" in section

@@ -117,6 +117,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                              [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
         if konzept.abkuerzungen else None,
         anhang=anhang,
+        quellen=_quellen(konzept, fmt),
     )
     names = {i: konzept.label(i) for i in konzept.ids}
     prosa.set_register(reg, names)
@@ -142,6 +143,23 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
         herausgeber=[x for x in (her.name, her.anschrift, her.web) if x],
         beschluesse=beschluesse, foerderung=foerderung,
         hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
+
+
+def _quellen(konzept: Konzept, fmt: Fmt) -> list[Md]:
+    """The sources the document cites: those of the population figures, and the surveys,
+    events and working groups the Bedarfe are based on, each with what it supports."""
+    zahlen: dict[str, int] = {}
+    for k in konzept.bevoelkerung:
+        zahlen[k.quelle] = zahlen.get(k.quelle, 0) + 1
+    out = [Md(f"{escape(q)}: {zahl(n)} {'Bevölkerungszahl' if n == 1 else 'Bevölkerungszahlen'}")
+           for q, n in zahlen.items()]
+    belegt: dict[str, int] = {}
+    for bedarf in konzept.bedarfe.values():
+        for ident in dict.fromkeys(bedarf.quelle):
+            belegt[ident] = belegt.get(ident, 0) + 1
+    out += [Md(f"{fmt.ref(i)}: Grundlage für {zahl(n)} {'Bedarf' if n == 1 else 'Bedarfe'}")
+            for i, n in belegt.items()]
+    return out
 
 
 def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:

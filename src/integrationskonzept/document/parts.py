@@ -206,4 +206,5 @@ class Dokument:
     glossar: list[Abschnitt]
     abkuerzungen: Tabelle | None
     anhang: list[Kapitel]
+    quellen: list[Md] = field(default_factory=list)  # the source list of the Anhang
     extra: dict[str, Any] = field(default_factory=dict)
