@@ -60,3 +60,28 @@ def write_concept(root: Path, files: dict[str, Any]) -> Path:
     return root
 
 
+
+
+def ik_streams(*args: str) -> tuple[int, str, str]:
+    """`ik ARGS` through the real entry point and its one handler: (code, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from integrationskonzept import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            cli.main(list(args))
+        except SystemExit as done:
+            code = done.code
+        else:  # pragma: no cover - main always exits
+            raise AssertionError("cli.main returned without exiting")
+    assert isinstance(code, int)
+    return code, out.getvalue(), err.getvalue()
+
+
+def ik(*args: str) -> tuple[int, str]:
+    """`ik ARGS` as a user sees it: (exit code, stdout followed by stderr)."""
+    code, out, err = ik_streams(*args)
+    return code, out + err

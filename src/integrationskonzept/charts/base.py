@@ -72,12 +72,18 @@ class Raw(str):
     """Typst code written by this package (a length, a colour): emitted as is."""
 
 
-def typst_string(value: str) -> str:
-    """A typst string literal that shows ``value`` literally."""
+def typst_string(value: str, one_line: bool = False) -> str:
+    """A typst string literal that shows ``value`` literally.
+
+    ``one_line`` (title page, headers) turns control characters into spaces instead of
+    keeping them as escapes.
+    """
     out = ['"']
     for ch in value:
         code = ord(ch)
-        if ch == "\\":
+        if one_line and (code < 0x20 or code == 0x7F):
+            out.append(" ")
+        elif ch == "\\":
             out.append("\\\\")
         elif ch == '"':
             out.append('\\"')
@@ -167,7 +173,7 @@ def build_source(template: str, data: Mapping[str, object], style: ChartStyle,
 # --- German text ----------------------------------------------------------------------
 
 def zahl(value: float, digits: int = 0) -> str:
-    """51.086 or 21,5 (German grouping and decimal comma), like babelfmt.zahl."""
+    """51.086 or 21,5 (German grouping and decimal comma, Python's rounding)."""
     text = f"{abs(value):,.{digits}f}".translate(str.maketrans(",.", ".,"))
     negative = value < 0 and any(c not in "0.," for c in text)
     return ("-" if negative else "") + text
@@ -178,14 +184,7 @@ def prozent(value: float, digits: int = 0) -> str:
     return f"{zahl(value, digits)}{NBSP}%"
 
 
-def aufzaehlung(items: list[str], limit: int = 30) -> str:
-    """'a, b, c' with '… und 5 weitere' after ``limit`` items."""
-    shown = ", ".join(items[:limit])
-    rest = len(items) - limit
-    return shown + (f" … und {rest} weitere" if rest > 0 else "")
-
-
-def kuerzen(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     """Shorten one line of text to ``limit`` characters with an ellipsis."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -17,6 +17,11 @@ from . import CheckContext, Finding
 CODE = "IK301"
 NAME = "ende-vor-beginn"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+zeitraum:
+  beginn: 2025
+  ende: 2024
+"""
 
 
 def _spans(konzept: Konzept) -> Iterator[tuple[Entry, str]]:

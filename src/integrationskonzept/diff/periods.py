@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from ..model.fields import Zeitpunkt
 from ..model.items import Zeitraum
-from ..text.german import datum_kurz
-
-MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")
+from ..text.german import zeitpunkt
 
 
 def zeitpunkt_text(z: Zeitpunkt) -> str:
     """2024, März 2024 or 15.03.2024."""
-    if z.precision == "jahr":
-        return str(z.first.year)
-    if z.precision == "monat":
-        return f"{MONATE[z.first.month - 1]} {z.first.year}"
-    return datum_kurz(z.first)
+    return zeitpunkt(z.first, z.precision, lang=False)
 
 
 def same_point(a: Zeitpunkt | None, b: Zeitpunkt | None, part: str = "") -> bool:

@@ -29,22 +29,26 @@ class Vorschau:
 
     def rebuild(self) -> bool:
         """Validate and build the HTML; True if the page is current, False on problems."""
+        from ..errors import IkError
         from ..problems.output import text_lines
         from ..render.build import build
 
         with self._build_lock, tempfile.TemporaryDirectory(prefix="ik-vorschau-") as tmp:
-            result = build(self.folder, formats=["html"], out=Path(tmp))
-            html: str | None
-            if result.ok and result.files:
-                html = result.files[0].read_text(encoding="utf-8")
-                problems, status = [], ""
+            html: str | None = self._html
+            problems: list[str] = []
+            status = ""
+            try:
+                result = build(self.folder, formats=["html"], out=Path(tmp))
+            except IkError as exc:  # the design, a template or a tool failed: say so
+                status = f"Nicht gebaut: {exc.message}"
             else:
-                html = self._html
-                problems = [f"{loc}: {head} {body}" for loc, head, body in
-                            text_lines([p for p in result.problems
-                                        if p.severity.label == "Fehler"])]
-                status = ("Die Quellen haben Fehler; gezeigt wird der letzte gute Stand."
-                          if not result.error else f"Nicht gebaut: {result.error}")
+                if result.ok and result.files:
+                    html = result.files[0].read_text(encoding="utf-8")
+                else:
+                    problems = [f"{loc}: {head} {body}" for loc, head, body in
+                                text_lines([p for p in result.problems
+                                            if p.severity.label == "Fehler"])]
+                    status = "Die Quellen haben Fehler; gezeigt wird der letzte gute Stand."
         with self._changed:
             self._html, self._problems, self._status = html, problems, status
             self.version += 1

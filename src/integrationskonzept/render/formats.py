@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,9 +20,11 @@ from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
 from .odtpost import finish_content, outline_of
+from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
+from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 from .zipfix import rewrite_zip
@@ -34,7 +34,6 @@ PDF_VERWEISE_MAX = 3000
 _HTML_PAGE = Path(__file__).resolve().parent.parent / "templates" / "html" / "seite.html5"
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".gif": "image/gif"}
-_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
 
 
 @dataclasses.dataclass
@@ -87,9 +86,7 @@ def html(job: Job) -> bytes:
 
     design, build = job.design, job.build
     css = design.style_css.read_text(encoding="utf-8", errors="replace")
-    if _REMOTE_CSS.search(css):
-        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
-                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
+    check_stylesheet(css, _shown(design.style_css))
     colours = (f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
                f'--ik-schrift: "{design.schrift}"; }}\n')
     (build / "kopf.html").write_text(
@@ -114,10 +111,15 @@ def html(job: Job) -> bytes:
                         1)
 
 
+def _shown(path: Path) -> str:
+    """``design/<name>`` for the concept's files, the path for others (tests, defaults)."""
+    return f"design/{path.name}" if path.parent.name == "design" else str(path)
+
+
 def docx(job: Job) -> bytes:
     ref = job.build / "reference.docx"
     if job.design.reference_docx is not None:
-        shutil.copyfile(job.design.reference_docx, ref)
+        ref.write_bytes(safe_reference_docx(job.design.reference_docx))
     else:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
@@ -126,8 +128,10 @@ def docx(job: Job) -> bytes:
                       "--reference-doc=reference.docx", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
                      "das DOCX")
-    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
+    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
                        office_font=job.design.schrift_office, toc_depth=job.design.inhalt_tiefe)
+    check_output_docx(data)
+    return data
 
 
 def odt(job: Job) -> bytes:
@@ -156,7 +160,7 @@ def pdf(job: Job) -> bytes:
                       "-t", "typst", "--wrap=none"],
                      "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
     build = job.build
-    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
+    (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
                  draft=job.draft, kompakt=kompakt, generator=job.generator), encoding="utf-8")

@@ -12,7 +12,6 @@ reference.docx edited by the user (keep each one in a single run).
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from . import wordstyles
@@ -142,12 +141,6 @@ def _footer(section: Any) -> None:
     footer.add_run(" von ")
     _field(footer, "NUMPAGES", "1")
     section.first_page_footer.paragraphs[0].style = "Footer"
-
-
-def write_reference_docx(design: Design, target: Path) -> Path:
-    """Write :func:`reference_docx` to ``target`` and return the path."""
-    target.write_bytes(reference_docx(design))
-    return target
 
 
 def _qn(tag: str) -> str:

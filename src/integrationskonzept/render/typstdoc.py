@@ -6,6 +6,7 @@ code; the body comes from pandoc's typst writer after the safety filter.
 
 from __future__ import annotations
 
+from ..charts.base import typst_string as _literal
 from .design import Design
 from .meta import DocumentMeta
 
@@ -28,10 +29,8 @@ _PANDOC_PRELUDE = """\
 
 
 def typst_string(text: str) -> str:
-    """``text`` as a typst string literal."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in escaped)
-    return f'"{escaped}"'
+    """``text`` as a one-line typst string literal (see :func:`charts.base.typst_string`)."""
+    return _literal(text, one_line=True)
 
 
 def main_typ(
