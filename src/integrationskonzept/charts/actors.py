@@ -36,7 +36,7 @@ RELATIONS = {
     "Konflikt": ("#D62728", 2.4, "dash-dotted", False),
 }
 INFLUENCE = {"hoch": 1.0, "mittel": 0.72, "gering": 0.5}
-_HALF_LABEL = 80.0
+_HALF_LABEL = 100.0
 _FONT = 8.0  # no chart text below 8 pt in print
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
 _CHAR = 0.56  # average character width in em (Source Sans 3), generous
