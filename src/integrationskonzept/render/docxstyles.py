@@ -121,7 +121,15 @@ def finish_settings(xml: bytes) -> bytes:
                  rb"\g<1>15\2", xml)
     xml = re.sub(rb"<w:embedSystemFonts\s*/>", b"", xml)
     xml = re.sub(rb"<w:updateFields\b[^>]*/>", b"", xml)
-    xml = re.sub(rb"(<w:zoom\b[^>]*/>)", rb'\1<w:updateFields w:val="true" />', xml, count=1)
+    # the schema's place: after savePreviewPicture and the XML options, before the header
+    # shape defaults, note properties and compat (Word checks the order)
+    later = re.search(rb"<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids)\b",
+                      xml)
+    update = b'<w:updateFields w:val="true" />'
+    if later is not None:
+        xml = xml[: later.start()] + update + xml[later.start():]
+    else:
+        xml = xml.replace(b"</w:settings>", update + b"</w:settings>", 1)
     xml = xml.replace(b'<w:decimalSymbol w:val="." />', b'<w:decimalSymbol w:val="," />')
     xml = xml.replace(b'<w:listSeparator w:val="," />', b'<w:listSeparator w:val=";" />')
     return re.sub(rb'<w:themeFontLang\b[^>]*/>', b'<w:themeFontLang w:val="de-DE" />', xml)

@@ -137,8 +137,8 @@ def styles(design: Design) -> list[str]:
               '<w:tab w:val="clear" w:pos="9360"/></w:tabs><w:spacing w:after="0" '
               'w:line="240" w:lineRule="auto"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="18"/>'),
         _para("Footer", "footer", '<w:tabs><w:tab w:val="clear" w:pos="4680"/>'
-              '<w:tab w:val="clear" w:pos="9360"/></w:tabs><w:jc w:val="right"/><w:spacing '
-              'w:after="0" w:line="240" w:lineRule="auto"/>',
+              '<w:tab w:val="clear" w:pos="9360"/></w:tabs><w:spacing w:after="0" '
+              'w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
               f'<w:color w:val="{GREY}"/><w:sz w:val="18"/>'),
         _char("Hyperlink", "Hyperlink", f'<w:color w:val="{colour}"/><w:u w:val="single"/>'),
         _char("Bezeichnung", "Bezeichnung", "<w:b/><w:bCs/>", custom=True),
