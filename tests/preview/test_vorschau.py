@@ -140,3 +140,16 @@ def test_cli_refuses_a_folder_without_konzept(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "keine konzept.yaml" in proc.stderr
+
+
+def test_busy_port_is_a_usage_error(concept) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    from integrationskonzept.errors import UsageError
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(UsageError, match=f"Port {port} auf 127.0.0.1 ist nicht frei"):
+            make_server(Vorschau(concept()), port)

@@ -31,7 +31,7 @@ def docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     with zipfile.ZipFile(path) as z:
         # pandoc writes "<x />", python-docx "<x/>": compare one spelling
         return {n: z.read(n).decode("utf-8").replace(" />", "/>") for n in z.namelist()
-                if n.endswith(".xml")}
+                if n.endswith((".xml", ".rels"))}
 
 
 def _style(styles: str, style_id: str) -> str:
@@ -180,3 +180,25 @@ def test_introducing_paragraph_keeps_with_next(tmp_path: Path) -> None:
     assert re.search(r'<w:pStyle w:val="Ueberleitung" />(?:(?!</w:p>).)*erreichen:', body)
     styles = zipfile.ZipFile(files["docx"]).read("word/styles.xml").decode()
     assert re.search(r'w:styleId="Ueberleitung".*?<w:keepNext\s*/>', styles, re.S)
+
+
+def test_header_is_a_full_width_table_and_title_page_is_separate(docx: dict[str, str]) -> None:
+    headers = {n: x for n, x in docx.items() if re.match(r"word/header\d+\.xml", n)}
+    body = docx["word/document.xml"]
+    sections = re.findall(r"<w:sectPr\b.*?</w:sectPr>", body, re.S)
+    assert "<w:titlePg/>" in sections[0] and "<w:titlePg/>" not in sections[1]
+    default = re.search(r'<w:headerReference r:id="(\w+)" w:type="default"/>', sections[-1])
+    first = re.search(r'<w:headerReference r:id="(\w+)" w:type="first"/>', sections[-1])
+    assert default and first
+    rels = docx["word/_rels/document.xml.rels"]
+
+    def part(rid: str) -> str:
+        target = re.search(rf'Id="{rid}" Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)
+        assert target
+        return headers["word/" + (target.group(1) or target.group(2))]
+
+    page = part(default.group(1))
+    # a table as wide as the text on portrait and landscape pages: no tab stops to misalign
+    assert '<w:tblW w:w="5000" w:type="pct"/>' in page
+    assert "Stadt Musterstadt" in page and "Integrationskonzept 2025" in page
+    assert "Stadt Musterstadt" not in part(first.group(1))
