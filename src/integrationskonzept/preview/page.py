@@ -25,8 +25,9 @@ def preview_page(html: str, problems: list[str], status: str = "") -> str:
     if problems or status:
         items = "".join(f"<li>{escape(p)}</li>" for p in problems)
         heading = escape(status or "Die Quellen haben Fehler; gezeigt wird der letzte gute Stand.")
-        overlay = (f'<div id="ik-vorschau-probleme" role="alert" style="{_OVERLAY_STYLE}">'
-                   f"<strong>{heading}</strong><ul>{items}</ul></div>")
+        style = _OVERLAY_STYLE if problems else _OVERLAY_STYLE.replace("#b3261e", "#1f4e79")
+        overlay = (f'<div id="ik-vorschau-probleme" role="alert" style="{style}">'
+                   f'<strong>{heading}</strong><ul style="white-space:pre-line">{items}</ul></div>')
     addition = overlay + _SCRIPT
     if "</body>" in html:
         return html.replace("</body>", addition + "</body>", 1)
