@@ -25,6 +25,9 @@ from pydantic_core import PydanticCustomError
 from ..text.german import DATE_PATTERN, PERIOD_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
+# A reference may name another concept of a Landkreis workspace: „kreis:jobcenter“,
+# „peine:m-6-1“ (the member's id, a colon, the id in that concept).
+REF_PATTERN = r"^([a-z0-9][a-z0-9_\-]*:)?[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 
 
 class Entry(BaseModel):
@@ -52,8 +55,25 @@ class RefMarker:
     """Marks a field whose value is a reference (or list of references) to ids."""
 
 
+MAX_TEXT = 5_000  # characters of a plain text field (a title, a name, a definition)
+MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in a .md file
+MAX_ID = 100
+
+
+def _bounded(limit: int, what: str) -> Any:
+    """A validator refusing strings longer than ``limit`` with a German message."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            raise PydanticCustomError(
+                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
+                {"what": what, "length": len(value), "limit": limit})
+        return value
+    return BeforeValidator(check)
+
+
 Id = Annotated[
     str,
+    _bounded(MAX_ID, "Die ID"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
@@ -63,8 +83,9 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
-    StringConstraints(pattern=ID_PATTERN),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+    _bounded(MAX_ID, "Der Verweis"),
+    StringConstraints(pattern=REF_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": REF_PATTERN,
                     "description": "Verweis auf eine ID"}),
 ]
 """A reference to an id defined elsewhere in the concept."""
@@ -83,12 +104,12 @@ RefList = Annotated[
     RefMarker(),
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": ID_PATTERN},
-        {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+        {"type": "string", "pattern": REF_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": REF_PATTERN}},
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -99,6 +120,7 @@ class MarkdownMarker:
 Markdown = Annotated[
     str,
     MarkdownMarker(),
+    _bounded(MAX_MARKDOWN, "Der Text (für lange Texte eine Markdown-Datei verwenden)"),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown",
                     "description": "Text in Markdown"}),
 ]
@@ -173,6 +195,7 @@ Number = Annotated[float, BeforeValidator(_number),
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def _plausible(year: int, value: str) -> int:
@@ -185,6 +208,9 @@ def _plausible(year: int, value: str) -> int:
 
 
 def _make_date(text: str) -> dt.date | None:
+    year = _YEAR_IN_TEXT.search(text)
+    if year is not None and len(text) <= 10:
+        _plausible(int(year.group(1)), text)
     try:
         day = parse_tag(text)
     except ValueError:

@@ -25,6 +25,8 @@ from .items import (
     Zeitraum,
     Ziel,
 )
+from .konflikt import Konfliktanalyse
+from .verbund import Entfernung, Integrationsmanagement, Mitglied
 
 KOMMUNE_TYPEN = ("Stadt", "Gemeinde", "Landkreis", "Region")
 SOZIALRAUM_ARTEN = ("gesamt", "Kernstadt", "Ortsteil", "Stadtteil", "Gemeinde", "Stadt",
@@ -90,6 +92,9 @@ class Vokabel(Entry):
     id: Id
     name: Text
     beschreibung: Markdown | None = None
+    entspricht: Id | None = Field(None, description="Im Arbeitsbereich eines Landkreises: "
+                                  "die ID des Eintrags im Konzept des Landkreises, dem dieser "
+                                  "entspricht (z. B. „sprache-bildung“)")
 
 
 class HandlungsfeldDef(Vokabel):
@@ -154,6 +159,8 @@ class InhaltKopf(Entry):
     ausgangslage_datei: Text | None = Field(None, description="Ausgangslage als Markdown-Datei")
     leitziel: Leitziel | None = None
     steuerung: Markdown | None = Field(None, description="Steuerung und Vernetzung")
+    konfliktanalyse: Konfliktanalyse | None = Field(
+        None, description="Konfliktlinien und Perspektiven der Akteure")
 
 
 class Inhalt(InhaltKopf):
@@ -187,6 +194,12 @@ class KonzeptKopf(InhaltKopf):
     logo: Bild | None = None
     pruefungen: dict[str, Literal[SCHWEREGRADE]] = Field(  # type: ignore[valid-type]
         {}, description="Schweregrad je Prüfung (Code oder Name): Fehler, Warnung, Hinweis, aus")
+    gemeinden: list[Mitglied] = Field(
+        default_factory=list, description="Landkreis: die Konzepte der kreisangehörigen "
+        "Gemeinden (Arbeitsbereich)")
+    entfernungen: list[Entfernung] = Field(
+        default_factory=list, description="Landkreis: Entfernungen zwischen Gemeinden in km")
+    integrationsmanagement: Integrationsmanagement | None = None
 
 
 class KonzeptDatei(KonzeptKopf, Inhalt):
