@@ -20,8 +20,10 @@ from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..diff import Diff
+    from ..errors import RenderError
     from .bericht import BerichtAuswahl
     from .design import Design
+    from .typesetter import SatzFehler
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
 
@@ -205,6 +207,7 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
                    basename: str, stand: dt.date) -> BuildResult:
     """The part every document shares: logo, version line, design, the render pipeline."""
     from . import DocumentMeta, Logo, render
+    from .typesetter import SatzFehler
 
     meta = konzept.meta
     logo = None
@@ -221,12 +224,32 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
         version=version, subtitle=subtitle, logo=logo)
     target = _output_folder(root, out)
     stats: dict[str, float] = {}
-    files = render(
-        markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
-        timestamp=timestamp(konzept, stand), draft=draft, progress=say, on_warning=warnings.append,
-        stats=stats, basename=basename)
+    try:
+        files = render(
+            markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target,
+            design=design, timestamp=timestamp(konzept, stand), draft=draft, progress=say,
+            on_warning=warnings.append, stats=stats, basename=basename)
+    except SatzFehler as exc:
+        raise _in_sources(exc, konzept) from None
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def _in_sources(exc: SatzFehler, konzept) -> RenderError:  # type: ignore[no-untyped-def]
+    """typst's error in the generated document, named by the source file of the text."""
+    from ..errors import RenderError
+    from .fundstelle import fundstellen, quelltexte
+
+    orte = fundstellen(exc.woerter, quelltexte(konzept))
+    if not orte:
+        return exc
+    text = " ".join(exc.woerter)
+    excerpt = text[:60] + ("…" if len(text) > 60 else "")
+    wo = " oder ".join(orte)
+    return RenderError(
+        f"typst konnte das PDF nicht erzeugen: {exc.fehler} (im Text in {wo} bei »{excerpt}«; "
+        "prüfen Sie den Text dort, etwa tief verschachtelte Zitate oder Listen, und "
+        "`ik validate`)", exc.detail)
 
 
 def _output_folder(root: Path, out: str | Path | None) -> Path:
