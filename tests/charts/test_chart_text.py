@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 
 import pytest
 import typst
@@ -201,3 +202,65 @@ def test_chart_text_is_at_least_8_pt() -> None:
         sizes += [float(x) for x in re.findall(r"schrift: ([\d.]+)pt", chart.typst_source)]
         assert sizes and min(sizes) >= 8, chart.kind
     assert "dargestellt" not in amap.caption  # all 42 actors
+
+
+def _labels(source: str) -> list[dict]:
+    """The actor labels of an Akteurslandkarte's typst source: lines, anchor, angle."""
+    import re
+
+    out = []
+    for m in re.finditer(r'zeilen: \(((?:"[^"]*"(?:, )?)+),?\), hoehe: ([\d.]+)pt, '
+                         r'halb: [\d.]+pt, winkel: (-?[\d.]+), links: (true|false), '
+                         r'lx: (-?[\d.]+)pt, ly: (-?[\d.]+)pt', source):
+        lines = re.findall(r'"([^"]*)"', m[1])
+        angle = math.radians(float(m[3]) - (180 if m[4] == "true" else 0))
+        out.append({"lines": lines, "height": float(m[2]) - 4, "angle": angle,
+                    "x": float(m[5]), "y": float(m[6]),
+                    "length": max(len(line) for line in lines) * 8 * 0.56})
+    return out
+
+
+def _overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of radial labels closer than half their heights (sampled along each text)."""
+    def points(label: dict) -> list[tuple[float, float]]:
+        steps = int(label["length"] // 2) + 1
+        return [(label["x"] + 2 * i * math.cos(label["angle"]),
+                 label["y"] + 2 * i * math.sin(label["angle"])) for i in range(steps)]
+
+    sampled = [points(label) for label in labels]
+    bad = []
+    for i, one in enumerate(labels):
+        for j in range(i + 1, len(labels)):
+            two = labels[j]
+            need = (one["height"] + two["height"]) / 2
+            if any(math.dist(p, q) < need for p in sampled[i] for q in sampled[j]):
+                bad.append((" ".join(one["lines"]), " ".join(two["lines"])))
+    return bad
+
+
+@pytest.mark.parametrize("example", ["peine", "lehrte"])
+def test_actor_map_wraps_long_names_without_overlap(example: str) -> None:
+    from pathlib import Path
+
+    from integrationskonzept.document.figures import chart_data
+    from integrationskonzept.gaps import find_gaps
+    from integrationskonzept.model.loader import load_concept
+
+    konzept = load_concept(Path(__file__).parents[2] / "examples" / example).konzept
+    func, args, kwargs = chart_data(konzept, find_gaps(konzept))["akteure"]
+    labels = _labels(actor_map(*args, **kwargs).typst_source)
+    assert len(labels) == len(konzept.akteure)
+    assert _overlapping(labels) == []
+    assert max(len(label["lines"]) for label in labels) in (2, 3)  # long names wrap
+    cut = [label["lines"] for label in labels if label["lines"][-1].endswith("…")]
+    # Peine: every name whole; Lehrte's crowded sides (42 actors) may cut a few
+    assert len(cut) <= (0 if example == "peine" else 6), cut
+
+
+def test_long_actor_names_are_wrapped_whole() -> None:
+    names = ["Koordinierungsstelle Migration und Teilhabe der Region",
+             "Verein russischsprachiger Familien e. V.", "Jobcenter"]
+    labels = _labels(actor_map(actors(20, names=names), "Karte").typst_source)
+    assert sorted(" ".join(label["lines"]).replace("\u00a0", " ") for label in labels) == \
+        sorted(f"{names[i % len(names)]} {i}" for i in range(20))
+    assert _overlapping(labels) == []
