@@ -73,3 +73,24 @@ def test_no_horizontal_scrolling(html: Path, tmp_path: Path, width: int) -> None
     assert found, out.stderr[-500:]
     scroll, client = int(found.group(1)), int(found.group(2))
     assert client <= width and scroll <= client
+
+
+@pytest.mark.slow
+def test_contents_print_unfolded(html: Path, tmp_path: Path) -> None:
+    """On screen the contents are folded; printed (Chromium's PDF) every entry is there."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext fehlt")
+    chromium = _chromium()
+    assert re.search(r"<details>\s*<summary", html.read_text(encoding="utf-8"))  # not open
+    pdf = tmp_path / "gedruckt.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+         f"--user-data-dir={tmp_path / 'profil'}", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        capture_output=True, timeout=120, check=False)
+    if not pdf.exists():
+        pytest.skip("Chromium druckt nicht")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, timeout=60, check=True).stdout
+    contents = text.split("Inhalt", 1)[1].split("Das Konzept beschreibt", 1)[0]
+    assert re.search(r"1 Einleitung\s+1\.1 Handlungsfelder\s+2 Maßnahmen", contents), contents
