@@ -28,6 +28,9 @@ COMMANDS = (
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
+    ("tabelle", "Tabellen für Mitwirkende: Export nach Excel oder CSV und Import zurück in die "
+     "Quellen."),
+    ("befragung", "Übernimmt Ergebnisse einer LimeSurvey-Befragung in die Beteiligung."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
 )
 

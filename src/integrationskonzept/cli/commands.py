@@ -301,3 +301,7 @@ def pruefungen() -> None:
         for line in rest.strip().splitlines():
             typer.echo(f"    {line}")
         typer.echo("")
+
+
+# Sub-commands with their own module (registered on import).
+from . import tabelle as _tabelle  # noqa: E402,F401

@@ -35,6 +35,17 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
               "in zwei Dateien."),
     "IK107": ("pruefungen", "Unbekannte Prüfung in „pruefungen“ der konzept.yaml."),
     "IK201": ("ids", "Eine ID ist im Konzept doppelt vergeben."),
+    "IK801": ("tabelle-spalte", "Eine Spalte oder ein Blatt der Tabelle ist unbekannt, oder die "
+              "Spalte „id“ fehlt (`ik tabelle import`)."),
+    "IK802": ("tabelle-wert", "Ein Zellwert passt nicht zur Spalte (Datum, Zahl, erlaubte Werte)."),
+    "IK803": ("tabelle-verweis", "Eine Zelle nennt eine ID, die es im Konzept nicht gibt."),
+    "IK804": ("tabelle-id", "Eine Zeile hat keine, eine ungültige oder eine doppelte id."),
+    "IK805": ("tabelle-pflichtfeld", "Ein Pflichtfeld ist in der Tabelle leer oder fehlt."),
+    "IK806": ("tabelle-zieldatei", "Für eine neue Zeile ist keine Datei bekannt (--datei angeben)."),
+    "IK807": ("tabelle-einrueckung", "Eine geänderte Datei wird einheitlich eingerückt, weil ihre "
+              "Einrückung nicht erkannt wurde."),
+    "IK808": ("tabelle-zeile-fehlt", "Ein Eintrag der Quellen fehlt in der Tabelle (gelöscht nur "
+              "mit --loeschen)."),
     "IK401": ("markdown-datei", "Eine Markdown-Datei fehlt oder liegt außerhalb des "
               "Konzeptordners."),
 }

@@ -1,0 +1,106 @@
+"""Small concepts: new rows, missing rows, CSV details, formula texts, odd indentation."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from integrationskonzept.cli import main
+
+
+def _run(*args: str) -> int:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    return int(exc.value.code or 0)
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    return path
+
+
+def test_new_row_without_a_file_is_located(concept, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = concept()
+    table = _write_csv(tmp_path / "bedarfe.csv", [["id", "Titel"], ["b-neu", "Kita-Plätze"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 1
+    err = capsys.readouterr().err
+    assert "bedarfe.csv!A2: Fehler IK806 Neue Zeile „b-neu“" in err
+    assert _run("tabelle", "import", str(table), str(folder), "--datei", "bildung.yaml") == 0
+    assert "- id: b-neu\n  titel: Kita-Plätze\n" in (folder / "bildung.yaml").read_text()
+
+
+def test_missing_rows_are_reported_and_deleted_only_on_request(
+        concept, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = concept(inhalt={"ziele": [{"id": "z-1", "titel": "A", "indikatoren": ["i-1"]},
+                                       {"id": "z-2", "titel": "B"}]})
+    table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "A"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    out = capsys.readouterr()
+    assert "ziele.csv" not in out.err
+    assert "Ziele!A1: Warnung IK808 Ziele: 1 Einträge fehlen in der Tabelle" in out.err
+    assert "z-2" in (folder / "bildung.yaml").read_text()
+    assert _run("tabelle", "import", str(table), str(folder), "--loeschen") == 0
+    assert "z-2" not in (folder / "bildung.yaml").read_text()
+    assert "− B (z-2): entfallen" in capsys.readouterr().out
+
+
+def test_csv_is_german_excel_csv_and_neutralises_formulas(concept, tmp_path: Path) -> None:
+    folder = concept(inhalt={"massnahmen": [{
+        "id": "m-1", "titel": "=HYPERLINK(\"http://x\")", "ziele": ["z-1"],
+        "federfuehrung": "gleichstellung", "zeitraum": {"beginn": "2024-03-15", "ende": "2025"},
+        "indikatoren": ["i-1"], "beschreibung": "- Punkt eins\n- Punkt zwei\n"}]})
+    before = (folder / "bildung.yaml").read_bytes()
+    assert _run("tabelle", "export", str(folder), "-f", "csv", "-o", str(tmp_path / "c")) == 0
+    raw = (tmp_path / "c" / "massnahmen.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;Titel;")
+    text = raw.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\"'- Punkt eins" in text
+    assert ";15.03.2024;2025;" in text  # a full date German, a year as written
+    assert _run("tabelle", "import", str(tmp_path / "c" / "massnahmen.csv"), str(folder)) == 0
+    assert (folder / "bildung.yaml").read_bytes() == before
+
+
+def test_workbook_has_lists_validations_and_a_hidden_info_sheet(concept, tmp_path: Path) -> None:
+    folder = concept(inhalt={"massnahmen": [{
+        "id": "m-1", "titel": "=1+1", "federfuehrung": "gleichstellung", "status": "laufend",
+        "zeitraum": {"beginn": "2024-03-15", "ende": "2025-06"}}]})
+    out = tmp_path / "t.xlsx"
+    assert _run("tabelle", "export", str(folder), "-o", str(out)) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:6] == ["Maßnahmen", "Angebote", "Bedarfe", "Akteure", "Ziele",
+                                 "Indikatoren"]
+    ws = wb["Maßnahmen"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:4] == ["id", "Titel", "Beschreibung", "Handlungsfeld"]
+    assert ws.freeze_panes == "B2"
+    row = {h: c for h, c in zip(headers, ws[2], strict=False)}
+    assert row["Titel"].value == "=1+1" and row["Titel"].data_type == "s"
+    assert row["Zeitraum: Beginn"].is_date and row["Zeitraum: Ende"].value == "2025-06"
+    validations = {str(dv.sqref).split(":")[0]: dv.formula1
+                   for dv in ws.data_validations.dataValidation}
+    col = openpyxl.utils.get_column_letter(headers.index("Federführung") + 1)
+    assert validations[f"{col}2"] == "liste_akteur"
+    target = wb.defined_names["liste_akteur"].attr_text
+    assert target.startswith("Listen!$F$2")
+    assert wb["Listen"]["F1"].value == "liste_akteur" and wb["Listen"]["F2"].value == \
+        "gleichstellung"
+    info = wb["ik"]
+    assert info.sheet_state == "hidden"
+    assert [r[0] for r in info.iter_rows(values_only=True)][:3] == [
+        "Konzept", "Formatversion", "Quellstand"]
+
+
+def test_a_file_with_unusual_indentation_is_still_written(concept, tmp_path: Path,
+                                                          capsys) -> None:
+    folder = concept(extra={"extra.yaml": "ziele:\n -   id: z-9\n     titel: Alt\n"})
+    table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "Mehr Kursplätze"],
+                                                ["z-9", "Neu"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    err = capsys.readouterr().err
+    assert "extra.yaml: Hinweis IK807" in err
+    assert "titel: Neu" in (folder / "extra.yaml").read_text()
