@@ -173,4 +173,6 @@ class Dokument:
     glossar: list[Abschnitt]
     abkuerzungen: Tabelle | None
     anhang: list[Kapitel]
+    # Per Befragung id: its results (document.befragungen.Ergebnis), in survey order.
+    befragung_ergebnisse: dict[str, list[Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -80,6 +80,8 @@ def print_table(report: GapReport, console: Console | None = None) -> None:
             f"{escape(gruppen(report, b))} – [italic]{b.lage}[/italic]")
         for g in b.gruende:
             console.print(f"    Grund: {escape(g.text)}")
+        for q in b.quellen:
+            console.print(f"    Quelle: {escape(q)}")
         for h in b.hinweise:
             console.print(f"    Hinweis: {escape(h)}")
         for k in b.naechste:

@@ -46,6 +46,12 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
               "Einrückung nicht erkannt wurde."),
     "IK808": ("tabelle-zeile-fehlt", "Ein Eintrag der Quellen fehlt in der Tabelle (gelöscht nur "
               "mit --loeschen)."),
+    "IK811": ("befragung-spalte", "Eine Spalte der Antworten gehört zu keiner Frage der "
+              "Umfragestruktur (`ik befragung import`)."),
+    "IK812": ("befragung-antwortcode", "Ein Antwortcode ist in der Umfragestruktur nicht "
+              "definiert."),
+    "IK813": ("befragung-umfrage", "Antworten, Struktur und Befragung stammen aus "
+              "verschiedenen Umfragen."),
     "IK401": ("markdown-datei", "Eine Markdown-Datei fehlt oder liegt außerhalb des "
               "Konzeptordners."),
 }

@@ -185,6 +185,8 @@ def yaml_value(value: Any, old: Any = None) -> Any:
             return value.first
         return int(value.text) if value.precision == "jahr" and value.text.isdigit() \
             else value.text
+    if isinstance(value, CommentedSeq):
+        return value
     if isinstance(value, list):
         seq = CommentedSeq(value)
         if not isinstance(old, CommentedSeq) or old.fa.flow_style():
