@@ -95,12 +95,21 @@ def test_workbook_has_lists_validations_and_a_hidden_info_sheet(concept, tmp_pat
         "Konzept", "Formatversion", "Quellstand"]
 
 
-def test_a_file_with_unusual_indentation_is_still_written(concept, tmp_path: Path,
-                                                          capsys) -> None:
-    folder = concept(extra={"extra.yaml": "ziele:\n -   id: z-9\n     titel: Alt\n"})
+def test_unusual_indentation_keeps_its_other_entries(concept, tmp_path: Path) -> None:
+    text = ("ziele:\n -   id: z-8\n     titel: Ein langer Titel,\n       auf zwei Zeilen\n"
+            " -   id: z-9\n     titel: Alt  # Kommentar\n")
+    folder = concept(extra={"extra.yaml": text})
+    table = _write_csv(tmp_path / "ziele.csv", [
+        ["id", "Titel"], ["z-1", "Mehr Kursplätze"],
+        ["z-8", "Ein langer Titel, auf zwei Zeilen"], ["z-9", "Neu"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    assert (folder / "extra.yaml").read_text() == text.replace("Alt  #", "Neu  #")
+
+
+def test_a_list_in_flow_form_is_written_as_a_whole(concept, tmp_path: Path, capsys) -> None:
+    folder = concept(extra={"extra.yaml": "# Ziele\nziele: [{id: z-9, titel: Alt}]\n"})
     table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "Mehr Kursplätze"],
                                                 ["z-9", "Neu"]])
     assert _run("tabelle", "import", str(table), str(folder)) == 0
-    err = capsys.readouterr().err
-    assert "extra.yaml: Hinweis IK807" in err
-    assert "titel: Neu" in (folder / "extra.yaml").read_text()
+    assert "extra.yaml: Hinweis IK807" in capsys.readouterr().err
+    assert (folder / "extra.yaml").read_text() == "# Ziele\nziele: [{id: z-9, titel: Neu}]\n"

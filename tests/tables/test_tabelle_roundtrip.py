@@ -66,8 +66,10 @@ def test_edits_touch_only_the_changed_keys(tmp_path: Path) -> None:
     assert _run("tabelle", "import", str(table), str(folder)) == 0
     new = source.read_text(encoding="utf-8").splitlines()
     delta = list(difflib.unified_diff(old, new, n=0, lineterm=""))[2:]
-    removed = [line[1:] for line in delta if line.startswith("-")]
-    added = [line[1:] for line in delta if line.startswith("+")]
+    removed = [line[1:] for line in delta if line.startswith("-") and line != "-"]
+    added = [line[1:] for line in delta if line.startswith("+") and line != "+"]
+    assert "quelle: [ag-arbeit]\n\n  - id: m-arb-neu\n" in "\n".join(new)
+    assert "    prioritaet: hoch\n\nangebote:" in "\n".join(new)
     assert removed == ["      ende: 2027-12", "    status: geplant"]
     assert added == ["      ende: 2028-06-30", "    status: in Umsetzung",
                      "  - id: m-arb-neu", "    titel: Neue Sprechstunde",

@@ -42,8 +42,8 @@ STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
     "IK804": ("tabelle-id", "Eine Zeile hat keine, eine ungültige oder eine doppelte id."),
     "IK805": ("tabelle-pflichtfeld", "Ein Pflichtfeld ist in der Tabelle leer oder fehlt."),
     "IK806": ("tabelle-zieldatei", "Für eine neue Zeile ist keine Datei bekannt (--datei angeben)."),
-    "IK807": ("tabelle-einrueckung", "Eine geänderte Datei wird einheitlich eingerückt, weil ihre "
-              "Einrückung nicht erkannt wurde."),
+    "IK807": ("tabelle-ganze-datei", "Eine geänderte Datei wird als Ganzes neu geschrieben "
+              "(Liste in Kurzform oder neue Liste), nicht nur die geänderten Einträge."),
     "IK808": ("tabelle-zeile-fehlt", "Ein Eintrag der Quellen fehlt in der Tabelle (gelöscht nur "
               "mit --loeschen)."),
     "IK811": ("befragung-spalte", "Eine Spalte der Antworten gehört zu keiner Frage der "

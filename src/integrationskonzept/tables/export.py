@@ -137,8 +137,15 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
             cell.font = bold
             header.append(cell)
         ws.append(header)
+        # One styled cell per kind of value; its style array is shared by all cells of that
+        # kind (setting a style per cell costs a hash lookup each: seconds at 300,000 cells).
+        text_proto = WriteOnlyCell(ws, "")
+        text_proto.alignment = wrap
+        date_proto = WriteOnlyCell(ws, dt.date(2000, 1, 1))
+        date_proto.number_format = "DD.MM.YYYY"
+        protos = (text_proto._style, date_proto._style)
         for row in rows:
-            ws.append([_cell(ws, WriteOnlyCell, wrap, col, value)
+            ws.append([_cell(ws, WriteOnlyCell, protos, col, value)
                        for col, value in zip(columns, row, strict=True)])
     _write_lists(wb, konzept, choice_lists, DefinedName)
     info = wb.create_sheet(INFO_SHEET)
@@ -150,18 +157,24 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
     return ExportResult((out,), counts)
 
 
-def _cell(ws: Any, cell_type: Any, wrap: Any, column: Column, value: Any) -> Any:
+def _cell(ws: Any, cell_type: Any, protos: tuple[Any, Any], column: Column, value: Any) -> Any:
     if value is None:
         return None
-    cell = cell_type(ws, value)
     if isinstance(value, str):
+        cell = cell_type(ws, None)
+        cell._value = value
         cell.data_type = "s"  # a text that starts with "=" stays text, never a formula
-        cell.alignment = wrap
-    elif isinstance(value, dt.date):
-        cell.number_format = "DD.MM.YYYY"
-    elif column.kind == BOOL:
+        cell._style = protos[0]
+        return cell
+    if isinstance(value, dt.date):
+        cell = cell_type(ws, value)
+        cell._style = protos[1]
+        return cell
+    if column.kind == BOOL:
+        cell = cell_type(ws, bool(value))
         cell.data_type = "b"
-    return cell
+        return cell
+    return value
 
 
 def _write_lists(wb: Any, konzept: Konzept, choices: dict[str, tuple[str, ...]],

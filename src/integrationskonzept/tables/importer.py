@@ -334,8 +334,9 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
             plan.texts[rel] = text
             if not yf.exact:
                 plan.problems.append(_problem(
-                    "IK807", f"{rel}: Einrückung nicht erkannt; die Datei wird beim Schreiben "
-                    "einheitlich eingerückt", Location(rel), severity=Severity.INFO))
+                    "IK807", f"{rel}: die Datei wird als Ganzes neu geschrieben (eine Liste in "
+                    "Kurzform [..] oder eine neue Liste); Kommentare bleiben, Zeilenumbrüche "
+                    "in langen Texten nicht", Location(rel), severity=Severity.INFO))
 
 
 def _sheet_keys() -> Iterator[tuple[str, str]]:

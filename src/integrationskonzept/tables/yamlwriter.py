@@ -1,83 +1,146 @@
-"""Round-trip YAML writing: change only the keys whose values changed.
+"""Round-trip YAML writing: change only the entries (and in them the keys) that changed.
 
-ruamel.yaml keeps comments, key order, quoting and block/flow styles. Before a file is
-changed, its indentation is detected by trying the usual settings until loading and
-dumping the untouched file gives back every byte; so entries the import does not touch
-stay byte-identical.
+ruamel.yaml reads each file with comments, key order, quoting and flow/block styles.
+Only the entries an import touches are written anew, each spliced into the original
+text in place of its own lines; every other byte of the file stays as it was (ruamel
+would, e.g., join a plain scalar wrapped over two lines if it rewrote the whole file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
 from ..model.fields import Zeitpunkt
 
-# (mapping, sequence, offset) indentations, most common first.
-_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
 DELETE = object()
+_BETEILIGUNG = ("veranstaltungen", "arbeitsgruppen", "befragungen")
+_DASH = re.compile(r"^( *)- +(\S)")
+_KEY = re.compile(r"^( *)(?:- +)?[^\s#'\"][^:#]*:\s*$")
 
 
-def _yaml(indent: tuple[int, int, int]) -> Any:
+def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> Any:
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096
-    y.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
     return y
 
 
+def _mapping_indent(lines: list[str]) -> int:
+    """The indentation of nested mappings, from the first ``key:`` with a deeper child."""
+    for i, line in enumerate(lines[:-1]):
+        m = _KEY.match(line)
+        if not m:
+            continue
+        nxt = lines[i + 1]
+        inner = len(nxt) - len(nxt.lstrip(" "))
+        own = len(m[1]) + (line[len(m[1]):].startswith("- ") and 2 or 0)
+        if inner > own and not nxt.lstrip().startswith("- ") and nxt.strip():
+            return inner - own
+    return 2
+
+
 class YamlFile:
-    """One source file loaded for editing."""
+    """One source file loaded for editing; :meth:`dump` splices the changed entries."""
 
     def __init__(self, path: Path, rel: str) -> None:
         self.path = path
         self.rel = rel
         self.text = path.read_text(encoding="utf-8")
-        self.exact = False
+        self.lines = self.text.splitlines(keepends=True)
         self.changed = False
-        first: Any = None
-        for indent in _INDENTS:
-            y = _yaml(indent)
-            try:
-                data = y.load(self.text)
-            except Exception as exc:  # ruamel's errors have no common base we can name
-                raise SourceError(f"{rel}: Datei lässt sich nicht bearbeiten ({exc})") from None
-            if first is None:
-                first = (y, data)
-            if self._dump(y, data) == self.text:
-                self.yaml, self.data, self.exact = y, data, True
-                break
-        else:
-            self.yaml, self.data = first
+        self.exact = True  # False when the file had to be written as a whole
+        self.yaml = _yaml()
+        try:
+            self.data = self.yaml.load(self.text)
+        except Exception as exc:  # ruamel's errors have no common base we can name
+            raise SourceError(f"{rel}: Datei lässt sich nicht bearbeiten ({exc})") from None
         if self.data is None:
             from ruamel.yaml.comments import CommentedMap
 
             self.data = CommentedMap()
+        self._modified: dict[int, tuple[Any, tuple[int, int], int]] = {}
+        self._edits: list[tuple[int, int, Any]] = []  # (start, end, entry | "" | ("neu", e))
+        self._whole = False
+        self._mapping = _mapping_indent(self.lines)
+        step, offset = self._list_style()
+        self.yaml = _yaml(self._mapping, step + offset, offset)
 
-    @staticmethod
-    def _dump(y: Any, data: Any) -> str:
-        out = io.StringIO()
-        y.dump(data, out)
-        return out.getvalue()
+    def _list_style(self) -> tuple[int, int]:
+        """(dash to content, key to dash) of the file's first block list; else (2, 2)."""
+        for key, value in self.data.items():
+            if hasattr(value, "fa") and isinstance(value, list) and value \
+                    and not value.fa.flow_style() and hasattr(value[0], "lc"):
+                m = _DASH.match(self.lines[int(value[0].lc.line)])
+                if m:
+                    dash = len(m[1])
+                    return m.start(2) - dash, dash - int(self.data.lc.key(key)[1])
+        return 2, 2
 
-    def dump(self) -> str:
-        return self._dump(self.yaml, self.data)
+    # -- finding entries and their lines ---------------------------------------------
+    def _parent(self, key: str) -> Any:
+        if key in _BETEILIGUNG:
+            bet = self.data.get("beteiligung")
+            return bet if bet is not None and hasattr(bet, "get") else None
+        return self.data
 
     def entries(self, key: str) -> Any:
         """The list ``key`` (``massnahmen`` …; Beteiligung lists under ``beteiligung``)."""
-        if key in ("veranstaltungen", "arbeitsgruppen", "befragungen"):
-            bet = self.data.get("beteiligung")
-            return bet.get(key) if bet is not None and hasattr(bet, "get") else None
-        return self.data.get(key)
+        parent = self._parent(key)
+        return parent.get(key) if parent is not None else None
+
+    def _end_of(self, key: str) -> int | None:
+        """The line after the list ``key``: where the next key of its parent (or above) starts."""
+        chain = [("beteiligung", self.data)] if key in _BETEILIGUNG else []
+        chain.insert(0, (key, self._parent(key)))
+        for name, parent in chain:
+            keys = list(parent)
+            i = keys.index(name)
+            if i + 1 < len(keys):
+                return int(parent.lc.key(keys[i + 1])[0])
+        return len(self.lines)
+
+    def _offset(self, key: str) -> int:
+        """How far the dashes of list ``key`` stand right of the key itself."""
+        parent = self._parent(key)
+        seq = self.entries(key)
+        try:
+            key_col = int(parent.lc.key(key)[1])
+            dash_col = len(_DASH.match(self.lines[int(seq[0].lc.line)])[1])  # type: ignore[index]
+        except (TypeError, KeyError, IndexError, AttributeError):
+            return 2
+        return dash_col - key_col
+
+    def _span(self, key: str, index: int) -> tuple[int, int] | None:
+        seq = self.entries(key)
+        if seq is None or seq.fa.flow_style():
+            return None
+        item = seq[index]
+        if not hasattr(item, "lc") or item.lc.line is None:
+            return None
+        start = int(item.lc.line)
+        end = int(seq[index + 1].lc.line) if index + 1 < len(seq) else self._end_of(key)
+        if end is None or not _DASH.match(self.lines[start] if start < len(self.lines) else ""):
+            return None
+        return start, end
 
     def find(self, key: str, ident: str) -> Any:
-        for item in self.entries(key) or ():
+        """The entry with ``ident``; remembered as changed (its lines are written anew)."""
+        for i, item in enumerate(self.entries(key) or ()):
             if hasattr(item, "get") and str(item.get("id")) == ident:
+                span = self._span(key, i)
+                if span is None:
+                    self._whole = True
+                else:
+                    self._modified[id(item)] = (item, span, self._offset(key))
+                self.changed = True
                 return item
         return None
 
@@ -85,14 +148,21 @@ class YamlFile:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         seq = self.entries(key)
-        if seq is None:
-            seq = CommentedSeq()
-            if key in ("veranstaltungen", "arbeitsgruppen", "befragungen"):
-                if self.data.get("beteiligung") is None:
-                    self.data["beteiligung"] = CommentedMap()
-                self.data["beteiligung"][key] = seq
-            else:
-                self.data[key] = seq
+        if seq is None or not seq or self._span(key, len(seq) - 1) is None:
+            self._whole = True
+            if seq is None:
+                seq = CommentedSeq()
+                if key in _BETEILIGUNG:
+                    if self.data.get("beteiligung") is None:
+                        self.data["beteiligung"] = CommentedMap()
+                    self.data["beteiligung"][key] = seq
+                else:
+                    self.data[key] = seq
+        else:
+            last = self._span(key, len(seq) - 1)
+            assert last is not None
+            self._edits.append((last[1], last[1], ("neu", entry, self.lines[last[0]],
+                                                   self._offset(key))))
         seq.append(entry)
         self.changed = True
 
@@ -100,10 +170,58 @@ class YamlFile:
         seq = self.entries(key)
         for i, item in enumerate(seq or ()):
             if hasattr(item, "get") and str(item.get("id")) == ident:
+                span = self._span(key, i)
+                if span is None:
+                    self._whole = True
+                else:
+                    self._edits.append((span[0], span[1], ""))
                 del seq[i]
                 self.changed = True
                 return True
         return False
+
+    # -- writing ---------------------------------------------------------------------
+    def _entry_text(self, entry: Any, first_line: str, offset: int) -> str:
+        """The entry as YAML, indented like the original item line ``first_line`` (its dash
+        ``offset`` columns right of its list's key, as nested lists inside it are too)."""
+        from ruamel.yaml.comments import CommentedSeq
+
+        m = _DASH.match(first_line)
+        dash = len(m[1]) if m else 0
+        step = (m.start(2) - dash) if m else 2
+        offset = max(0, min(offset, dash))
+        y = _yaml(self._mapping, step + offset, offset)
+        out = io.StringIO()
+        y.dump(CommentedSeq([entry]), out)
+        pad = " " * (dash - offset)
+        return "".join(pad + line if line.strip() else line
+                       for line in out.getvalue().splitlines(keepends=True))
+
+    def dump(self) -> str:
+        """The new text of the file."""
+        if self._whole:
+            self.exact = False
+            out = io.StringIO()
+            self.yaml.dump(self.data, out)
+            return out.getvalue()
+        edits = list(self._edits)
+        for entry, (start, end), offset in self._modified.values():
+            edits.append((start, end, (entry, offset)))
+        lines = list(self.lines)
+        for start, end, what in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            if isinstance(what, tuple) and len(what) == 4:  # new entry after the last item
+                _neu, entry, first, offset = what
+                text = self._entry_text(entry, first, offset)
+                before = "".join(lines[:start])
+                if before.endswith("\n\n"):
+                    text += "\n"
+                lines[start:start] = [text]
+            elif what == "":
+                lines[start:end] = []
+            else:
+                entry, offset = what
+                lines[start:end] = [self._entry_text(entry, self.lines[start], offset)]
+        return "".join(lines)
 
 
 def set_path(entry: Any, path: tuple[str, ...], value: Any, order: list[str]) -> None:
