@@ -9,24 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from ik_testing import BASE_INHALT
+from ik_testing import ik as run
 from integrationskonzept import cli
 from integrationskonzept.cli.commands import app
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str]:
-    """`ik ARGS` through the entry point with its one error handler; (exit code, output)."""
-    result = runner.invoke(app, list(args), catch_exceptions=True, standalone_mode=True)
-    code = result.exit_code
-    out = result.output
-    if isinstance(result.exception, cli.IkError):
-        code = result.exception.exit_code
-        out += f"Fehler: {result.exception.message}\n"
-    return code, out
 
 
 def test_validate_clean_exits_0(concept) -> None:
@@ -129,6 +116,22 @@ def test_every_command_and_check_is_documented(capsys) -> None:
         assert f"  {name}" in out and first in out
     code, out = run("pruefungen")
     assert "IK501  ziel-ohne-massnahme  (Warnung)" in out
+
+
+def test_top_level_options_are_those_of_the_typer_app(capsys) -> None:
+    import typer
+
+    group = typer.main.get_command(app)
+    context = group.make_context("ik", ["validate"])
+    params = {", ".join(sorted(p.opts, key=len)): p.help for p in group.get_params(context)}
+    assert sorted(params) == sorted(name for name, _ in cli.OPTIONS)
+    assert all(params[name] == text for name, text in cli.OPTIONS if name != "-h, --help")
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert all(f"  {name}" in out and text in out for name, text in cli.OPTIONS)
+    code, out = run("--version")
+    assert code == 0 and out.startswith("ik ") and "  Pandoc:  " in out
 
 
 def test_help_is_fast_enough_to_feel_instant() -> None:

@@ -111,5 +111,5 @@ def test_a_list_in_flow_form_is_written_as_a_whole(concept, tmp_path: Path, caps
     table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "Mehr Kursplätze"],
                                                 ["z-9", "Neu"]])
     assert _run("tabelle", "import", str(table), str(folder)) == 0
-    assert "extra.yaml: Hinweis IK807" in capsys.readouterr().err
+    assert "extra.yaml:1:1: Hinweis IK807" in capsys.readouterr().err
     assert (folder / "extra.yaml").read_text() == "# Ziele\nziele: [{id: z-9, titel: Neu}]\n"

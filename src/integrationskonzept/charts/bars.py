@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
+from ..text.german import aufzaehlung
 from .base import (
     NBSP,
     Chart,
     ChartStyle,
-    aufzaehlung,
     build_source,
     caption,
     colour,
@@ -74,7 +75,7 @@ def bar_chart(
     left_room = 0.14 if low < 0 else 0.0
     scale = (_BAR_SPAN - left_room) / span
     zero = left_room + (-low) * scale
-    bars = []
+    bars: list[dict[str, Any]] = []
     for label, value in shown:
         pos = zero + (value or 0.0) * scale
         bars.append({"text": kuerzen(label, 60), "von": min(zero, pos), "bis": max(zero, pos),
@@ -87,7 +88,7 @@ def bar_chart(
         "achse": axis_label,
     }
     alt = f"Balkendiagramm: {title}; " + (
-        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40) if pairs
+        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40, und=", ") if pairs
         else "keine Daten")
     if notes:
         alt += ". Hinweis: " + "; ".join(notes)

@@ -19,6 +19,10 @@ from . import CheckContext, Finding
 CODE = "IK702"
 NAME = "bild-in-text"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+ausgangslage: |
+  ![](bilder/karte.png)   # ohne Alternativtext in [ ]
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

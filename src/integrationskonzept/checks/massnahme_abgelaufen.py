@@ -16,6 +16,12 @@ from . import CheckContext, Finding
 CODE = "IK507"
 NAME = "massnahme-abgelaufen"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+massnahmen:
+  - id: m-1
+    status: in Umsetzung
+    zeitraum: {beginn: 2020, ende: 2021}
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

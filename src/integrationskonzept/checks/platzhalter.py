@@ -16,6 +16,9 @@ from . import CheckContext, Finding
 CODE = "IK590"
 NAME = "platzhalter"
 SEVERITY = Severity.INFO
+EXAMPLE = """\
+ausgangslage: ‹bitte ergänzen›
+"""
 
 MARKER = "‹bitte ergänzen›"
 _PATTERN = re.compile(r"‹bitte ergänzen›|\bTODO\b|\bXXX\b")

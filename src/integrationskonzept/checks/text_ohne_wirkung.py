@@ -20,6 +20,9 @@ from . import CheckContext, Finding
 CODE = "IK703"
 NAME = "text-ohne-wirkung"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+beschreibung: "<b>wichtig</b>"   # HTML erscheint nicht im Dokument
+"""
 
 _HTML = re.compile(r"</?(script|style|iframe|object|embed|div|span|img|a|p|br|table|tr|td|"
                    r"font|b|i|u|center|form|input)\b[^>]*>", re.IGNORECASE)

@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from ..problems import Problem
-from .commands import PathArg, app
+from .choices import Choices
+from .commands import FolderArg, app, folder
+from .output import echo
+
+if TYPE_CHECKING:
+    from ..problems import Problem
 
 tabelle_app = typer.Typer(
     help="Tabellen für Mitwirkende: Export nach Excel oder CSV und Import zurück in die Quellen.",
-    no_args_is_help=True, rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]})
+    no_args_is_help=True, rich_markup_mode=None)
 befragung_app = typer.Typer(
     help="Übernimmt Ergebnisse einer LimeSurvey-Befragung in die Beteiligung.",
-    no_args_is_help=True, rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]})
+    no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(tabelle_app, name="tabelle")
 app.add_typer(befragung_app, name="befragung")
 
-
-class TableFormat(str, Enum):
-    xlsx = "xlsx"
-    csv = "csv"
+TABLE_FORMAT = Choices("tables.export", "TABLE_FORMATS")
+KINDS = Choices("tables.columns", "SHEET_KEYS")
 
 
 def _echo_problems(problems: list[Problem]) -> None:
@@ -35,59 +34,58 @@ def _echo_problems(problems: list[Problem]) -> None:
     from ..problems.output import text_lines
 
     for loc, head, body in text_lines(problems):
-        typer.echo(f"{loc}: {head} {body}", err=True)
+        echo(f"{loc}: {head} {body}", err=True)
 
 
 @tabelle_app.command("export")
 def export(
-    path: PathArg = Path("."),
-    out: Annotated[Path | None, typer.Option(
+    path: FolderArg = ".",
+    out: Annotated[str | None, typer.Option(
         "--out", "-o", metavar="DATEI", help="Ziel: eine .xlsx-Datei; bei --format csv ein "
         "Ordner. Standard: tabelle.xlsx bzw. tabellen/ im aktuellen Ordner.")] = None,
     art: Annotated[str | None, typer.Option(
-        "--art", metavar="ARTEN", help="Nur diese Arten, durch Komma getrennt: massnahmen, "
-        "angebote, bedarfe, akteure, ziele, indikatoren.")] = None,
-    fmt: Annotated[TableFormat, typer.Option(
+        "--art", metavar="ARTEN", help="Nur diese Arten, durch Komma getrennt."), KINDS] = None,
+    fmt: Annotated[str, typer.Option(
         "--format", "-f", help="xlsx: eine Arbeitsmappe mit Auswahllisten; csv: eine Datei "
-        "je Art (UTF-8, Semikolon).")] = TableFormat.xlsx,
-) -> None:
+        "je Art (UTF-8, Semikolon)."), TABLE_FORMAT] = "xlsx",
+) -> int:
     """Schreibt Maßnahmen, Angebote, Bedarfe, Akteure, Ziele und Indikatoren als Tabelle.
 
     Ein Blatt je Art mit deutschen Spaltenköpfen, die id in der ersten Spalte, Listen in
     einer Zelle durch „; “ getrennt, Auswahllisten für Handlungsfeld, Zielgruppe, Status …
     Die Arbeitsmappe wird bei jedem Export neu geschrieben.
     """
+    fmt = TABLE_FORMAT.check(fmt, "--format")
+    root = folder(path)
     from ..model.loader import load_concept
     from ..problems import Severity
     from ..tables.export import export_csv, export_xlsx, revision_text, select_sheets
 
-    sheets = select_sheets(art.split(",") if art else None)
-    if not sheets:
-        raise UsageError(f"--art „{art}“: keine bekannte Art (massnahmen, angebote, bedarfe, "
-                         "akteure, ziele, indikatoren)")
-    loaded = load_concept(path)
+    sheets = select_sheets(KINDS.check_list(art, "--art") if art is not None else None)
+    loaded = load_concept(root)
     errors = [p for p in loaded.problems if p.severity == Severity.ERROR]
     if loaded.konzept.meta is None:
         _echo_problems(errors)
-        raise typer.Exit(EXIT_PROBLEMS)
-    if fmt is TableFormat.csv:
-        result = export_csv(loaded.konzept, out or Path("tabellen"), sheets)
+        return EXIT_PROBLEMS
+    if fmt == "csv":
+        result = export_csv(loaded.konzept, Path(out or "tabellen"), sheets)
     else:
-        result = export_xlsx(loaded.konzept, out or Path("tabelle.xlsx"), sheets,
-                             revision_text(path))
+        result = export_xlsx(loaded.konzept, Path(out or "tabelle.xlsx"), sheets,
+                             revision_text(root))
     for file in result.files:
-        typer.echo(f"Geschrieben: {os.path.relpath(file)}")
-    typer.echo(", ".join(f"{name}: {n}" for name, n in result.rows.items()))
+        echo(f"Geschrieben: {os.path.relpath(file)}")
+    echo(", ".join(f"{name}: {n}" for name, n in result.rows.items()))
     if errors:
-        typer.echo(f"Achtung: {len(errors)} Einträge mit Fehlern fehlen in der Tabelle "
-                   "(`ik validate` zeigt sie).", err=True)
+        echo(f"Achtung: {len(errors)} Einträge mit Fehlern fehlen in der Tabelle "
+             "(`ik validate` zeigt sie).", err=True)
+    return EXIT_OK
 
 
 @tabelle_app.command("import")
 def import_(
-    datei: Annotated[Path, typer.Argument(
+    datei: Annotated[str, typer.Argument(
         metavar="DATEI", help="Tabelle aus `ik tabelle export` (.xlsx oder .csv).")],
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     probe: Annotated[bool, typer.Option(
         "--probe", help="Nur zeigen, was sich ändern würde (wie `ik diff`); nichts "
         "schreiben.")] = False,
@@ -97,36 +95,39 @@ def import_(
     ziel: Annotated[str | None, typer.Option(
         "--datei", metavar="YAML-DATEI", help="Neue Einträge in diese Datei (relativ zum "
         "Konzeptordner) statt in die Datei ihres Handlungsfelds.")] = None,
-) -> None:
+) -> int:
     """Übernimmt eine bearbeitete Tabelle in die YAML-Quellen (nach id).
 
-    Geändert werden nur die Werte, die in der Tabelle anders sind; Kommentare, Reihenfolge
-    und Layout der Dateien bleiben erhalten. Bei einem Fehler wird nichts geschrieben.
+    Geändert werden nur die Einträge, die in der Tabelle anders sind; Kommentare,
+    Reihenfolge und Layout der Dateien bleiben erhalten. Bei einem Fehler wird nichts
+    geschrieben.
     """
+    root = folder(path)
     from ..tables.run import run_import
 
-    text, problems, code = run_import(path, datei, probe=probe, loeschen=loeschen, datei=ziel)
+    text, problems, code = run_import(root, Path(datei), probe=probe, loeschen=loeschen,
+                                      datei=ziel)
     _echo_problems(problems)
     if text:
-        typer.echo(text.rstrip("\n"))
-    raise typer.Exit(code)
+        echo(text)
+    return code
 
 
 @befragung_app.command("import")
 def befragung_import(
-    antworten: Annotated[Path, typer.Argument(
+    antworten: Annotated[str, typer.Argument(
         metavar="ANTWORTEN.csv", help="Antworten-Export aus LimeSurvey (Fragecodes als "
         "Überschriften, Antwortcodes als Werte).")],
-    struktur: Annotated[Path, typer.Argument(
+    struktur: Annotated[str, typer.Argument(
         metavar="STRUKTUR.lss", help="Umfragestruktur aus LimeSurvey (.lss).")],
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     ident: Annotated[str, typer.Option(
         "--id", metavar="ID", help="ID der Befragung in der Beteiligung, z. B. "
         "f-eltern.")] = "",
     ziel: Annotated[str | None, typer.Option(
         "--datei", metavar="YAML-DATEI", help="Datei für eine neue Befragung (Standard: die "
         "Datei mit den übrigen Befragungen).")] = None,
-) -> None:
+) -> int:
     """Zählt die Antworten einer LimeSurvey-Befragung und trägt sie in die Beteiligung ein.
 
     Einfach- und Mehrfachauswahl, Matrixfragen, Ja/Nein und Zahlen werden je Antwort
@@ -135,10 +136,12 @@ def befragung_import(
     if not ident:
         raise UsageError("--id fehlt: unter welcher ID soll die Befragung stehen "
                          "(z. B. --id f-eltern)?")
+    root = folder(path)
     from ..tables.surveyrun import run_survey_import
 
-    text, problems, code = run_survey_import(path, antworten, struktur, ident, ziel)
+    text, problems, code = run_survey_import(root, Path(antworten), Path(struktur), ident,
+                                             ziel)
     _echo_problems(problems)
     if text:
-        typer.echo(text.rstrip("\n"))
-    raise typer.Exit(code if code else EXIT_OK)
+        echo(text)
+    return code

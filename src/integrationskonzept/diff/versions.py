@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import IkError, SourceError
+from ..errors import SourceError
 from ..model.concept import Konzept
 from ..model.loader import LoadResult, load_concept
 from ..problems import Severity
@@ -19,7 +19,6 @@ from ..source.git import load_at_revision
 from ..text.german import datum_kurz, datum_lang
 from .changes import Diff
 from .compare import compare
-from .report import FORMATS, format_diff
 
 WORKING_TREE = "Arbeitsstand"
 
@@ -89,15 +88,3 @@ def compare_versions(path: str | Path, from_rev: str | None = None,
         f"{v.label} enthält {v.errors} Fehler (siehe ik validate); der Vergleich zeigt nur, "
         "was sich lesen ließ." for v in (old, new) if v.errors)
     return dataclasses.replace(diff, notes=notes, beschluss=beschluss)
-
-
-def diff_command(path: str | Path, from_rev: str | None = None, to_rev: str | None = None,
-                 fmt: str = "text") -> tuple[str, int]:
-    """Output text and exit code of `ik diff`: 0 compared, 1 bad input (text is the error)."""
-    if fmt not in FORMATS:
-        return f"Fehler: unbekanntes Format „{fmt}“ (erlaubt: {', '.join(FORMATS)})", 2
-    try:
-        diff = compare_versions(path, from_rev, to_rev)
-    except IkError as exc:
-        return f"Fehler: {exc}", 1
-    return format_diff(diff, fmt), 0

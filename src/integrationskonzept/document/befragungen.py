@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.concept import Konzept
-from ..text import german as babelfmt
+from ..text import german
 from .markdown import Md, escape
 from .parts import Abbildung, Tabelle
 
@@ -45,11 +45,11 @@ def chart_specs(konzept: Konzept) -> dict[str, tuple[str, tuple[Any, ...], dict[
 
 
 def _anteil(n: int, total: int) -> str:
-    return babelfmt.prozent(100 * n / total) if total else "–"
+    return german.prozent(100 * n / total) if total else "–"
 
 
 def _zahl(value: float) -> str:
-    return babelfmt.zahl(value)
+    return german.zahl(value)
 
 
 def ergebnisse(konzept: Konzept, charts: dict[str, Abbildung]) -> dict[str, list[Ergebnis]]:

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 from ..gaps.report import GapReport
 from ..model.concept import Konzept
-from ..text import german as babelfmt
-from . import chapters as doc_kapitel
+from ..text import german
+from . import chapters
 from .befragungen import ergebnisse as befragung_ergebnisse
 from .fields import Fmt, datum, wert, zahl, zeitraum
 from .markdown import Md, escape
@@ -74,7 +74,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     hinten = with_anchor(kapitel("hinten", 2))
     anhang = with_anchor(kapitel("anhang", 2))
     by_id = {k.id: k for k in vorne}
-    handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
+    handlungsfelder, nur_anhang = chapters.handlungsfelder(konzept, gaps, fmt, prosa)
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=f"{meta.kommune.typ} {meta.kommune.name}",
@@ -90,7 +90,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
         befragung_ergebnisse=befragung_ergebnisse(konzept, dict(charts)),
         handlungsfelder=handlungsfelder,
-        katalog=doc_kapitel.katalog(konzept, fmt),
+        katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
         hinten=hinten,
         indikatoren_tabelle=_indikatoren_tabelle(konzept, fmt),
@@ -98,7 +98,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         luecken=_luecken(gaps, fmt, [c for k, c in charts.items() if k.startswith("abdeckung")]),
         akteure=_akteure(konzept, fmt),
         akteur_abbildungen=[c for k, c in charts.items() if k.startswith("akteure")],
-        angebote=doc_kapitel.angebote(konzept, fmt, nur_anhang),
+        angebote=chapters.angebote(konzept, fmt, nur_anhang),
         glossar=[Abschnitt(b.begriff, p) for b in konzept.glossar
                  if (p := prosa.add(b.erklaerung, 2)) is not None],
         abkuerzungen=Tabelle("tbl-abkuerzungen", "Abkürzungen", ["Abkürzung", "Bedeutung"],
@@ -137,7 +137,7 @@ def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
     for k in konzept.bevoelkerung:
         groups.setdefault(k.gruppe or "Bevölkerung", []).append([
             escape(k.merkmal), escape(wert(k.wert, k.einheit)),
-            escape(babelfmt.datum_kurz(k.stichtag)), escape(k.quelle)])
+            escape(german.datum_kurz(k.stichtag)), escape(k.quelle)])
     return [Tabelle(f"tbl-bevoelkerung-{i + 1}", name,
                     ["Merkmal", "Wert", "Stichtag", "Quelle"], rows)
             for i, (name, rows) in enumerate(groups.items())]
@@ -159,7 +159,7 @@ def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-un
     felder = fmt.felder([
         ("Handlungsfelder", fmt.refs(a.handlungsfelder)), ("Leitung", fmt.ref(a.leitung)),
         ("Mitglieder", fmt.refs(a.mitglieder)),
-        ("Sitzungen", ", ".join(babelfmt.datum_kurz(d) for d in a.sitzungen))])
+        ("Sitzungen", ", ".join(german.datum_kurz(d) for d in a.sitzungen))])
     return Punkt(a.id, e.anchor, "", a.titel, prosa.add(a.beschreibung, ENTRY_LEVEL), felder)
 
 
@@ -167,7 +167,7 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     e = fmt.reg.eintraege[b.id]
     quote = None
     if b.versandt and b.ruecklauf is not None:
-        quote = babelfmt.prozent(100 * b.ruecklauf / b.versandt)
+        quote = german.prozent(100 * b.ruecklauf / b.versandt)
     felder = fmt.felder([
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),

@@ -14,14 +14,14 @@ from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
 from ..model.fields import Zeitpunkt
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
-from ..text import german as babelfmt
+from ..text import german
 from .markdown import Md, escape, link
 from .numbering import Register
 from .parts import Abschnitt, Feld, Punkt
 from .prosa import Sammlung
 
-datum = lru_cache(maxsize=8192)(babelfmt.datum_lang)
-zahl = lru_cache(maxsize=8192)(babelfmt.zahl)
+datum = lru_cache(maxsize=8192)(german.datum_lang)
+zahl = lru_cache(maxsize=8192)(german.zahl)
 
 
 def zeitpunkt(z: Zeitpunkt) -> str:
@@ -29,9 +29,7 @@ def zeitpunkt(z: Zeitpunkt) -> str:
     if z.precision == "tag":
         return datum(z.first)
     if z.precision == "monat":
-        from babel.dates import format_date
-
-        return str(format_date(z.first, format="MMMM y", locale=babelfmt.LOCALE))
+        return german.monat_jahr(z.first)
     return str(z.first.year)
 
 
@@ -51,7 +49,7 @@ def zeitraum(z: Zeitraum | None) -> str:
 def wert(value: float, einheit: str | None) -> str:
     """51.086, „21,5 %“ or „12 Plätze“."""
     if einheit and einheit.strip() == "%":
-        return babelfmt.prozent(value, 1 if not float(value).is_integer() else 0)
+        return german.prozent(value, 1 if not float(value).is_integer() else 0)
     text = zahl(value)
     return f"{text} {einheit}" if einheit else text
 

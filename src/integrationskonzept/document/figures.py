@@ -2,7 +2,8 @@
 
 Keys (and where the templates place them): ``bevoelkerung-<n>`` (Ausgangslage),
 ``abdeckung`` (Bedarfe und Angebote im Überblick), ``zeitplan`` (Maßnahmenkatalog),
-``akteure`` (Akteursverzeichnis), ``befragung-<id>-<code>`` (Befragungen). Each chart is written as SVG with a PNG twin for DOCX.
+``akteure`` (Akteursverzeichnis), ``befragung-<id>-<code>`` (Befragungen). Each chart is
+written as SVG with a PNG twin for DOCX.
 """
 
 from __future__ import annotations

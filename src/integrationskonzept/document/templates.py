@@ -8,7 +8,7 @@ replace single blocks::
     {% extends "standard/dokument.md.j2" %}
     {% block luecken %}{% endblock %}
 
-Every printed value goes through :func:`.doc_markdown.finalize` (plain text escaped,
+Every printed value goes through :func:`.markdown.finalize` (plain text escaped,
 Markdown fields as placeholders). Comments are ``{## … ##}``: ``{#`` belongs to
 Pandoc attributes like ``{#tbl-x}``.
 """
@@ -30,9 +30,11 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from ..errors import TemplateError as IkTemplateError
 from .markdown import Md, cell, finalize, mdjoin
 from .parts import Dokument
 
@@ -42,12 +44,8 @@ _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _FILE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(IkTemplateError):
     """A user template failed; ``message`` is German and names file and line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class _ConfinedLoader(FileSystemLoader):
@@ -90,7 +88,7 @@ def _finalize(value: Any) -> Markup:
     """Macro output (Markup) passes; every other value is made Markdown by ``finalize``.
 
     Autoescaping is on only so that macro results are marked as already final;
-    the Markdown escaping is :func:`.doc_markdown.finalize`, never HTML escaping.
+    the Markdown escaping is :func:`.markdown.finalize`, never HTML escaping.
     """
     if isinstance(value, Markup):
         return value

@@ -26,10 +26,11 @@ from itertools import product
 
 from ..model.concept import Konzept, where
 from ..source.gcpause import gc_paused
+from ..text.german import aufzaehlung
 from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
-from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte, und
+from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
 from .report import (
@@ -253,7 +254,8 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
                  and (plaetze or 0) < umfang)
     hinweise: list[str] = []
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
-        hinweise.append("Kapazität unbekannt bei " + und([f"„{f.titel}“" for f in unbekannt]))
+        titel = [f"„{f.titel}“" for f in unbekannt]
+        hinweise.append("Kapazität unbekannt bei " + aufzaehlung(titel))
     ids = tuple(f.id for f in covering)
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
                   kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))

@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..text.german import DATE_PATTERN, PERIOD_PATTERN, parse_tag, parse_zeitpunkt_text
+
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 
 
@@ -39,7 +41,7 @@ def source_of(entry: BaseModel) -> tuple[str, Any] | None:
     a Landkreis's size (20,000 entries) was a measurable share of `ik validate`.
     Pydantic's equality compares fields only, so the source does not make entries unequal.
     """
-    return entry.__dict__.get("_src")  # type: ignore[no-any-return]
+    return entry.__dict__.get("_src")
 
 
 def set_source(entry: BaseModel, file: str, node: Any) -> None:
@@ -146,7 +148,6 @@ def _int(value: Any) -> Any:
         "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
 
 
-Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"type": "integer"})]
 NonNegInt = Annotated[int, BeforeValidator(_int),
                       WithJsonSchema({"type": "integer", "minimum": 0})]
 
@@ -168,32 +169,21 @@ Number = Annotated[float, BeforeValidator(_number),
                    WithJsonSchema({"anyOf": [{"type": "number"},
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_DE = re.compile(r"^(\d{1,2})[./](\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
-PERIOD_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[./]\d{4})$"
-
-
-def _make_date(y: str, m: str, d: str, value: str) -> dt.date:
+def _make_date(text: str) -> dt.date | None:
     try:
-        return dt.date(int(y), int(m), int(d))
+        return parse_tag(text)
     except ValueError:
         raise PydanticCustomError(
-            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": value}) from None
+            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
 
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if m := _ISO.match(text):
-            return _make_date(m[1], m[2], m[3], text)
-        if m := _DE.match(text):
-            return _make_date(m[3], m[2], m[1], text)
+        day = _make_date(value.strip())
+        if day is not None:
+            return day
     raise PydanticCustomError(
         "ik_date", "erwartet ein Datum wie 2017-08-17 oder 17.08.2017, gefunden „{value}“",
         {"value": value})
@@ -217,11 +207,6 @@ class Zeitpunkt:
         return self.text
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
 def parse_zeitpunkt(value: Any) -> Zeitpunkt:
     if isinstance(value, Zeitpunkt):
         return value
@@ -231,17 +216,10 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         value = str(value)
     if isinstance(value, str):
         text = value.strip()
-        if _ISO.match(text) or _DE.match(text):
-            d = _date(text)
-            return Zeitpunkt(text, d, d, "tag")
-        m = _MONTH.match(text) or _MONTH_DE.match(text)
-        if m:
-            year, month = (int(m[1]), int(m[2])) if _MONTH.match(text) else (int(m[2]), int(m[1]))
-            if 1 <= month <= 12:
-                return Zeitpunkt(text, dt.date(year, month, 1), _month_end(year, month), "monat")
-        if m := _YEAR.match(text):
-            y = int(m[1])
-            return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "jahr")
+        _make_date(text)  # a day that does not exist is its own message
+        parsed = parse_zeitpunkt_text(text)
+        if parsed is not None:
+            return Zeitpunkt(text, *parsed)
     raise PydanticCustomError(
         "ik_period",
         "erwartet ein Datum, einen Monat oder ein Jahr (2024-03-15, 2024-03 oder 2024), "

@@ -90,7 +90,8 @@ class HandlungsfeldDef(Vokabel):
 
 
 class Zielgruppe(Vokabel):
-    umfasst: list[Ref] = Field(default_factory=list, description="Zielgruppen, die diese Gruppe einschließt")
+    umfasst: list[Ref] = Field(default_factory=list,
+                               description="Zielgruppen, die diese Gruppe einschließt")
 
 
 class Sozialraum(Vokabel):

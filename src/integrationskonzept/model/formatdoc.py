@@ -76,8 +76,8 @@ def render() -> str:
     from .files import Inhalt, KonzeptDatei
 
     lines = ["# Das Quellformat von ik", "",
-             "Erzeugt aus den Modellen (`python -m integrationskonzept.model.formatdoc`); nicht von "
-             "Hand ändern.", "",
+             "Erzeugt aus den Modellen (`python -m integrationskonzept.model.formatdoc`); "
+             "nicht von Hand ändern.", "",
              "Pflichtfelder sind **fett**. IDs sind im ganzen Konzept eindeutig. Datumsangaben "
              "als 2017-08-17 oder 17.08.2017; Zeiträume auch als Monat (2024-03) oder Jahr "
              "(2024). In Markdown-Feldern verweist `[[id]]` auf einen Eintrag.", ""]

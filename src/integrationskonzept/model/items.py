@@ -126,7 +126,8 @@ class Massnahme(Entry):
     finanzierung: Text | None = Field(None, description="Haushalt, Förderprogramm (z. B. AMIF)")
     indikatoren: RefList = Field(default_factory=list)
     status: Literal[STATUS] = "geplant"  # type: ignore[valid-type]
-    bedarfe: RefList = Field(default_factory=list, description="Bedarfe, die die Maßnahme schließen soll")
+    bedarfe: RefList = Field(default_factory=list,
+                             description="Bedarfe, die die Maßnahme schließen soll")
     quelle: QuellenList = Field(default_factory=list,
                                 description="Beteiligung, aus der die Idee stammt")
 
@@ -138,14 +139,17 @@ class Angebot(Entry):
     titel: Text
     beschreibung: Markdown | None = None
     traeger: Ref | None = Field(None, description="ID des Trägers (Akteur)")
-    handlungsfelder: RefList = Field(default_factory=list, description="Standard: das Handlungsfeld der Datei")
+    handlungsfelder: RefList = Field(default_factory=list,
+                                     description="Standard: das Handlungsfeld der Datei")
     zielgruppen: RefList = Field(default_factory=list, description="Leer: für alle")
-    sprachen: RefList = Field(default_factory=list, description="Sprachen der Durchführung und Unterstützung")
+    sprachen: RefList = Field(default_factory=list,
+                              description="Sprachen der Durchführung und Unterstützung")
     lernsprache: Ref | None = Field(None, description="Bei Sprachkursen: die gelehrte Sprache")
     sozialraeume: RefList = Field(default_factory=list, description="Leer: stadt- bzw. kreisweit")
     ort: Text | None = None
     form: Literal[FORMEN] = "Präsenz"  # type: ignore[valid-type]
-    merkmale: RefList = Field(default_factory=list, description="z. B. kinderbetreuung, barrierefrei, kostenfrei")
+    merkmale: RefList = Field(default_factory=list,
+                              description="z. B. kinderbetreuung, barrierefrei, kostenfrei")
     zeiten: Text | None = None
     laufzeit: Zeitraum | None = None
     kapazitaet: NonNegInt | None = Field(None, description="Plätze oder Personen je Durchgang")
@@ -173,9 +177,11 @@ class Bedarf(Entry):
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
     zielgruppen: RefList = Field(default_factory=list)
     sozialraeume: RefList = Field(default_factory=list, description="Leer: stadt- bzw. kreisweit")
-    sprachen: RefList = Field(default_factory=list, description="Sprachen, in denen der Bedarf besteht")
+    sprachen: RefList = Field(default_factory=list,
+                              description="Sprachen, in denen der Bedarf besteht")
     lernsprache: Ref | None = None
-    merkmale: RefList = Field(default_factory=list, description="Erforderliche Merkmale, z. B. kinderbetreuung")
+    merkmale: RefList = Field(default_factory=list,
+                              description="Erforderliche Merkmale, z. B. kinderbetreuung")
     form: Literal[FORMEN] | None = None  # type: ignore[valid-type]
     umfang: NonNegInt | None = Field(None, description="Geschätzte Zahl der Personen/Plätze")
     prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
@@ -292,7 +298,8 @@ class Indikator(Entry):
     methodik: Markdown | None = Field(None, description="Methodische Besonderheiten")
     basiswert: Messwert | None = None
     zielwert: Messwert | None = None
-    istwerte: dict[Jahr, Number] = Field(default_factory=dict, description="Ist-Werte je Jahr, z. B. 2023: 12,5")
+    istwerte: dict[Jahr, Number] = Field(default_factory=dict,
+                                         description="Ist-Werte je Jahr, z. B. 2023: 12,5")
 
 
 class Begriff(Entry):

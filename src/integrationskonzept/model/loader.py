@@ -110,7 +110,8 @@ def load_concept(root: str | Path) -> LoadResult:
                     "Füllen oder löschen Sie die Datei.", rule="dateien"))
             elif yf.data is not None and not isinstance(yf.data, YMap):
                 result.problems.append(_err(
-                    "IK008", f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
+                    "IK008",
+                    f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
                     Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
             elif yf.data is not None:
                 raw.append((rel, yf.data))
@@ -147,7 +148,7 @@ def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem
         kind = LIST_KINDS.get(key)
         if kind is None:
             continue
-        for i, item in enumerate(items):
+        for item in items:
             if not isinstance(item, YMap):
                 continue
             ident = item.get("id")
@@ -235,7 +236,8 @@ def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> Non
             line, col = bet.pos[key][:2]
             best = suggest(str(key), BETEILIGUNG_LISTS)
             problems.append(_err(
-                "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“", Location(rel, line, col),
+                "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“",
+                Location(rel, line, col),
                 f"Meinten Sie „{best}“?" if best else
                 "Erlaubt sind: veranstaltungen, arbeitsgruppen, befragungen.", rule="schema"))
         elif bet[key] is not None and not isinstance(bet[key], YList):
@@ -251,14 +253,16 @@ _INHERIT_SINGLE = frozenset({"ziele", "massnahmen", "bedarfe"})
 def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[Entry],
                hf: str | None, problems: list[Problem]) -> None:
     kind = LIST_KINDS.get(key)
-    target = konzept.registry(kind) if kind else getattr(konzept, key)
+    # a registry (dict by id) or, for lists without ids, the concept's plain list
+    target: Any = konzept.registry(kind) if kind else getattr(konzept, key)
     label = KIND_LABELS[kind] if kind else key
     validate = model.model_validate
     for i, item in enumerate(items):
         if not isinstance(item, YMap):
             line, col = items.pos[i]
             problems.append(_err(
-                "IK103", f"„{key}“: jeder Eintrag braucht Unterschlüssel, gefunden {describe(item)}",
+                "IK103",
+                f"„{key}“: jeder Eintrag braucht Unterschlüssel, gefunden {describe(item)}",
                 Location(rel, line, col), "Ein Eintrag beginnt mit „- id: …“.", rule="schema"))
             continue
         try:

@@ -85,7 +85,7 @@ def all_refs(konzept: Konzept) -> list[Ref]:
         cached = [(entry, f, ident, path) for entry in sources(konzept)
                   for f, ident, path in refs(entry)]
         konzept.cache["refs"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:

@@ -1,7 +1,8 @@
 """`ik build` as a library function: sources → Markdown → DOCX, PDF, HTML, ODT, MD.
 
 :func:`build` validates first and refuses to build a concept with errors (the
-problems come back for the CLI to print like `ik validate`). The output files are
+problems come back for the CLI to print like `ik validate`); a failure of a template,
+of pandoc or typst raises an :class:`~integrationskonzept.errors.IkError`. The output files are
 written into ``out`` (default ``<concept>/build/``) only when complete; the same
 sources give the same bytes (the date is the concept's Stand).
 """
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import IkError
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -28,8 +28,7 @@ DEFAULT_FORMATS = ("docx", "pdf", "html")
 class BuildResult:
     """The outcome of one build.
 
-    ``ok`` is False when validation found errors (``problems``) or rendering failed
-    (``error``, a German message; ``detail`` the tool output for a verbose mode).
+    ``ok`` is False when validation found errors (``problems``); nothing was built then.
     ``files`` are the written outputs, ``warnings`` German notes that did not stop the
     build, ``seconds`` time per step, ``quellen`` the number of source files read (for
     the summary line of the problem list).
@@ -38,8 +37,6 @@ class BuildResult:
     ok: bool
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    error: str = ""
-    detail: str = ""
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     quellen: int = 0
@@ -47,19 +44,19 @@ class BuildResult:
 
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
-          aenderungen: bool = False, synopse: bool = False, seit: str | None = None
-          ) -> BuildResult:
+          aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
     ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
     builds only the Synopse (old and new side by side) as ``synopse.*``. Both compare
     with the git version of the last Beschluss in konzept.yaml, or with ``seit`` (a tag,
     commit or folder). The version line states the git tag or commit and its date; with
-    uncommitted changes in the sources every page is marked "Entwurf".
+    uncommitted changes in the sources every page is marked "Entwurf". ``progress``
+    hears each step, ``warn`` each warning as it arises (all are also in the result).
+    Raises :class:`~integrationskonzept.errors.IkError` (template, render, git) when
+    the build fails; nothing is written half.
     """
-    from ..document.templates import TemplateProblem
-    from ..errors import RenderError
-
     say = progress or (lambda _msg: None)
     root = Path(path)
     seconds: dict[str, float] = {}
@@ -73,22 +70,25 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
     konzept = report.konzept
-    warnings: list[str] = []
-    try:
-        vergleich = _vergleich(root, aenderungen or synopse, seit, say)
-        result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds, vergleich, synopse)
-    except RenderError as exc:
-        result = BuildResult(False, problems=report.problems, error=exc.message,
-                             detail=exc.detail, warnings=warnings, seconds=seconds)
-    except TemplateProblem as exc:
-        result = BuildResult(False, problems=report.problems, error=exc.message,
-                             warnings=warnings, seconds=seconds)
-    except IkError as exc:
-        result = BuildResult(False, problems=report.problems, error=str(exc),
-                             warnings=warnings, seconds=seconds)
+    warnings = _Warnings(warn)
+    vergleich = _vergleich(root, aenderungen or synopse, seit, say)
+    result = _render(root, konzept, report.problems, list(formats), out, draft, say,
+                     warnings, seconds, vergleich, synopse)
     result.quellen = quellen
     return result
+
+
+class _Warnings(list[str]):
+    """The build's warnings, each also passed on to ``warn`` as it arises."""
+
+    def __init__(self, warn: Callable[[str], None] | None) -> None:
+        super().__init__()
+        self._warn = warn
+
+    def append(self, text: str) -> None:
+        super().append(text)
+        if self._warn is not None:
+            self._warn(text)
 
 
 def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], None]
@@ -105,13 +105,14 @@ def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], 
 def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
     """The version line with its git tag or commit; draft when sources are uncommitted."""
     from ..source.git import version_info
+    from ..text.german import datum_kurz
 
     info = version_info(root)
     if not info.in_git or info.commit is None:
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
-        git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
+        git += f" vom {datum_kurz(info.datum)}"
     if info.entwurf and not draft:
         warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
                         "„Entwurf“ gekennzeichnet.")

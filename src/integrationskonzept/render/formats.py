@@ -52,6 +52,7 @@ class Job:
     say: Callable[[str], None] = lambda _msg: None
     verweise: int = 0  # internal links (``](#``) in the document
     gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
+    generator: str = ""  # the toolchain, for the documents' metadata
 
     def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
                rts: tuple[str, ...] = ()) -> bytes:
@@ -95,10 +96,14 @@ def html(job: Job) -> bytes:
         before.append(f'<div class="ik-logo"><img src="data:{mime};base64,{data}" '
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
-    return job.write(
+    page = job.write(
         ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
          "-M", "document-css=false", "--include-in-header=kopf.html",
          "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
+    # pandoc's template names only itself as the generator
+    return page.replace(b'<meta name="generator" content="pandoc" />',
+                        f'<meta name="generator" content="{escape(job.generator)}" />'.encode(),
+                        1)
 
 
 def docx(job: Job) -> bytes:
@@ -138,7 +143,7 @@ def pdf(job: Job) -> bytes:
     shutil.copyfile(job.design.theme_typ, build / "theme.typ")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft, kompakt=kompakt), encoding="utf-8")
+                 draft=job.draft, kompakt=kompakt, generator=job.generator), encoding="utf-8")
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,

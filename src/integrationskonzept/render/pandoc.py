@@ -32,6 +32,17 @@ def pandoc_path() -> str:
         ) from exc
 
 
+def pandoc_version() -> str | None:
+    """The version pandoc reports of itself (``3.9``), or None if it cannot be started."""
+    try:
+        proc = subprocess.run([pandoc_path(), "--version"], capture_output=True, timeout=60,
+                              check=False)
+    except (RenderError, OSError, subprocess.TimeoutExpired):
+        return None
+    first = proc.stdout.decode("utf-8", "replace").partition("\n")[0]
+    return first.split()[-1] if proc.returncode == 0 and first.startswith("pandoc ") else None
+
+
 def lua(name: str) -> str:
     """Path of one of the package's trusted Lua filters."""
     return str(LUA_DIR / name)

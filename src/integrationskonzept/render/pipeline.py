@@ -20,12 +20,14 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
 characters of Markdown the formats are written one after the other, so that at
 most one pandoc or typst child holds memory at a time; the PDF is set compactly
-(:mod:`.formate`). Each format reports its start and end through ``progress``.
+(:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 Each file is written next to its target and moved into place only when complete.
-The same inputs and ``timestamp`` give byte-identical files. Every failure is a
-:class:`RenderError` with a German message; typst warnings go to ``on_warning``
-(default: :func:`warnings.warn` with :class:`RenderWarning`).
+The same inputs, ``timestamp`` and toolchain give byte-identical files; each file names
+the toolchain (:func:`.versions.toolchain`) in its metadata: the custom property
+„erzeugt-mit“ in DOCX and ODT, ``<meta name="generator">`` in HTML, the keywords of the PDF.
+Every failure is a :class:`RenderError` with a German message; typst warnings go to
+``on_warning`` (default: :func:`warnings.warn` with :class:`RenderWarning`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from .design import Design
 from .formats import Job
 from .meta import DocumentMeta
 from .pandoc import READER, lua
+from .versions import toolchain
 
 FORMATS = ("md", "html", "docx", "odt", "pdf")
 # From this size of the Markdown on (Landkreis scale), formats are written one after
@@ -104,6 +107,7 @@ def render(
             f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}."
         ) from None
     written: list[Path] = []
+    generator = toolchain().generator
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)
         names = write_assets(build, assets)
@@ -112,9 +116,9 @@ def render(
                    warn, stats, env={
                        "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
                        "IK_BILDER": "\n".join(sorted(names)),
-                       "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
+                       "IK_META": json.dumps(_pandoc_meta(meta, generator), ensure_ascii=False),
                    }, say=say, verweise=markdown.count("](#"),
-                  gross=len(markdown) >= SEQUENTIAL_AB)
+                  gross=len(markdown) >= SEQUENTIAL_AB, generator=generator)
         if ast_json is not None:
             (build / "quelle.json").write_bytes(ast_json)
             reader = ["-f", "json", "quelle.json"]
@@ -176,9 +180,11 @@ def _check_formats(formats: Iterable[str]) -> set[str]:
     return wanted
 
 
-def _pandoc_meta(meta: DocumentMeta) -> dict[str, str]:
+def _pandoc_meta(meta: DocumentMeta, generator: str) -> dict[str, str]:
+    # "erzeugt-mit" becomes a custom document property in DOCX and ODT
     values = {"title": meta.title, "subtitle": meta.subtitle, "author": meta.kommune,
-              "date": meta.date_line, "lang": meta.lang, "toc-title": "Inhalt"}
+              "date": meta.date_line, "lang": meta.lang, "toc-title": "Inhalt",
+              "erzeugt-mit": generator}
     return {k: v for k, v in values.items() if v}
 
 

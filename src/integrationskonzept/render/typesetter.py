@@ -144,6 +144,16 @@ def compile_pdf(
     )
 
 
+def typst_version() -> str | None:
+    """The version the typst compiler reports of itself (``0.15.1``), or None."""
+    try:
+        import typst
+
+        return str(json.loads(typst.eval(b"", "str(sys.version)", ignore_system_fonts=True)))
+    except (ImportError, RuntimeError, ValueError):
+        return None
+
+
 def german_warning(warning: str) -> str:
     if "unknown font family" in warning:
         family = warning.split(":", 1)[-1].strip()

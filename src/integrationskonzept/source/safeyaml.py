@@ -15,7 +15,6 @@ means where a number, date or truth value is expected.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any
 import yaml
 
 from ..problems import Location, Problem, Severity
+from .gcpause import gc_paused
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -167,10 +167,9 @@ def _check_characters(text: str, rel: str) -> list[Problem]:
 def parse_yaml_text(text: str, rel: str) -> YamlFile:
     """Build positioned containers from parser events (see module docstring)."""
     loader = yaml.CSafeLoader if have_libyaml() else yaml.SafeLoader
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        data = _build(loader(text), rel)
+        with gc_paused():
+            data = _build(loader(text), rel)
     except _Stop as stop:
         return YamlFile(rel, None, [stop.problem])
     except yaml.MarkedYAMLError as exc:
@@ -182,9 +181,6 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
     except RecursionError:
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK004", "Datei ist zu tief verschachtelt")])
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return YamlFile(rel, data, [])
 
 

@@ -60,6 +60,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("indikatoren", "Indikatoren", Indikator),
 )
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
+SHEET_KEYS = tuple(SHEET_BY_KEY)  # the choices of `ik tabelle export --art`
 SHEET_BY_NAME = {s.name.casefold(): s for s in SHEETS}
 # CSV files are named by the list key (massnahmen.csv …).
 

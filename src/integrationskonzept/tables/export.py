@@ -32,6 +32,7 @@ from .columns import (
 from .values import to_cell, to_csv_text
 
 TABLE_FORMAT = "1"
+TABLE_FORMATS = ("xlsx", "csv")  # the choices of `ik tabelle export --format`
 INFO_SHEET = "ik"
 LIST_SHEET = "Listen"
 MAX_ROWS = 1_048_576

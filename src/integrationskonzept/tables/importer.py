@@ -336,7 +336,7 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
                 plan.problems.append(_problem(
                     "IK807", f"{rel}: die Datei wird als Ganzes neu geschrieben (eine Liste in "
                     "Kurzform [..] oder eine neue Liste); Kommentare bleiben, Zeilenumbrüche "
-                    "in langen Texten nicht", Location(rel), severity=Severity.INFO))
+                    "in langen Texten nicht", Location(rel, 1, 1), severity=Severity.INFO))
 
 
 def _sheet_keys() -> Iterator[tuple[str, str]]:

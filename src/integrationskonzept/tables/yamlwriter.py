@@ -76,8 +76,9 @@ class YamlFile:
     def _list_style(self) -> tuple[int, int]:
         """(dash to content, key to dash) of the file's first block list; else (2, 2)."""
         for key, value in self.data.items():
-            if hasattr(value, "fa") and isinstance(value, list) and value \
-                    and not value.fa.flow_style() and hasattr(value[0], "lc"):
+            style = getattr(value, "fa", None)
+            if style is not None and isinstance(value, list) and value \
+                    and not style.flow_style() and hasattr(value[0], "lc"):
                 m = _DASH.match(self.lines[int(value[0].lc.line)])
                 if m:
                     dash = len(m[1])
