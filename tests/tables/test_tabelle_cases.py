@@ -106,6 +106,20 @@ def test_unusual_indentation_keeps_its_other_entries(concept, tmp_path: Path) ->
     assert (folder / "extra.yaml").read_text() == text.replace("Alt  #", "Neu  #")
 
 
+def test_only_the_changed_key_is_rewritten(concept, tmp_path: Path) -> None:
+    text = ("ziele:\n  - id: z-8  # erstes Ziel\n    titel: Alt\n    beschreibung: Ein langer "
+            "Text,\n      über zwei Zeilen umbrochen\n    zielgruppen: [neuzugewanderte]\n\n"
+            "  # Ende\n")
+    folder = concept(extra={"extra.yaml": text})
+    table = _write_csv(tmp_path / "ziele.csv", [
+        ["id", "Titel", "Beschreibung", "Zieljahr"], ["z-1", "Mehr Kursplätze", "", ""],
+        ["z-8", "Neu", "Ein langer Text, über zwei Zeilen umbrochen", "2030"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    assert (folder / "extra.yaml").read_text() == text.replace(
+        "titel: Alt", "titel: Neu").replace(
+        "[neuzugewanderte]\n", "[neuzugewanderte]\n    zieljahr: 2030\n")
+
+
 def test_a_list_in_flow_form_is_written_as_a_whole(concept, tmp_path: Path, capsys) -> None:
     folder = concept(extra={"extra.yaml": "# Ziele\nziele: [{id: z-9, titel: Alt}]\n"})
     table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "Mehr Kursplätze"],

@@ -317,7 +317,7 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
         if entry is None:
             continue
         for path, value in change.values.items():
-            set_path(entry, path, value, order)
+            yf.set(entry, path, value, order)
         yf.changed = True
     for sheet_name, idents in plan.missing.items():
         sheet_key = next(t for t in _sheet_keys() if t[1] == sheet_name)[0]

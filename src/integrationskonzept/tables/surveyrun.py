@@ -127,7 +127,7 @@ def run_survey_import(path: Path, antworten: Path, struktur: Path, ident: str,
     for key in _OWNED:
         if key == "instrument" and entry.get("instrument"):
             continue  # keep the author's wording (e.g. "LimeSurvey und Papierfragebogen")
-        set_path(entry, (key,), values[key], order)
+        yf.set(entry, (key,), values[key], order)
     yf.changed = True
     write_texts(path, {rel: yf.dump()})
     report = validate(path)

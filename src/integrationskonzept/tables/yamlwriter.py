@@ -1,9 +1,12 @@
-"""Round-trip YAML writing: change only the entries (and in them the keys) that changed.
+"""Round-trip YAML writing: change only the keys that changed.
 
 ruamel.yaml reads each file with comments, key order, quoting and flow/block styles.
-Only the entries an import touches are written anew, each spliced into the original
-text in place of its own lines; every other byte of the file stays as it was (ruamel
-would, e.g., join a plain scalar wrapped over two lines if it rewrote the whole file).
+Only the keys an import sets are written anew (with their end-of-line comment), each
+spliced into the original text in place of its own lines; new entries go after the
+last entry of their list. Every other byte stays as it was (ruamel would, e.g., join a
+plain scalar wrapped over two lines if it rewrote the whole file). An entry whose keys
+cannot be told apart by line (``- {id: a, titel: b}``) is rewritten as a whole; a file
+whose list is written in flow form, or gets a new list, is rewritten as a whole (IK807).
 """
 
 from __future__ import annotations
@@ -67,6 +70,9 @@ class YamlFile:
 
             self.data = CommentedMap()
         self._modified: dict[int, tuple[Any, tuple[int, int], int]] = {}
+        # Per changed entry: its keys as read (name, line, column) and the keys set since.
+        self._keys: dict[int, list[tuple[str, int, int]]] = {}
+        self._touched: dict[int, set[str]] = {}
         self._edits: list[tuple[int, int, Any]] = []  # (start, end, entry | "" | ("neu", e))
         self._whole = False
         self._mapping = _mapping_indent(self.lines)
@@ -141,6 +147,10 @@ class YamlFile:
                     self._whole = True
                 else:
                     self._modified[id(item)] = (item, span, self._offset(key))
+                    self._keys[id(item)] = sorted(
+                        ((str(k), int(item.lc.key(k)[0]), int(item.lc.key(k)[1])) for k in item),
+                        key=lambda t: (t[1], t[2]))
+                    self._touched[id(item)] = set()
                 self.changed = True
                 return item
         return None
@@ -181,7 +191,78 @@ class YamlFile:
                 return True
         return False
 
+    def set(self, entry: Any, path: tuple[str, ...], value: Any, order: list[str]) -> None:
+        """:func:`set_path` on an entry of this file, remembering the key it changes."""
+        set_path(entry, path, value, order)
+        touched = self._touched.get(id(entry))
+        if touched is not None:
+            touched.add(path[0])
+
     # -- writing ---------------------------------------------------------------------
+    def _quiet(self, line: int) -> bool:
+        """A blank or comment-only line (kept as it is around a rewritten key)."""
+        text = self.lines[line].strip()
+        return not text or text.startswith("#")
+
+    def _key_edits(self, entry: Any, span: tuple[int, int], offset: int
+                   ) -> list[tuple[int, int, str]] | None:
+        """Edits that rewrite only the keys set on ``entry``; None: rewrite the whole entry."""
+        keys = self._keys.get(id(entry), [])
+        touched = self._touched.get(id(entry), set())
+        if not keys or keys[0][0] in touched or len({line for _n, line, _c in keys}) < len(keys):
+            return None
+        start, end = span
+        while end > start + 1 and self._quiet(end - 1):
+            end -= 1
+        bounds: dict[str, tuple[int, int, int]] = {}
+        for i, (name, line, col) in enumerate(keys):
+            stop = keys[i + 1][1] if i + 1 < len(keys) else end
+            while stop > line + 1 and self._quiet(stop - 1):
+                stop -= 1
+            if i and self.lines[line][:col].strip():
+                return None  # not a block mapping laid out one key per line
+            bounds[name] = (line, stop, col)
+        body = keys[1][2] if len(keys) > 1 else None
+        if body is None:
+            return None
+        step = body - len(_DASH.match(self.lines[start])[1])  # type: ignore[index]
+        current = [str(k) for k in entry]
+        edits = []
+        for name in sorted(touched):
+            if name in bounds:
+                line, stop, col = bounds[name]
+                text = self._key_text(entry, name, col, step, offset) if name in current else ""
+                edits.append((line, stop, text))
+            elif name in current:
+                later = [n for n in current[current.index(name) + 1:] if n in bounds]
+                pos = bounds[later[0]][0] if later else bounds[keys[-1][0]][1]
+                edits.append((pos, pos, self._key_text(entry, name, body, step, offset)))
+        return edits
+
+    def _key_text(self, entry: Any, name: str, col: int, step: int, offset: int) -> str:
+        """``name: value`` of ``entry`` as YAML at column ``col``, its end-of-line comment kept."""
+        from ruamel.yaml.comments import CommentedMap
+        from ruamel.yaml.error import CommentMark
+        from ruamel.yaml.tokens import CommentToken
+
+        key = _key(entry, name)
+        single = CommentedMap()
+        single[key] = entry[key]
+        comment = entry.ca.items.get(key)
+        if comment and len(comment) > 2 and comment[2] is not None:
+            old = comment[2]
+            first = str(old.value).split("\n")[0]
+            if first.strip().startswith("#"):
+                # the comment keeps its distance from the value: its column, less the indent
+                token = CommentToken(first + "\n", CommentMark(max(0, old.column - col)))
+                single.ca.items[key] = [None, None, token, None]
+        out = io.StringIO()
+        _yaml(self._mapping, step + offset, offset).dump(single, out)
+        lines = out.getvalue().splitlines(keepends=True)
+        while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+            lines.pop()
+        return "".join(" " * col + line if line.strip() else line for line in lines)
+
     def _entry_text(self, entry: Any, first_line: str, offset: int) -> str:
         """The entry as YAML, indented like the original item line ``first_line`` (its dash
         ``offset`` columns right of its list's key, as nested lists inside it are too)."""
@@ -207,7 +288,11 @@ class YamlFile:
             return out.getvalue()
         edits = list(self._edits)
         for entry, (start, end), offset in self._modified.values():
-            edits.append((start, end, (entry, offset)))
+            keyed = self._key_edits(entry, (start, end), offset)
+            if keyed is None:
+                edits.append((start, end, (entry, offset)))
+            else:
+                edits += [(a, b, ("text", text)) for a, b, text in keyed]
         lines = list(self.lines)
         for start, end, what in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
             if isinstance(what, tuple) and len(what) == 4:  # new entry after the last item
@@ -219,6 +304,8 @@ class YamlFile:
                 lines[start:start] = [text]
             elif what == "":
                 lines[start:end] = []
+            elif what[0] == "text":
+                lines[start:end] = [what[1]]
             else:
                 entry, offset = what
                 lines[start:end] = [self._entry_text(entry, self.lines[start], offset)]
