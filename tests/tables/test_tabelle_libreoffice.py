@@ -17,7 +17,8 @@ from ik_testing import EXAMPLES
 from integrationskonzept.cli import main
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")]
 
 
 def _run(*args: str) -> int:

@@ -9,7 +9,6 @@ into the file of its Handlungsfeld (or the file the user names).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from ..model.concept import KIND_LABELS, LIST_KINDS, Konzept
 from ..model.fields import ID_PATTERN, Entry, source_of
 from ..problems import Location, Problem, Severity
 from ..source.schemaerrors import suggest
-from .columns import LIST, NUMBER, VOCABULARY_KINDS, Column, Sheet, columns_for
+from .columns import LIST, NUMBER, SHEETS, VOCABULARY_KINDS, Column, Sheet, columns_for
 from .export import value_at
 from .reader import TableData, Workbook
 from .values import CellError, from_cell, same
@@ -320,7 +319,7 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
             yf.set(entry, path, value, order)
         yf.changed = True
     for sheet_name, idents in plan.missing.items():
-        sheet_key = next(t for t in _sheet_keys() if t[1] == sheet_name)[0]
+        sheet_key = next(s.key for s in SHEETS if s.name == sheet_name)
         registry = getattr(konzept, sheet_key)
         for ident in idents:
             src = source_of(registry[ident])
@@ -337,12 +336,6 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
                     "IK807", f"{rel}: die Datei wird als Ganzes neu geschrieben (eine Liste in "
                     "Kurzform [..] oder eine neue Liste); Kommentare bleiben, Zeilenumbrüche "
                     "in langen Texten nicht", Location(rel, 1, 1), severity=Severity.INFO))
-
-
-def _sheet_keys() -> Iterator[tuple[str, str]]:
-    from .columns import SHEETS
-
-    return ((s.key, s.name) for s in SHEETS)
 
 
 def write_texts(root: Path, texts: dict[str, str]) -> None:

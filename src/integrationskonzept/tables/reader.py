@@ -107,7 +107,7 @@ def _sheet_of_csv(path: Path) -> Sheet:
     return sheet
 
 
-def decode(raw: bytes, name: str) -> str:
+def decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM); Windows-1252 as German Excel saves "CSV" otherwise."""
     try:
         return raw.decode("utf-8-sig")
@@ -132,7 +132,7 @@ def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 def _read_csv(path: Path) -> Workbook:
     sheet = _sheet_of_csv(path)
-    text = decode(path.read_bytes(), path.name)
+    text = decode(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text))
     header = next(reader, [])
     table = TableData(sheet, path.name, [_header(h) for h in header])

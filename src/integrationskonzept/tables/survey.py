@@ -46,7 +46,7 @@ def read_responses(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Headings and (line, values) rows of a response CSV (any separator, BOM or not)."""
     if not path.is_file():
         raise SourceError(f"Antworten „{path}“ nicht gefunden")
-    text = decode(path.read_bytes(), path.name)
+    text = decode(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text))
     headings = [h.strip() for h in next(reader, [])]
     if not headings:

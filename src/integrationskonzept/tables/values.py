@@ -8,13 +8,14 @@ numbers, every number as a float, truth values as booleans or as the words WAHR/
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from ..model.fields import Zeitpunkt, parse_zeitpunkt
-from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, REF, TEXT, YEAR, Column
+from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, REF, YEAR, Column
 
 LIST_SEPARATOR = "; "
 # Characters that make a spreadsheet program read a typed text as a formula.
@@ -93,7 +94,11 @@ def _as_text(raw: Any) -> str:
     return str(raw).replace("\r\n", "\n")
 
 
-_DATE_ADAPTER: TypeAdapter[Any] | None = None
+@functools.cache
+def _date_adapter() -> TypeAdapter[Any]:
+    from ..model.fields import Datum
+
+    return TypeAdapter(Datum)
 
 
 def _date(raw: Any) -> dt.date:
@@ -103,13 +108,8 @@ def _date(raw: Any) -> dt.date:
         return raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 1 < raw < 2958466:
         return _serial_date(float(raw))
-    from ..model.fields import Datum
-
-    global _DATE_ADAPTER
-    if _DATE_ADAPTER is None:
-        _DATE_ADAPTER = TypeAdapter(Datum)
     try:
-        return _DATE_ADAPTER.validate_python(_as_text(raw).strip())  # type: ignore[no-any-return]
+        return _date_adapter().validate_python(_as_text(raw).strip())  # type: ignore[no-any-return]
     except ValidationError:
         raise CellError(f"erwartet ein Datum wie 17.08.2017, gefunden „{_as_text(raw)}“")\
             from None
@@ -195,7 +195,7 @@ def from_cell(column: Column, raw: Any) -> Any:
             return folded[text.casefold()]
         raise CellError(f"„{text}“ ist nicht erlaubt; erlaubt sind: "
                         + ", ".join(column.choices))
-    return text if kind != TEXT else text
+    return text
 
 
 def same(a: Any, b: Any) -> bool:
