@@ -127,3 +127,35 @@ def test_a_list_in_flow_form_is_written_as_a_whole(concept, tmp_path: Path, caps
     assert _run("tabelle", "import", str(table), str(folder)) == 0
     assert "extra.yaml:1:1: Hinweis IK807" in capsys.readouterr().err
     assert (folder / "extra.yaml").read_text() == "# Ziele\nziele: [{id: z-9, titel: Neu}]\n"
+
+
+def test_calamine_and_openpyxl_read_a_workbook_alike(tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    import datetime as dt
+    import shutil
+
+    from ik_testing import EXAMPLES
+    from integrationskonzept.model.loader import load_concept
+    from integrationskonzept.tables.importer import plan_import
+    from integrationskonzept.tables.reader import read_table
+
+    folder = shutil.copytree(EXAMPLES / "lehrte", tmp_path / "lehrte")
+    book = tmp_path / "t.xlsx"
+    assert _run("tabelle", "export", str(folder), "-o", str(book)) == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Angebote"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(2, headers.index("Kapazität") + 1).value = 40
+    ws.cell(2, headers.index("Stand") + 1).value = dt.datetime(2026, 1, 15)
+    ws.cell(3, headers.index("Zeiten") + 1).value = 31275  # a number where text belongs
+    ms = wb["Maßnahmen"]
+    assert ms.cell(2, 10).value == "2026-01"  # Zeitraum: Beginn, a month as text
+    ms.cell(2, 10).value = 2027  # a year typed as a number
+    wb.save(book)
+    konzept = load_concept(folder).konzept
+    plans = [plan_import(konzept, read_table(book, engine)) for engine in ("", "openpyxl")]
+    changes = [[(c.ident, c.values) for c in p.changes] for p in plans]
+    assert changes[0] == changes[1]
+    assert {k: str(v) for _i, values in changes[0] for k, v in values.items()} == {
+        ("kapazitaet",): "40", ("stand",): "2026-01-15", ("zeitraum", "beginn"): "2027",
+        ("zeiten",): "31275"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,59 +38,91 @@ class Workbook:
     info: dict[str, str]
 
 
-def read_table(path: Path) -> Workbook:
-    """Read ``path`` (.xlsx or .csv); raises :class:`SourceError` for unreadable files."""
+def read_table(path: Path, engine: str = "") -> Workbook:
+    """Read ``path`` (.xlsx or .csv); raises :class:`SourceError` for unreadable files.
+
+    ``engine="openpyxl"`` reads a workbook with openpyxl even if python-calamine is there.
+    """
     if not path.is_file():
         raise SourceError(f"Tabelle „{path}“ nicht gefunden")
     if path.stat().st_size > MAX_TABLE_BYTES:
         raise SourceError(f"Tabelle „{path.name}“ ist zu groß (mehr als 200 MB)")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, engine)
     if suffix == ".csv":
         return _read_csv(path)
     raise SourceError(f"„{path.name}“: erwartet eine Datei .xlsx oder .csv (aus `ik tabelle "
                       "export`)")
 
 
-def _read_xlsx(path: Path) -> Workbook:
+def _read_xlsx(path: Path, engine: str = "") -> Workbook:
+    """Read a workbook with python-calamine (fast) or, without it, openpyxl."""
+    if engine != "openpyxl":
+        try:
+            import python_calamine  # noqa: F401
+        except ImportError:
+            engine = "openpyxl"
+    sheets = _calamine_sheets(path) if engine != "openpyxl" else _openpyxl_sheets(path)
+    return _collect(sheets)
+
+
+def _unreadable(path: Path, exc: Exception) -> SourceError:
+    return SourceError(f"„{path.name}“ lässt sich nicht als Excel-Arbeitsmappe lesen "
+                       f"({type(exc).__name__})")
+
+
+def _calamine_sheets(path: Path) -> list[tuple[str, Iterator[Sequence[Any]]]]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        # calamine hands every number over as float and an empty cell as "": the cell
+        # parsers cast numbers back (ids, years), "" is read as empty.
+        return [(name, iter(wb.get_sheet_by_name(name).to_python(skip_empty_area=False)))
+                for name in wb.sheet_names]
+    except Exception as exc:  # calamine raises its own error types per format problem
+        raise _unreadable(path, exc) from None
+
+
+def _openpyxl_sheets(path: Path) -> list[tuple[str, Iterator[Sequence[Any]]]]:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+        sheets = [(ws.title, iter(list(ws.iter_rows(values_only=True)))) for ws in wb.worksheets]
+        wb.close()
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise SourceError(f"„{path.name}“ lässt sich nicht als Excel-Arbeitsmappe lesen "
-                          f"({type(exc).__name__})") from None
+        raise _unreadable(path, exc) from None
+    return sheets
+
+
+def _collect(sheets: list[tuple[str, Iterator[Sequence[Any]]]]) -> Workbook:
     tables: list[TableData] = []
     unknown: list[str] = []
     info: dict[str, str] = {}
-    try:
-        for ws in wb.worksheets:
-            title = ws.title
-            if title == INFO_SHEET:
-                for row in ws.iter_rows(values_only=True):
-                    if row and row[0] is not None:
-                        info[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
+    for title, rows in sheets:
+        if title == INFO_SHEET:
+            for row in rows:
+                if row and row[0] not in (None, ""):
+                    info[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
+            continue
+        sheet = SHEET_BY_NAME.get(title.strip().casefold())
+        if sheet is None:
+            if title != LIST_SHEET:
+                unknown.append(title)
+            continue
+        header_row = next(rows, ())
+        table = TableData(sheet, title, [_header(h) for h in header_row])
+        width = len(table.headers)
+        for number, values in enumerate(rows, start=2):
+            vals = [None if v == "" else v for v in list(values)[:width]]
+            if all(v is None for v in vals):
                 continue
-            sheet = SHEET_BY_NAME.get(title.strip().casefold())
-            if sheet is None:
-                if title != LIST_SHEET:
-                    unknown.append(title)
-                continue
-            rows = ws.iter_rows(values_only=True)
-            header_row = next(rows, ())
-            table = TableData(sheet, title, [_header(h) for h in header_row])
-            width = len(table.headers)
-            for number, values in enumerate(rows, start=2):
-                if values is None or all(v is None or v == "" for v in values):
-                    continue
-                vals = list(values[:width]) + [None] * (width - len(values))
-                table.rows.append((number, vals))
-            tables.append(table)
-    finally:
-        wb.close()
+            table.rows.append((number, vals + [None] * (width - len(vals))))
+        tables.append(table)
     return Workbook(tables, unknown, info)
 
 

@@ -118,7 +118,8 @@ def _date(raw: Any) -> dt.date:
 def _period(raw: Any) -> Zeitpunkt:
     if isinstance(raw, (dt.date, dt.datetime)):
         return parse_zeitpunkt(_date(raw))
-    if isinstance(raw, float) and raw.is_integer() and 1900 <= raw <= 2200:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) \
+            and float(raw).is_integer() and 1900 <= raw <= 2200:
         return parse_zeitpunkt(str(int(raw)))  # a year typed into a number cell
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return parse_zeitpunkt(_date(raw))
