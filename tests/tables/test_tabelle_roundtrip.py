@@ -79,3 +79,21 @@ def test_edits_touch_only_the_changed_keys(tmp_path: Path) -> None:
         rel = other.relative_to(EXAMPLES / "lehrte")
         if str(rel) != "handlungsfelder/arbeit.yaml":
             assert (folder / rel).read_bytes() == other.read_bytes(), rel
+
+
+def test_probe_shows_the_changes_in_words_of_diff_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = shutil.copytree(EXAMPLES / "peine", tmp_path / "peine")
+    before = _snapshot(folder)
+    table = tmp_path / "t.xlsx"
+    assert _run("tabelle", "export", str(folder), "--out", str(table)) == 0
+    wb = openpyxl.load_workbook(table)
+    ident = wb["Maßnahmen"].cell(2, 1).value
+    wb.save(table)
+    _edit(table, "Maßnahmen", ident, {"Status": "umgesetzt"})
+    capsys.readouterr()
+    assert _run("tabelle", "import", str(table), str(folder), "--probe") == 0
+    out = capsys.readouterr().out
+    assert f"({ident}): geändert" in out and "Status: " in out and "→ umgesetzt" in out
+    assert "Würde ändern: handlungsfelder/" in out
+    assert _snapshot(folder) == before
