@@ -7,6 +7,7 @@ deliberate commit: new versions in ``integrationskonzept/toolchain.py`` (PINS),
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -138,3 +139,33 @@ def test_ci_runs_the_readme_commands_and_every_gate() -> None:
                  ".venv/bin/ruff check src tests", ".venv/bin/mypy src"):
         assert gate in ci
     assert "-c constraints.txt" in "\n".join(readme)  # the README says how to install exactly
+
+
+def test_a_newer_pandoc_on_path_does_not_replace_the_pinned_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "pandoc"
+    fake.write_text("#!/bin/sh\necho 'pandoc 99.0'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert pandoc_version() == toolchain.PANDOC.program_version
+
+
+def test_typst_of_an_unpinned_release_is_asked() -> None:
+    found = toolchain.program(toolchain.TYPST._replace(version="0.1"))
+    assert found.version is None
+    assert _complete(found).version == toolchain.TYPST.program_version
+
+
+def test_without_pypandoc_binary_the_build_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from integrationskonzept.errors import RenderError
+    from integrationskonzept.render.pandoc import pandoc_path
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(RenderError) as failed:
+        pandoc_path()
+    assert failed.value.message == (
+        "Pandoc wurde nicht gefunden. Bitte das Paket »pypandoc-binary« installieren.")
+    assert pandoc_version() is None

@@ -159,3 +159,26 @@ def test_calamine_and_openpyxl_read_a_workbook_alike(tmp_path: Path) -> None:
     assert {k: str(v) for _i, values in changes[0] for k, v in values.items()} == {
         ("kapazitaet",): "40", ("stand",): "2026-01-15", ("zeitraum", "beginn"): "2027",
         ("zeiten",): "31275"}
+
+
+def test_the_main_value_of_a_breakdown_keeps_the_german_decimal(tmp_path: Path) -> None:
+    import shutil
+
+    from ik_testing import EXAMPLES
+
+    folder = shutil.copytree(EXAMPLES / "peine", tmp_path / "peine")
+    book = tmp_path / "t.xlsx"
+    assert _run("tabelle", "export", str(folder), "-o", str(book)) == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Indikatoren"]
+    headers = [c.value for c in ws[1]]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if ws.cell(r, 1).value == "i-schulabgang-ohne-abschluss")
+    assert ws.cell(row, headers.index("Ist 2023") + 1).value == 12.9  # the "gesamt" value
+    ws.cell(row, headers.index("Ist 2023") + 1).value = 13.5
+    wb.save(book)
+    before = (folder / "indikatoren.yaml").read_text(encoding="utf-8")
+    assert _run("tabelle", "import", str(book), str(folder)) == 0
+    after = (folder / "indikatoren.yaml").read_text(encoding="utf-8")
+    assert after == before.replace('2023: {gesamt: "12,9", weiblich:',
+                                   '2023: {gesamt: "13,5", weiblich:')

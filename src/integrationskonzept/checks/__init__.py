@@ -38,6 +38,14 @@ MODULES = (
     "logo_ohne_alternativtext",
     "bilder_in_texten",
     "text_ohne_wirkung",
+    "fussnoten",
+    "ampel_ohne_begruendung",
+    "monitoring_nach_stand",
+    "verlauf_reihenfolge",
+    "umgesetzt_dann_geplant",
+    "istwert_ausserhalb",
+    "indikator_ohne_richtung",
+    "ohne_aktualisierung",
 )
 
 

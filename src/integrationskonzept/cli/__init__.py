@@ -3,8 +3,9 @@
 Exit codes: 0 ok · 1 problems in the sources (or bad input) · 2 wrong usage ·
 3 internal error of ik (a bug: please report) · 130 interrupted.
 
-`ik` and `ik --help` print :func:`help_text` without importing typer, so the most
-common first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
+`ik` and `ik --help` print :func:`help_text`, `ik --version` the versions (:mod:`.version`),
+without importing typer, so the most common first calls answer at once; tests keep
+:data:`COMMANDS` and :data:`OPTIONS` equal to the typer app.
 Help for one command is German, written by :mod:`.help`; click's usage errors become
 German in :mod:`.usage`; run-wide side effects (collector, hard exit) are in
 :mod:`.runtime`. A new command: see CONTRIBUTING.md.
@@ -15,7 +16,15 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, IkError, UsageError
+from ..errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    IkError,
+    UsageError,
+)
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
 
@@ -29,6 +38,8 @@ COMMANDS = (
     ("gaps", "Zeigt, welche Bedarfe kein Angebot deckt, und warum."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
+    ("bericht", "Baut den Umsetzungsbericht eines Berichtszeitraums (Status, Ampeln, "
+                "Indikatoren)."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("tabelle", "Tabellen für Mitwirkende: Export nach Excel oder CSV und Import zurück in die "
      "Quellen."),
@@ -86,6 +97,15 @@ def run(args: list[str]) -> int:
         if exc.detail and os.environ.get("IK_DEBUG"):
             echo(exc.detail.rstrip(), err=True)
         return exc.exit_code
+    except MemoryError:
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
+             "oder bauen Sie weniger Formate auf einmal (--format).", err=True)
+        return EXIT_PROBLEMS
+    except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
+        from ..text.oserrors import os_error_text
+
+        echo(f"Fehler: {os_error_text(exc)}.", err=True)
+        return EXIT_PROBLEMS
     except Exception as exc:  # a bug in ik, not a problem in the sources
         if os.environ.get("IK_DEBUG"):
             raise
@@ -96,24 +116,23 @@ def run(args: list[str]) -> int:
 
 
 def _dispatch(args: list[str]) -> int:
-    if args in ([], ["--help"], ["-h"]):
+    if not args or args[0] in ("--help", "-h"):
         sys.stdout.write(help_text())
         return EXIT_OK
-    if args == ["--version"]:
+    command = args[0]
+    if command == "--version" and len(args) == 1:
         from .version import version_text
 
         sys.stdout.write(version_text())
         return EXIT_OK
-    names = [name for name, _ in COMMANDS]
-    command = args[0]
+    from .usage import click_errors, german, unknown_command, unknown_option
+
     if command.startswith("-"):
-        raise UsageError(f"Unbekannte Option „{command}“. Aufruf: ik BEFEHL [ARGUMENTE]; "
-                         "alle Befehle: ik --help")
+        raise unknown_option(command, [name for name, _ in OPTIONS])
     from .help import command_names
-    from .usage import click_errors, german, unknown_command
 
     if command not in command_names():
-        raise unknown_command(command, names)
+        raise unknown_command(command, [name for name, _ in COMMANDS])
     options = args[1:args.index("--")] if "--" in args else args[1:]
     from .help import command_help, group_help, sub_names
 

@@ -4,7 +4,9 @@ A command returns its exit code (0 ok, 1 problems) and never catches an error: a
 expected failure is an :class:`~integrationskonzept.errors.IkError` that the one
 handler in :mod:`integrationskonzept.cli` prints. Heavy libraries are imported inside
 the commands, so start-up stays fast. Further commands live in their own modules
-(``cli/<name>.py``) and register on :data:`app` (see CONTRIBUTING.md).
+(``cli/<name>.py``), register on :data:`~.app.app` and are imported at the end of this
+module, so that ``from integrationskonzept.cli.commands import app`` sees every command
+(see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, SourceError, UsageError
+from ..errors import EXIT_OK, EXIT_PROBLEMS
+from .app import FolderArg, app, folder, prefix, shown
+from .builds import finish_build, progress, warn
 from .choices import (
     BUILD_FORMAT,
     DIFF_FORMAT,
@@ -25,67 +29,7 @@ from .choices import (
     SCHEMA_DATEI,
     VALIDATE_FORMAT,
 )
-from .output import echo, print_problems, show
-
-app = typer.Typer(
-    name="ik",
-    help="Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
-
-
-def _print_version(show: bool) -> None:
-    if show:
-        from .version import version_text
-
-        typer.echo(version_text(), nl=False)
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option(
-        "--version", help="Die Versionen von ik, Python, Pandoc und Typst anzeigen.",
-        callback=_print_version, is_eager=True)] = False,
-) -> None:
-    pass
-
-
-FolderArg = Annotated[str, typer.Argument(
-    help="Ordner des Konzepts (mit konzept.yaml).", metavar="ORDNER")]
-
-
-def folder(typed: str) -> Path:
-    """The concept folder as typed: a file is a usage error, a missing folder a SourceError."""
-    path = Path(typed)
-    if path.is_file():
-        hint = ""
-        if path.name in ("konzept.yaml", "konzept.yml"):
-            hint = f" – hier „{os.path.dirname(typed) or '.'}“"
-        raise UsageError(f"„{typed}“ ist eine Datei. Geben Sie den Ordner des Konzepts an "
-                         f"(den Ordner, in dem konzept.yaml liegt){hint}.")
-    if not path.exists():
-        raise SourceError(f"Ordner „{typed}“ nicht gefunden. Geben Sie den Ordner des "
-                          "Konzepts an (er enthält konzept.yaml).")
-    if not path.is_dir():
-        raise UsageError(f"„{typed}“ ist kein Ordner.")
-    return path
-
-
-def prefix(path: Path) -> str:
-    """File names in CI annotations start with the folder relative to the working directory."""
-    rel = os.path.relpath(path)
-    return "" if rel == "." else rel.rstrip("/") + "/"
-
-
-def shown(typed: str) -> str:
-    """File names in messages start with the folder as the user typed it."""
-    stripped = typed.rstrip("/\\")
-    return "" if stripped in ("", ".") else stripped + "/"
+from .output import echo, print_problems, show, write_file
 
 
 @app.command()
@@ -168,7 +112,7 @@ def schema(
     if out is None:
         echo(text)
     else:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        write_file(Path(out), text + "\n")
         echo(f"Schema geschrieben: {out}")
     return EXIT_OK
 
@@ -205,17 +149,9 @@ def build(
     root = folder(path)
     from ..render.build import build as run
 
-    result = run(root, formats=formats, out=out, draft=entwurf,
-                 progress=lambda message: echo(message, err=True),
-                 warn=lambda message: echo(f"Warnung: {message}", err=True),
-                 aenderungen=aenderungen, synopse=synopse, seit=seit)
-    if not result.ok:
-        print_problems(result.problems, result.quellen, shown(path))
-        echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
-        return EXIT_PROBLEMS
-    for file in result.files:
-        echo(f"Geschrieben: {os.path.relpath(file)}")
-    return EXIT_OK
+    result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+    return finish_build(result, path)
 
 
 @app.command()
@@ -330,5 +266,8 @@ def pruefungen() -> int:
     return EXIT_OK
 
 
-# Sub-commands with their own module (registered on import).
-from . import tabelle as _tabelle  # noqa: E402,F401
+__all__ = ["app"]
+
+# Commands in their own modules (cli/<name>.py) register on `app` when imported here,
+# one line each: from . import <name>  # noqa: E402, F401
+from . import bericht, tabelle  # noqa: E402, F401

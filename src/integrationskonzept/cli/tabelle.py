@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from ..problems import Severity
+from .app import FolderArg, app, folder
 from .choices import Choices
-from .commands import FolderArg, app, folder
 from .output import echo
 
 if TYPE_CHECKING:
     from ..problems import Problem
+    from ..tables.run import Prepared
 
 tabelle_app = typer.Typer(
     help="Tabellen für Mitwirkende: Export nach Excel oder CSV und Import zurück in die Quellen.",
@@ -103,14 +105,50 @@ def import_(
     geschrieben.
     """
     root = folder(path)
-    from ..tables.run import run_import
+    from ..tables.run import prepare_import
 
-    text, problems, code = run_import(root, Path(datei), probe=probe, loeschen=loeschen,
-                                      datei=ziel)
-    _echo_problems(problems)
-    if text:
-        echo(text)
-    return code
+    prepared = prepare_import(root, Path(datei), probe=probe, loeschen=loeschen, datei=ziel)
+    plan = prepared.plan
+    if plan.failed:
+        _echo_problems(prepared.problems)
+        n = sum(1 for p in prepared.problems if p.severity == Severity.ERROR)
+        echo(f"Nichts geschrieben: {n} Fehler in der Tabelle.")
+        return EXIT_PROBLEMS
+    if not plan.texts:
+        _echo_problems(prepared.problems)
+        echo("Keine Änderungen: die Quellen stimmen mit der Tabelle überein.")
+        return EXIT_OK
+    return _applied(root, prepared, probe)
+
+
+def _applied(root: Path, prepared: Prepared, probe: bool) -> int:
+    """Write the import (or, with --probe, a copy of the folder), validate, show the diff."""
+    import tempfile
+
+    from ..checks.runner import validate
+    from ..diff import compare, format_text
+    from ..tables.importer import write_texts
+    from ..tables.run import overlay
+
+    texts = prepared.plan.texts
+    if probe:
+        with tempfile.TemporaryDirectory(prefix="ik-probe-") as tmp:
+            report = validate(overlay(root, texts, Path(tmp) / "konzept"))
+    else:
+        write_texts(root, texts)
+        report = validate(root)
+    _echo_problems(prepared.problems + report.problems)
+    echo(format_text(compare(prepared.konzept, report.konzept, "Quellen", "Tabelle")))
+    echo(("Würde ändern: " if probe else "Geändert: ") + ", ".join(sorted(texts)))
+    return _after_validation(report.problems)
+
+
+def _after_validation(problems: list[Problem]) -> int:
+    errors = sum(1 for p in problems if p.severity == Severity.ERROR)
+    if errors:
+        echo(f"Nach dem Import meldet `ik validate` {errors} Fehler (siehe oben).")
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 @befragung_app.command("import")
@@ -139,9 +177,15 @@ def befragung_import(
     root = folder(path)
     from ..tables.surveyrun import run_survey_import
 
-    text, problems, code = run_survey_import(root, Path(antworten), Path(struktur), ident,
-                                             ziel)
-    _echo_problems(problems)
-    if text:
+    text, problems, written = run_survey_import(root, Path(antworten), Path(struktur), ident,
+                                                ziel)
+    if not written:
+        _echo_problems(problems)
         echo(text)
-    return code
+        return EXIT_PROBLEMS
+    from ..checks.runner import validate
+
+    report = validate(root)
+    _echo_problems(report.problems)
+    echo(text)
+    return _after_validation(report.problems)

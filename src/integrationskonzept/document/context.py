@@ -182,13 +182,15 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
 def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     if not konzept.indikatoren:
         return None
-    jahre = sorted({j for i in konzept.indikatoren.values() for j in i.istwerte})
+    reihen = {ident: i.reihe() for ident, i in konzept.indikatoren.items()}
+    jahre = sorted({j for reihe in reihen.values() for j in reihe})
     rows = []
     for i in konzept.indikatoren.values():
         def mw(m, einheit: str | None = i.einheit) -> str:  # type: ignore[no-untyped-def]
             return f"{wert(m.wert, einheit)} ({m.jahr})" if m else ""
+        reihe = reihen[i.id]
         rows.append([fmt.ref(i.id), escape(mw(i.basiswert)), escape(mw(i.zielwert))]
-                    + [escape(wert(i.istwerte[j], i.einheit)) if j in i.istwerte else Md("")
+                    + [escape(wert(reihe[j], i.einheit)) if j in reihe else Md("")
                        for j in jahre])
     return Tabelle("tbl-indikatoren", "Indikatoren mit Basis-, Ziel- und Ist-Werten",
                    ["Indikator", "Basiswert", "Zielwert", *(f"Ist {j}" for j in jahre)], rows,

@@ -13,7 +13,9 @@ from functools import lru_cache
 from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
 from ..model.fields import Zeitpunkt
+from ..model.indikator import TEILE
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
+from ..monitoring.status import aktueller_status
 from ..text import german
 from .markdown import Md, escape, link
 from .numbering import Register
@@ -26,11 +28,7 @@ zahl = lru_cache(maxsize=8192)(german.zahl)
 
 def zeitpunkt(z: Zeitpunkt) -> str:
     """„17. August 2017“, „März 2024“ or „2024“."""
-    if z.precision == "tag":
-        return datum(z.first)
-    if z.precision == "monat":
-        return german.monat_jahr(z.first)
-    return str(z.first.year)
+    return german.zeitpunkt(z.first, z.precision)
 
 
 def zeitraum(z: Zeitraum | None) -> str:
@@ -136,7 +134,7 @@ class Fmt:
              if m.prioritaet else ("Schwerpunktmaßnahme" if m.schwerpunkt else None)),
             ("Ressourcen", m.ressourcen), ("Kosten", m.kosten),
             ("Finanzierung", m.finanzierung), ("Indikatoren", self.refs(m.indikatoren)),
-            ("Status", m.status), ("Quelle", self.refs(m.quelle)),
+            ("Status", aktueller_status(m)), ("Quelle", self.refs(m.quelle)),
         ])
         return Punkt(m.id, e.anchor, e.nummer, e.titel,
                      self.prosa.add(m.beschreibung, ebene), felder)
@@ -202,9 +200,16 @@ class Fmt:
 
     def indikator(self, i: Indikator, ebene: int) -> Punkt:
         e = self.reg.eintraege[i.id]
-        felder = self.felder([("Datenquelle", i.datenquelle), ("Einheit", i.einheit)])
+        richtung = {"steigen": "steigende Werte sind besser",
+                    "sinken": "sinkende Werte sind besser"}.get(i.richtung or "")
+        felder = self.felder([
+            ("Gruppe", i.gruppe), ("Handlungsfeld", self.ref(i.handlungsfeld)),
+            ("Datenquelle", i.datenquelle), ("Einheit", i.einheit), ("Richtung", richtung),
+            *(("Ist-Werte " + str(p), ", ".join(f"{TEILE.get(k, k)} {wert(v, i.einheit)}"
+                                                for k, v in value.items()))
+              for p, value in sorted(i.istwerte.items()) if isinstance(value, dict))])
         abschnitte = [Abschnitt(name, p) for name, text in (
             ("Definition", i.definition), ("Bewertung", i.bewertung),
             ("Methodische Besonderheiten", i.methodik))
             if (p := self.prosa.add(text, ebene)) is not None]
-        return Punkt(i.id, e.anchor, "", e.titel, None, felder, abschnitte)
+        return Punkt(i.id, e.anchor, e.nummer, e.titel, None, felder, abschnitte)

@@ -101,7 +101,8 @@ def build_register(konzept: Konzept, first_chapter: int) -> Register:
         reg.add("kapitel", ident, kap.titel)
     for kind in ("akteur", "indikator", "veranstaltung", "arbeitsgruppe", "befragung"):
         for ident, other in konzept.registry(kind).items():
-            reg.add(kind, ident, getattr(other, "name", None) or other.titel)
+            reg.add(kind, ident, getattr(other, "name", None) or other.titel,
+                    getattr(other, "nummer", None) or "")
     return reg
 
 

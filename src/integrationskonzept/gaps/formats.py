@@ -14,6 +14,7 @@ import csv
 import io
 import json
 
+from ..text.cells import safe_row
 from ..text.german import datum_lang, zahl
 from ..text.markdown import escape_markdown
 from ..text.terminal import json_visible, visible
@@ -51,20 +52,21 @@ def massnahme_text(b: Befund) -> str:
 def format_csv(report: GapReport) -> str:
     """One row per need; ``;``-separated, UTF-8 with BOM (for German Excel).
 
-    Control characters in values are written visibly escaped (see ``text.terminal``).
+    Control characters in values are written visibly escaped (see ``text.terminal``);
+    text that would start a formula is neutralised (:func:`..text.cells.safe_cell`).
     """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for b in report.befunde:
-        writer.writerow([visible(str(cell)) for cell in [
+        writer.writerow(safe_row([visible(str(cell)) for cell in [
             b.bedarf, b.titel, report.name(b.handlungsfeld), gruppen(report, b),
             orte(report, b), b.urteil, zahl(b.anteil * 100, 1), b.lage,
             "" if b.umfang is None else b.umfang, "" if b.plaetze is None else b.plaetze,
             " | ".join(g.text for g in b.gruende), " | ".join(b.hinweise),
             ", ".join(b.angebote), ", ".join(k.angebot for k in b.naechste),
             massnahme_text(b), b.akzeptiert or "", b.prioritaet or "", b.fundstelle,
-        ]])
+        ]]))
     return BOM + buf.getvalue()
 
 

@@ -131,12 +131,25 @@ Bool = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"
 _INT = re.compile(r"^[+-]?\d+$")
 
 
+MAX_DIGITS = 15  # more is no count of people or places; 309 digits would be ∞
+
+
+def _too_long(text: str, value: Any) -> None:
+    if sum(ch.isdigit() for ch in text.split(".")[0].split(",")[0]) > MAX_DIGITS:
+        raise PydanticCustomError(
+            "ik_number_size", "Zahl „{value}“ ist zu groß (höchstens {digits} Stellen)",
+            {"value": text if len(text) <= 30 else text[:27] + "…", "digits": MAX_DIGITS})
+
+
 def _int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return value
     if isinstance(value, str):
         text = value.strip()
         if _INT.match(text):
+            _too_long(text, value)
             return int(text)
         if re.match(r"^\d{1,3}(\.\d{3})+$", text):
             raise PydanticCustomError(
@@ -156,10 +169,13 @@ _NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 def _number(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not abs(value) < 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return float(value)
     if isinstance(value, str):
         text = value.strip()
         if _NUM.match(text):
+            _too_long(text, value)
             return float(text.replace(",", "."))
     raise PydanticCustomError(
         "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})
@@ -169,12 +185,27 @@ Number = Annotated[float, BeforeValidator(_number),
                    WithJsonSchema({"anyOf": [{"type": "number"},
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _plausible(year: int, value: str) -> int:
+    """Dates of a concept lie between 1900 and 2200 (9999-12 would break every chart)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "ik_date_range", "„{value}“ liegt nicht zwischen {first} und {last}",
+            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return year
+
+
 def _make_date(text: str) -> dt.date | None:
     try:
-        return parse_tag(text)
+        day = parse_tag(text)
     except ValueError:
         raise PydanticCustomError(
             "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
+    if day is not None:
+        _plausible(day.year, text)
+    return day
 
 
 def _date(value: Any) -> Any:
@@ -211,6 +242,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
     if isinstance(value, Zeitpunkt):
         return value
     if isinstance(value, dt.date):
+        _plausible(value.year, value.isoformat())
         return Zeitpunkt(value.isoformat(), value, value, "tag")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -219,6 +251,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         _make_date(text)  # a day that does not exist is its own message
         parsed = parse_zeitpunkt_text(text)
         if parsed is not None:
+            _plausible(parsed[0].year, text)
             return Zeitpunkt(text, *parsed)
     raise PydanticCustomError(
         "ik_period",
@@ -268,7 +301,7 @@ def _year(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value
     if isinstance(value, str) and _YEAR_INT.match(value.strip()):
-        return int(value)
+        return _plausible(int(value), value.strip())
     raise PydanticCustomError(
         "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
 

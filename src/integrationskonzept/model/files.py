@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..problems import SEVERITY_WORDS
 from .fields import Bool, Datum, Entry, Id, Markdown, NonNegInt, Number, Ref, Text, Url
 from .items import (
     Abkuerzung,
@@ -54,6 +55,15 @@ class Beschluss(Entry):
     gegenstand: Text | None = None
     version: Text | None = Field(None, description="Beschlossene Version des Konzepts")
     git: Text | None = Field(None, description="Git-Tag oder Commit der beschlossenen Fassung")
+
+
+class Bericht(Entry):
+    """Ein Berichtszeitraum des Monitorings (Umsetzungsbericht)."""
+
+    id: Id
+    titel: Text | None = Field(None, description="z. B. „Umsetzungsbericht 2024“")
+    zeitraum: Zeitraum = Field(description="Beginn und Ende des Berichtszeitraums")
+    stichtag: Datum = Field(description="Stichtag der Daten des Berichts")
 
 
 class Foerderung(Entry):
@@ -151,7 +161,7 @@ class Inhalt(InhaltKopf):
     abkuerzungen: list[Abkuerzung] = Field(default_factory=list)
 
 
-SCHWEREGRADE = ("Fehler", "Warnung", "Hinweis", "aus")
+SCHWEREGRADE = SEVERITY_WORDS
 
 
 class KonzeptKopf(InhaltKopf):
@@ -174,6 +184,8 @@ class KonzeptDatei(KonzeptKopf, Inhalt):
     """``konzept.yaml``: Metadaten, Vokabulare und Einstellungen des Konzepts."""
 
     beschluesse: list[Beschluss] = Field(default_factory=list)
+    berichte: list[Bericht] = Field(
+        default_factory=list, description="Berichtszeiträume des Monitorings (ik bericht)")
     foerderung: list[Foerderung] = Field(default_factory=list)
     bevoelkerung: list[Kennzahl] = Field(default_factory=list)
     handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list)
@@ -193,7 +205,8 @@ BETEILIGUNG_LISTS: dict[str, type[Entry]] = {
     "veranstaltungen": Veranstaltung, "arbeitsgruppen": Arbeitsgruppe, "befragungen": Befragung,
 }
 META_LISTS: dict[str, type[Entry]] = {
-    "beschluesse": Beschluss, "foerderung": Foerderung, "bevoelkerung": Kennzahl,
+    "beschluesse": Beschluss, "berichte": Bericht, "foerderung": Foerderung,
+    "bevoelkerung": Kennzahl,
     "handlungsfelder": HandlungsfeldDef, "zielgruppen": Zielgruppe, "sozialraeume": Sozialraum,
     "sprachen": Sprache, "merkmale": Merkmal, "kapitel": Kapitel,
 }
@@ -211,7 +224,8 @@ DEFAULT_MERKMALE = (
 )
 
 __all__ = [
-    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Beschluss", "Bild",
+    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
+    "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",

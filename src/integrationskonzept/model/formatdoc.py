@@ -37,7 +37,8 @@ def _type_words(ann: Any) -> str:
     if isinstance(ann, type) and issubclass(ann, BaseModel):
         return f"[{ann.__name__}](#{ann.__name__.lower()})"
     names = {"str": "Text", "int": "ganze Zahl", "float": "Zahl", "bool": "true/false",
-             "date": "Datum", "Zeitpunkt": "Datum, Monat oder Jahr"}
+             "date": "Datum", "Zeitpunkt": "Datum, Monat oder Jahr",
+             "Periode": "Jahr, Schuljahr oder Zeitraum"}
     return names.get(getattr(ann, "__name__", text), text)
 
 

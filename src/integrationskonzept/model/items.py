@@ -22,6 +22,8 @@ from .fields import (
     Url,
     ZeitpunktT,
 )
+from .indikator import Indikator, Messwert
+from .monitoring import STATUS, AmpelListe, VerlaufListe
 
 AKTEUR_TYPEN = (
     "Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
@@ -31,7 +33,6 @@ AKTEUR_TYPEN = (
 EBENEN = ("Gemeinde", "Landkreis", "Region", "Land", "Bund", "EU")
 BEZIEHUNGEN = ("Kooperation", "Allianz", "Förderung", "Hierarchie", "informell", "Spannung",
                "Konflikt")
-STATUS = ("geplant", "in Umsetzung", "laufend", "umgesetzt", "zurückgestellt", "entfallen")
 PRIORITAETEN = ("hoch", "mittel", "niedrig")
 ZEITHORIZONTE = ("kurzfristig", "mittelfristig", "langfristig", "dauerhaft")
 FORMEN = ("Präsenz", "online", "hybrid")
@@ -103,6 +104,8 @@ class Ziel(Entry):
     zielgruppen: RefList = Field(default_factory=list)
     indikatoren: RefList = Field(default_factory=list)
     zieljahr: Jahr | None = None
+    ampel: AmpelListe = Field(
+        default_factory=list, description="Ampel je Berichtszeitraum (Monitoring)")
 
 
 class Massnahme(Entry):
@@ -125,7 +128,15 @@ class Massnahme(Entry):
     kosten: Text | None = Field(None, description="z. B. „ca. 12.000 € jährlich“")
     finanzierung: Text | None = Field(None, description="Haushalt, Förderprogramm (z. B. AMIF)")
     indikatoren: RefList = Field(default_factory=list)
-    status: Literal[STATUS] = "geplant"  # type: ignore[valid-type]
+    status: Literal[STATUS] = Field(  # type: ignore[valid-type]
+        "geplant", description="Status ohne Datum; mit „verlauf“ gilt dessen jüngster Eintrag")
+    verlauf: VerlaufListe = Field(
+        default_factory=list, description="Datierte Stände (Status, Fortschritt, Text)")
+    ampel: AmpelListe = Field(
+        default_factory=list, description="Ampel je Berichtszeitraum (Monitoring)")
+    gewicht: Number | None = Field(
+        None, description="Gewicht beim Zusammenfassen des Fortschritts eines Ziels "
+        "(Standard: alle gleich)")
     bedarfe: RefList = Field(default_factory=list,
                              description="Bedarfe, die die Maßnahme schließen soll")
     quelle: QuellenList = Field(default_factory=list,
@@ -279,27 +290,6 @@ class Beteiligung(Entry):
     veranstaltungen: list[Veranstaltung] = Field(default_factory=list)
     arbeitsgruppen: list[Arbeitsgruppe] = Field(default_factory=list)
     befragungen: list[Befragung] = Field(default_factory=list)
-
-
-class Messwert(Entry):
-    wert: Number
-    jahr: Jahr
-
-
-class Indikator(Entry):
-    """Ein Indikator nach dem Muster des Integrationsmonitorings der Länder."""
-
-    id: Id
-    name: Text
-    definition: Markdown
-    datenquelle: Text
-    einheit: Text | None = Field(None, description="z. B. „%“ oder „Personen“")
-    bewertung: Markdown | None = None
-    methodik: Markdown | None = Field(None, description="Methodische Besonderheiten")
-    basiswert: Messwert | None = None
-    zielwert: Messwert | None = None
-    istwerte: dict[Jahr, Number] = Field(default_factory=dict,
-                                         description="Ist-Werte je Jahr, z. B. 2023: 12,5")
 
 
 class Begriff(Entry):

@@ -86,6 +86,15 @@ Gelesen werden .yaml-Dateien (und Markdown-Texte, auf die sie verweisen).""",
     Code("IK010", "konzeptordner", E, """Der Konzeptordner oder seine konzept.yaml fehlt.
 Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.""",
          "ik validate ordner-ohne-konzept-yaml/"),
+    Code("IK011", "verknuepfung-nach-aussen", E, """\
+Eine Quelldatei ist eine Verknüpfung auf eine Datei außerhalb des Konzeptordners.
+Sie wird nicht gelesen und ihr Inhalt nie gezeigt: Dateien außerhalb des Ordners können
+Zugangsdaten enthalten. Kopieren Sie die Datei in den Konzeptordner.""",
+         "handlungsfelder/arbeit.yaml -> /home/kollegin/.netrc"),
+    Code("IK012", "dateiname", E, """\
+Ein Dateiname enthält Steuerzeichen oder ist nicht UTF-8-kodiert.
+Die Datei wird nicht gelesen; benennen Sie sie um (Buchstaben, Ziffern, Bindestrich).""",
+         "handlungsfelder/arbeit\\x1b[31m.yaml"),
     Code("IK101", "unbekannter-schluessel", E, """Unbekannter Schlüssel.
 Meist ein Tippfehler oder ein Umlaut (Schlüssel schreiben ae, oe, ue, ss); die Meldung
 schlägt den nächsten bekannten Schlüssel vor.""",

@@ -20,6 +20,8 @@ from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..diff import Diff
+    from .bericht import BerichtAuswahl
+    from .design import Design
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
 
@@ -45,7 +47,8 @@ class BuildResult:
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
           aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
-          warn: Callable[[str], None] | None = None) -> BuildResult:
+          warn: Callable[[str], None] | None = None,
+          bericht: BerichtAuswahl | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
     ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
@@ -56,6 +59,9 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     hears each step, ``warn`` each warning as it arises (all are also in the result).
     Raises :class:`~integrationskonzept.errors.IkError` (template, render, git) when
     the build fails; nothing is written half.
+
+    ``bericht`` builds the Umsetzungsbericht of a report period instead (see
+    :mod:`.bericht`): same validation, design and pipeline, its own entry template.
     """
     say = progress or (lambda _msg: None)
     root = Path(path)
@@ -71,9 +77,15 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
     konzept = report.konzept
     warnings = _Warnings(warn)
-    vergleich = _vergleich(root, aenderungen or synopse, seit, say)
-    result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                     warnings, seconds, vergleich, synopse)
+    if bericht is not None:
+        from .bericht import render_bericht
+
+        result = render_bericht(root, konzept, report.problems, list(formats), out, draft,
+                                say, warnings, seconds, bericht)
+    else:
+        vergleich = _vergleich(root, aenderungen or synopse, seit, say)
+        result = _render(root, konzept, report.problems, list(formats), out, draft, say,
+                         warnings, seconds, vergleich, synopse)
     result.quellen = quellen
     return result
 
@@ -126,7 +138,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from ..document.context import build_context
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
-    from . import DocumentMeta, Logo, load_design, render
+    from . import load_design
     from .figures import charts_for
     from .prosa import expand_prosa
 
@@ -157,6 +169,20 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
     seconds["markdown"] = _lap(started)
+    return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
+                          warnings, seconds, design=design, titel=titel,
+                          subtitle=meta.untertitel or "", basename=basename, stand=meta.stand)
+
+
+def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
+                   assets: dict[str, bytes], formats: list[str], out: str | Path | None,
+                   draft: bool, say: Callable[[str], None], warnings: list[str],
+                   seconds: dict[str, float], *, design: Design, titel: str, subtitle: str,
+                   basename: str, stand: dt.date) -> BuildResult:
+    """The part every document shares: logo, version line, design, the render pipeline."""
+    from . import DocumentMeta, Logo, render
+
+    meta = konzept.meta
     logo = None
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
@@ -167,21 +193,22 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
                             "ohne Logo.")
     version, draft = _version(root, meta.version, draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
-        version=version, subtitle=meta.untertitel or "", logo=logo)
+        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=stand,
+        version=version, subtitle=subtitle, logo=logo)
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
     files = render(
         markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
-        timestamp=timestamp(konzept), draft=draft, progress=say, on_warning=warnings.append,
+        timestamp=timestamp(konzept, stand), draft=draft, progress=say, on_warning=warnings.append,
         stats=stats, basename=basename)
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
 
 
-def timestamp(konzept) -> dt.datetime:  # type: ignore[no-untyped-def]
-    """The document date: the concept's Stand at noon UTC (same sources, same bytes)."""
-    stand = konzept.stand or dt.date(2000, 1, 1)
+def timestamp(konzept, stand: dt.date | None = None) -> dt.datetime:  # type: ignore[no-untyped-def]
+    """The document date: the concept's Stand (or ``stand``) at noon UTC (same sources, same
+    bytes)."""
+    stand = stand or konzept.stand or dt.date(2000, 1, 1)
     return dt.datetime(stand.year, stand.month, stand.day, 12, 0, tzinfo=dt.timezone.utc)
 
 

@@ -43,10 +43,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import RenderError
+from ..text.oserrors import os_reason
 from . import formats as formate
 from .buildfolder import install, place_logo, write_assets
 from .design import Design
 from .formats import Job
+from .limits import limits_for
 from .meta import DocumentMeta
 from .pandoc import READER, lua
 from .versions import toolchain
@@ -74,7 +76,7 @@ def render(
     basename: str = "integrationskonzept",
     progress: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
-    timeout: float = 900.0,
+    timeout: float | None = None,
     memory_limit: int | None = None,
     stats: dict[str, float] | None = None,
     workers: int = 2,
@@ -85,7 +87,8 @@ def render(
     ``assets`` maps the relative paths the Markdown uses (charts as ``.svg`` with a
     ``.png`` twin for DOCX/ODT) to their bytes. ``timeout`` bounds each pandoc and
     typst run in seconds, ``memory_limit`` (bytes) typst's address space and pandoc's
-    heap. ``stats``, if given, receives seconds per step and typst's peak memory
+    heap; both default to :func:`.limits.limits_for` the size of ``markdown``.
+    ``stats``, if given, receives seconds per step and typst's peak memory
     (``pdf_rss_mb``). ``workers`` formats are written at the same time (pandoc and
     typst run as child processes; 2 suits a 2-core machine, memory adds up).
     ``ast_json``: pandoc's JSON of the same document, if the caller has it; it is
@@ -98,13 +101,16 @@ def render(
         raise RenderError(f"Ungültiger Dateiname für die Ausgabe: »{basename}«.")
     say = progress or (lambda _msg: None)
     warn = on_warning or (lambda msg: warnings.warn(msg, RenderWarning, stacklevel=3))
+    limits = limits_for(len(markdown.encode("utf-8")))
+    timeout = limits.seconds if timeout is None else timeout
+    memory_limit = limits.memory if memory_limit is None else memory_limit
     if timestamp.tzinfo is None:
         timestamp = timestamp.replace(tzinfo=dt.timezone.utc)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}."
+            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {os_reason(exc)}."
         ) from None
     written: list[Path] = []
     generator = toolchain().generator

@@ -24,5 +24,5 @@ def toolchain() -> Versions:
 def _complete(program: Program) -> Program:
     if program.version is not None or program.installed is None:
         return program
-    ask = typst_version if program.pin == TYPST else pandoc_version
+    ask = typst_version if program.pin.package == TYPST.package else pandoc_version
     return program._replace(version=ask())

@@ -17,16 +17,18 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..diff.labels import field_label
 from ..model.concept import REF_TARGETS, Konzept
 from ..model.fields import Entry, MarkdownMarker, RefMarker, Zeitpunkt
+from ..model.indikator import Periode
 from ..model.items import Akteur, Angebot, Bedarf, Indikator, Massnahme, Ziel
+from ..model.labels import field_label
 
 # value kinds of a cell
 TEXT, LIST, DATE, PERIOD, INT, YEAR, NUMBER, BOOL, CHOICE, REF = (
     "text", "liste", "datum", "zeitpunkt", "ganzzahl", "jahr", "zahl", "wahrheitswert",
     "auswahl", "verweis")
 ISTWERT = "istwert"
+PERIODE = "periode"  # a year, school year or period of an indicator (2023, 2003/04)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()  # fixed values (Literal)
     vocabulary: str = ""  # name of the drop-down list (a defined name on the Listen sheet)
-    year: int = 0  # for Ist-Werte columns
+    periode: str = ""  # for Ist-Werte columns: the period as written (2023, 2003/04)
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ def _scalar_kind(name: str, info: FieldInfo, annotation: Any) -> tuple[str, tupl
         return REF, ()
     if annotation is Zeitpunkt:
         return PERIOD, ()
+    if annotation is Periode:
+        return PERIODE, ()
     if annotation is bool:
         return BOOL, ()
     if annotation is float:
@@ -180,10 +184,15 @@ def columns_for(sheet: Sheet, konzept: Konzept | None = None) -> list[Column]:
         if col.kind != ISTWERT:
             out.append(col)
             continue
-        years = sorted({y for ind in (konzept.indikatoren.values() if konzept else ())
-                        for y in ind.istwerte})
-        out.extend(Column(("istwerte", str(y)), f"Ist {y}", NUMBER, year=y) for y in years)
+        periods = sorted({p for ind in (konzept.indikatoren.values() if konzept else ())
+                          for p in ind.istwerte})
+        out.extend(ist_column(p.text) for p in periods)
     return out
+
+
+def ist_column(periode: str) -> Column:
+    """The column of the Ist-Werte of one period (the main value of a breakdown)."""
+    return Column(("istwerte", periode), f"Ist {periode}", NUMBER, periode=periode)
 
 
 def is_markdown(model: type[BaseModel], name: str) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model.concept import Konzept
 from ..model.fields import Entry
+from ..model.indikator import HAUPTWERT
 from .columns import (
     BOOL,
     CHOICE,
@@ -49,8 +50,10 @@ class ExportResult:
 
 def value_at(entry: Entry, column: Column) -> Any:
     """The model value of ``entry`` at the column's key path (None if a parent is unset)."""
-    if column.year:
-        return getattr(entry, "istwerte", {}).get(column.year)
+    if column.periode:
+        ist = next((v for p, v in getattr(entry, "istwerte", {}).items()
+                    if p.text == column.periode), None)
+        return ist.get(HAUPTWERT) if isinstance(ist, dict) else ist
     value: Any = entry
     for key in column.path:
         value = getattr(value, key, None)

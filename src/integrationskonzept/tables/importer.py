@@ -17,15 +17,16 @@ from pydantic_core import PydanticUndefined
 
 from ..model.concept import KIND_LABELS, LIST_KINDS, Konzept
 from ..model.fields import ID_PATTERN, Entry, source_of
+from ..model.indikator import HAUPTWERT, parse_periode
 from ..problems import Location, Problem, Severity
 from ..source.schemaerrors import suggest
-from .columns import LIST, NUMBER, SHEETS, VOCABULARY_KINDS, Column, Sheet, columns_for
+from .columns import LIST, SHEETS, VOCABULARY_KINDS, Column, Sheet, columns_for, ist_column
 from .export import value_at
 from .reader import TableData, Workbook
 from .values import CellError, from_cell, same
 from .yamlwriter import DELETE, YamlFile, set_path
 
-_IST = re.compile(r"^ist[ -]?(\d{4})$", re.IGNORECASE)
+_IST = re.compile(r"^ist[ -]+(\S.*)$", re.IGNORECASE)
 _ID = re.compile(ID_PATTERN)
 
 
@@ -75,8 +76,10 @@ def _map_headers(table: TableData, columns: list[Column],
         key = header.casefold()
         col = by_header.get(key)
         if col is None and (m := _IST.match(header)):
-            year = int(m[1])
-            col = Column(("istwerte", str(year)), f"Ist {year}", NUMBER, year=year)
+            try:
+                col = ist_column(parse_periode(m[1]).text)
+            except Exception:  # not a period: reported as an unknown column below
+                col = None
         if col is None and header:
             best = suggest(header, [c.header for c in columns])
             problems.append(_problem(
@@ -234,11 +237,19 @@ def _plan_existing(table: TableData, number: int, ident: str, entry: Entry,
             continue
         if value in (None, []) and same(old, _default(table.sheet, col)):
             continue
-        changes[col.path] = DELETE if value in (None, []) else value
+        path = col.path
+        if col.periode and _breakdown(entry, col.periode):
+            path = (*path, HAUPTWERT)  # the main value of a breakdown by groups
+        changes[path] = DELETE if value in (None, []) else value
     src = source_of(entry)
     if changes and src is not None:
         plan.changes.append(RowChange(table.sheet, ident, str(src[0]), False, changes,
                                       cell_location(table, number, 0)))
+
+
+def _breakdown(entry: Entry, periode: str) -> bool:
+    return any(p.text == periode and isinstance(v, dict)
+               for p, v in getattr(entry, "istwerte", {}).items())
 
 
 def _hf_of(sheet: Sheet, columns: list[Column | None], parsed: dict[int, Any]) -> str | None:

@@ -1,15 +1,20 @@
-"""The import as one call: read, plan, show or write, validate, report in words of `ik diff`."""
+"""The import as library calls: load the concept, read the table, plan; write or overlay.
+
+Validating the result and describing it in the words of `ik diff` belong to stages
+above this one; the command (:mod:`..cli.tabelle`) does both.
+"""
 
 from __future__ import annotations
 
 import shutil
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, SourceError
+from ..errors import SourceError
 from ..model.concept import Konzept
-from ..model.loader import SKIP_DIRS, load_concept
+from ..model.loader import load_concept
 from ..problems import Location, Problem, Severity
+from ..source import SKIP_DIRS
 from .importer import ImportPlan, plan_import, write_texts
 from .reader import read_table
 
@@ -52,36 +57,23 @@ def _missing_problems(plan: ImportPlan, konzept: Konzept, loeschen: bool,
     return out
 
 
-def run_import(path: Path, table: Path, probe: bool = False, loeschen: bool = False,
-               datei: str | None = None) -> tuple[str, list[Problem], int]:
-    """Import ``table`` into the concept at ``path``: (text, problems, exit code)."""
-    from ..checks.runner import validate
-    from ..diff import compare, format_text
+@dataclass
+class Prepared:
+    """An import planned against the loaded concept; ``problems`` include missing rows."""
 
+    konzept: Konzept
+    plan: ImportPlan
+    problems: list[Problem]
+
+
+def prepare_import(path: Path, table: Path, probe: bool = False, loeschen: bool = False,
+                   datei: str | None = None) -> Prepared:
+    """Load the concept at ``path`` and plan the import of ``table`` (nothing is written)."""
     konzept = load_checked(path)
     if datei is not None and not (path / datei).is_file():
         raise SourceError(f"--datei „{datei}“: Datei nicht gefunden im Konzeptordner")
-    workbook = read_table(table)
-    plan = plan_import(konzept, workbook, datei=datei, loeschen=loeschen)
+    plan = plan_import(konzept, read_table(table), datei=datei, loeschen=loeschen)
     problems = list(plan.problems)
-    if plan.failed:
-        n = sum(1 for p in problems if p.severity == Severity.ERROR)
-        return (f"Nichts geschrieben: {n} {'Fehler' if n == 1 else 'Fehler'} in der Tabelle.",
-                problems, EXIT_PROBLEMS)
-    problems += _missing_problems(plan, konzept, loeschen, probe)
-    if not plan.texts:
-        return "Keine Änderungen: die Quellen stimmen mit der Tabelle überein.", problems, EXIT_OK
-    if probe:
-        with tempfile.TemporaryDirectory(prefix="ik-probe-") as tmp:
-            report = validate(overlay(path, plan.texts, Path(tmp) / "konzept"))
-    else:
-        write_texts(path, plan.texts)
-        report = validate(path)
-    diff = compare(konzept, report.konzept, "Quellen", "Tabelle")
-    lines = [format_text(diff).rstrip("\n")]
-    files = ", ".join(sorted(plan.texts))
-    lines.append(("Würde ändern: " if probe else "Geändert: ") + files)
-    errors = [p for p in report.problems if p.severity == Severity.ERROR]
-    if errors:
-        lines.append(f"Nach dem Import meldet `ik validate` {len(errors)} Fehler (siehe oben).")
-    return "\n".join(lines), problems + report.problems, EXIT_PROBLEMS if errors else EXIT_OK
+    if not plan.failed:
+        problems += _missing_problems(plan, konzept, loeschen, probe)
+    return Prepared(konzept, plan, problems)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, SourceError
+from ..errors import SourceError
 from ..model.concept import Konzept
 from ..model.fields import ID_PATTERN, source_of
 from ..problems import Location, Problem, Severity
@@ -89,10 +89,11 @@ def _target(konzept: Konzept, datei: str | None) -> str:
 
 
 def run_survey_import(path: Path, antworten: Path, struktur: Path, ident: str,
-                      datei: str | None = None) -> tuple[str, list[Problem], int]:
-    """Import one survey into the concept at ``path``: (text, problems, exit code)."""
-    from ..checks.runner import validate
+                      datei: str | None = None) -> tuple[str, list[Problem], bool]:
+    """Import one survey into the concept at ``path``: (text, problems, written?).
 
+    Nothing is written when there are problems; the caller validates what was written.
+    """
     if not re.match(ID_PATTERN, ident):
         raise SourceError(f"--id „{ident}“ ist keine gültige ID (Buchstaben, Ziffern, „-“)")
     konzept = load_checked(path)
@@ -105,7 +106,7 @@ def run_survey_import(path: Path, antworten: Path, struktur: Path, ident: str,
     problems = _survey_id_problems(structure, antworten, struktur, konzept, ident) + problems
     if problems:
         return (f"Nichts geschrieben: {len(problems)} Fehler in den Dateien der Befragung.",
-                problems, EXIT_PROBLEMS)
+                problems, False)
     values = befragung_values(structure, result)
     existing = konzept.befragungen.get(ident)
     src = source_of(existing) if existing is not None else None
@@ -130,11 +131,6 @@ def run_survey_import(path: Path, antworten: Path, struktur: Path, ident: str,
         yf.set(entry, (key,), values[key], order)
     yf.changed = True
     write_texts(path, {rel: yf.dump()})
-    report = validate(path)
-    n = sum(1 for f in result.fragen)
-    lines = [f"Befragung „{ident}“ in {rel}: {result.complete} vollständige Antworten"
-             f" ({result.incomplete} unvollständige nicht ausgewertet), {n} Fragen."]
-    errors = [p for p in report.problems if p.severity == Severity.ERROR]
-    if errors:
-        lines.append(f"Nach dem Import meldet `ik validate` {len(errors)} Fehler (siehe oben).")
-    return "\n".join(lines), report.problems, EXIT_PROBLEMS if errors else EXIT_OK
+    return (f"Befragung „{ident}“ in {rel}: {result.complete} vollständige Antworten"
+            f" ({result.incomplete} unvollständige nicht ausgewertet), "
+            f"{len(result.fragen)} Fragen.", [], True)

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..model.fields import Zeitpunkt, parse_zeitpunkt
-from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, REF, YEAR, Column
+from ..model.indikator import Periode, parse_periode
+from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, PERIODE, REF, YEAR, Column
 
 LIST_SEPARATOR = "; "
 # Characters that make a spreadsheet program read a typed text as a formula.
@@ -54,6 +55,8 @@ def to_cell(column: Column, value: Any) -> Any:
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, Zeitpunkt):
         return value.first if value.precision == "tag" else value.text
+    if isinstance(value, Periode):
+        return int(value.text) if value.text.isdigit() else value.text
     if isinstance(value, bool):
         return value
     if isinstance(value, float):
@@ -181,6 +184,13 @@ def from_cell(column: Column, raw: Any) -> Any:
         return _date(raw)
     if kind == PERIOD:
         return _period(raw)
+    if kind == PERIODE:
+        text = _as_text(raw).strip()
+        try:
+            return parse_periode(text)
+        except Exception:  # pydantic's custom error carries the German text
+            raise CellError("erwartet ein Jahr (2023), ein Schuljahr (2003/04) oder einen "
+                            f"Zeitraum (2015–2018), gefunden „{text}“") from None
     if kind in (INT, YEAR):
         return _int(raw, column)
     if kind == NUMBER:
@@ -201,6 +211,8 @@ def from_cell(column: Column, raw: Any) -> Any:
 
 def same(a: Any, b: Any) -> bool:
     """Whether two values of one column mean the same (dates as periods, text ends)."""
+    if isinstance(a, Periode) and isinstance(b, Periode):
+        return (a.von, a.bis) == (b.von, b.bis)
     if isinstance(a, Zeitpunkt) and isinstance(b, Zeitpunkt):
         return (a.first, a.last, a.precision) == (b.first, b.last, b.precision)
     if isinstance(a, str) and isinstance(b, str):

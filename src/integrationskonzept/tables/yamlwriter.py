@@ -384,7 +384,11 @@ def _insert(node: Any, name: Any, value: Any, order: list[str]) -> None:
 def yaml_value(value: Any, old: Any = None) -> Any:
     """A value as the round-trip writer should write it, in the style of the old value."""
     from ruamel.yaml.comments import CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+    )
 
     if isinstance(value, Zeitpunkt):
         if value.precision == "tag":
@@ -401,6 +405,11 @@ def yaml_value(value: Any, old: Any = None) -> Any:
             seq.fa.set_block_style()
         return seq
     if isinstance(value, float):
+        if isinstance(old, str) and re.fullmatch(r"-?\d+,\d+", old.strip()):
+            # the author writes German decimals ("12,9"): keep that form
+            text = f"{value:.10g}".replace(".", ",")
+            return DoubleQuotedScalarString(text) if isinstance(old, DoubleQuotedScalarString) \
+                else text
         return int(value) if value.is_integer() else value
     if isinstance(value, str):
         if "\n" in value.strip():

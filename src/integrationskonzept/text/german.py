@@ -25,9 +25,19 @@ def datum_kurz(value: dt.date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
 
 
-def monat_jahr(value: dt.date) -> str:
+def month_year(value: dt.date) -> str:
     """März 2024"""
     return f"{MONATE[value.month - 1]} {value.year}"
+
+
+def zeitpunkt(first: dt.date, precision: str, lang: bool = True) -> str:
+    """A day, month or year as written: „17. August 2017“ (or „17.08.2017“ with
+    ``lang=False``), „März 2024“, „2024“; ``precision`` is "tag", "monat" or "jahr"."""
+    if precision == "tag":
+        return datum_lang(first) if lang else datum_kurz(first)
+    if precision == "monat":
+        return month_year(first)
+    return str(first.year)
 
 
 def zahl(value: float, stellen: int | None = None) -> str:
@@ -47,17 +57,17 @@ def prozent(value: float, stellen: int = 1) -> str:
     return f"{zahl(value, stellen)}\u00a0%"
 
 
-def aufzaehlung(items: Sequence[str], limit: int | None = None, und: str = " und ") -> str:
+def word_list(items: Sequence[str], limit: int | None = None, last: str = " und ") -> str:
     """„a, b und c“; with ``limit``, the first ones and „… und 3 weitere“.
 
-    ``und=", "`` joins all with commas (for long lists where „und“ would mislead).
+    ``last=", "`` joins all with commas (for long lists where „und“ would mislead).
     """
     items = list(items)
     if limit is not None and len(items) > limit:
         return ", ".join(items[:limit]) + f" … und {len(items) - limit} weitere"
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + und + items[-1]
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
 # --- reading dates --------------------------------------------------------------------
@@ -85,7 +95,9 @@ def parse_tag(text: str) -> dt.date | None:
 
 
 def _monatsende(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if month == 12:  # no step into the next year (9999-12 stays a date)
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def parse_zeitpunkt_text(text: str) -> tuple[dt.date, dt.date, str] | None:
