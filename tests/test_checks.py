@@ -62,6 +62,9 @@ CASES = {
     "IK704 fussnote-im-kreis": (
         {}, {"ausgangslage": "Lage[^1].\n\n[^1]: Fußnote[^1]"},
         ("bildung.yaml", 2, "IK704"), "Fußnote „[^1]“ verweist (über ihren Text) auf sich selbst"),
+    "IK705 zu-tief-verschachtelt": (
+        {}, {"ausgangslage": "Lage\n\n" + "> " * 500 + "tief"},
+        ("bildung.yaml", 2, "IK705"), "mehr als 20 Ebenen tief verschachtelt"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),

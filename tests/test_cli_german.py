@@ -141,7 +141,8 @@ def test_ctrl_c_ends_with_130(monkeypatch) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("integrationskonzept.checks.runner.validate", interrupted)
-    assert ik_streams("validate", ".") == (130, "", "Abgebrochen.\n")
+    assert ik_streams("validate", ".") == (
+        130, "", "Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.\n")
 
 
 def test_tool_detail_only_with_ik_debug(monkeypatch) -> None:
@@ -158,7 +159,8 @@ def test_tool_detail_only_with_ik_debug(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "stream", "text"), [
-    (["validate", "examples/peine"], 0, "stdout", "0 Fehler, 0 Warnungen, 2 Hinweise in 12 Dateien."),
+    (["validate", "examples/peine"], 0, "stdout",
+     "0 Fehler, 0 Warnungen, 2 Hinweise in 12 Dateien."),
     (["validate", "--format", "pdf"], 2, "stderr", "Fehler: Ungültiger Wert „pdf“"),
     (["validate", "examples/peine/konzept.yaml"], 2, "stderr", "ist eine Datei"),
 ])

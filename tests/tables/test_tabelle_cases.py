@@ -80,6 +80,7 @@ def test_workbook_has_lists_validations_and_a_hidden_info_sheet(concept, tmp_pat
     assert ws.freeze_panes == "B2"
     row = {h: c for h, c in zip(headers, ws[2], strict=False)}
     assert row["Titel"].value == "=1+1" and row["Titel"].data_type == "s"
+    assert row["Titel"].quotePrefix and not row["id"].quotePrefix
     assert row["Zeitraum: Beginn"].is_date and row["Zeitraum: Ende"].value == "2025-06"
     validations = {str(dv.sqref).split(":")[0]: dv.formula1
                    for dv in ws.data_validations.dataValidation}

@@ -46,6 +46,7 @@ MODULES = (
     "istwert_ausserhalb",
     "indikator_ohne_richtung",
     "ohne_aktualisierung",
+    "verschachtelung",
 )
 
 

@@ -87,19 +87,20 @@ def run(args: list[str]) -> int:
     """Run `ik ARGS` and return the exit code; the one place that handles every outcome."""
     from .output import echo
 
+    _on_signals()
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        echo("Abgebrochen.", err=True)
-        return EXIT_INTERRUPTED
+        echo("Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.", err=True)
+        return 128 + _SIGNALLED[-1] if _SIGNALLED else EXIT_INTERRUPTED
     except IkError as exc:  # an expected failure: the user can act on the message
         echo(f"Fehler: {exc.message}", err=True)
         if exc.detail and os.environ.get("IK_DEBUG"):
             echo(exc.detail.rstrip(), err=True)
         return exc.exit_code
     except MemoryError:
-        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
-             "oder bauen Sie weniger Formate auf einmal (--format).", err=True)
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme oder bauen "
+             "Sie weniger Formate auf einmal (--format).", err=True)
         return EXIT_PROBLEMS
     except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
         from ..text.oserrors import os_error_text
@@ -113,6 +114,30 @@ def run(args: list[str]) -> int:
              "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
              "dieser Ausgabe; IK_DEBUG=1 zeigt Details.", err=True)
         return EXIT_INTERNAL
+
+
+_SIGNALLED: list[int] = []
+
+
+def _on_signals() -> None:
+    """SIGTERM (a cancelled CI job), SIGINT and SIGHUP stop pandoc, typst and git at once
+    and unwind like Ctrl-C: the ``with`` blocks remove the temporary folders and unfinished
+    files; the exit code is 128 + the signal's number."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        from ..source.processes import stop_all
+
+        stop_all()
+        _SIGNALLED.append(signum)
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread (library use): leave it be
+                return
 
 
 def _dispatch(args: list[str]) -> int:

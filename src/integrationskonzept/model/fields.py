@@ -52,8 +52,25 @@ class RefMarker:
     """Marks a field whose value is a reference (or list of references) to ids."""
 
 
+MAX_TEXT = 5_000  # characters of a plain text field (a title, a name, a definition)
+MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in a .md file
+MAX_ID = 100
+
+
+def _bounded(limit: int, what: str) -> Any:
+    """A validator refusing strings longer than ``limit`` with a German message."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            raise PydanticCustomError(
+                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
+                {"what": what, "length": len(value), "limit": limit})
+        return value
+    return BeforeValidator(check)
+
+
 Id = Annotated[
     str,
+    _bounded(MAX_ID, "Die ID"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
@@ -63,6 +80,7 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
+    _bounded(MAX_ID, "Der Verweis"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Verweis auf eine ID"}),
@@ -91,7 +109,8 @@ RefList = Annotated[
 QUELLE_PATTERN = ID_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
 
 QuellenList = Annotated[
-    list[Annotated[str, StringConstraints(pattern=QUELLE_PATTERN)]],
+    list[Annotated[str, _bounded(MAX_ID + 40, "Die Quelle"),
+                   StringConstraints(pattern=QUELLE_PATTERN)]],
     RefMarker(),
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [
@@ -101,7 +120,7 @@ QuellenList = Annotated[
 ]
 """Sources of an entry: ids of the Beteiligung, a survey's question as ``id#CODE``."""
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -112,6 +131,7 @@ class MarkdownMarker:
 Markdown = Annotated[
     str,
     MarkdownMarker(),
+    _bounded(MAX_MARKDOWN, "Der Text (für lange Texte eine Markdown-Datei verwenden)"),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown",
                     "description": "Text in Markdown"}),
 ]
@@ -186,6 +206,7 @@ Number = Annotated[float, BeforeValidator(_number),
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def _plausible(year: int, value: str) -> int:
@@ -198,6 +219,9 @@ def _plausible(year: int, value: str) -> int:
 
 
 def _make_date(text: str) -> dt.date | None:
+    year = _YEAR_IN_TEXT.search(text)
+    if year is not None and len(text) <= 10:
+        _plausible(int(year.group(1)), text)
     try:
         day = parse_tag(text)
     except ValueError:

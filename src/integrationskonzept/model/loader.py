@@ -60,11 +60,12 @@ _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
 
 
 def shown_name(rel: str) -> str:
-    """``rel`` with control characters and undecodable bytes written as ``\\xNN``."""
+    """``rel`` with control characters and undecodable bytes written as ``%XX``
+    (percent-encoded bytes: safe on a terminal, in CI annotations and in SARIF URIs)."""
     def one(m: re.Match[str]) -> str:
         code = ord(m.group())
-        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}" \
-            if code > 0xFF else f"\\x{code:02x}"
+        raw = bytes([code - 0xDC00]) if code >= 0xDC80 else m.group().encode("utf-8")
+        return "".join(f"%{b:02X}" for b in raw)
     return _NAME_CONTROL.sub(one, rel)
 
 
@@ -82,8 +83,10 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
             lower = name.lower()
             shown = shown_name(rel)
             if shown != rel:
-                problems.append(_err(
-                    "IK012", f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
+                source = lower.endswith((*YAML_SUFFIXES, ".md"))
+                problems.append(Problem(
+                    "IK012", Severity.ERROR if source else Severity.WARNING,
+                    f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
                     "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
                     "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
                     rule="dateien"))
@@ -174,6 +177,7 @@ def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
 
 
 def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+    folds = konzept.cache.setdefault("ids_casefold", {})
     for key, items, _model in _lists_of(rel, data):
         kind = LIST_KINDS.get(key)
         if kind is None:
@@ -186,6 +190,16 @@ def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem
                 continue
             line, col = item.pos["id"][2:]
             loc = Location(rel, line, col)
+            folded = ident.casefold()
+            twin = folds.setdefault(folded, ident)
+            if twin != ident:
+                _kind, other = konzept.ids[twin]
+                problems.append(_err(
+                    "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
+                    "Groß- und Kleinschreibung", loc,
+                    "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
+                    "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
+                    rule="ids", related=(other,)))
             if ident in konzept.ids:
                 other_kind, other = konzept.ids[ident]
                 problems.append(_err(

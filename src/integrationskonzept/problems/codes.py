@@ -122,6 +122,10 @@ Jedes Handlungsfeld hat genau eine Datei mit Ausgangslage und Leitziel.""",
     Code("IK201", "ids", E, """Eine ID ist im Konzept doppelt vergeben.
 IDs gelten im ganzen Konzept, über alle Dateien und Arten hinweg; die Meldung nennt
 beide Stellen.""", "massnahmen:\n  - id: m-1\nakteure:\n  - id: m-1"),
+    Code("IK203", "ids-gross-klein", E, """\
+Zwei IDs unterscheiden sich nur in Groß- und Kleinschreibung.
+Sprungmarken in Word und Links im Dokument unterscheiden sie nicht sicher; benennen
+Sie eine der beiden um.""", "ziele:\n  - id: z-1\n  - id: Z-1"),
     Code("IK401", "markdown-datei", E, """\
 Eine Markdown-Datei fehlt oder liegt außerhalb des Konzeptordners.
 Pfade in „datei:“ gelten relativ zum Konzeptordner.""",

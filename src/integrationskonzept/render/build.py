@@ -195,7 +195,7 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
     doc_meta = DocumentMeta(
         title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=stand,
         version=version, subtitle=subtitle, logo=logo)
-    target = Path(out) if out is not None else root / "build"
+    target = _output_folder(root, out)
     stats: dict[str, float] = {}
     files = render(
         markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
@@ -203,6 +203,25 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
         stats=stats, basename=basename)
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def _output_folder(root: Path, out: str | Path | None) -> Path:
+    """``out`` (default ``<concept>/build``); refused inside the sources other than build/.
+
+    An output folder among the sources would overwrite a chapter that happens to be
+    called ``integrationskonzept.md`` and feed the outputs back into the next run.
+    """
+    from ..errors import RenderError
+
+    if out is None:
+        return root / "build"
+    target, base = Path(out).resolve(), root.resolve()
+    if target.is_relative_to(base) and not target.is_relative_to(base / "build"):
+        raise RenderError(
+            f"Der Ausgabeordner {out} liegt zwischen den Quellen des Konzepts; dort könnten "
+            "Quelldateien überschrieben werden. Wählen Sie den Ordner build/ des Konzepts "
+            "(Voreinstellung) oder einen Ordner außerhalb.")
+    return Path(out)
 
 
 def timestamp(konzept, stand: dt.date | None = None) -> dt.datetime:  # type: ignore[no-untyped-def]

@@ -79,9 +79,9 @@ def run_git(args: list[str], cwd: Path, stdin: bytes | None = None,
     # English messages (we recognise some), no password prompts, folder names taken literally.
     env = dict(os.environ, LC_ALL="C", LANG="C", GIT_TERMINAL_PROMPT="0",
                GIT_LITERAL_PATHSPECS="1", GIT_NO_LAZY_FETCH="1", GIT_OPTIONAL_LOCKS="0",
-               GIT_PAGER="cat", GIT_EXTERNAL_DIFF="")
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+               GIT_PAGER="cat")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_EXTERNAL_DIFF", "GIT_SSH_COMMAND"):
+        env.pop(name, None)
     extra = _no_filters(cwd) if args[:1] == ["status"] else []
     try:
         return subprocess.run(["git", *SAFE_OPTIONS, *extra, *args], cwd=cwd, input=stdin,

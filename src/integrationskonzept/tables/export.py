@@ -18,6 +18,7 @@ from typing import Any
 from ..model.concept import Konzept
 from ..model.fields import Entry
 from ..model.indikator import HAUPTWERT
+from ..text.cells import safe_cell
 from .columns import (
     BOOL,
     CHOICE,
@@ -147,7 +148,12 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
         text_proto.alignment = wrap
         date_proto = WriteOnlyCell(ws, dt.date(2000, 1, 1))
         date_proto.number_format = "DD.MM.YYYY"
-        protos = (text_proto._style, date_proto._style)
+        # a text that a spreadsheet would read as a formula: a string cell with Excel's
+        # "quote prefix", so it stays text even when someone edits the cell
+        quoted_proto = WriteOnlyCell(ws, "")
+        quoted_proto.alignment = wrap
+        quoted_proto.quotePrefix = True
+        protos = (text_proto._style, date_proto._style, quoted_proto._style)
         for row in rows:
             ws.append([_cell(ws, WriteOnlyCell, protos, col, value)
                        for col, value in zip(columns, row, strict=True)])
@@ -161,14 +167,15 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
     return ExportResult((out,), counts)
 
 
-def _cell(ws: Any, cell_type: Any, protos: tuple[Any, Any], column: Column, value: Any) -> Any:
+def _cell(ws: Any, cell_type: Any, protos: tuple[Any, Any, Any], column: Column,
+          value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, str):
         cell = cell_type(ws, None)
         cell._value = value
         cell.data_type = "s"  # a text that starts with "=" stays text, never a formula
-        cell._style = protos[0]
+        cell._style = protos[2] if safe_cell(value) != value else protos[0]
         return cell
     if isinstance(value, dt.date):
         cell = cell_type(ws, value)

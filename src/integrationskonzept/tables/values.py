@@ -16,11 +16,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..model.fields import Zeitpunkt, parse_zeitpunkt
 from ..model.indikator import Periode, parse_periode
+from ..text.cells import safe_cell
 from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, PERIODE, REF, YEAR, Column
 
 LIST_SEPARATOR = "; "
-# Characters that make a spreadsheet program read a typed text as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"wahr", "true", "ja", "x", "1", "true()"}
 _FALSE = {"falsch", "false", "nein", "0", "false()"}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -30,15 +29,9 @@ class CellError(ValueError):
     """A cell's value does not fit its column; the message is German."""
 
 
-def neutralise(text: str) -> str:
-    """A text that no spreadsheet program runs as a formula (for CSV, which has no types):
-    a leading ``=``, ``+``, ``-``, ``@`` gets an apostrophe, as OWASP recommends."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def unneutralise(text: str) -> str:
-    """Undo :func:`neutralise` (the apostrophe before a formula character)."""
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+    """Undo :func:`~..text.cells.safe_cell` (the apostrophe before a formula character)."""
+    if text.startswith("'") and safe_cell(text[1:]) == text:
         return text[1:]
     return text
 
@@ -78,7 +71,7 @@ def to_csv_text(value: Any) -> str:
         return str(value).replace(".", ",")
     if isinstance(value, int):
         return str(value)
-    return neutralise(str(value))
+    return str(safe_cell(str(value)))
 
 
 def _serial_date(value: float) -> dt.date:
