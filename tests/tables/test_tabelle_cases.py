@@ -183,3 +183,15 @@ def test_the_main_value_of_a_breakdown_keeps_the_german_decimal(tmp_path: Path) 
     after = (folder / "indikatoren.yaml").read_text(encoding="utf-8")
     assert after == before.replace('2023: {gesamt: "12,9", weiblich:',
                                    '2023: {gesamt: "13,5", weiblich:')
+
+
+def test_windows_line_ends_stay(concept, tmp_path: Path) -> None:
+    text = "ziele:\r\n  - id: z-8\r\n    titel: Alt\r\n\r\n  - id: z-9\r\n    titel: Bleibt\r\n"
+    folder = concept(extra={"extra.yaml": text})
+    (folder / "extra.yaml").write_bytes(text.encode())
+    table = _write_csv(tmp_path / "ziele.csv", [
+        ["id", "Titel"], ["z-1", "Mehr Kursplätze"], ["z-8", "Neu"], ["z-9", "Bleibt"],
+        ["z-10", "Ganz neu"]])
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    assert (folder / "extra.yaml").read_bytes() == (
+        text.replace("Alt", "Neu") + "  - id: z-10\r\n    titel: Ganz neu\r\n").encode()

@@ -56,7 +56,9 @@ class YamlFile:
     def __init__(self, path: Path, rel: str) -> None:
         self.path = path
         self.rel = rel
-        self.text = path.read_text(encoding="utf-8")
+        # bytes as they are: Windows line ends stay, and so does every untouched line
+        self.text = path.read_bytes().decode("utf-8")
+        self.newline = "\r\n" if "\r\n" in self.text else "\n"
         self.lines = self.text.splitlines(keepends=True)
         self.changed = False
         self.exact = True  # False when the file had to be written as a whole
@@ -258,7 +260,7 @@ class YamlFile:
                 single.ca.items[key] = [None, None, token, None]
         out = io.StringIO()
         _yaml(self._mapping, step + offset, offset).dump(single, out)
-        lines = out.getvalue().splitlines(keepends=True)
+        lines = self._ends(out.getvalue()).splitlines(keepends=True)
         while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
             lines.pop()
         return "".join(" " * col + line if line.strip() else line for line in lines)
@@ -277,7 +279,11 @@ class YamlFile:
         y.dump(CommentedSeq([entry]), out)
         pad = " " * (dash - offset)
         return "".join(pad + line if line.strip() else line
-                       for line in out.getvalue().splitlines(keepends=True))
+                       for line in self._ends(out.getvalue()).splitlines(keepends=True))
+
+    def _ends(self, text: str) -> str:
+        """Dumped text with the file's line ends."""
+        return text.replace("\n", self.newline) if self.newline != "\n" else text
 
     def dump(self) -> str:
         """The new text of the file."""
@@ -285,7 +291,7 @@ class YamlFile:
             self.exact = False
             out = io.StringIO()
             self.yaml.dump(self.data, out)
-            return out.getvalue()
+            return self._ends(out.getvalue())
         edits = list(self._edits)
         for entry, (start, end), offset in self._modified.values():
             keyed = self._key_edits(entry, (start, end), offset)
@@ -299,8 +305,8 @@ class YamlFile:
                 _neu, entry, first, offset = what
                 text = self._entry_text(entry, first, offset)
                 before = "".join(lines[:start])
-                if before.endswith("\n\n"):
-                    text += "\n"
+                if before.endswith(self.newline * 2):
+                    text += self.newline
                 lines[start:start] = [text]
             elif what == "":
                 lines[start:end] = []
