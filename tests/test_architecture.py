@@ -22,10 +22,12 @@ LEVELS = {
     "model": 3,
     "gaps": 4, "diff": 4, "monitoring": 4, "tables": 4,
     "checks": 5,
-    "charts": 6, "document": 6,
-    "render": 7,
-    "cli": 8,
-    "__main__": 9,
+    "workspace": 6,
+    "charts": 7, "document": 7,
+    "render": 8,
+    "preview": 9,
+    "cli": 10,
+    "__main__": 11,
 }
 # The package itself (__init__.py) is the public API: it may call every stage, lazily;
 # every stage may read its version.

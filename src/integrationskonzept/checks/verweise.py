@@ -2,6 +2,7 @@
 
 Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
 auch [[id]] in Markdown-Texten) muss auf eine vorhandene ID der passenden Art zeigen.
+Verweise mit Präfix („kreis:jobcenter“) prüfen IK208 und IK206.
 Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
 wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
 """
@@ -34,6 +35,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
     for entry, field, written, path in all_refs(konzept):
+        if ":" in written:  # another concept of the Landkreis: IK208 / IK206
+            continue
         kinds = REF_TARGETS.get(field)
         ident, _, frage = written.partition("#")
         found = ids.get(ident)

@@ -45,6 +45,7 @@ COMMANDS = (
      "Quellen."),
     ("befragung", "Übernimmt Ergebnisse einer LimeSurvey-Befragung in die Beteiligung."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
+    ("vorschau", "Zeigt das Dokument als Vorschau im Browser und baut es bei jeder Änderung neu."),
 )
 # (option, help): the options before the command; kept equal to the typer app by tests.
 OPTIONS = (

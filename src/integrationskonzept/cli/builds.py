@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS
@@ -26,7 +27,12 @@ def warn(message: str) -> None:
 def finish_build(result: BuildResult, typed: str) -> int:
     """Problems of a build that did not start, or the written files; the exit code."""
     if not result.ok:
-        print_problems(result.problems, result.quellen, shown(typed))
+        from .verbund import names_members, problems_here
+
+        if names_members(Path(typed)):  # members in sibling folders: examples/peine/…
+            print_problems(problems_here(Path(typed), result.problems), result.quellen)
+        else:
+            print_problems(result.problems, result.quellen, shown(typed))
         echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
         return EXIT_PROBLEMS
     for file in result.files:

@@ -40,14 +40,25 @@ def validate(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Ausgabeformat: text für Menschen, json für Skripte, github für "
         "Annotationen in GitHub Actions, sarif für Code-Scanning."), VALIDATE_FORMAT] = "text",
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde prüfen (ihre ID unter "
+        "„gemeinden:“).")] = None,
 ) -> int:
     """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
 
     Jede Meldung nennt Datei:Zeile:Spalte, einen Code, den Schweregrad und einen Hinweis.
-    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen).
+    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen). Im Ordner
+    eines Landkreises, der „gemeinden:“ nennt, werden der Landkreis und alle Gemeinden
+    in einem Lauf geprüft.
     """
     fmt = VALIDATE_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(root):
+        from .verbund import validate_command
+
+        return validate_command(root, strict, fmt, mitglied)
     from ..checks.runner import validate as run
 
     report = run(root)
@@ -138,19 +149,25 @@ def build(
     seit: Annotated[str | None, typer.Option(
         "--seit", help="Vergleichsfassung für --aenderungen/--synopse: Git-Tag, Commit oder "
         "Ordner. Standard: die Git-Version (git:) des letzten Beschlusses.")] = None,
+    intern: Annotated[bool, typer.Option(
+        "--intern", help="Interne Fassung mit den vertraulichen Angaben der "
+        "Konfliktanalyse (vertraulich: true), als integrationskonzept-intern.*.")] = False,
 ) -> int:
     """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
 
     Prüft zuerst die Quellen (wie ik validate) und baut nur, wenn es keine Fehler gibt.
     Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
-    vollständig ist.
+    vollständig ist. Im Ordner eines Landkreises, der „gemeinden:“ nennt, werden alle
+    Gemeinden mitgeprüft; das Dokument erhält die Kapitel Integrationsmanagement und je
+    Gemeinde eine Zusammenfassung.
     """
     formats = BUILD_FORMAT.check_list(fmt, "--format")
     root = folder(path)
     from ..render.build import build as run
 
     result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
-                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit,
+                 intern=intern)
     return finish_build(result, path)
 
 
@@ -170,16 +187,28 @@ def gaps(
     fehler_bei_luecken: Annotated[bool, typer.Option(
         "--fehler-bei-luecken", help="Mit Code 1 enden, wenn offene Lücken bleiben (für CI).")
     ] = False,
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde (ihre ID unter „gemeinden:“).")
+    ] = None,
 ) -> int:
     """Zeigt, welche Bedarfe kein Angebot deckt, und warum.
 
     Zuerst die Zusammenfassung und die Abdeckung je Handlungsfeld und Sozialraum bzw.
     Zielgruppe, dann die offenen und teilweise gedeckten Bedarfe mit Gründen, den
     nächstliegenden Angeboten und den Maßnahmen, die sie schließen sollen; dazu mögliche
-    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt.
+    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt. Im Ordner eines
+    Landkreises: jede Gemeinde gegen ihre Angebote, die des Landkreises und die für
+    Nachbarn offenen, als Matrix Gemeinde × Handlungsfeld mit dem nächsten Angebot je Lücke.
     """
     fmt = GAPS_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(root):
+        from .verbund import gaps_command
+
+        return gaps_command(root, fmt, mitglied, fehler_bei_luecken, handlungsfeld,
+                            sozialraum, zielgruppe)
     from ..gaps.folder import gaps_for_folder
 
     result = gaps_for_folder(root, handlungsfeld, sozialraum, zielgruppe)
@@ -224,10 +253,18 @@ def diff(
     """Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat.
 
     Verglichen werden Maßnahmen, Ziele, Angebote, Bedarfe, Akteure und Handlungsfelder
-    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses.
+    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses. Im Ordner eines
+    Landkreises: der Landkreis und jede Gemeinde, dazu neue und entfallene Gemeinden.
     """
     fmt = DIFF_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if names_members(root):
+        from ..workspace.diff import compare_workspaces, format_workspace_diff
+
+        echo(format_workspace_diff(compare_workspaces(root, von, bis), fmt))
+        return EXIT_OK
     from ..diff import compare_versions, format_diff
 
     echo(format_diff(compare_versions(root, von, bis), fmt))
@@ -270,4 +307,4 @@ __all__ = ["app"]
 
 # Commands in their own modules (cli/<name>.py) register on `app` when imported here,
 # one line each: from . import <name>  # noqa: E402, F401
-from . import bericht, tabelle  # noqa: E402, F401
+from . import bericht, tabelle, vorschau  # noqa: E402, F401

@@ -38,6 +38,24 @@ def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ..
     return None
 
 
+def _front(konzept: Konzept) -> tuple[list[Kapitel], Kapitel | None, Kapitel | None]:
+    """The front chapters and those the Ausgangslage and Beteiligung merge into."""
+    probe = [Kapitel(k.id, "", k.titel, None) for k in konzept.kapitel.values()
+             if k.teil == "vorne"]
+    return (probe, _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",)),
+            _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung")))
+
+
+def first_chapter(konzept: Konzept) -> int:
+    """The chapter number of the first Handlungsfeld (after the front chapters, the
+    Ausgangslage and the Beteiligung chapter when they are not merged into one)."""
+    probe, merge_a, merge_b = _front(konzept)
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    return 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+
+
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
                   charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
     """The template context and the collected Markdown fields of ``konzept``."""
@@ -53,22 +71,18 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
             if kap.teil == teil:
                 text = prosa.add(konzept.texte.get(kap.datei), ebene,
                                  posixpath.dirname(kap.datei))
-                out.append(Kapitel(ident, "", kap.titel, text))
+                sign = kap.unterzeichnung
+                out.append(Kapitel(ident, "", kap.titel, text, tuple(
+                    x for x in (sign.name, sign.amt) if x) if sign else ()))
         return out
 
-    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
-    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
-    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
-    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
-    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
-                           or konzept.befragungen)
-    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
-        merge_b is None and has_beteiligung)
-    reg = build_register(konzept, first)
+    _probe, merge_a, merge_b = _front(konzept)
+    reg = build_register(konzept, first_chapter(konzept))
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
-        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
+                for k in kaps]
 
     vorne = with_anchor(kapitel("vorne", 1))
     hinten = with_anchor(kapitel("hinten", 2))
@@ -105,6 +119,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                              [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
         if konzept.abkuerzungen else None,
         anhang=anhang,
+        quellen=_quellen(konzept, fmt),
     )
     names = {i: konzept.label(i) for i in konzept.ids}
     prosa.set_register(reg, names)
@@ -130,6 +145,23 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
         herausgeber=[x for x in (her.name, her.anschrift, her.web) if x],
         beschluesse=beschluesse, foerderung=foerderung,
         hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
+
+
+def _quellen(konzept: Konzept, fmt: Fmt) -> list[Md]:
+    """The sources the document cites: those of the population figures, and the surveys,
+    events and working groups the Bedarfe are based on, each with what it supports."""
+    zahlen: dict[str, int] = {}
+    for k in konzept.bevoelkerung:
+        zahlen[k.quelle] = zahlen.get(k.quelle, 0) + 1
+    out = [Md(f"{escape(q)}: {zahl(n)} {'Bevölkerungszahl' if n == 1 else 'Bevölkerungszahlen'}")
+           for q, n in zahlen.items()]
+    belegt: dict[str, int] = {}
+    for bedarf in konzept.bedarfe.values():
+        for ident in dict.fromkeys(bedarf.quelle):
+            belegt[ident] = belegt.get(ident, 0) + 1
+    out += [Md(f"{fmt.ref(i)}: Grundlage für {zahl(n)} {'Bedarf' if n == 1 else 'Bedarfe'}")
+            for i, n in belegt.items()]
+    return out
 
 
 def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:

@@ -25,6 +25,9 @@ from pydantic_core import PydanticCustomError
 from ..text.german import DATE_PATTERN, PERIOD_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
+# A reference may name another concept of a Landkreis workspace: „kreis:jobcenter“,
+# „peine:m-6-1“ (the member's id, a colon, the id in that concept).
+REF_PATTERN = r"^([a-z0-9][a-z0-9_\-]*:)?[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 
 
 class Entry(BaseModel):
@@ -81,8 +84,8 @@ Ref = Annotated[
     str,
     RefMarker(),
     _bounded(MAX_ID, "Der Verweis"),
-    StringConstraints(pattern=ID_PATTERN),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+    StringConstraints(pattern=REF_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": REF_PATTERN,
                     "description": "Verweis auf eine ID"}),
 ]
 """A reference to an id defined elsewhere in the concept."""
@@ -101,12 +104,12 @@ RefList = Annotated[
     RefMarker(),
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": ID_PATTERN},
-        {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+        {"type": "string", "pattern": REF_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": REF_PATTERN}},
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
 
-QUELLE_PATTERN = ID_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
+QUELLE_PATTERN = REF_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
 
 QuellenList = Annotated[
     list[Annotated[str, _bounded(MAX_ID + 40, "Die Quelle"),

@@ -25,6 +25,8 @@ from .items import (
     Zeitraum,
     Ziel,
 )
+from .konflikt import Konfliktanalyse
+from .verbund import Entfernung, Integrationsmanagement, Mitglied
 
 KOMMUNE_TYPEN = ("Stadt", "Gemeinde", "Landkreis", "Region")
 SOZIALRAUM_ARTEN = ("gesamt", "Kernstadt", "Ortsteil", "Stadtteil", "Gemeinde", "Stadt",
@@ -90,6 +92,9 @@ class Vokabel(Entry):
     id: Id
     name: Text
     beschreibung: Markdown | None = None
+    entspricht: Id | None = Field(None, description="Im Arbeitsbereich eines Landkreises: "
+                                  "die ID des Eintrags im Konzept des Landkreises, dem dieser "
+                                  "entspricht (z. B. „sprache-bildung“)")
 
 
 class HandlungsfeldDef(Vokabel):
@@ -121,6 +126,13 @@ class Merkmal(Vokabel):
     pass
 
 
+class Unterzeichnung(Entry):
+    """Wer einen Text unterzeichnet, z. B. das Vorwort."""
+
+    amt: Text = Field(description="z. B. „Bürgermeister der Stadt Peine“")
+    name: Text | None = Field(None, description="Vor- und Nachname")
+
+
 class Kapitel(Entry):
     """Ein Textkapitel als Markdown-Datei."""
 
@@ -129,6 +141,8 @@ class Kapitel(Entry):
     datei: Text = Field(description="Pfad zur Markdown-Datei, relativ zum Konzeptordner")
     teil: Literal[KAPITEL_TEILE] = Field(  # type: ignore[valid-type]
         "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang")
+    unterzeichnung: Unterzeichnung | None = Field(
+        None, description="Name und Amt unter dem Text (Unterschriftenblock), z. B. im Vorwort")
 
 
 class Bild(Entry):
@@ -145,6 +159,8 @@ class InhaltKopf(Entry):
     ausgangslage_datei: Text | None = Field(None, description="Ausgangslage als Markdown-Datei")
     leitziel: Leitziel | None = None
     steuerung: Markdown | None = Field(None, description="Steuerung und Vernetzung")
+    konfliktanalyse: Konfliktanalyse | None = Field(
+        None, description="Konfliktlinien und Perspektiven der Akteure")
 
 
 class Inhalt(InhaltKopf):
@@ -178,6 +194,12 @@ class KonzeptKopf(InhaltKopf):
     logo: Bild | None = None
     pruefungen: dict[str, Literal[SCHWEREGRADE]] = Field(  # type: ignore[valid-type]
         {}, description="Schweregrad je Prüfung (Code oder Name): Fehler, Warnung, Hinweis, aus")
+    gemeinden: list[Mitglied] = Field(
+        default_factory=list, description="Landkreis: die Konzepte der kreisangehörigen "
+        "Gemeinden (Arbeitsbereich)")
+    entfernungen: list[Entfernung] = Field(
+        default_factory=list, description="Landkreis: Entfernungen zwischen Gemeinden in km")
+    integrationsmanagement: Integrationsmanagement | None = None
 
 
 class KonzeptDatei(KonzeptKopf, Inhalt):
@@ -227,6 +249,7 @@ __all__ = [
     "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
     "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
+    "Unterzeichnung",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",
 ]

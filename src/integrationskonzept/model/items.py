@@ -169,6 +169,8 @@ class Angebot(Entry):
     web: Url | None = None
     stand: Datum | None = Field(None, description="Wann zuletzt geprüft")
     quelle: QuellenList = Field(default_factory=list)
+    offen_fuer_nachbarn: Bool = Field(False, description="Im Landkreis: steht auch den "
+                                      "Menschen der Nachbargemeinden offen")
 
 
 class Akzeptanz(Entry):

@@ -56,6 +56,12 @@ def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "strukt
     return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
 
 
+def _own_concept(folder: str) -> bool:
+    """A subfolder with its own konzept.yaml is another concept (e.g. a Gemeinde of a
+    Landkreis workspace), not part of this one."""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in KONZEPT_FILES)
+
+
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
 
 
@@ -75,7 +81,8 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     base = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
+                             and not _own_concept(os.path.join(dirpath, d)))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -121,7 +128,9 @@ def load_concept(root: str | Path) -> LoadResult:
         return result
     files, result.problems = discover(root)
     if not any(f in KONZEPT_FILES for f in files):
-        nested = sorted(f.rsplit("/", 1)[0] for f in files if f.rsplit("/", 1)[-1] in KONZEPT_FILES)
+        nested = sorted(p.parent.relative_to(root).as_posix() for pattern in (
+            "*/konzept.y*ml", "*/*/konzept.y*ml") for p in root.glob(pattern)
+            if p.name in KONZEPT_FILES)
         hint = ("Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.")
         if nested:
             hint = ("Dieser Ordner enthält Konzepte in Unterordnern: "

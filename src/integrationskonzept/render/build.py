@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
 
@@ -47,7 +47,7 @@ class BuildResult:
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
           aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
-          warn: Callable[[str], None] | None = None,
+          intern: bool = False, warn: Callable[[str], None] | None = None,
           bericht: BerichtAuswahl | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
@@ -62,20 +62,34 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
 
     ``bericht`` builds the Umsetzungsbericht of a report period instead (see
     :mod:`.bericht`): same validation, design and pipeline, its own entry template.
+
+    A Landkreis folder whose konzept.yaml names ``gemeinden:`` is validated with its
+    members and gets the chapters on the Integrationsmanagement and the Gemeinden.
+    Internal conflict data (``vertraulich: true``) is left out unless ``intern``; the
+    internal document is written as ``integrationskonzept-intern.*``.
     """
     say = progress or (lambda _msg: None)
     root = Path(path)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     say("Quellen prüfen …")
-    from ..checks.runner import validate
+    from ..workspace.loader import names_members
 
-    report = validate(root)
+    kreis: Any = None
+    if names_members(root):
+        from ..workspace import validate_workspace
+
+        kreis = validate_workspace(root)
+        report: Any = kreis
+        konzept, quellen = kreis.bereich.kreis, kreis.dateien
+    else:
+        from ..checks.runner import validate
+
+        report = validate(root)
+        konzept, quellen = report.konzept, len(report.konzept.files)
     seconds["validate"] = _lap(started)
-    quellen = len(report.konzept.files)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
-    konzept = report.konzept
     warnings = _Warnings(warn)
     if bericht is not None:
         from .bericht import render_bericht
@@ -85,7 +99,8 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds, vergleich, synopse)
+                         warnings, seconds, vergleich, synopse, intern=intern,
+                         bereich=kreis.bereich if kreis is not None else None)
     result.quellen = quellen
     return result
 
@@ -134,14 +149,18 @@ def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tupl
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
             out: str | Path | None, draft: bool, say: Callable[[str], None],
             warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
-            nur_synopse: bool = False) -> BuildResult:
+            nur_synopse: bool = False, intern: bool = False, bereich: Any = None
+            ) -> BuildResult:
     from ..document.context import build_context
+    from ..document.konflikt import oeffentlich
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
     from . import load_design
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    if not intern:
+        konzept = oeffentlich(konzept)
     started = time.perf_counter()
     gaps = find_gaps(konzept)
     seconds["gaps"] = _lap(started)
@@ -153,7 +172,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     meta = konzept.meta
-    titel, basename = meta.titel, "integrationskonzept"
+    titel, basename = meta.titel, "integrationskonzept-intern" if intern else "integrationskonzept"
     if nur_synopse and vergleich is not None:
         from ..document.changes import synopse
 
@@ -165,13 +184,18 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             from ..document.markdown import Md
 
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
+        from .kreis import kreis_kapitel
+
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
     seconds["markdown"] = _lap(started)
     return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
                           warnings, seconds, design=design, titel=titel,
-                          subtitle=meta.untertitel or "", basename=basename, stand=meta.stand)
+                          subtitle=" – ".join(x for x in (
+                              meta.untertitel, "Interne Fassung" if intern else None) if x),
+                          basename=basename, stand=meta.stand)
 
 
 def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]

@@ -198,7 +198,7 @@ def _parse_row(table: TableData, number: int, columns: list[Column | None], valu
         if col.vocabulary and value:
             allowed = known[col.vocabulary]
             for ident in (value if col.kind == LIST else [value]):
-                if ident.partition("#")[0] not in allowed:
+                if ":" not in ident and ident.partition("#")[0] not in allowed:
                     best = suggest(ident, allowed)
                     problems.append(_problem(
                         "IK803", f"Spalte „{col.header}“: unbekannte ID „{ident}“", loc,
