@@ -160,6 +160,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    voll = konzept  # with internal conflict data: [[kl-…]] to a left-out line is named so
     if not intern:
         konzept = oeffentlich(konzept)
     started = time.perf_counter()
@@ -202,7 +203,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
         from .kreis import kreis_kapitel
 
-        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken))
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken, voll))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)

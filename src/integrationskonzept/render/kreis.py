@@ -13,9 +13,11 @@ from ..model.concept import Konzept
 
 
 def kreis_kapitel(konzept: Konzept, prosa: Sammlung, bereich: Any, intern: bool,
-                  luecken: Any = None) -> dict[str, Md]:
+                  luecken: Any = None, voll: Konzept | None = None) -> dict[str, Md]:
     """The chapters by template key (``integrationsmanagement``, ``konfliktanalyse``,
-    ``gemeinden``), only those with content."""
+    ``gemeinden``), only those with content. ``voll``: the concept before its internal
+    conflict data was left out (for [[kl-…]] in texts)."""
+    konflikt.verweise(voll or konzept, konzept, prosa)
     out: dict[str, Md | None] = {
         "integrationsmanagement": kreis_doc.integrationsmanagement(konzept, prosa),
         "konfliktanalyse": konflikt.kapitel(konzept, prosa, intern),
