@@ -15,6 +15,7 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german
 from . import chapters
+from .befragungen import ergebnisse as befragung_ergebnisse
 from .fields import Fmt, datum, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import build_register
@@ -107,6 +108,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        befragung_ergebnisse=befragung_ergebnisse(konzept, dict(charts)),
         handlungsfelder=handlungsfelder,
         katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
@@ -210,7 +212,9 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
         ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
         ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
-        ("Rücklaufquote", quote)])
+        ("Rücklaufquote", quote),
+        ("Abgebrochen (nicht ausgewertet)",
+         b.unvollstaendig is not None and zahl(b.unvollstaendig) or None)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
 
