@@ -34,6 +34,7 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
+    linien: set[str] | None = None
     for entry, field, written, path in all_refs(konzept):
         if ":" in written:  # another concept of the Landkreis: IK208 / IK206
             continue
@@ -44,12 +45,17 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             if frage:
                 yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
             continue
+        if kinds is None and found is None:  # [[kl-…]]: a Konfliktlinie
+            if linien is None:
+                linien = konfliktlinien(konzept)
+            if ident in linien:
+                continue
         loc = where(entry, *path)
         if not by_kind:
             for other, (kind, _loc) in ids.items():
                 by_kind.setdefault(kind, []).append(other)
         if kinds is None:  # [[id]] in a text
-            best = suggest(ident, ids)
+            best = suggest(ident, [*ids, *(linien or ())])
             yield Finding(
                 f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
                 f"Meinten Sie [[{best}]]?" if best else
@@ -65,6 +71,13 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
                 _hint(ident, kinds, by_kind))
+
+
+def konfliktlinien(konzept: Konzept) -> set[str]:
+    """The ids of every Konfliktlinie (targets of [[id]] in texts)."""
+    return {linie.id for head in konzept.heads
+            if (analyse := getattr(head, "konfliktanalyse", None)) is not None
+            for linie in analyse.konfliktlinien}
 
 
 def _frage(konzept: Konzept, ident: str, frage: str, kind: str,

@@ -57,8 +57,13 @@ def first_chapter(konzept: Konzept) -> int:
 
 
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
-                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
-    """The template context and the collected Markdown fields of ``konzept``."""
+                  charts: Mapping[str, Abbildung] | None = None,
+                  fremde: Mapping[str, tuple[str, str]] | None = None
+                  ) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``.
+
+    ``fremde``: prefixed ids of other concepts of a Landkreis workspace („kreis:jobcenter“)
+    → (readable label, anchor in this document or "" for plain text)."""
     meta = konzept.meta
     if meta is None:
         raise ValueError("Konzept ohne konzept.yaml")
@@ -79,6 +84,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     _probe, merge_a, merge_b = _front(konzept)
     reg = build_register(konzept, first_chapter(konzept))
     fmt = Fmt(konzept, reg, prosa)
+    fmt.fremde(fremde or {})
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
         return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
@@ -122,6 +128,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         quellen=_quellen(konzept, fmt),
     )
     names = {i: konzept.label(i) for i in konzept.ids}
+    names.update({i: label for i, (label, _anchor) in (fremde or {}).items()})
     prosa.set_register(reg, names)
     return dok, prosa
 
