@@ -109,6 +109,8 @@ def test_every_command_and_check_is_documented(capsys) -> None:
     out = capsys.readouterr().out
     registered = [(c.name or c.callback.__name__, c.callback.__doc__.strip().splitlines()[0])
                   for c in app.registered_commands]
+    registered += [(g.name, g.typer_instance.info.help.splitlines()[0])
+                   for g in app.registered_groups]
     assert sorted(registered) == sorted(cli.COMMANDS)
     for name, first in registered:
         assert f"  {name}" in out and first in out

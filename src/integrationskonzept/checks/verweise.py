@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
 from ..model.references import all_refs
-from ..problems import Severity
+from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
 
@@ -34,19 +34,28 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
-    for entry, field, ident, path in all_refs(konzept):
-        if ":" in ident:  # another concept of the Landkreis: IK208 / IK206
+    linien: set[str] | None = None
+    for entry, field, written, path in all_refs(konzept):
+        if ":" in written:  # another concept of the Landkreis: IK208 / IK206
             continue
         kinds = REF_TARGETS.get(field)
+        ident, _, frage = written.partition("#")
         found = ids.get(ident)
         if found is not None and (kinds is None or found[0] in kinds):
+            if frage:
+                yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
             continue
+        if kinds is None and found is None:  # [[kl-…]]: a Konfliktlinie
+            if linien is None:
+                linien = konfliktlinien(konzept)
+            if ident in linien:
+                continue
         loc = where(entry, *path)
         if not by_kind:
             for other, (kind, _loc) in ids.items():
                 by_kind.setdefault(kind, []).append(other)
         if kinds is None:  # [[id]] in a text
-            best = suggest(ident, ids)
+            best = suggest(ident, [*ids, *(linien or ())])
             yield Finding(
                 f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
                 f"Meinten Sie [[{best}]]?" if best else
@@ -62,6 +71,34 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
                 _hint(ident, kinds, by_kind))
+
+
+def konfliktlinien(konzept: Konzept) -> set[str]:
+    """The ids of every Konfliktlinie (targets of [[id]] in texts)."""
+    return {linie.id for head in konzept.heads
+            if (analyse := getattr(head, "konfliktanalyse", None)) is not None
+            for linie in analyse.konfliktlinien}
+
+
+def _frage(konzept: Konzept, ident: str, frage: str, kind: str,
+           loc: Location) -> Iterator[Finding]:
+    """A source ``befragung#Q3``: the survey must have recorded question Q3."""
+    befragung = konzept.befragungen.get(ident) if kind == "befragung" else None
+    if befragung is None:
+        yield Finding(f"„quelle“: „{ident}#{frage}“ – nur eine Befragung hat Fragen "
+                      f"(„{ident}“ ist {KIND_LABELS[kind]})", loc,
+                      f"Schreiben Sie nur „{ident}“.")
+        return
+    codes = [f.code for f in befragung.fragen]
+    if frage in codes:
+        return
+    best = suggest(frage, codes)
+    yield Finding(
+        f"„quelle“: Befragung „{ident}“ hat keine Frage „{frage}“", loc,
+        f"Meinten Sie „{ident}#{best}“?" if best else
+        ("Die Fragen stehen unter „fragen:“ der Befragung (`ik befragung import`)."
+         if not codes else "Vorhanden sind: " + ", ".join(codes[:12]) + "."),
+        related=(where(befragung, "id"),))
 
 
 def _hint(ident: str, kinds: tuple[str, ...], by_kind: dict[str, list[str]]) -> str:

@@ -15,6 +15,7 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german
 from . import chapters
+from .befragungen import ergebnisse as befragung_ergebnisse
 from .fields import Fmt, datum, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import build_register
@@ -56,8 +57,13 @@ def first_chapter(konzept: Konzept) -> int:
 
 
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
-                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
-    """The template context and the collected Markdown fields of ``konzept``."""
+                  charts: Mapping[str, Abbildung] | None = None,
+                  fremde: Mapping[str, tuple[str, str]] | None = None
+                  ) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``.
+
+    ``fremde``: prefixed ids of other concepts of a Landkreis workspace („kreis:jobcenter“)
+    → (readable label, anchor in this document or "" for plain text)."""
     meta = konzept.meta
     if meta is None:
         raise ValueError("Konzept ohne konzept.yaml")
@@ -78,6 +84,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     _probe, merge_a, merge_b = _front(konzept)
     reg = build_register(konzept, first_chapter(konzept))
     fmt = Fmt(konzept, reg, prosa)
+    fmt.fremde(fremde or {})
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
         return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
@@ -101,6 +108,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        befragung_ergebnisse=befragung_ergebnisse(konzept, dict(charts)),
         handlungsfelder=handlungsfelder,
         katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
@@ -120,6 +128,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         quellen=_quellen(konzept, fmt),
     )
     names = {i: konzept.label(i) for i in konzept.ids}
+    names.update({i: label for i, (label, _anchor) in (fremde or {}).items()})
     prosa.set_register(reg, names)
     return dok, prosa
 
@@ -203,7 +212,9 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
         ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
         ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
-        ("Rücklaufquote", quote)])
+        ("Rücklaufquote", quote),
+        ("Abgebrochen (nicht ausgewertet)",
+         b.unvollstaendig is not None and zahl(b.unvollstaendig) or None)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
 

@@ -2,7 +2,8 @@
 
 Keys (and where the templates place them): ``bevoelkerung-<n>`` (Ausgangslage),
 ``abdeckung`` (Bedarfe und Angebote im Überblick), ``zeitplan`` (Maßnahmenkatalog),
-``akteure`` (Akteursverzeichnis). Each chart is written as SVG with a PNG twin for DOCX.
+``akteure`` (Akteursverzeichnis), ``befragung-<id>-<code>`` (Befragungen). Each chart is
+written as SVG with a PNG twin for DOCX.
 """
 
 from __future__ import annotations
@@ -61,4 +62,7 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
     karte(actors, konzept)  # the Konfliktlinien as Spannung/Konflikt lines
     if any(a["beziehungen"] for a in actors):
         out["akteure"] = ("actor_map", (actors, "Akteurslandkarte"), {})
+    from .befragungen import chart_specs
+
+    out.update(chart_specs(konzept))
     return out

@@ -207,4 +207,6 @@ class Dokument:
     abkuerzungen: Tabelle | None
     anhang: list[Kapitel]
     quellen: list[Md] = field(default_factory=list)  # the source list of the Anhang
+    # Per Befragung id: its results (document.befragungen.Ergebnis), in survey order.
+    befragung_ergebnisse: dict[str, list[Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -109,6 +109,20 @@ RefList = Annotated[
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
 
+QUELLE_PATTERN = REF_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
+
+QuellenList = Annotated[
+    list[Annotated[str, _bounded(MAX_ID + 40, "Die Quelle"),
+                   StringConstraints(pattern=QUELLE_PATTERN)]],
+    RefMarker(),
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": QUELLE_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": QUELLE_PATTERN}},
+    ], "description": "IDs der Beteiligung; bei einer Befragung auch mit Frage: f-eltern#Q3"}),
+]
+"""Sources of an entry: ids of the Beteiligung, a survey's question as ``id#CODE``."""
+
 Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 

@@ -15,6 +15,7 @@ from .fields import (
     Markdown,
     NonNegInt,
     Number,
+    QuellenList,
     Ref,
     RefList,
     Text,
@@ -138,8 +139,8 @@ class Massnahme(Entry):
         "(Standard: alle gleich)")
     bedarfe: RefList = Field(default_factory=list,
                              description="Bedarfe, die die Maßnahme schließen soll")
-    quelle: RefList = Field(default_factory=list,
-                            description="Beteiligung, aus der die Idee stammt")
+    quelle: QuellenList = Field(default_factory=list,
+                                description="Beteiligung, aus der die Idee stammt")
 
 
 class Angebot(Entry):
@@ -167,7 +168,7 @@ class Angebot(Entry):
     finanzierung: Text | None = None
     web: Url | None = None
     stand: Datum | None = Field(None, description="Wann zuletzt geprüft")
-    quelle: RefList = Field(default_factory=list)
+    quelle: QuellenList = Field(default_factory=list)
     offen_fuer_nachbarn: Bool = Field(False, description="Im Landkreis: steht auch den "
                                       "Menschen der Nachbargemeinden offen")
 
@@ -197,8 +198,9 @@ class Bedarf(Entry):
     form: Literal[FORMEN] | None = None  # type: ignore[valid-type]
     umfang: NonNegInt | None = Field(None, description="Geschätzte Zahl der Personen/Plätze")
     prioritaet: Literal[PRIORITAETEN] | None = None  # type: ignore[valid-type]
-    quelle: RefList = Field(default_factory=list,
-                            description="Beteiligung, in der der Bedarf genannt wurde")
+    quelle: QuellenList = Field(
+        default_factory=list, description="Beteiligung, in der der Bedarf genannt wurde; bei "
+        "einer Befragung auch die Frage: „f-eltern#Q3“")
     akzeptiert: Akzeptanz | None = Field(None, description="Lücke bewusst hingenommen")
 
 
@@ -229,6 +231,42 @@ class Arbeitsgruppe(Entry):
     beschreibung: Markdown | None = None
 
 
+FRAGETYPEN = ("einfach", "mehrfach", "matrix", "janein", "zahl", "freitext")
+
+
+class Option(Entry):
+    """Eine Antwortmöglichkeit mit der Zahl der Nennungen."""
+
+    code: Text = Field(description="Antwortcode, z. B. „A1“ oder „SQ001“")
+    text: Text
+    anzahl: NonNegInt = Field(description="Zahl der Nennungen")
+
+
+class Teilfrage(Entry):
+    """Eine Zeile einer Matrixfrage mit den Nennungen je Antwort."""
+
+    code: Text
+    text: Text
+    gueltig: NonNegInt = Field(description="Zahl der gültigen Antworten")
+    optionen: list[Option] = Field(default_factory=list)
+
+
+class Frage(Entry):
+    """Eine ausgewertete Frage einer Befragung (Freitexte nur gezählt, nie übernommen)."""
+
+    code: Text = Field(description="Fragecode, z. B. „Q3“; Bedarfe verweisen mit "
+                       "„befragung-id#Q3“")
+    text: Text
+    typ: Literal[FRAGETYPEN] = Field(  # type: ignore[valid-type]
+        description="einfach, mehrfach, matrix, janein, zahl oder freitext")
+    gueltig: NonNegInt = Field(description="Zahl der gültigen Antworten (n gültig)")
+    gesamt: NonNegInt = Field(description="Zahl der ausgewerteten Antworten (n gesamt)")
+    optionen: list[Option] = Field(default_factory=list)
+    teilfragen: list[Teilfrage] = Field(default_factory=list, description="Bei Matrixfragen")
+    mittelwert: Number | None = Field(None, description="Bei Zahlen")
+    median: Number | None = Field(None, description="Bei Zahlen")
+
+
 class Befragung(Entry):
     """Ein Fragebogen oder eine Umfrage mit Rücklauf."""
 
@@ -239,7 +277,12 @@ class Befragung(Entry):
     sprachen: RefList = Field(default_factory=list)
     instrument: Text | None = Field(None, description="z. B. „LimeSurvey“, „Papierfragebogen“")
     versandt: NonNegInt | None = None
-    ruecklauf: NonNegInt | None = Field(None, description="Zahl der Antworten")
+    ruecklauf: NonNegInt | None = Field(None, description="Zahl der (vollständigen) Antworten")
+    unvollstaendig: NonNegInt | None = Field(
+        None, description="Abgebrochene Antworten; nicht ausgewertet")
+    umfrage: Text | None = Field(None, description="Umfrage-ID in LimeSurvey")
+    fragen: list[Frage] = Field(default_factory=list, description="Ergebnisse je Frage "
+                                "(`ik befragung import`)")
     beschreibung: Markdown | None = None
 
 
@@ -263,6 +306,6 @@ class Abkuerzung(Entry):
 
 __all__ = [
     "Abkuerzung", "Akteur", "Akzeptanz", "Angebot", "Arbeitsgruppe", "Bedarf", "Befragung",
-    "Begriff", "Beteiligung", "Beziehung", "Indikator", "Kontakt", "Leitziel", "Massnahme",
-    "Messwert", "Veranstaltung", "Zeitraum", "Ziel",
+    "Begriff", "Beteiligung", "Beziehung", "Frage", "Indikator", "Kontakt", "Leitziel",
+    "Massnahme", "Messwert", "Option", "Teilfrage", "Veranstaltung", "Zeitraum", "Ziel",
 ]
