@@ -26,8 +26,9 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             f"{datum_lang(ctx.heute)})", where(meta, "stand"),
             "Setzen Sie den Stand auf das Datum der letzten inhaltlichen Änderung.")
     for beschluss in konzept.beschluesse:
-        if beschluss.datum > ctx.heute:
+        if beschluss.status == "beschlossen" and beschluss.datum.first > ctx.heute:
             yield Finding(
-                f"Beschluss vom {datum_lang(beschluss.datum)} liegt in der Zukunft",
+                f"Beschluss vom {beschluss.datum.lang} liegt in der Zukunft",
                 where(beschluss, "datum"),
-                "Tragen Sie Beschlüsse erst ein, wenn sie gefasst sind.")
+                "Tragen Sie Beschlüsse erst ein, wenn sie gefasst sind; einen geplanten "
+                "Beschluss kennzeichnet „status: in Vorbereitung“.")

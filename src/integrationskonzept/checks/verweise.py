@@ -1,7 +1,8 @@
 """Verweis auf eine unbekannte ID.
 
 Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
-auch [[id]] in Markdown-Texten) muss auf eine vorhandene ID der passenden Art zeigen.
+auch [[id]] und [[id|Text]] in Markdown-Texten, in YAML-Feldern wie in den
+Markdown-Dateien der Kapitel) muss auf eine vorhandene ID der passenden Art zeigen.
 Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
 wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs
+from ..model.references import all_refs, text_refs
 from ..problems import Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -28,7 +29,17 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
+    for ident, loc in text_refs(konzept):
+        if ident in ids:
+            continue
+        best = suggest(ident, ids)
+        yield Finding(
+            f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+            f"Meinten Sie [[{best}]]?" if best else
+            "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
     for entry, field, ident, path in all_refs(konzept):
+        if field == "[[…]]":
+            continue
         kinds = REF_TARGETS.get(field)
         found = ids.get(ident)
         if found is not None and (kinds is None or found[0] in kinds):
@@ -37,12 +48,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
         if not by_kind:
             for other, (kind, _loc) in ids.items():
                 by_kind.setdefault(kind, []).append(other)
-        if kinds is None:  # [[id]] in a text
-            best = suggest(ident, ids)
-            yield Finding(
-                f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
-                f"Meinten Sie [[{best}]]?" if best else
-                "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+        if kinds is None:
             continue
         wanted = _kinds_label(kinds)
         if found is not None:

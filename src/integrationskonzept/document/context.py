@@ -15,7 +15,7 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german as babelfmt
 from . import chapters as doc_kapitel
-from .fields import Fmt, datum, wert, zahl, zeitraum
+from .fields import Fmt, datum, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import build_register
 from .parts import Abbildung, Abschnitt, Dokument, Feld, Impressum, Kapitel, Luecken, Punkt, Tabelle
@@ -76,7 +76,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
-        kommune=f"{meta.kommune.typ} {meta.kommune.name}",
+        kommune=meta.kommune.anzeigename,
         stand=datum(meta.stand), version=meta.version,
         impressum=_impressum(konzept, fmt),
         vorne=vorne,
@@ -114,8 +114,10 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
     assert meta is not None
     her = meta.herausgeber
     beschluesse = [fmt.felder([
-        ("Gremium", b.gremium), ("Datum", datum(b.datum)), ("Vorlage", b.vorlage),
-        ("Gegenstand", b.gegenstand), ("Version", b.version)]) for b in konzept.beschluesse]
+        ("Gremium", b.gremium), ("Datum", b.datum.lang),
+        ("Stand", b.status if b.status != "beschlossen" else None), ("Vorlage", b.vorlage),
+        ("Gegenstand", b.gegenstand), ("Geltung", zeitraum(b.geltung)),
+        ("Version", b.version)]) for b in konzept.beschluesse]
     foerderung = [fmt.felder([
         ("Programm", f.programm), ("Fördergeber", f.foerdergeber),
         ("Zeitraum", zeitraum(f.zeitraum))]) for f in konzept.foerderung]
@@ -135,7 +137,7 @@ def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
     for k in konzept.bevoelkerung:
         groups.setdefault(k.gruppe or "Bevölkerung", []).append([
             escape(k.merkmal), escape(wert(k.wert, k.einheit)),
-            escape(babelfmt.datum_kurz(k.stichtag)), escape(k.quelle)])
+            escape(k.stichtag.kurz), escape(k.quelle)])
     return [Tabelle(f"tbl-bevoelkerung-{i + 1}", name,
                     ["Merkmal", "Wert", "Stichtag", "Quelle"], rows)
             for i, (name, rows) in enumerate(groups.items())]
@@ -143,10 +145,10 @@ def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
 
 def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
     e = fmt.reg.eintraege[v.id]
-    wann = datum(v.datum) if v.datum else zeitraum(v.zeitraum)
+    wann = v.datum.lang if v.datum else zeitraum(v.zeitraum)
     felder = fmt.felder([
-        ("Art", v.art), ("Datum", wann), ("Ort", v.ort),
-        ("Teilnehmende", v.teilnehmende is not None and zahl(v.teilnehmende) or None),
+        ("Art", v.art), ("Datum", wann), ("Anzahl", menge(v.anzahl)), ("Turnus", v.turnus),
+        ("Ort", v.ort), ("Teilnehmende", menge(v.teilnehmende)),
         ("Veranstalter", fmt.ref(v.veranstalter)),
         ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
     return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
@@ -157,7 +159,7 @@ def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-un
     felder = fmt.felder([
         ("Handlungsfelder", fmt.refs(a.handlungsfelder)), ("Leitung", fmt.ref(a.leitung)),
         ("Mitglieder", fmt.refs(a.mitglieder)),
-        ("Sitzungen", ", ".join(babelfmt.datum_kurz(d) for d in a.sitzungen))])
+        ("Sitzungen", ", ".join(d.kurz for d in a.sitzungen))])
     return Punkt(a.id, e.anchor, "", a.titel, prosa.add(a.beschreibung, ENTRY_LEVEL), felder)
 
 
@@ -169,8 +171,7 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     felder = fmt.felder([
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
-        ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
-        ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
+        ("Versandt", menge(b.versandt)), ("Rücklauf", menge(b.ruecklauf)),
         ("Rücklaufquote", quote)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 

@@ -25,14 +25,8 @@ zahl = lru_cache(maxsize=8192)(babelfmt.zahl)
 
 
 def zeitpunkt(z: Zeitpunkt) -> str:
-    """„17. August 2017“, „März 2024“ or „2024“."""
-    if z.precision == "tag":
-        return datum(z.first)
-    if z.precision == "monat":
-        from babel.dates import format_date
-
-        return str(format_date(z.first, format="MMMM y", locale=babelfmt.LOCALE))
-    return str(z.first.year)
+    """„17. August 2017“, „März 2024“, „2024“ or „2003/04“, tentative ones „(vorläufig)“."""
+    return z.lang
 
 
 def zeitraum(z: Zeitraum | None) -> str:
@@ -49,11 +43,19 @@ def zeitraum(z: Zeitraum | None) -> str:
 
 
 def wert(value: float, einheit: str | None) -> str:
-    """51.086, „21,5 %“ or „12 Plätze“."""
+    """51.086, „21,5 %“, „12 Plätze“ or „ca. 80 Plätze“ (qualifier as written)."""
+    qualifier = getattr(value, "qualifier", "")
     if einheit and einheit.strip() == "%":
-        return babelfmt.prozent(value, 1 if not float(value).is_integer() else 0)
-    text = zahl(value)
-    return f"{text} {einheit}" if einheit else text
+        text = babelfmt.prozent(value, 1 if not float(value).is_integer() else 0)
+    else:
+        text = zahl(float(value))
+        text = f"{text} {einheit}" if einheit else text
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def menge(value: float | None, einheit: str | None = None) -> str | None:
+    """A count or amount as written („ca. 80“), with its unit; None when not given."""
+    return None if value is None else wert(value, einheit)
 
 
 @dataclass
@@ -162,10 +164,11 @@ class Fmt:
             ("Lernsprache", a.lernsprache and self.label(a.lernsprache)),
             ("Form", a.form), ("Merkmale", ", ".join(merkmale)), ("Zeiten", a.zeiten),
             ("Laufzeit", zeitraum(a.laufzeit)),
-            ("Kapazität", zahl(a.kapazitaet) if a.kapazitaet is not None else None),
+            ("Art", a.art),
+            ("Kapazität", menge(a.kapazitaet, a.einheit)),
             ("Kosten", a.kosten), ("Finanzierung", a.finanzierung),
             ("Web", Md(f"<{a.web}>") if a.web else None),
-            ("Stand", a.stand and datum(a.stand)),
+            ("Stand", a.stand and zeitpunkt(a.stand)),
         ])
         return Punkt(a.id, e.anchor, e.nummer, e.titel, self.prosa.add(a.beschreibung, ebene),
                      felder)
@@ -177,7 +180,7 @@ class Fmt:
             ("Zielgruppen", self.names(b.zielgruppen)),
             ("Sozialräume", self.raeume(b.sozialraeume)),
             ("Sprachen", self.names(b.sprachen)), ("Merkmale", self.names(b.merkmale)),
-            ("Umfang", b.umfang is not None and f"{zahl(b.umfang)} Personen" or None),
+            ("Umfang", menge(b.umfang, "Personen")),
             ("Priorität", b.prioritaet), ("Quelle", self.refs(b.quelle)),
         ])
         bewertung, gruende = "", []
@@ -193,7 +196,7 @@ class Fmt:
         if b.akzeptiert is not None:
             akz = b.akzeptiert
             wann = " ".join(x for x in (akz.gremium or "", akz.datum and
-                                        datum(akz.datum) or "") if x)
+                                        zeitpunkt(akz.datum) or "") if x)
             felder += self.felder([("Bewusst hingenommen", akz.grund + (f" ({wann})"
                                                                          if wann else ""))])
         return Punkt(b.id, e.anchor, e.nummer, e.titel, self.prosa.add(b.beschreibung, ebene),

@@ -46,9 +46,9 @@ def check_filters(konzept: Konzept, handlungsfeld: str | None, sozialraum: str |
     """Messages for filter values that name no id of the concept (with a suggestion)."""
     out = []
     for label, value, table in (
-            ("Handlungsfeld", handlungsfeld, konzept.handlungsfelder),
-            ("Sozialraum", sozialraum, konzept.sozialraeume),
-            ("Zielgruppe", zielgruppe, konzept.zielgruppen)):
+            (" Handlungsfeld", handlungsfeld, konzept.handlungsfelder),
+            (" Sozialraum", sozialraum, konzept.sozialraeume),
+            ("e Zielgruppe", zielgruppe, konzept.zielgruppen)):
         if value is None or value in table:
             continue
         by_name = {entry.name: ident for ident, entry in table.items()}
@@ -56,7 +56,7 @@ def check_filters(konzept: Konzept, handlungsfeld: str | None, sozialraum: str |
         best = by_name.get(best, best) if best else None
         hint = f" Meinten Sie „{best}“?" if best else (
             f" Bekannt sind: {', '.join(table)}." if table else "")
-        out.append(f"Unbekannte(r) {label} „{value}“.{hint}")
+        out.append(f"„{value}“ ist kein{label} dieses Konzepts.{hint}")
     return out
 
 

@@ -160,13 +160,13 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
         if logo_path.is_file() and logo_path.is_relative_to(root.resolve()):
-            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.typ} {meta.kommune.name}")
+            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.anzeigename}")
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
     version, draft = _version(root, meta.version, draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=meta.stand,
+        title=titel, kommune=meta.kommune.anzeigename, stand=meta.stand,
         version=version, subtitle=meta.untertitel or "", logo=logo)
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
