@@ -150,7 +150,7 @@ def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-un
         ("Art", v.art), ("Datum", wann), ("Anzahl", menge(v.anzahl)), ("Turnus", v.turnus),
         ("Ort", v.ort), ("Teilnehmende", menge(v.teilnehmende)),
         ("Veranstalter", fmt.ref(v.veranstalter)),
-        ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
+        ("Handlungsfelder", fmt.refs(v.handlungsfelder)), ("Quelle", fmt.quellen(v.quelle))])
     return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
 
 

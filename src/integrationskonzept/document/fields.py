@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
-from ..model.fields import Zeitpunkt
+from ..model.fields import Zeitpunkt, is_reference
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
 from ..text import german as babelfmt
 from .markdown import Md, escape, link
@@ -105,6 +105,26 @@ class Fmt:
     def refs(self, idents: Iterable[str]) -> Md:
         return Md(", ".join(self.ref(i) for i in idents))
 
+    def quellen(self, quellen: Iterable[str]) -> Md:
+        """Sources: ids as links, addresses as links, documents as text."""
+        out = []
+        for q in quellen:
+            if q.startswith(("https://", "http://")):
+                out.append(Md(f"<{q}>"))
+            elif is_reference(q):
+                out.append(self.ref(q))
+            else:
+                out.append(escape(q))
+        return Md(", ".join(out))
+
+    def felder_of(self, entry: object) -> list[Feld]:
+        """The lines every entry may carry: further fields, its sources."""
+        primary = getattr(entry, "handlungsfeld", None)
+        weitere = [h for h in getattr(entry, "handlungsfelder", []) if h != primary]
+        felder = "alle (Querschnitt)" if getattr(entry, "querschnitt", False) else (
+            self.names(weitere) if weitere else None)
+        return self.felder([("Auch für die Handlungsfelder", felder)])
+
     def names(self, idents: Iterable[str]) -> Md:
         return escape(", ".join(self.label(i) for i in idents))
 
@@ -137,8 +157,8 @@ class Fmt:
              if m.prioritaet else ("Schwerpunktmaßnahme" if m.schwerpunkt else None)),
             ("Ressourcen", m.ressourcen), ("Kosten", m.kosten),
             ("Finanzierung", m.finanzierung), ("Indikatoren", self.refs(m.indikatoren)),
-            ("Status", m.status), ("Quelle", self.refs(m.quelle)),
-        ])
+            ("Status", m.status), ("Quelle", self.quellen(m.quelle)),
+        ]) + self.felder_of(m)
         return Punkt(m.id, e.anchor, e.nummer, e.titel,
                      self.prosa.add(m.beschreibung, ebene), felder)
 
@@ -146,10 +166,12 @@ class Fmt:
         e = self.reg.eintraege[z.id]
         massnahmen = self.massnahmen_of(z.id)
         felder = self.felder([
+            ("Leitziel", self.ref(z.leitziel)),
             ("Zielgruppen", self.names(z.zielgruppen)),
             ("Zieljahr", z.zieljahr and str(z.zieljahr)),
             ("Indikatoren", self.refs(z.indikatoren)), ("Maßnahmen", self.refs(massnahmen)),
-        ])
+            ("Quelle", self.quellen(z.quelle)),
+        ]) + self.felder_of(z)
         return Punkt(z.id, e.anchor, e.nummer, e.titel, self.prosa.add(z.beschreibung, ebene),
                      felder)
 
@@ -168,7 +190,7 @@ class Fmt:
             ("Kapazität", menge(a.kapazitaet, a.einheit)),
             ("Kosten", a.kosten), ("Finanzierung", a.finanzierung),
             ("Web", Md(f"<{a.web}>") if a.web else None),
-            ("Stand", a.stand and zeitpunkt(a.stand)),
+            ("Stand", a.stand and zeitpunkt(a.stand)), ("Quelle", self.quellen(a.quelle)),
         ])
         return Punkt(a.id, e.anchor, e.nummer, e.titel, self.prosa.add(a.beschreibung, ebene),
                      felder)
@@ -181,7 +203,7 @@ class Fmt:
             ("Sozialräume", self.raeume(b.sozialraeume)),
             ("Sprachen", self.names(b.sprachen)), ("Merkmale", self.names(b.merkmale)),
             ("Umfang", menge(b.umfang, "Personen")),
-            ("Priorität", b.prioritaet), ("Quelle", self.refs(b.quelle)),
+            ("Priorität", b.prioritaet), ("Quelle", self.quellen(b.quelle)),
         ])
         bewertung, gruende = "", []
         if befund is not None:

@@ -113,6 +113,8 @@ class HandlungsfeldKapitel:
     ausgangslage: Prosa | None = None
     leitziel: Prosa | None = None
     horizont: str = ""
+    leitziel_anchor: str = ""
+    leitziel_nummer: str = ""
     steuerung: Prosa | None = None
     angebote: list[Punkt] = field(default_factory=list)
     angebote_hinweis: list[Md] = field(default_factory=list)
@@ -121,6 +123,9 @@ class HandlungsfeldKapitel:
     bedarfe_tabelle: Tabelle | None = None
     ziele: list[Punkt] = field(default_factory=list)
     massnahmen: list[Punkt] = field(default_factory=list)
+    # Ziele and Maßnahmen of other fields that name this one too (or all: querschnitt)
+    weitere_ziele: list[Md] = field(default_factory=list)
+    weitere_massnahmen: list[Md] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

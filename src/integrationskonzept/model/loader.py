@@ -143,28 +143,37 @@ def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
 
 
 def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+    leitziel = data.get("leitziel")
+    if isinstance(leitziel, YMap) and isinstance(leitziel.get("id"), str):
+        items = YList(data.line, data.column)
+        items.append(leitziel)
+        _register_list(konzept, rel, "leitziel", items, problems)
     for key, items, _model in _lists_of(rel, data):
         kind = LIST_KINDS.get(key)
-        if kind is None:
+        if kind is not None:
+            _register_list(konzept, rel, kind, items, problems)
+
+
+def _register_list(konzept: Konzept, rel: str, kind: str, items: YList,
+                   problems: list[Problem]) -> None:
+    for item in items:
+        if not isinstance(item, YMap):
             continue
-        for i, item in enumerate(items):
-            if not isinstance(item, YMap):
-                continue
-            ident = item.get("id")
-            if not isinstance(ident, str) or not ident:
-                continue
-            line, col = item.pos["id"][2:]
-            loc = Location(rel, line, col)
-            if ident in konzept.ids:
-                other_kind, other = konzept.ids[ident]
-                problems.append(_err(
-                    "IK201",
-                    f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
-                    f"{KIND_LABELS[other_kind]} in {other})",
-                    loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
-                    rule="ids", related=(other,)))
-            else:
-                konzept.ids[ident] = (kind, loc)
+        ident = item.get("id")
+        if not isinstance(ident, str) or not ident:
+            continue
+        line, col = item.pos["id"][2:]
+        loc = Location(rel, line, col)
+        if ident in konzept.ids:
+            other_kind, other = konzept.ids[ident]
+            problems.append(_err(
+                "IK201",
+                f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
+                f"{KIND_LABELS[other_kind]} in {other})",
+                loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
+                rule="ids", related=(other,)))
+        else:
+            konzept.ids[ident] = (kind, loc)
 
 
 def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
@@ -270,10 +279,12 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             _collect_texts(item, konzept.ungueltig)
             continue
         set_source(entry, rel, item)
+        if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
+            # the file's field first; else the first of several (Maßnahme, Ziel)
+            entry.handlungsfeld = hf or next(  # type: ignore[attr-defined]
+                iter(getattr(entry, "handlungsfelder", [])), None)
         if hf is not None:
-            if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
-                entry.handlungsfeld = hf  # type: ignore[attr-defined]
-            elif key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
+            if key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
                 entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
         if kind is None:
             target.append(entry)
@@ -317,6 +328,10 @@ def _load_text_parts(konzept: Konzept, rel: str, data: YMap, kopf: Any,
             Location(rel, line, col),
             "Jedes Handlungsfeld hat eine Datei mit Ausgangslage und Leitziel.", rule="schema"))
         return
+    if kopf.leitziel is not None and kopf.leitziel.id is not None:
+        lid = kopf.leitziel.id
+        if konzept.ids.get(lid, ("leitziel",))[0] == "leitziel" and lid not in konzept.leitziele:
+            konzept.leitziele[lid] = kopf.leitziel
     konzept.inhalte[hf] = HandlungsfeldInhalt(
         id=hf, file=rel, ausgangslage=kopf.ausgangslage,
         ausgangslage_datei=kopf.ausgangslage_datei, leitziel=kopf.leitziel,
@@ -356,7 +371,7 @@ def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Pro
 
 
 def _finish(konzept: Konzept, problems: list[Problem]) -> None:
-    if not konzept.merkmale and konzept.meta is not None:
+    if konzept.meta is not None:  # own Merkmale add to the built-in ones
         for ident, name in DEFAULT_MERKMALE:
             if ident not in konzept.ids:
                 konzept.merkmale[ident] = Merkmal(id=ident, name=name)
