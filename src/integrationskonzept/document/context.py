@@ -15,6 +15,7 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german as babelfmt
 from . import chapters as doc_kapitel
+from .fassung import fassung
 from .fields import Fmt, datum, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import build_register
@@ -77,7 +78,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=meta.kommune.anzeigename,
-        stand=datum(meta.stand), version=meta.version,
+        stand=datum(meta.stand), version=fassung(konzept),
         impressum=_impressum(konzept, fmt),
         vorne=vorne,
         ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..diff import Diff
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
+PLATZHALTER = "IK590"  # checks/platzhalter.py: a build refuses them unless a draft
 
 
 @dataclass
@@ -72,6 +73,14 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     quellen = len(report.konzept.files)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
+    platzhalter = [p for p in report.problems if p.code == PLATZHALTER]
+    if platzhalter and not draft:
+        first = platzhalter[0].location
+        return BuildResult(
+            False, problems=report.problems, seconds=seconds, quellen=quellen,
+            error=f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
+                  f"{first}); ein beschlussreifes Dokument entsteht erst, wenn sie ersetzt "
+                  "sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
     konzept = report.konzept
     warnings: list[str] = []
     try:
@@ -103,19 +112,21 @@ def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], 
 
 
 def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
-    """The version line with its git tag or commit; draft when sources are uncommitted."""
+    """The version line in words; a draft (``--entwurf`` or uncommitted sources) also names
+    its git tag or commit, so a reader can tell two drafts apart."""
     from ..source.git import version_info
 
     info = version_info(root)
-    if not info.in_git or info.commit is None:
+    if info.entwurf and not draft:
+        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
+                        "„Entwurf“ gekennzeichnet.")
+    draft = draft or info.entwurf
+    if not draft or not info.in_git or info.commit is None:
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
         git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
-    if info.entwurf and not draft:
-        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
-                        "„Entwurf“ gekennzeichnet.")
-    return f"{version} ({git})", draft or info.entwurf
+    return f"{version} (Entwurf, {git})", draft
 
 
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
@@ -164,7 +175,9 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
-    version, draft = _version(root, meta.version, draft, warnings)
+    from ..document.fassung import fassung
+
+    version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
         title=titel, kommune=meta.kommune.anzeigename, stand=meta.stand,
         version=version, subtitle=meta.untertitel or "", logo=logo)
