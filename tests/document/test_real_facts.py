@@ -17,6 +17,7 @@ from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
 from integrationskonzept.checks.runner import validate
 from integrationskonzept.render.build import build
 
+
 def _concept(tmp_path: Path, konzept: dict[str, Any] | None = None,
              inhalt: dict[str, Any] | None = None, extra: dict[str, Any] | None = None) -> Path:
     k = copy.deepcopy(BASE_KONZEPT)
@@ -28,8 +29,9 @@ def _concept(tmp_path: Path, konzept: dict[str, Any] | None = None,
 
 # (what the sources say, words the document shows)
 SHOWN = [
-    ({"inhalt": {"angebote": [{"id": "a-ik", "titel": "Integrationskurse", "art": "Integrationskurs",
-                               "kapazitaet": "ca. 80", "einheit": "Kurse"}]}},
+    ({"inhalt": {"angebote": [{"id": "a-ik", "titel": "Integrationskurse",
+                               "art": "Integrationskurs", "kapazitaet": "ca. 80",
+                               "einheit": "Kurse"}]}},
      ["**Kapazität:** ca. 80 Kurse", "**Art:** Integrationskurs"], []),
     ({"konzept": {"bevoelkerung": [{"merkmal": "Ausländische Schüler*innen", "wert": "rund 1.200",
                                     "stichtag": "2003/04", "quelle": "Statistisches Landesamt"}]}},
@@ -132,3 +134,36 @@ def test_title_page_names_the_kommune_as_it_calls_itself(tmp_path: Path) -> None
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert "Landeshauptstadt Stuttgart" in html
     assert "Stadt Landeshauptstadt" not in html and "Stadt Stuttgart" not in html
+
+
+# (content file changes, code, words in the message or hint, words nowhere in any message)
+MESSAGES = [
+    ({"leitziel": {"horizont": 2030}}, "IK102",
+     "Leitziel des Handlungsfelds „Bildung“: Pflichtfeld „text“ fehlt", "Unbekannte(r)"),
+    ({"massnahmen": [dict(BASE_INHALT["massnahmen"][0], statu="geplant")]}, "IK101",
+     "Erlaubt sind: id, nummer, titel", "Unbekannte(r)"),
+    ({"angebote": [{"id": "a-1", "titel": "Kurs", "kapazitaet": {"maennlich": "2"}}]}, "IK103",
+     "gefunden einen Eintrag mit Unterschlüsseln", "{'maennlich'"),
+]
+
+
+@pytest.mark.parametrize(("inhalt", "code", "words", "never"), MESSAGES)
+def test_messages_name_the_entry_in_german(tmp_path: Path, inhalt: dict[str, Any], code: str,
+                                           words: str, never: str) -> None:
+    root = _concept(tmp_path, inhalt=inhalt)
+    problems = validate(root).problems
+    texts = [f"{p.message} {p.hint}" for p in problems if p.code == code]
+    assert any(words in t for t in texts), texts
+    assert not any(never in f"{p.message} {p.hint}" for p in problems)
+
+
+def test_no_follow_up_warning_for_a_need_whose_measure_failed(tmp_path: Path) -> None:
+    bedarf = {"id": "b-1", "titel": "Sprachkurs mit Kinderbetreuung",
+              "quelle": ["Runder Tisch 2017"]}
+    kaputt = dict(copy.deepcopy(BASE_INHALT["massnahmen"][0]), id="m-2", bedarfe=["b-1"],
+                  status="bald")
+    root = _concept(tmp_path, inhalt={"bedarfe": [bedarf], "massnahmen": [
+        copy.deepcopy(BASE_INHALT["massnahmen"][0]), kaputt]})
+    codes = [(p.location.file, p.code) for p in validate(root).problems]
+    assert ("bildung.yaml", "IK104") in codes
+    assert ("bildung.yaml", "IK601") not in codes, codes

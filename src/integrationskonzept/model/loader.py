@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..problems import Location, Problem, Severity
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import YList, YMap, read_yaml
-from ..source.schemaerrors import describe, suggest, translate
+from ..source.schemaerrors import allowed_words, describe, suggest, translate
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
 from .fields import Entry, set_source
 from .files import (
@@ -190,8 +190,8 @@ def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
                 "Verschieben Sie den Eintrag in die Datei konzept.yaml.", rule="schema"))
             continue
         best = suggest(str(key), allowed)
-        hint = f"Meinten Sie „{best}“?" if best else (
-            "Erlaubt sind: " + ", ".join(sorted(allowed)) + ".")
+        hint = allowed_words(sorted(allowed))
+        hint = f"Meinten Sie „{best}“? {hint}" if best else hint
         problems.append(_err("IK101", f"Unbekannter Schlüssel „{key}“", loc, hint, rule="schema"))
 
 
@@ -210,7 +210,8 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
         set_source(kopf, rel, data)
         konzept.heads.append(kopf)
     except ValidationError as exc:
-        problems.extend(translate(exc, kopf_model, kopf_raw, rel))
+        problems.extend(translate(exc, kopf_model, kopf_raw, rel,
+                                  context_of=lambda loc: _head_context(konzept, data, loc)))
     if is_konzept and kopf is not None:
         konzept.meta = kopf
     # Lists that are not lists.
@@ -229,6 +230,23 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
         _load_text_parts(konzept, rel, data, kopf, problems)
 
 
+_HEAD_LABELS = {"leitziel": "Leitziel", "ausgangslage": "Ausgangslage",
+                "steuerung": "Steuerung und Vernetzung", "kommune": "Kommune",
+                "herausgeber": "Herausgeber", "kontakt": "Kontakt", "logo": "Logo"}
+
+
+def _head_context(konzept: Konzept, data: YMap, loc: tuple[Any, ...]) -> str:
+    """„Leitziel des Handlungsfelds „Sprache““: the entry a head error lies in."""
+    label = _HEAD_LABELS.get(loc[0]) if len(loc) > 1 else None
+    if label is None:
+        return ""
+    hf = data.get("handlungsfeld")
+    if loc[0] in ("leitziel", "ausgangslage", "steuerung") and isinstance(hf, str):
+        feld = konzept.handlungsfelder.get(hf)
+        return f"{label} des Handlungsfelds „{feld.name if feld else hf}“"
+    return label
+
+
 def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> None:
     bet = data.get("beteiligung")
     if "beteiligung" not in data or bet is None:
@@ -245,8 +263,8 @@ def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> Non
             best = suggest(str(key), BETEILIGUNG_LISTS)
             problems.append(_err(
                 "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“", Location(rel, line, col),
-                f"Meinten Sie „{best}“?" if best else
-                "Erlaubt sind: veranstaltungen, arbeitsgruppen, befragungen.", rule="schema"))
+                (f"Meinten Sie „{best}“? " if best else "")
+                + allowed_words(BETEILIGUNG_LISTS), rule="schema"))
         elif bet[key] is not None and not isinstance(bet[key], YList):
             line, col = bet.pos[key][2:]
             problems.append(_err(
@@ -277,6 +295,8 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             context = f"{label} „{ident}“" if isinstance(ident, str) else f"{label} Nr. {i + 1}"
             problems.extend(translate(exc, model, item, rel, context))
             _collect_texts(item, konzept.ungueltig)
+            if hf is not None:  # the entry would have belonged to the file's field
+                konzept.ungueltig.add(hf)
             continue
         set_source(entry, rel, item)
         if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
