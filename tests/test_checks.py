@@ -59,6 +59,10 @@ CASES = {
     "IK703 text-ohne-wirkung": (
         {}, {"ausgangslage": "Siehe <b>hier</b> und [Akte](file:///etc/passwd)."},
         ("bildung.yaml", 2, "IK703"), "HTML-Code „<b>“ (und 1 weitere) wird nicht übernommen"),
+    "IK509 kapitel-fast-leer": (
+        {"handlungsfelder": [{"id": "bildung", "name": "Bildung"},
+                             {"id": "sport", "name": "Sport"}]}, {},
+        ("konzept.yaml", 15, "IK509"), "Das Kapitel „Sport“ enthält nichts"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),

@@ -26,6 +26,7 @@ MODULES = (
     "massnahme_ohne_indikator",
     "bedarf_ohne_quelle",
     "handlungsfeld_ohne_ziel",
+    "gliederung",
     "massnahme_abgelaufen",
     "akteur_unbenutzt",
     "platzhalter",

@@ -8,6 +8,7 @@ prosa filter fills in. Headings: chapters are level 1, sections 2, entries 3.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Mapping
 
@@ -18,7 +19,8 @@ from . import chapters as doc_kapitel
 from .fassung import fassung
 from .fields import Fmt, datum, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
-from .numbering import build_register
+from .numbering import ANGABE_ZUSATZ, build_register
+from .outline import build_outline, first_field_chapter, shown_kinds
 from .parts import Abbildung, Abschnitt, Dokument, Feld, Impressum, Kapitel, Luecken, Punkt, Tabelle
 from .prosa import Sammlung
 
@@ -64,17 +66,30 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                            or konzept.befragungen)
     first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
         merge_b is None and has_beteiligung)
+    gegliedert = bool(meta.gliederung)
+    if gegliedert:
+        first = first_field_chapter(konzept)
     reg = build_register(konzept, first)
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
         return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
 
-    vorne = with_anchor(kapitel("vorne", 1))
-    hinten = with_anchor(kapitel("hinten", 2))
-    anhang = with_anchor(kapitel("anhang", 2))
+    def kapitel_at(ident: str, ebene: int) -> Kapitel | None:
+        kap = konzept.kapitel.get(ident)
+        if kap is None:
+            return None
+        text = prosa.add(konzept.texte.get(kap.datei), ebene, posixpath.dirname(kap.datei))
+        return Kapitel(ident, reg.eintraege[ident].anchor, kap.titel, text)
+
+    # with a declared outline, chapters are placed (and their headings levelled) there
+    vorne = [] if gegliedert else with_anchor(kapitel("vorne", 1))
+    hinten = [] if gegliedert else with_anchor(kapitel("hinten", 2))
+    anhang = [] if gegliedert else with_anchor(kapitel("anhang", 2))
     by_id = {k.id: k for k in vorne}
     handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
+    if gegliedert and "angebot" not in shown_kinds(konzept):
+        nur_anhang = set(konzept.angebote)  # the Angebotsübersicht carries their anchors
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=meta.kommune.anzeigename,
@@ -105,6 +120,8 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         if konzept.abkuerzungen else None,
         anhang=anhang,
     )
+    if gegliedert:
+        dok = dataclasses.replace(dok, gliederung=build_outline(konzept, dok, fmt, kapitel_at))
     names = {i: konzept.label(i) for i in konzept.ids}
     prosa.set_register(reg, names)
     return dok, prosa
@@ -152,7 +169,7 @@ def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-un
         ("Ort", v.ort), ("Teilnehmende", menge(v.teilnehmende)),
         ("Veranstalter", fmt.ref(v.veranstalter)),
         ("Handlungsfelder", fmt.refs(v.handlungsfelder)), ("Quelle", fmt.quellen(v.quelle))])
-    return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
+    return Punkt(v.id, e.anchor, "", e.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
 
 
 def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
@@ -214,7 +231,8 @@ def _akteure(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     rows = []
     for a in konzept.akteure.values():
         e = fmt.reg.eintraege[a.id]
-        name = escape(a.name + (f" ({a.kurz})" if a.kurz else ""))
+        name = escape(a.name + (f" ({a.kurz})" if a.kurz else "")
+                      + ANGABE_ZUSATZ.get(a.angabe or "", ""))
         kontakt = a.kontakt
         k = ", ".join(x for x in (kontakt.stelle, kontakt.email, kontakt.telefon)
                       if x) if kontakt else ""

@@ -148,6 +148,28 @@ class Luecken:
 
 
 @dataclass(frozen=True)
+class Teil:
+    """A point of the declared outline (``gliederung:``), ready to print.
+
+    ``art`` is „kapitel“ (an author's chapter, ``kapitel`` its text), „gruppe“ (a heading
+    over ``unter``) or the name of a generated part. ``felder`` maps each Handlungsfeld a
+    per-field part shows to the anchor of its heading there; ``katalog`` holds the
+    Maßnahmenkatalog's tables, one per Handlungsfeld when grouped (name, anchor, table).
+    """
+
+    art: str
+    titel: str
+    anchor: str
+    ebene: int
+    kapitel: Kapitel | None = None
+    felder: dict[str, str] = field(default_factory=dict)
+    katalog: list[tuple[str, str, Tabelle]] = field(default_factory=list)
+    unter: list[Teil] = field(default_factory=list)
+    # headings of its own: False for the Handlungsfelder as chapters (each field one)
+    ueberschrift: bool = True
+
+
+@dataclass(frozen=True)
 class Dokument:
     """The whole template context, in document order."""
 
@@ -179,3 +201,5 @@ class Dokument:
     abkuerzungen: Tabelle | None
     anhang: list[Kapitel]
     extra: dict[str, Any] = field(default_factory=dict)
+    # The declared outline; empty: the standard order of dokument.md.j2
+    gliederung: list[Teil] = field(default_factory=list)

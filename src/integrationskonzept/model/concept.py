@@ -73,6 +73,7 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
     "sprachen": ("sprache",),
     "lernsprache": ("sprache",),
     "merkmale": ("merkmal",),
+    "kapitel": ("kapitel",),
     "federfuehrung": ("akteur",),
     "kooperationspartner": ("akteur",),
     "traeger": ("akteur",),

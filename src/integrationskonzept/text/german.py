@@ -23,6 +23,8 @@ def zahl(value: float, stellen: int | None = None) -> str:
     """51.086 or 12,5: German grouping and decimal comma."""
     from babel.numbers import format_decimal
 
+    # plain numbers: babel reads str(value), which for a qualified number is „ca. 80“
+    value = int(value) if isinstance(value, int) else float(value)
     if stellen is not None:
         return format_decimal(value, format=f"#,##0.{'0' * stellen}" if stellen else "#,##0",
                               locale=LOCALE)
