@@ -163,8 +163,11 @@ class _Anchors:
         return name
 
 
+_UMLAUTE: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
 def _slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    text = text.lower().translate(str.maketrans(_UMLAUTE))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "teil"
 
 

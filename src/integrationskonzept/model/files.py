@@ -153,7 +153,8 @@ class Kapitel(Entry):
     titel: Text = Field(description="Überschrift des Kapitels")
     datei: Text = Field(description="Pfad zur Markdown-Datei, relativ zum Konzeptordner")
     teil: Literal[KAPITEL_TEILE] = Field(  # type: ignore[valid-type]
-        "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang")
+        "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang; "
+        "mit „gliederung:“ bestimmt die Gliederung den Platz")
 
 
 class Bild(Entry):
