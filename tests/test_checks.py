@@ -5,6 +5,7 @@ Each case: changes to the base concept → expected (file, line, code) and words
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -63,6 +64,11 @@ CASES = {
         {"handlungsfelder": [{"id": "bildung", "name": "Bildung"},
                              {"id": "sport", "name": "Sport"}]}, {},
         ("konzept.yaml", 15, "IK509"), "Das Kapitel „Sport“ enthält nichts"),
+    "IK510 nummer-doppelt": (
+        {}, {"massnahmen": [dict(copy.deepcopy(M), nummer="M 7.1"),
+                            dict(copy.deepcopy(M), id="m-2", nummer="M  7.1",
+                                 titel="Elterncafé")]},
+        ("bildung.yaml", 42, "IK510"), "Nummer „M  7.1“ trägt schon Maßnahme „m-1“"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),

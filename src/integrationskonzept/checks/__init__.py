@@ -27,6 +27,7 @@ MODULES = (
     "bedarf_ohne_quelle",
     "handlungsfeld_ohne_ziel",
     "gliederung",
+    "nummer_doppelt",
     "massnahme_abgelaufen",
     "akteur_unbenutzt",
     "platzhalter",
