@@ -29,6 +29,7 @@ def _concept(tmp_path: Path, konzept: dict[str, Any] | None = None,
 
 # (what the sources say, words the document shows)
 SHOWN = [
+    ({"konzept": {"stand": "2024-03"}}, ["Stand: März 2024"], ["1. März 2024"]),
     ({"inhalt": {"angebote": [{"id": "a-ik", "titel": "Integrationskurse",
                                "art": "Integrationskurs", "kapazitaet": "ca. 80",
                                "einheit": "Kurse"}]}},

@@ -20,9 +20,9 @@ SEVERITY = Severity.ERROR
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     meta = konzept.meta
-    if meta is not None and meta.stand > ctx.heute:
+    if meta is not None and meta.stand.first > ctx.heute:
         yield Finding(
-            f"Stand {datum_lang(meta.stand)} liegt in der Zukunft (heute: "
+            f"Stand {meta.stand.lang} liegt in der Zukunft (heute: "
             f"{datum_lang(ctx.heute)})", where(meta, "stand"),
             "Setzen Sie den Stand auf das Datum der letzten inhaltlichen Änderung.")
     for beschluss in konzept.beschluesse:

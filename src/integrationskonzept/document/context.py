@@ -93,7 +93,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
         kommune=meta.kommune.anzeigename,
-        stand=datum(meta.stand), version=fassung(konzept),
+        stand=meta.stand.lang, version=fassung(konzept),
         impressum=_impressum(konzept, fmt),
         vorne=vorne,
         ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,

@@ -154,7 +154,9 @@ class Konzept:
 
     @property
     def stand(self) -> dt.date | None:
-        return self.meta.stand if self.meta else None
+        """The day the concept speaks for: a Stand given as month or year counts from its
+        first day (nothing is taken as ended that might still run in that month)."""
+        return self.meta.stand.first if self.meta else None
 
     @property
     def gesamtraum(self) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import AnzahlT, Bool, Datum, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
+from .fields import AnzahlT, Bool, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
 from .items import (
     ANGABE_BESCHREIBUNG,
     ANGABEN,
@@ -248,7 +248,8 @@ class KonzeptKopf(InhaltKopf):
     titel: Text = Field(description="Titel des Dokuments, z. B. „Integrationskonzept“")
     untertitel: Text | None = Field(None, description="Untertitel")
     version: Text = Field(description="Version dieser Fassung, z. B. „2.0“")
-    stand: Datum = Field(description="Stand des Dokuments")
+    stand: ZeitpunktT = Field(description="Stand des Dokuments: Datum, Monat (2024-03) oder "
+                              "Jahr")
     herausgeber: Herausgeber = Field(description="Herausgeber (Impressum)")
     federfuehrung: Ref = Field(description="ID des federführenden Akteurs")
     kontakt: Kontakt = Field(description="Kontaktstelle (Impressum)")

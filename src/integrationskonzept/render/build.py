@@ -179,7 +179,8 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
 
     version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=meta.kommune.anzeigename, stand=meta.stand,
+        title=titel, kommune=meta.kommune.anzeigename, stand=konzept.stand,
+        stand_wort=meta.stand.lang,
         version=version, subtitle=meta.untertitel or "", logo=logo)
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
