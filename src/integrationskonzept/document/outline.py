@@ -108,7 +108,9 @@ def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: 
             else "Handlungsfeldübergreifend")
         titel = f"Maßnahmenkatalog: {name}" if name else "Maßnahmenkatalog"
         anchor = f"tbl-massnahmen-{n}" if gruppiert else "tbl-massnahmen"
-        out.append((name, anchor, Tabelle(anchor, titel, kopf, rows, quer=len(spalten) > 4)))
+        # grouped: the part goes on landscape pages as a whole (see build_outline)
+        out.append((name, anchor, Tabelle(anchor, titel, kopf, rows,
+                                          quer=len(spalten) > 4 and not gruppiert)))
     return out
 
 
@@ -216,8 +218,9 @@ def build_outline(konzept: Konzept, dok: Dokument, fmt: Fmt,
             return None
         # inside a chapter (Prozess und Beteiligung) the formats need no heading of their own
         eigene = not (p.teil == "beteiligung" and ebene > 1 and not p.titel)
+        quer = p.gruppiert is not None and len(p.spalten or KATALOG_STANDARD) > 5
         return Teil(p.teil, titel, anchor, ebene, katalog=katalog, unter=unter,
-                    ueberschrift=eigene)
+                    ueberschrift=eigene, quer=quer)
 
     return [t for p in konzept.meta.gliederung if (t := one(p, 1)) is not None]
 

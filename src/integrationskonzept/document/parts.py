@@ -167,6 +167,8 @@ class Teil:
     unter: list[Teil] = field(default_factory=list)
     # headings of its own: False for the Handlungsfelder as chapters (each field one)
     ueberschrift: bool = True
+    # the grouped Maßnahmenkatalog on landscape pages as a whole, not a page per table
+    quer: bool = False
 
 
 @dataclass(frozen=True)
