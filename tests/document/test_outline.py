@@ -131,3 +131,32 @@ def test_outline_problems(tmp_path: Path, gliederung: list[Any],
 
 def test_short_form_names_a_part() -> None:
     assert Gliederungspunkt.model_validate("glossar").teil == "glossar"
+
+
+ALL_EXAMPLES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "konzept.yaml").is_file())
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
+def test_every_internal_link_has_its_target(name: str) -> None:
+    import re
+
+    md = expanded_of(EXAMPLES / name)
+    anchors = set(re.findall(r"\{#([A-Za-z0-9_-]+)", md))
+    links = set(re.findall(r"\]\(#([A-Za-z0-9_-]+)\)", md))
+    assert links and sorted(links - anchors) == []
+
+
+@pytest.mark.parametrize("gliederung", [
+    [{"kapitel": "einleitung"}, "massnahmenkatalog"],
+    [{"kapitel": "einleitung"}, "ziele"],
+    ["ist-analyse"],
+])
+def test_left_out_entries_are_named_not_linked(tmp_path: Path, gliederung: list[Any]) -> None:
+    import re
+
+    root = _concept(tmp_path, gliederung, inhalt={
+        "ausgangslage": "Siehe [[z-1]], [[m-1]] und [[gleichstellung|die Beauftragte]]."})
+    md = expanded_of(root)
+    anchors = set(re.findall(r"\{#([A-Za-z0-9_-]+)", md))
+    links = set(re.findall(r"\]\(#([A-Za-z0-9_-]+)\)", md))
+    assert sorted(links - anchors) == []

@@ -20,7 +20,7 @@ from .fassung import fassung
 from .fields import Fmt, datum, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import ANGABE_ZUSATZ, build_register
-from .outline import build_outline, first_field_chapter, shown_kinds
+from .outline import build_outline, first_field_chapter, shown_kinds, unplaced
 from .parts import Abbildung, Abschnitt, Dokument, Feld, Impressum, Kapitel, Luecken, Punkt, Tabelle
 from .prosa import Sammlung
 
@@ -70,6 +70,9 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     if gegliedert:
         first = first_field_chapter(konzept)
     reg = build_register(konzept, first)
+    if gegliedert:  # entries the outline leaves out are named, not linked
+        for ident in unplaced(konzept) & set(reg.eintraege):
+            reg.eintraege[ident] = dataclasses.replace(reg.eintraege[ident], anchor="")
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:

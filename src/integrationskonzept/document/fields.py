@@ -99,7 +99,7 @@ class Fmt:
     def ref(self, ident: str | None) -> Md:
         entry = self.reg.get(ident)
         if entry is not None:
-            return link(entry.label, entry.anchor)
+            return link(entry.label, entry.anchor) if entry.anchor else escape(entry.label)
         return escape(self.label(ident)) if ident else Md("")
 
     def refs(self, idents: Iterable[str]) -> Md:

@@ -130,6 +130,30 @@ def shown_kinds(konzept: Konzept) -> set[str]:
     return kinds
 
 
+# Which kinds of entries carry their anchor in which part (as heading or table row).
+ANCHORS_IN = {
+    "handlungsfelder": {"handlungsfeld", "ziel", "massnahme", "angebot", "bedarf", "leitziel"},
+    "ist-analyse": {"handlungsfeld", "angebot", "bedarf"},
+    "ziele": {"handlungsfeld", "ziel", "leitziel"},
+    "massnahmen": {"handlungsfeld", "massnahme"},
+    "massnahmenkatalog": {"massnahme"}, "angebotsuebersicht": {"angebot"},
+    "akteursverzeichnis": {"akteur"}, "indikatoren": {"indikator"},
+    "beteiligung": {"veranstaltung", "arbeitsgruppe", "befragung"},
+}
+
+
+def unplaced(konzept: Konzept) -> set[str]:
+    """The ids whose entries the declared outline shows nowhere: a reference to one of
+    them is printed as its name, not as a link that leads nowhere."""
+    assert konzept.meta is not None
+    teile = {p.teil for p in punkte(konzept.meta.gliederung)}
+    kapitel = {p.kapitel for p in punkte(konzept.meta.gliederung)}
+    kinds = set().union(*(ANCHORS_IN.get(t or "", set()) for t in teile))
+    return {ident for ident, (kind, _loc) in konzept.ids.items()
+            if (kind == "kapitel" and ident not in kapitel)
+            or (kind != "kapitel" and kind not in kinds)}
+
+
 def _has_layer(hf: HandlungsfeldKapitel, layer: str) -> bool:
     ist = bool(hf.ausgangslage or hf.angebote or hf.angebote_hinweis or hf.weitere_angebote
                or hf.bedarfe or hf.bedarfe_tabelle)
