@@ -61,12 +61,12 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def measure(concept: Path, fmt: str, out: Path) -> dict[str, object]:
-    """One build; returns seconds, peak MB of the process tree, exit code."""
+def measure(concept: Path, fmt: str, out: Path, command: str = "build") -> dict[str, object]:
+    """One `ik build` (or ``command``) run; returns seconds, peak MB of the tree, exit code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "integrationskonzept", "build", str(concept), "-f", fmt,
+        [sys.executable, "-m", "integrationskonzept", command, str(concept), "-f", fmt,
          "-o", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while proc.poll() is None:

@@ -23,6 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from items import ItemMaker, slug  # noqa: E402
+from monitoringdata import add_monitoring  # noqa: E402
 from vocab import (  # noqa: E402
     HANDLUNGSFELDER,
     MERKMALE,
@@ -156,8 +157,13 @@ def konzept_yaml(gems: list[dict[str, Any]], rng: random.Random) -> dict[str, An
     }
 
 
-def generate(out: str | Path, scale: float = 1.0, seed: int = 2024) -> dict[str, int]:
-    """Write the concept into ``out`` (created; existing files are overwritten)."""
+def generate(out: str | Path, scale: float = 1.0, seed: int = 2024,
+             monitoring: bool = False) -> dict[str, int]:
+    """Write the concept into ``out`` (created; existing files are overwritten).
+
+    ``monitoring`` adds report periods, histories and Ampeln (``monitoringdata.py``) for
+    ``ik bericht``; without it the concept is the one the other benchmarks measure.
+    """
     out = Path(out)
     rng = random.Random(seed)
     n_gem = max(1, round(10 * scale))
@@ -165,8 +171,10 @@ def generate(out: str | Path, scale: float = 1.0, seed: int = 2024) -> dict[str,
     make = ItemMaker(rng, gems, STAND)
     counts = {"dateien": 0}
 
+    pending: dict[str, tuple[dict[str, Any], str]] = {}
+
     def write(rel: str, data: dict[str, Any], header: str = "") -> None:
-        dump(out / rel, data, header)
+        pending[rel] = (data, header)
         counts["dateien"] += 1
         for key, value in data.items():
             if key == "beteiligung":
@@ -209,6 +217,11 @@ def generate(out: str | Path, scale: float = 1.0, seed: int = 2024) -> dict[str,
         write(f"massnahmen/{hid}.yaml", {
             "handlungsfeld": hid,
             "massnahmen": make.massnahmen(hid, MASSNAHMEN_JE_GEMEINDE_UND_FELD * n_gem)})
+    if monitoring:
+        add_monitoring(pending["konzept.yaml"][0], {r: d for r, (d, _h) in pending.items()},
+                       seed)
+    for rel, (data, header) in pending.items():
+        dump(out / rel, data, header)
     return counts
 
 
@@ -217,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path, help="target folder (created)")
     ap.add_argument("--scale", type=float, default=1.0, help="size factor (1 = 10 Gemeinden)")
     ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--monitoring", action="store_true",
+                    help="mit Berichtszeiträumen, Verläufen und Ampeln (für ik bericht)")
     args = ap.parse_args(argv)
-    counts = generate(args.out, args.scale, args.seed)
+    counts = generate(args.out, args.scale, args.seed, args.monitoring)
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0
 

@@ -32,12 +32,14 @@ BASE_INHALT: dict[str, Any] = {
     "handlungsfeld": "bildung",
     "ausgangslage": "Viele Akteur*innen sind aktiv.",
     "leitziel": {"text": "Bildung für alle", "horizont": 2030},
-    "akteure": [{"id": "gleichstellung", "name": "Gleichstellungsbeauftragte", "typ": "Verwaltung"}],
+    "akteure": [{"id": "gleichstellung", "name": "Gleichstellungsbeauftragte",
+                 "typ": "Verwaltung"}],
     "ziele": [{"id": "z-1", "titel": "Mehr Kursplätze", "indikatoren": ["i-1"]}],
     "indikatoren": [{"id": "i-1", "name": "Kursplätze", "definition": "Zahl der Plätze",
                      "datenquelle": "VHS"}],
     "massnahmen": [{"id": "m-1", "titel": "Sprachcafé", "ziele": ["z-1"],
-                    "federfuehrung": "gleichstellung", "zeitraum": {"beginn": "2024", "ende": "2025"},
+                    "federfuehrung": "gleichstellung",
+                    "zeitraum": {"beginn": "2024", "ende": "2025"},
                     "indikatoren": ["i-1"]}],
 }
 
@@ -58,3 +60,28 @@ def write_concept(root: Path, files: dict[str, Any]) -> Path:
     return root
 
 
+
+
+def ik_streams(*args: str) -> tuple[int, str, str]:
+    """`ik ARGS` through the real entry point and its one handler: (code, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from integrationskonzept import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            cli.main(list(args))
+        except SystemExit as done:
+            code = done.code
+        else:  # pragma: no cover - main always exits
+            raise AssertionError("cli.main returned without exiting")
+    assert isinstance(code, int)
+    return code, out.getvalue(), err.getvalue()
+
+
+def ik(*args: str) -> tuple[int, str]:
+    """`ik ARGS` as a user sees it: (exit code, stdout followed by stderr)."""
+    code, out, err = ik_streams(*args)
+    return code, out + err

@@ -69,6 +69,9 @@ CASES = {
                             dict(copy.deepcopy(M), id="m-2", nummer="M  7.1",
                                  titel="Elterncafé")]},
         ("bildung.yaml", 42, "IK510"), "Nummer „M  7.1“ trägt schon Maßnahme „m-1“"),
+    "IK704 fussnote-im-kreis": (
+        {}, {"ausgangslage": "Lage[^1].\n\n[^1]: Fußnote[^1]"},
+        ("bildung.yaml", 2, "IK704"), "Fußnote „[^1]“ verweist (über ihren Text) auf sich selbst"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),
@@ -89,7 +92,10 @@ def test_check_reports_at_location(concept, name: str) -> None:
 
 
 def test_every_check_has_a_case_and_documentation() -> None:
-    tested = {name.split()[0] for name in CASES} | {"IK202", "IK301", "IK205", "IK601"}
+    from monitoring.test_monitoring_checks import CASES as MONITORING
+
+    tested = {name.split()[0] for name in (*CASES, *MONITORING)} | {
+        "IK202", "IK301", "IK205", "IK601"}
     for chk in all_checks():
         assert chk.code in tested, f"{chk.code} has no test case"
         assert len(chk.doc) > 40, f"{chk.code} lacks a docstring"

@@ -41,13 +41,15 @@ def test_peine_facts() -> None:
     assert any(b.wert == FACTS["peine"]["einwohner"] for b in k.bevoelkerung)
     ortsteile = [s for s in k.sozialraeume.values() if s.art == "Ortsteil"]
     assert len(ortsteile) == FACTS["peine"]["ortsteile"]
-    assert any(v.art == "Runder Tisch" and v.datum.first.isoformat() == FACTS["peine"]["runder_tisch"]
+    assert any(v.art == "Runder Tisch" and v.datum is not None
+               and v.datum.first.isoformat() == FACTS["peine"]["runder_tisch"]
                for v in k.veranstaltungen.values())
 
 
 def test_lehrte_facts() -> None:
     k = validate(EXAMPLES / "lehrte").konzept
-    assert any(v.art == "Forum" and v.datum and v.datum.first.isoformat() == FACTS["lehrte"]["forum"]
+    assert any(v.art == "Forum" and v.datum is not None
+               and v.datum.first.isoformat() == FACTS["lehrte"]["forum"]
                for v in k.veranstaltungen.values())
     ag_titles = " ".join(a.titel for a in k.arbeitsgruppen.values())
     for field in ("Gesundheit", "Arbeit und Wirtschaft", "Bildung und Erziehung"):
@@ -59,7 +61,8 @@ def test_goeppingen_facts() -> None:
     k = validate(EXAMPLES / "goeppingen").konzept
     facts = FACTS["goeppingen"]
     assert any(v.art == "Auftaktveranstaltung" and v.datum is not None
-               and v.datum.first.isoformat() == facts["auftakt"] and facts["ort"] in (v.ort or "")
+               and v.datum.first.isoformat() == facts["auftakt"]
+               and facts["ort"] in (v.ort or "")
                for v in k.veranstaltungen.values())
     assert k.meta is not None and k.meta.kommune.anzeigename == "Große Kreisstadt Göppingen"
     # a Fortschreibung: an earlier version and the one being prepared

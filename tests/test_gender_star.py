@@ -23,6 +23,6 @@ def test_gender_stars_stay_text_in_html(concept, tmp_path) -> None:
     root = concept(inhalt={"ausgangslage": "Viele Akteur*innen und Migrant*innen, **fett**.",
                            "massnahmen": BASE_INHALT["massnahmen"]})
     result = build(root, formats=["html"], out=tmp_path / "out")
-    assert result.ok, (result.error, result.problems)
+    assert result.ok, result.problems
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert "Viele Akteur*innen und Migrant*innen, <strong>fett</strong>." in html

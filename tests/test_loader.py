@@ -167,4 +167,5 @@ def test_folder_of_concepts_points_to_the_subfolders(tmp_path: Path) -> None:
     write_concept(tmp_path, {"a/konzept.yaml": BASE_KONZEPT, "b/konzept.yaml": BASE_KONZEPT})
     [p] = validate(tmp_path).problems
     assert p.code == "IK010"
-    assert p.hint == "Dieser Ordner enthält Konzepte in Unterordnern: „a“, „b“. Geben Sie einen davon an."
+    assert p.hint == ("Dieser Ordner enthält Konzepte in Unterordnern: „a“, „b“. "
+                      "Geben Sie einen davon an.")

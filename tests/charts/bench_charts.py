@@ -41,8 +41,8 @@ def main() -> None:
     print(f"{'chart':24} {'build':>8} {'svg':>8} {'png200':>8}  svg bytes  png bytes")
     for name, make in CASES.items():
         build = median_ms(make)
-        svg = median_ms(lambda: chart_svg(make()))
-        png = median_ms(lambda: chart_png(make(), ppi=200))
+        svg = median_ms(lambda make=make: chart_svg(make()))
+        png = median_ms(lambda make=make: chart_png(make(), ppi=200))
         chart = make()
         print(f"{name:24} {build:7.1f}  {svg - build:7.1f}  {png - build:7.1f}  "
               f"{len(chart_svg(chart)):9d}  {len(chart_png(chart)):9d}")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gitrepo import make_history, needs_git
 
+from integrationskonzept.errors import IkError
 from integrationskonzept.render.build import build
 
 pytestmark = needs_git
@@ -14,7 +16,7 @@ pytestmark = needs_git
 def test_changes_chapter_in_the_document(tmp_path: Path) -> None:
     repo = make_history(tmp_path / "repo")
     result = build(repo / "konzept", formats=["md"], out=tmp_path / "out", aenderungen=True)
-    assert result.ok, (result.error, result.problems)
+    assert result.ok, result.problems
     md = (tmp_path / "out" / "integrationskonzept.md").read_text(encoding="utf-8")
     assert "# Änderungen seit dem Beschluss vom 12. März 2024" in md
     assert "Status: geplant → in Umsetzung" in md
@@ -24,7 +26,7 @@ def test_changes_chapter_in_the_document(tmp_path: Path) -> None:
 def test_synopse_alone(tmp_path: Path) -> None:
     repo = make_history(tmp_path / "repo")
     result = build(repo / "konzept", formats=["md"], out=tmp_path / "out", synopse=True)
-    assert result.ok, (result.error, result.problems)
+    assert result.ok, result.problems
     assert [p.name for p in result.files] == ["synopse.md"]
     md = result.files[0].read_text(encoding="utf-8")
     assert md.startswith("# Synopse: Beschluss vom 12. März 2024 und neue Fassung")
@@ -53,7 +55,6 @@ def test_no_beschluss_with_git_is_a_clear_error(tmp_path: Path) -> None:
     konzept = repo / "konzept" / "konzept.yaml"
     konzept.write_text(konzept.read_text(encoding="utf-8").replace("  git: v1.0\n", ""),
                        encoding="utf-8")
-    result = build(repo / "konzept", formats=["md"], out=tmp_path / "out", aenderungen=True)
-    assert not result.ok
-    assert "nennt keine Git-Version" in result.error
+    with pytest.raises(IkError, match="nennt keine Git-Version"):
+        build(repo / "konzept", formats=["md"], out=tmp_path / "out", aenderungen=True)
     assert not (tmp_path / "out" / "integrationskonzept.md").exists()

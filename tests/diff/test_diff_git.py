@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from gitrepo import commit, git, init_repo, needs_git, version_one, version_two, write_concept
 
-from integrationskonzept.diff import compare_versions, diff_command, version_info
+from ik_testing import ik
+from integrationskonzept.diff import compare_versions, version_info
 from integrationskonzept.errors import GitError as UserError
 from integrationskonzept.source.git import load_at_revision
 
@@ -30,6 +31,19 @@ EXPECTED = {
     ("angebote", "a-kurs"): ("geändert", [
         "Laufzeit: Ende verschoben von Dezember 2024 auf Juni 2026"]),
 }
+
+
+def diff_command(path: Path | str, from_rev: str | None = None, to_rev: str | None = None,
+                 fmt: str = "text") -> tuple[str, int]:
+    """`ik diff` as a user runs it: (what it printed, exit code)."""
+    args = ["diff", str(path), f"--format={fmt}"]
+    if from_rev is not None:
+        args.append(f"--from={from_rev}")
+    if to_rev is not None:
+        args.append(f"--to={to_rev}")
+    code, out = ik(*args)
+    return out.removesuffix("\n"), code
+
 
 
 def _as_data(diff: object) -> dict[tuple[str, str], tuple[str, list[str]]]:

@@ -47,11 +47,9 @@ def check_golden(name: str, actual: str) -> None:
 
 def pandoc_ast(markdown: str) -> dict[str, Any]:
     """The document as pandoc reads it in the pipeline (same reader), as JSON AST."""
-    import pypandoc
+    from integrationskonzept.render.pandoc import READER, pandoc_path
 
-    from integrationskonzept.render.pandoc import READER
-
-    proc = subprocess.run([pypandoc.get_pandoc_path(), "-f", READER, "-t", "json"],
+    proc = subprocess.run([pandoc_path(), "-f", READER, "-t", "json"],
                           input=markdown.encode(), capture_output=True, check=True, timeout=120)
     return json.loads(proc.stdout)
 

@@ -15,6 +15,7 @@ from doc_helpers import expanded_of
 
 from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
 from integrationskonzept.checks.runner import validate
+from integrationskonzept.errors import SourceError
 from integrationskonzept.render.build import build
 
 
@@ -119,19 +120,19 @@ def test_build_refuses_placeholders_unless_draft(tmp_path: Path) -> None:
     report = validate(root)
     assert [(p.location.file, p.location.line, p.code) for p in report.problems] == [
         ("bildung.yaml", 2, "IK590")]
-    result = build(root, formats=["md"], out=tmp_path / "out")
-    assert not result.ok
-    assert "1 Platzhalter" in result.error and "--entwurf" in result.error
+    with pytest.raises(SourceError) as refused:
+        build(root, formats=["md"], out=tmp_path / "out")
+    assert "1 Platzhalter" in str(refused.value) and "--entwurf" in str(refused.value)
     assert not (tmp_path / "out").exists()
     result = build(root, formats=["md"], out=tmp_path / "out", draft=True)
-    assert result.ok, result.error
+    assert result.ok, result.problems
 
 
 def test_title_page_names_the_kommune_as_it_calls_itself(tmp_path: Path) -> None:
     root = _concept(tmp_path, konzept={"kommune": {
         "name": "Stuttgart", "typ": "Stadt", "bezeichnung": "Landeshauptstadt Stuttgart"}})
     result = build(root, formats=["html"], out=tmp_path / "out")
-    assert result.ok, result.error
+    assert result.ok, result.problems
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert "Landeshauptstadt Stuttgart" in html
     assert "Stadt Landeshauptstadt" not in html and "Stadt Stuttgart" not in html

@@ -1,4 +1,4 @@
-"""`ik gaps` as a function (formats, filters, exit codes) and the check IK601."""
+"""`ik gaps` as a user runs it (formats, filters, exit codes) and the check IK601."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ik_testing import ik, ik_streams
 from integrationskonzept.checks import CheckContext, offene_luecke
 from integrationskonzept.gaps import report_for
 from integrationskonzept.gaps.cache import forget
-from integrationskonzept.gaps.command import gaps_command
 from integrationskonzept.gaps.formats import CSV_COLUMNS
 from integrationskonzept.model.loader import load_concept
 
@@ -78,6 +78,20 @@ def test_report_memo_per_concept(folder: Path) -> None:
     assert "gaps" not in konzept.cache
 
 
+def gaps_command(folder: Path, fmt: str, handlungsfeld: str | None = None,
+                 sozialraum: str | None = None, zielgruppe: str | None = None,
+                 fail_on_open: bool = False) -> tuple[str, int]:
+    args = ["gaps", str(folder), "--format", fmt]
+    for option, value in (("--handlungsfeld", handlungsfeld), ("--sozialraum", sozialraum),
+                          ("--zielgruppe", zielgruppe)):
+        if value is not None:
+            args += [option, value]
+    if fail_on_open:
+        args.append("--fehler-bei-luecken")
+    code, out, _err = ik_streams(*args)
+    return out, code
+
+
 def test_formats(folder: Path) -> None:
     text, code = gaps_command(folder, "json")
     assert code == 0
@@ -95,10 +109,9 @@ def test_formats(folder: Path) -> None:
     assert "- Akzeptiert: Landkreis zuständig" in text
 
 
-def test_table_prints(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text, code = gaps_command(folder, "table")
-    out = capsys.readouterr().out
-    assert text is None and code == 0
+def test_table_prints(folder: Path) -> None:
+    out, code = gaps_command(folder, "table")
+    assert code == 0
     assert "Lückenanalyse:" in out and "18 von 40 Plätzen" in out
 
 
@@ -118,9 +131,10 @@ def test_exit_codes(folder: Path, options: dict[str, object], code: int) -> None
     assert gaps_command(folder, "json", **options)[1] == code  # type: ignore[arg-type]
 
 
-def test_unknown_filter_suggests(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gaps_command(folder, "json", handlungsfeld="bildng")
-    assert "Meinten Sie „bildung“?" in capsys.readouterr().err
+def test_unknown_filter_suggests(folder: Path) -> None:
+    code, out = ik("gaps", str(folder), "--handlungsfeld", "bildng")
+    assert code == 2
+    assert "Fehler: „bildng“ ist kein Handlungsfeld dieses Konzepts. Meinten Sie „bildung“?" in out
 
 
 def test_load_errors_exit_1(concept) -> None:
@@ -128,6 +142,9 @@ def test_load_errors_exit_1(concept) -> None:
     text, code = gaps_command(folder, "json")
     assert code == 1
     assert json.loads(text)["zusammenfassung"]["fehler"] >= 1
+    code, out = ik("gaps", str(folder))
+    assert code == 1
+    assert "Die Lückenanalyse braucht fehlerfreie Quellen" in out
 
 
 def test_ik601_through_validate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

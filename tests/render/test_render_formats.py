@@ -129,3 +129,21 @@ def test_pdf_passes_machine_checkable_pdfua(sample: dict[str, Path]) -> None:
     pdfua = pytest.importorskip("pdfua")
     report = pdfua.validate(str(sample["pdf"]))
     assert report.findings == (), report.findings
+
+
+def test_every_format_names_the_toolchain(sample: dict[str, Path]) -> None:
+    from integrationskonzept import __version__, toolchain
+
+    pandoc, typst = toolchain.PANDOC.program_version, toolchain.TYPST.program_version
+    line = f"ik {__version__} (Pandoc {pandoc}, Typst {typst})"
+    with zipfile.ZipFile(sample["docx"]) as docx:
+        custom = ElementTree.fromstring(docx.read("docProps/custom.xml"))
+    props = {p.get("name"): "".join(p.itertext()) for p in custom}
+    assert props["erzeugt-mit"] == line
+    with zipfile.ZipFile(sample["odt"]) as odt:
+        meta = odt.read("meta.xml").decode("utf-8")
+    assert f'<meta:user-defined meta:name="erzeugt-mit" meta:value-type="string">{line}<' in meta
+    html = sample["html"].read_text(encoding="utf-8")
+    assert f'<meta name="generator" content="{line}" />' in html
+    assert re.search(rf"^Keywords:\s+Erzeugt mit {re.escape(line)}$", pdf_info(sample["pdf"]),
+                     re.M)

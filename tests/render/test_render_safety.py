@@ -125,10 +125,10 @@ def test_ast_input_goes_through_the_same_filter(tmp_path: Path) -> None:
     import json
     import subprocess
 
-    import pypandoc
+    from integrationskonzept.render.pandoc import pandoc_path
 
     ast = subprocess.run(
-        [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"],
+        [pandoc_path(), "-f", "markdown", "-t", "json"],
         input=HOSTILE.encode(), capture_output=True, check=True,
     ).stdout
     assert "RawBlock" in json.dumps(json.loads(ast))  # the raw blocks are in the input

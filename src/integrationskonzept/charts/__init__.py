@@ -36,8 +36,13 @@ years=None)``
     thema written on the line. Beyond ``max_actors`` the best connected are drawn.
 
 ``bar_chart(labels, values, title, *, unit="", digits=None, axis_label="", sort=False,
-max_bars=30)``
-    Horizontal bars with German numbers (51.086; 21,5 %), e.g. Einwohner je Sozialraum.
+max_bars=30, colours=None)``
+    Horizontal bars with German numbers (51.086; 21,5 %), e.g. Einwohner je Sozialraum;
+    ``colours`` colours single bars (the Ampel of the Umsetzungsbericht).
+
+``indicator_chart(values, title, *, unit="", base=None, target=None, assessment="")``
+    An indicator's Ist-Werte (label, year, value) as a line against the Zielwert, with
+    the dashed path from the Basiswert to the Zielwert (Umsetzungsbericht).
 
 Each compile takes some 20–100 ms in-process (see tests/charts). User text enters typst
 only as escaped string literals; typst's root is the chart template folder, so charts
@@ -50,6 +55,7 @@ from .actors import actor_map
 from .bars import bar_chart
 from .base import Chart, ChartStyle, prozent, typst_string, zahl
 from .heatmap import count_heatmap, coverage_heatmap
+from .series import indicator_chart
 from .timeline import measure_timeline
 
 __all__ = [
@@ -59,6 +65,7 @@ __all__ = [
     "bar_chart",
     "count_heatmap",
     "coverage_heatmap",
+    "indicator_chart",
     "measure_timeline",
     "prozent",
     "typst_string",

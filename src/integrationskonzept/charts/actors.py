@@ -84,9 +84,9 @@ def actor_map(
     ids = list(by_id)
     if len(ids) > max_actors:
         degree = {i: 0 for i in ids}
-        for a, b, _ in edges:
-            degree[a] += 1
-            degree[b] += 1
+        for one, two, _ in edges:
+            degree[one] += 1
+            degree[two] += 1
         rank = {"hoch": 0, "mittel": 1, "gering": 2}
         ids = sorted(ids, key=lambda i: (-degree[i], rank.get(str(by_id[i].get("einfluss")), 3),
                                          str(by_id[i].get("name", i)).casefold()))[:max_actors]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
+from ..text.german import aufzaehlung
 from .base import (
     NBSP,
     Chart,
     ChartStyle,
-    aufzaehlung,
     build_source,
     caption,
     colour,
@@ -33,17 +34,21 @@ def bar_chart(
     sort: bool = False,
     max_bars: int = MAX_BARS,
     colour_hex: str | None = None,
+    colours: Sequence[str | None] | None = None,
     style: ChartStyle | None = None,
 ) -> Chart:
     """Horizontal bars, one per label, the German number at the bar's end.
 
     ``unit`` follows the number ("%", "Personen"); ``digits`` defaults to 0 for whole
-    numbers and 1 otherwise. ``sort`` orders by value, largest first. Missing values
+    numbers and 1 otherwise. ``colours`` (hex, per label; None: the default) colours
+    single bars, e.g. an Ampel's green, yellow and red. ``sort`` orders by value, largest
+    first. Missing values
     (None, NaN) are listed as "keine Angabe" and drawn without a bar. At most
     ``max_bars`` bars are drawn; the caption says how many were left out.
     """
     style = style or ChartStyle()
     pairs = []
+    by_label = {str(label): c for label, c in zip(labels, colours or (), strict=False) if c}
     for label, value in zip(labels, values, strict=False):
         number = None
         if value is not None and not isinstance(value, bool):
@@ -74,11 +79,12 @@ def bar_chart(
     left_room = 0.14 if low < 0 else 0.0
     scale = (_BAR_SPAN - left_room) / span
     zero = left_room + (-low) * scale
-    bars = []
+    bars: list[dict[str, Any]] = []
     for label, value in shown:
         pos = zero + (value or 0.0) * scale
         bars.append({"text": kuerzen(label, 60), "von": min(zero, pos), "bis": max(zero, pos),
-                     "zahl": fmt(value), "negativ": value is not None and value < 0})
+                     "zahl": fmt(value), "negativ": value is not None and value < 0,
+                     "farbe": colour(by_label[label]) if label in by_label else None})
     data = {
         "balken": bars,
         "null": zero if low < 0 else 0.0,
@@ -87,7 +93,7 @@ def bar_chart(
         "achse": axis_label,
     }
     alt = f"Balkendiagramm: {title}; " + (
-        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40) if pairs
+        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40, und=", ") if pairs
         else "keine Daten")
     if notes:
         alt += ". Hinweis: " + "; ".join(notes)

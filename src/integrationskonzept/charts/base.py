@@ -46,7 +46,7 @@ class ChartStyle:
 
     def colour(self, name: str) -> str:
         value = getattr(self, name)
-        return value if _COLOUR.match(value) else getattr(ChartStyle, name)
+        return value if _COLOUR.match(value) else str(getattr(ChartStyle, name))
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,18 @@ class Raw(str):
     """Typst code written by this package (a length, a colour): emitted as is."""
 
 
-def typst_string(value: str) -> str:
-    """A typst string literal that shows ``value`` literally."""
+def typst_string(value: str, one_line: bool = False) -> str:
+    """A typst string literal that shows ``value`` literally.
+
+    ``one_line`` (title page, headers) turns control characters into spaces instead of
+    keeping them as escapes.
+    """
     out = ['"']
     for ch in value:
         code = ord(ch)
-        if ch == "\\":
+        if one_line and (code < 0x20 or code == 0x7F):
+            out.append(" ")
+        elif ch == "\\":
             out.append("\\\\")
         elif ch == '"':
             out.append('\\"')
@@ -176,13 +182,6 @@ def zahl(value: float, digits: int = 0) -> str:
 def prozent(value: float, digits: int = 0) -> str:
     """75 % (no-break space before the sign)."""
     return f"{zahl(value, digits)}{NBSP}%"
-
-
-def aufzaehlung(items: list[str], limit: int = 30) -> str:
-    """'a, b, c' with '… und 5 weitere' after ``limit`` items."""
-    shown = ", ".join(items[:limit])
-    rest = len(items) - limit
-    return shown + (f" … und {rest} weitere" if rest > 0 else "")
 
 
 def kuerzen(text: str, limit: int) -> str:

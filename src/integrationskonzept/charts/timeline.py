@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..text.german import aufzaehlung, datum_kurz, parse_zeitpunkt_text
 from .base import (
     Chart,
     ChartStyle,
-    aufzaehlung,
     build_source,
     caption,
     colour,
@@ -31,22 +30,18 @@ MAX_BARS = 40
 MAX_YEARS = 16
 STATUS_COLOURS = {
     "geplant": "#9ECAE1",
+    "in Vorbereitung": "#6BAED6",
     "in Umsetzung": "#3182BD",
     "laufend": "#08519C",
+    "verzögert": "#E6550D",
     "umgesetzt": "#31A354",
+    "verstetigt": "#006D2C",
     "zurückgestellt": "#BDBDBD",
     "entfallen": "#E6E6E6",
 }
 PALETTE = ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1",
            "#FF9DA7", "#9C755F", "#BAB0AC", "#86BCB6", "#D4A6C8"]
 NO_FIELD = "ohne Handlungsfeld"
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTH_DE = re.compile(r"^(\d{1,2})[./](\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-
 
 def _year_fraction(day: dt.date) -> float:
     start = dt.date(day.year, 1, 1)
@@ -68,24 +63,20 @@ def point(value: Any, end: bool = False) -> tuple[float, str] | None:
         value = value.date()
     if isinstance(value, dt.date):
         day = value
-        return _year_fraction(day + dt.timedelta(days=1 if end else 0)), day.strftime("%d.%m.%Y")
-    text = str(value).strip()
+        return _year_fraction(day + dt.timedelta(days=1 if end else 0)), datum_kurz(day)
     try:
-        if m := _ISO.match(text):
-            return point(dt.date(int(m[1]), int(m[2]), int(m[3])), end)
-        if m := _DE.match(text):
-            return point(dt.date(int(m[3]), int(m[2]), int(m[1])), end)
-        m = _MONTH.match(text)
-        year, month = (int(m[1]), int(m[2])) if m else (0, 0)
-        if not m and (m := _MONTH_DE.match(text)):
-            year, month = int(m[2]), int(m[1])
-        if m and 1 <= month <= 12:
-            return year + (month - (0 if end else 1)) / 12, f"{month:02d}/{year}"
-        if m := _YEAR.match(text):
-            return int(m[1]) + (1 if end else 0), m[1]
+        parsed = parse_zeitpunkt_text(str(value))
     except ValueError:
         return None
-    return None
+    if parsed is None:
+        return None
+    first, _last, precision = parsed
+    if precision == "tag":
+        return point(first, end)
+    if precision == "monat":
+        year, month = first.year, first.month
+        return year + (month - (0 if end else 1)) / 12, f"{month:02d}/{year}"
+    return first.year + (1 if end else 0), str(first.year)
 
 
 def _field(item: Mapping[str, Any], key: str) -> Any:
@@ -115,7 +106,7 @@ def measure_timeline(
     (first, last) fixes the axis.
     """
     style = style or ChartStyle()
-    items = []
+    items: list[dict[str, Any]] = []
     undated = 0
     for m in measures:
         start = point(_field(m, "beginn"))
@@ -223,6 +214,6 @@ def _aggregate(items: list[dict[str, Any]], fields: list[str], y0: int, y1: int,
         scale_title="laufende Maßnahmen", style=style, notes=notes, kind="zeitleiste")
     totals = [f"{y}: {sum(counts[f][y - y0] for f in fields)}" for y in range(y0, y1 + 1)]
     alt = chart.alt.replace("Heatmap: ", "Zeitleiste als Heatmap: ", 1)
-    alt += " Laufende Maßnahmen insgesamt je Jahr: " + aufzaehlung(totals, 20) + "."
+    alt += " Laufende Maßnahmen insgesamt je Jahr: " + aufzaehlung(totals, 20, und=", ") + "."
     return Chart(kind=chart.kind, typst_source=chart.typst_source, alt=alt,
                  caption=chart.caption, table=chart.table, notes=chart.notes, style=style)

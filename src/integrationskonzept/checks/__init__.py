@@ -2,7 +2,11 @@
 
 A check module defines ``CODE`` (stable, e.g. ``IK501``), ``NAME`` (the word used in
 ``pruefungen:`` of konzept.yaml), ``SEVERITY`` (the default), a docstring that is its
-documentation, and ``check(konzept, ctx)`` yielding :class:`Finding` values.
+documentation, ``EXAMPLE`` (sources that get it), and ``check(konzept, ctx)`` yielding
+:class:`Finding` values; its module name goes into :data:`MODULES`.
+
+:func:`all_codes` is the registry of every code `ik` can report: the checks and the
+codes of :mod:`integrationskonzept.problems.codes`.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from ..problems import Location, Severity
+from ..problems.codes import CODES, Code
 
 MODULES = (
     "verweise",
@@ -35,6 +40,14 @@ MODULES = (
     "logo_ohne_alternativtext",
     "bilder_in_texten",
     "text_ohne_wirkung",
+    "fussnoten",
+    "ampel_ohne_begruendung",
+    "monitoring_nach_stand",
+    "verlauf_reihenfolge",
+    "umgesetzt_dann_geplant",
+    "istwert_ausserhalb",
+    "indikator_ohne_richtung",
+    "ohne_aktualisierung",
 )
 
 
@@ -62,6 +75,11 @@ class Check:
     severity: Severity
     doc: str
     module: ModuleType
+    example: str = ""
+
+    def as_code(self) -> Code:
+        return Code(self.code, self.name, self.severity, self.doc, self.example,
+                    configurable=True)
 
 
 def all_checks() -> list[Check]:
@@ -69,5 +87,14 @@ def all_checks() -> list[Check]:
     out = []
     for name in MODULES:
         mod = importlib.import_module(f"{__name__}.{name}")
-        out.append(Check(mod.CODE, mod.NAME, mod.SEVERITY, (mod.__doc__ or "").strip(), mod))
+        out.append(Check(mod.CODE, mod.NAME, mod.SEVERITY, (mod.__doc__ or "").strip(), mod,
+                         getattr(mod, "EXAMPLE", "")))
     return sorted(out, key=lambda c: c.code)
+
+
+def all_codes() -> list[Code]:
+    """Every code `ik` can report, in code order (a check's code once, as its check)."""
+    checks = [c.as_code() for c in all_checks()]
+    taken = {c.code for c in checks}
+    return sorted([*checks, *(c for c in CODES if c.code not in taken)],
+                  key=lambda c: c.code)

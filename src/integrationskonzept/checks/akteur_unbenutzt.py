@@ -17,6 +17,12 @@ from . import CheckContext, Finding
 CODE = "IK508"
 NAME = "akteur-unbenutzt"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+akteure:
+  - id: tafel   # von keiner Maßnahme, keinem Angebot genannt
+    name: Tafel
+    typ: Verein
+"""
 
 _AKTEUR_FIELDS = frozenset({"federfuehrung", "kooperationspartner", "traeger", "zu",
                             "veranstalter", "leitung", "mitglieder", "[[…]]"})

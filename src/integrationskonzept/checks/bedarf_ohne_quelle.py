@@ -15,6 +15,11 @@ from . import CheckContext, Finding
 CODE = "IK505"
 NAME = "bedarf-ohne-quelle"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+bedarfe:
+  - id: b-kita
+    titel: Kita-Plätze   # ohne „quelle:“
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

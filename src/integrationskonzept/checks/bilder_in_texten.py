@@ -9,29 +9,30 @@ Bauen nicht übernommen.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..model.concept import Konzept
 from ..model.references import IMAGE_IN_TEXT, image_file, markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
+from .positions import Positions
 
 CODE = "IK702"
 NAME = "bild-in-text"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+ausgangslage: |
+  ![](bilder/karte.png)   # ohne Alternativtext in [ ]
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     for text, start, basis in markdown_texts(konzept):
         if "![" not in text:
             continue
+        where = Positions(start, text)
         for m in IMAGE_IN_TEXT.finditer(text):
             alt, src = m.group(1).strip(), m.group(2)
-            loc = start
-            if start.line == 1 and start.column == 1 and start.file.endswith(".md"):
-                line = text.count("\n", 0, m.start()) + 1
-                loc = replace(start, line=line, column=m.start() - text.rfind("\n", 0,
-                                                                             m.start()))
+            loc = where.at(m.start())
             if not alt:
                 yield Finding(f"Bild „{src}“ ohne Alternativtext", loc,
                               "Beschreiben Sie in den eckigen Klammern, was das Bild zeigt: "

@@ -19,6 +19,10 @@ from . import CheckContext, Finding
 CODE = "IK509"
 NAME = "kapitel-fast-leer"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+handlungsfeld: sport   # nur eine Ausgangslage, sonst nichts
+ausgangslage: Viele Vereine sind aktiv.
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -14,6 +14,11 @@ from . import CheckContext, Finding
 CODE = "IK506"
 NAME = "handlungsfeld-ohne-ziel"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+handlungsfelder:
+  - id: wohnen   # keine Datei nennt ein Ziel in „wohnen“
+    name: Wohnen
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -15,6 +15,9 @@ from . import CheckContext, Finding
 CODE = "IK205"
 NAME = "keine-handlungsfelder"
 SEVERITY = Severity.INFO
+EXAMPLE = """\
+handlungsfelder: []
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

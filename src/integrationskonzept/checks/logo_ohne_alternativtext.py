@@ -15,6 +15,10 @@ from . import CheckContext, Finding
 CODE = "IK701"
 NAME = "logo-ohne-alternativtext"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+logo:
+  datei: bilder/wappen.png   # ohne „alt:“
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -15,6 +15,11 @@ from . import CheckContext, Finding
 CODE = "IK502"
 NAME = "massnahme-ohne-federfuehrung"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+massnahmen:
+  - id: m-1
+    titel: Sprachcafé   # ohne „federfuehrung:“
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -15,6 +15,12 @@ from . import CheckContext, Finding
 CODE = "IK504"
 NAME = "massnahme-ohne-indikator"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+massnahmen:
+  - id: m-1
+    titel: Sprachcafé
+    indikatoren: []
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

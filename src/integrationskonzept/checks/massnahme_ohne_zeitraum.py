@@ -15,6 +15,11 @@ from . import CheckContext, Finding
 CODE = "IK503"
 NAME = "massnahme-ohne-zeitraum"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+massnahmen:
+  - id: m-1
+    titel: Sprachcafé   # ohne „zeitraum:“
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -16,6 +16,11 @@ from . import CheckContext, Finding
 CODE = "IK510"
 NAME = "nummer-doppelt"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+massnahmen:
+  - {id: m-1, nummer: M 7.1, titel: Sprachcafé}
+  - {id: m-2, nummer: M 7.1, titel: Elterncafé}   # dieselbe Nummer
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

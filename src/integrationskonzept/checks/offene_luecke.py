@@ -18,6 +18,11 @@ from . import CheckContext, Finding
 CODE = "IK601"
 NAME = "offene-luecke"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+bedarfe:
+  - id: b-kita   # kein Angebot deckt ihn, keine Maßnahme ist geplant
+    titel: Kita-Plätze
+"""
 
 MAX_GRUENDE = 3
 

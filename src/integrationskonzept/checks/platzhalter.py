@@ -17,23 +17,23 @@ from . import CheckContext, Finding
 CODE = "IK590"
 NAME = "platzhalter"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+ausgangslage: ‹bitte ergänzen›
+"""
 
 MARKER = "‹bitte ergänzen›"
 _PATTERN = re.compile(r"‹bitte ergänzen›|\bTODO\b|\bXXX\b")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    for rel in konzept.files:
-        yield from _scan(konzept, rel)
-    for rel in konzept.texte:
-        yield from _scan(konzept, rel)
+    # the texts the loader read (regular files within the size limit, read once)
+    for rel, text in konzept.quelltexte.items():
+        yield from _scan(rel, text)
+    for rel, text in konzept.texte.items():
+        yield from _scan(rel, text)
 
 
-def _scan(konzept: Konzept, rel: str) -> Iterator[Finding]:
-    try:
-        text = (konzept.root / rel).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return
+def _scan(rel: str, text: str) -> Iterator[Finding]:
     if "‹" not in text and "TODO" not in text and "XXX" not in text:
         return
     for number, line in enumerate(text.splitlines(), 1):

@@ -16,6 +16,9 @@ from . import CheckContext, Finding
 CODE = "IK302"
 NAME = "stand-in-zukunft"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+stand: 2099-01-01
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

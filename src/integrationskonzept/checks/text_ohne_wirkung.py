@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..model.concept import Konzept
 from ..model.references import markdown_texts
-from ..problems import Location, Severity
+from ..problems import Severity
 from . import CheckContext, Finding
+from .positions import Positions
 
 CODE = "IK703"
 NAME = "text-ohne-wirkung"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+beschreibung: "<b>wichtig</b>"   # HTML erscheint nicht im Dokument
+"""
 
 _HTML = re.compile(r"</?(script|style|iframe|object|embed|div|span|img|a|p|br|table|tr|td|"
-                   r"font|b|i|u|center|form|input)\b[^>]*>", re.IGNORECASE)
+                   r"font|b|i|u|center|form|input)\b[^<>]*>", re.IGNORECASE)  # [^<>]: linear
 _RAW = re.compile(r"`\{=[a-zA-Z0-9_-]+\}")
 _LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
 _OK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -32,31 +35,23 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     for text, start, _basis in markdown_texts(konzept):
         if "<" not in text and "`{=" not in text and "](" not in text:
             continue
+        where = Positions(start, text)
         tags = list(_HTML.finditer(text))
         if tags:
             more = f" (und {len(tags) - 1} weitere)" if len(tags) > 1 else ""
             yield Finding(f"HTML-Code „{_short(tags[0].group())}“{more} wird nicht übernommen",
-                          _at(start, text, tags[0].start()),
+                          where.at(tags[0].start()),
                           "Schreiben Sie den Text ohne HTML; Hervorhebungen mit *…* oder **…**, "
                           "Links als [Text](https://…).")
         for m in _RAW.finditer(text):
-            yield Finding(f"Roh-Block „{m.group()}“ wird nicht übernommen",
-                          _at(start, text, m.start()),
+            yield Finding(f"Roh-Block „{m.group()}“ wird nicht übernommen", where.at(m.start()),
                           "Texte dürfen keinen Code für ein Ausgabeformat enthalten.")
         for m in _LINK.finditer(text):
             if m.group(1).lower() not in _OK_SCHEMES:
                 yield Finding(f"Link mit „{m.group(1)}:“ wird nur als Text gezeigt",
-                              _at(start, text, m.start()),
+                              where.at(m.start()),
                               "Verlinken Sie nur Adressen mit https://, http:// oder mailto:.")
 
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _at(start: Location, text: str, index: int) -> Location:
-    """Exact line in Markdown files; the field's position for texts in YAML files."""
-    if not start.file.endswith(".md"):
-        return start
-    line = text.count("\n", 0, index) + 1
-    return replace(start, line=line, column=index - text.rfind("\n", 0, index))

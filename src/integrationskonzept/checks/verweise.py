@@ -20,6 +20,11 @@ from . import CheckContext, Finding
 CODE = "IK202"
 NAME = "verweis-unbekannt"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+massnahmen:
+  - id: m-1
+    federfuehrung: vsh   # gemeint: vhs
+"""
 
 
 def _kinds_label(kinds: tuple[str, ...]) -> str:

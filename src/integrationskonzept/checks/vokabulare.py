@@ -16,6 +16,10 @@ from . import CheckContext, Finding
 CODE = "IK204"
 NAME = "vokabular"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+sozialraeume:
+  - id: nord   # kein Sozialraum mit „art: gesamt“
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -17,14 +17,19 @@ from . import CheckContext, Finding
 CODE = "IK301"
 NAME = "ende-vor-beginn"
 SEVERITY = Severity.ERROR
+EXAMPLE = """\
+zeitraum:
+  beginn: 2025
+  ende: 2024
+"""
 
 
 def _spans(konzept: Konzept) -> Iterator[tuple[Entry, str]]:
     for group in (konzept.massnahmen, konzept.veranstaltungen, konzept.befragungen):
         for entry in group.values():
             yield entry, "zeitraum"
-    for entry in konzept.foerderung:
-        yield entry, "zeitraum"
+    for foerderung in konzept.foerderung:
+        yield foerderung, "zeitraum"
     for angebot in konzept.angebote.values():
         yield angebot, "laufzeit"
 

@@ -15,6 +15,11 @@ from . import CheckContext, Finding
 CODE = "IK501"
 NAME = "ziel-ohne-massnahme"
 SEVERITY = Severity.WARNING
+EXAMPLE = """\
+ziele:
+  - id: z-1   # keine Maßnahme nennt „z-1“
+    titel: Mehr Kursplätze
+"""
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

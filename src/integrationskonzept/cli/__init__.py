@@ -3,19 +3,22 @@
 Exit codes: 0 ok · 1 problems in the sources (or bad input) · 2 wrong usage ·
 3 internal error of ik (a bug: please report) · 130 interrupted.
 
-`ik` and `ik --help` print :data:`HELP` without importing typer, so the most common
-first call answers at once; a test keeps :data:`COMMANDS` equal to the typer app.
+`ik` and `ik --help` print :func:`help_text`, `ik --version` the versions (:mod:`.version`),
+without importing typer, so the most common first calls answer at once; tests keep
+:data:`COMMANDS` and :data:`OPTIONS` equal to the typer app.
+Help for one command is German, written by :mod:`.help`; click's usage errors become
+German in :mod:`.usage`; run-wide side effects (collector, hard exit) are in
+:mod:`.runtime`. A new command: see CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IkError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError, UsageError
 
-__all__ = ["IkError", "main"]
+__all__ = ["COMMANDS", "IkError", "main", "run"]
 
 SUMMARY = "Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen."
 
@@ -27,8 +30,15 @@ COMMANDS = (
     ("gaps", "Zeigt, welche Bedarfe kein Angebot deckt, und warum."),
     ("build", "Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML."),
     ("diff", "Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat."),
+    ("bericht", "Baut den Umsetzungsbericht eines Berichtszeitraums (Status, Ampeln, "
+                "Indikatoren)."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
+)
+# (option, help): the options before the command; kept equal to the typer app by tests.
+OPTIONS = (
+    ("-h, --help", "Diese Hilfe anzeigen."),
+    ("--version", "Die Versionen von ik, Python, Pandoc und Typst anzeigen."),
 )
 
 
@@ -43,7 +53,7 @@ def help_text() -> str:
         *(f"  {name.ljust(width)}{text}" for name, text in COMMANDS),
         "",
         "Optionen:",
-        f"  {'-h, --help'.ljust(width)}Diese Hilfe anzeigen.",
+        *(f"  {name.ljust(width)}{text}" for name, text in OPTIONS),
         "",
         "Hilfe zu einem Befehl: ik BEFEHL --help",
         "Ende mit 0: ohne Probleme · 1: Probleme in den Quellen · 2: falscher Aufruf · "
@@ -52,89 +62,88 @@ def help_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-# typer/click write their own help and usage errors in English; these are the fragments.
-_GERMAN = (
-    ("Usage:", "Aufruf:"), ("[OPTIONS]", "[OPTIONEN]"), (" COMMAND ", " BEFEHL "),
-    ("[ARGS]...", "[ARGUMENTE]..."), ("Value error, ", ""), ("Arguments:", "Argumente:"), ("Options:", "Optionen:"),
-    ("Commands:", "Befehle:"), ("[default: ", "[Standard: "), ("[required]", "[Pflicht]"),
-    ("Show this message and exit.", "Diese Hilfe anzeigen."),
-    ("Try '", "Hilfe: '"), ("' for help.", "'"), ("Error: ", "Fehler: "),
-    ("No such option: ", "Unbekannte Option: "), ("No such command ", "Unbekannter Befehl "),
-    ("Missing argument ", "Fehlendes Argument "), ("Missing option ", "Fehlende Option "),
-    ("Invalid value for ", "Ungültiger Wert für "), (" is not one of ", " ist keiner von "),
-    ("Did you mean", "Meinten Sie"), ("Got unexpected extra argument",
-                                       "Unerwartetes zusätzliches Argument"),
-    ("does not exist.", "existiert nicht."), ("requires an argument.", "braucht einen Wert."),
-)
-
-
-class _German:
-    """A text stream that translates typer's English help and usage fragments on write."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        for en, de in _GERMAN:
-            if en in text:
-                text = text.replace(en, de)
-        return int(self._stream.write(text))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Run `ik`; maps every outcome to a documented exit code."""
-    args = sys.argv[1:] if argv is None else argv
-    if args in ([], ["--help"], ["-h"]):
-        sys.stdout.write(help_text())
-        sys.exit(EXIT_OK)
-    try:
-        from .commands import app
-
-        if "--help" in args or "-h" in args:
-            sys.stdout = _German(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _German(sys.stderr)  # type: ignore[assignment]
-        app(args=args, prog_name="ik")
-    except SystemExit as done:
-        if argv is None:
-            _hard_exit(done.code)
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("Abgebrochen.\n")
-        _end(EXIT_INTERRUPTED, argv)
-    except IkError as exc:  # an expected failure: the user can act on the message
-        sys.stderr.write(f"Fehler: {exc.message}\n")
-        if exc.detail and os.environ.get("IK_DEBUG"):
-            sys.stderr.write(exc.detail.rstrip() + "\n")
-        _end(exc.exit_code, argv)
-    except Exception as exc:  # a bug in ik, not a problem in the sources
-        if os.environ.get("IK_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"Interner Fehler in ik ({type(exc).__name__}: {exc}).\n"
-            "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
-            "dieser Ausgabe; IK_DEBUG=1 zeigt Details.\n")
-        _end(EXIT_INTERNAL, argv)
-
-
-def _end(code: int, argv: list[str] | None) -> None:
+    """Run `ik` and end with its exit code (the process itself when run as a program)."""
+    code = run(sys.argv[1:] if argv is None else argv)
     if argv is None:
-        _hard_exit(code)
+        from .runtime import hard_exit
+
+        hard_exit(code)
     sys.exit(code)
 
 
-def _hard_exit(code: object) -> None:
-    """End the process without freeing every object one by one (a large concept is about
-    a million of them: 0.3 s of pure clean-up). All output is written and flushed; files
-    are closed by the commands themselves."""
-    status = code if isinstance(code, int) else (0 if code is None else 1)
-    if not isinstance(code, (int, type(None))):
-        sys.stderr.write(f"{code}\n")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+def run(args: list[str]) -> int:
+    """Run `ik ARGS` and return the exit code; the one place that handles every outcome."""
+    from .output import echo
+
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        echo("Abgebrochen.", err=True)
+        return EXIT_INTERRUPTED
+    except IkError as exc:  # an expected failure: the user can act on the message
+        echo(f"Fehler: {exc.message}", err=True)
+        if exc.detail and os.environ.get("IK_DEBUG"):
+            echo(exc.detail.rstrip(), err=True)
+        return exc.exit_code
+    except MemoryError:
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
+             "oder bauen Sie weniger Formate auf einmal (--format).", err=True)
+        return EXIT_PROBLEMS
+    except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
+        from ..text.oserrors import os_error_text
+
+        echo(f"Fehler: {os_error_text(exc)}.", err=True)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # a bug in ik, not a problem in the sources
+        if os.environ.get("IK_DEBUG"):
+            raise
+        echo(f"Interner Fehler in ik ({type(exc).__name__}: {exc}).\n"
+             "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn mit "
+             "dieser Ausgabe; IK_DEBUG=1 zeigt Details.", err=True)
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: list[str]) -> int:
+    if args in ([], ["--help"], ["-h"]):
+        sys.stdout.write(help_text())
+        return EXIT_OK
+    if args == ["--version"]:
+        from .version import version_text
+
+        sys.stdout.write(version_text())
+        return EXIT_OK
+    names = [name for name, _ in COMMANDS]
+    command = args[0]
+    if command.startswith("-"):
+        raise UsageError(f"Unbekannte Option „{command}“. Aufruf: ik BEFEHL [ARGUMENTE]; "
+                         "alle Befehle: ik --help")
+    from .help import command_names
+    from .usage import click_errors, german, unknown_command
+
+    if command not in command_names():
+        raise unknown_command(command, names)
+    options = args[1:args.index("--")] if "--" in args else args[1:]
+    if "--help" in options or "-h" in options:
+        from .help import command_help
+
+        sys.stdout.write(command_help(command))
+        return EXIT_OK
+    import typer
+
+    from .commands import app
+    from .runtime import collector_policy
+
+    try:
+        with collector_policy(command):
+            code = app(args=args, prog_name="ik", standalone_mode=False)
+    except click_errors().ClickException as exc:
+        raise german(exc, command) from None
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+    if code == EXIT_INTERRUPTED:
+        raise KeyboardInterrupt
+    return code if isinstance(code, int) else EXIT_OK
 
 
 if __name__ == "__main__":

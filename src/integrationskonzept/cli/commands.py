@@ -1,19 +1,34 @@
-"""The typer commands of `ik`: each parses options, calls one library function, exits.
+"""The typer commands of `ik`: each parses options, calls the library, prints, returns.
 
-Heavy libraries are imported inside the commands, so start-up stays fast; the entry
-point with the exit-code policy and the fast top-level help is in :mod:`.cli`.
+A command returns its exit code (0 ok, 1 problems) and never catches an error: an
+expected failure is an :class:`~integrationskonzept.errors.IkError` that the one
+handler in :mod:`integrationskonzept.cli` prints. Heavy libraries are imported inside
+the commands, so start-up stays fast. Further commands live in their own modules
+(``cli/<name>.py``) and register on :data:`app` (see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS
+from ..errors import EXIT_OK, EXIT_PROBLEMS, SourceError, UsageError
+from .choices import (
+    BUILD_FORMAT,
+    DIFF_FORMAT,
+    GAPS_FORMAT,
+    KATALOG,
+    KOMMUNE_TYP,
+    SCHEMA_DATEI,
+    VALIDATE_FORMAT,
+)
+from .output import echo, print_problems, show
+
+if TYPE_CHECKING:
+    from ..render.build import BuildResult
 
 app = typer.Typer(
     name="ik",
@@ -25,135 +40,134 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PathArg = Annotated[Path, typer.Argument(
-    help="Ordner des Konzepts (mit konzept.yaml).", show_default=True, metavar="ORDNER")]
+
+FolderArg = Annotated[str, typer.Argument(
+    help="Ordner des Konzepts (mit konzept.yaml).", metavar="ORDNER")]
 
 
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+def folder(typed: str) -> Path:
+    """The concept folder as typed: a file is a usage error, a missing folder a SourceError."""
+    path = Path(typed)
+    if path.is_file():
+        hint = ""
+        if path.name in ("konzept.yaml", "konzept.yml"):
+            hint = f" – hier „{os.path.dirname(typed) or '.'}“"
+        raise UsageError(f"„{typed}“ ist eine Datei. Geben Sie den Ordner des Konzepts an "
+                         f"(den Ordner, in dem konzept.yaml liegt){hint}.")
+    if not path.exists():
+        raise SourceError(f"Ordner „{typed}“ nicht gefunden. Geben Sie den Ordner des "
+                          "Konzepts an (er enthält konzept.yaml).")
+    if not path.is_dir():
+        raise UsageError(f"„{typed}“ ist kein Ordner.")
+    return path
 
 
-def _prefix(path: Path) -> str:
+def prefix(path: Path) -> str:
+    """File names in CI annotations start with the folder relative to the working directory."""
     rel = os.path.relpath(path)
     return "" if rel == "." else rel.rstrip("/") + "/"
 
 
+def shown(typed: str) -> str:
+    """File names in messages start with the folder as the user typed it."""
+    stripped = typed.rstrip("/\\")
+    return "" if stripped in ("", ".") else stripped + "/"
+
+
 @app.command()
 def validate(
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     strict: Annotated[bool, typer.Option(
         "--strict", help="Auch bei Warnungen mit Code 1 enden.")] = False,
-    fmt: Annotated[ValidateFormat, typer.Option(
+    fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Ausgabeformat: text für Menschen, json für Skripte, github für "
-        "Annotationen in GitHub Actions, sarif für Code-Scanning.")] = ValidateFormat.text,
-) -> None:
+        "Annotationen in GitHub Actions, sarif für Code-Scanning."), VALIDATE_FORMAT] = "text",
+) -> int:
     """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
 
     Jede Meldung nennt Datei:Zeile:Spalte, einen Code, den Schweregrad und einen Hinweis.
     Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen).
     """
+    fmt = VALIDATE_FORMAT.check(fmt, "--format")
+    root = folder(path)
     from ..checks.runner import validate as run
-    from ..problems.output import format_json, print_text
 
-    report = run(path)
+    report = run(root)
     files = len(report.konzept.files)
-    if fmt is ValidateFormat.json:
-        typer.echo(format_json(report.problems, files))
-    elif fmt is ValidateFormat.github:
+    if fmt == "json":
+        from ..problems.output import format_json
+
+        echo(format_json(report.problems, files))
+    elif fmt == "github":
         from ..problems.ci import format_github
 
-        text = format_github(report.problems, _prefix(path))
+        text = format_github(report.problems, prefix(root))
         if text:
-            typer.echo(text)
-    elif fmt is ValidateFormat.sarif:
+            echo(text)
+    elif fmt == "sarif":
         from .. import __version__
+        from ..checks import all_codes
         from ..problems.ci import format_sarif
 
-        typer.echo(format_sarif(report.problems, _prefix(path), __version__))
+        echo(format_sarif(report.problems, prefix(root), __version__, all_codes()))
     else:
-        print_text(report.problems, files, _prefix(path))
-    raise typer.Exit(EXIT_PROBLEMS if report.failed(strict) else EXIT_OK)
-
-
-class Katalog(str, Enum):
-    nap = "nap"
-    lehrte = "lehrte"
-    kern = "kern"
-    leer = "leer"
-
-
-class KommunenTyp(str, Enum):
-    Stadt = "Stadt"
-    Gemeinde = "Gemeinde"
-    Landkreis = "Landkreis"
+        print_problems(report.problems, files, shown(path))
+    return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK
 
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="Neuer Ordner für das Konzept.",
-                                         metavar="ORDNER")],
+    path: Annotated[str, typer.Argument(help="Neuer Ordner für das Konzept.",
+                                        metavar="ORDNER")],
     kommune: Annotated[str, typer.Option(help="Name der Kommune.")] = "Musterstadt",
-    typ: Annotated[KommunenTyp, typer.Option(help="Art der Kommune.")] = KommunenTyp.Stadt,
-    katalog: Annotated[Katalog, typer.Option(
+    typ: Annotated[str, typer.Option(help="Art der Kommune."), KOMMUNE_TYP] = "Stadt",
+    katalog: Annotated[str, typer.Option(
         help="Start-Handlungsfelder: nap (Nationaler Aktionsplan Integration), lehrte "
-             "(neun Felder der Stadt Lehrte), kern (die fast überall üblichen), leer.")
-    ] = Katalog.kern,
-) -> None:
+             "(neun Felder der Stadt Lehrte), kern (die fast überall üblichen), leer."),
+        KATALOG] = "kern",
+) -> int:
     """Legt ein neues Konzept an, das sofort geprüft und gebaut werden kann."""
+    typ = KOMMUNE_TYP.check(typ, "--typ")
+    katalog = KATALOG.check(katalog, "--katalog")
     from ..model.scaffold import scaffold
 
-    written = scaffold(path, kommune=kommune, typ=typ.value, katalog=katalog.value)
-    typer.echo(f"Konzept angelegt in {path} ({len(written)} Dateien).")
-    typer.echo(f"Weiter: ik validate {path}")
-
-
-class SchemaFile(str, Enum):
-    konzept = "konzept"
-    inhalt = "inhalt"
+    written = scaffold(Path(path), kommune=kommune, typ=typ, katalog=katalog)
+    echo(f"Konzept angelegt in {path} ({len(written)} Dateien).")
+    echo(f"Weiter: ik validate {path}")
+    return EXIT_OK
 
 
 @app.command()
 def schema(
-    datei: Annotated[SchemaFile, typer.Option(
-        help="konzept: für konzept.yaml; inhalt: für alle anderen YAML-Dateien.")
-    ] = SchemaFile.inhalt,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="In diese Datei schreiben statt auf die Ausgabe.")] = None,
-) -> None:
+    datei: Annotated[str, typer.Option(
+        help="konzept: für konzept.yaml; inhalt: für alle anderen YAML-Dateien."),
+        SCHEMA_DATEI] = "inhalt",
+    out: Annotated[str | None, typer.Option(
+        "--out", "-o", help="In diese Datei schreiben statt auf die Ausgabe.",
+        metavar="DATEI")] = None,
+) -> int:
     """Gibt das JSON-Schema des Quellformats aus (für Editoren mit YAML-Unterstützung)."""
+    datei = SCHEMA_DATEI.check(datei, "--datei")
     from ..model.jsonschema import schema_text
 
-    text = schema_text(datei.value)
+    text = schema_text(datei)
     if out is None:
-        typer.echo(text)
+        echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"Schema geschrieben: {out}")
-
-
-FORMATS = ("docx", "pdf", "html", "odt", "md")
-
-
-def _formats(text: str) -> list[str]:
-    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise typer.BadParameter(
-            f"unbekanntes Format „{', '.join(unknown) or text}“; möglich: {', '.join(FORMATS)}")
-    return list(dict.fromkeys(chosen))
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        echo(f"Schema geschrieben: {out}")
+    return EXIT_OK
 
 
 @app.command()
 def build(
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="Formate, mit Komma getrennt: docx, pdf, html, odt, md.")
-    ] = "docx,pdf,html",
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.")] = None,
+        "--format", "-f", help="Formate, mit Komma getrennt (z. B. docx,pdf)."),
+        BUILD_FORMAT] = "docx,pdf,html",
+    out: Annotated[str | None, typer.Option(
+        "--out", "-o", help="Zielordner; Standard: build/ im Konzeptordner.",
+        metavar="ORDNER")] = None,
     entwurf: Annotated[bool, typer.Option(
         "--entwurf", help="Jede Seite als „Entwurf“ kennzeichnen (geschieht auch von selbst, "
         "wenn die Quellen nicht eingecheckte Änderungen haben).")] = False,
@@ -166,55 +180,49 @@ def build(
     seit: Annotated[str | None, typer.Option(
         "--seit", help="Vergleichsfassung für --aenderungen/--synopse: Git-Tag, Commit oder "
         "Ordner. Standard: die Git-Version (git:) des letzten Beschlusses.")] = None,
-) -> None:
+) -> int:
     """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
 
     Prüft zuerst die Quellen (wie ik validate) und baut nur, wenn es keine Fehler gibt.
     Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
     vollständig ist.
     """
-    import sys
-
-    from ..problems.output import print_text
+    formats = BUILD_FORMAT.check_list(fmt, "--format")
+    root = folder(path)
     from ..render.build import build as run
 
-    formats = _formats(fmt)
+    result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+    return finish_build(result, path)
 
-    def progress(message: str) -> None:
-        sys.stderr.write(f"{message}\n")
-        sys.stderr.flush()
 
-    result = run(path, formats=formats, out=out, draft=entwurf, progress=progress,
-                 aenderungen=aenderungen, synopse=synopse, seit=seit)
-    if result.problems and not result.ok:
-        print_text(result.problems, result.quellen, _prefix(path))
-    for warning in result.warnings:
-        typer.echo(f"Warnung: {warning}", err=True)
+def progress(message: str) -> None:
+    """A build step, on stderr (stdout keeps the list of written files)."""
+    echo(message, err=True)
+
+
+def warn(message: str) -> None:
+    """A build warning as it arises, on stderr."""
+    echo(f"Warnung: {message}", err=True)
+
+
+def finish_build(result: BuildResult, typed: str) -> int:
+    """Problems of a build that did not start, or the written files; the exit code."""
     if not result.ok:
-        if result.error:
-            typer.echo(f"Fehler: {result.error}", err=True)
-            if result.detail:
-                typer.echo(result.detail, err=True)
-        else:
-            typer.echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
+        print_problems(result.problems, result.quellen, shown(typed))
+        echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
+        return EXIT_PROBLEMS
     for file in result.files:
-        typer.echo(f"Geschrieben: {os.path.relpath(file)}")
-
-
-class GapFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+        echo(f"Geschrieben: {os.path.relpath(file)}")
+    return EXIT_OK
 
 
 @app.command()
 def gaps(
-    path: PathArg = Path("."),
-    fmt: Annotated[GapFormat, typer.Option(
+    path: FolderArg = ".",
+    fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Ausgabeformat: table (Terminal), markdown, json (für Skripte), "
-        "csv (für Excel: Semikolon, UTF-8 mit BOM).")] = GapFormat.table,
+        "csv (für Excel: Semikolon, UTF-8 mit BOM)."), GAPS_FORMAT] = "table",
     handlungsfeld: Annotated[str | None, typer.Option(
         "--handlungsfeld", help="Nur dieses Handlungsfeld (ID oder Name).")] = None,
     sozialraum: Annotated[str | None, typer.Option(
@@ -225,7 +233,7 @@ def gaps(
     fehler_bei_luecken: Annotated[bool, typer.Option(
         "--fehler-bei-luecken", help="Mit Code 1 enden, wenn offene Lücken bleiben (für CI).")
     ] = False,
-) -> None:
+) -> int:
     """Zeigt, welche Bedarfe kein Angebot deckt, und warum.
 
     Zuerst die Zusammenfassung und die Abdeckung je Handlungsfeld und Sozialraum bzw.
@@ -233,71 +241,92 @@ def gaps(
     nächstliegenden Angeboten und den Maßnahmen, die sie schließen sollen; dazu mögliche
     Doppelstrukturen und Angebote, nach denen kein Bedarf fragt.
     """
-    from ..gaps.command import gaps_command
+    fmt = GAPS_FORMAT.check(fmt, "--format")
+    root = folder(path)
+    from ..gaps.folder import gaps_for_folder
 
-    text, code = gaps_command(path, fmt.value, handlungsfeld, sozialraum, zielgruppe,
-                              fehler_bei_luecken)
-    if text is not None:
-        typer.echo(text, nl=not text.endswith("\n"))
-    raise typer.Exit(code)
+    result = gaps_for_folder(root, handlungsfeld, sozialraum, zielgruppe)
+    if result.report is None:
+        if fmt == "json":
+            from ..problems.output import format_json
 
+            echo(format_json(result.errors, result.files))
+        else:
+            print_problems(result.errors, result.files, shown(path))
+            echo("Die Lückenanalyse braucht fehlerfreie Quellen: beheben Sie zuerst die "
+                 "Fehler (`ik validate`).", err=True)
+        return EXIT_PROBLEMS
+    report = result.report
+    if fmt == "table":
+        from ..gaps.table import table_view
 
-class DiffFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+        show(table_view(report))
+    else:
+        from ..gaps.formats import render
+
+        echo(render(report, fmt), raw=fmt == "csv")
+    if fehler_bei_luecken and report.offene:
+        if fmt == "table":
+            echo(f"{len(report.offene)} offene Lücke(n) ohne Maßnahme.", err=True)
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 @app.command()
 def diff(
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     von: Annotated[str | None, typer.Option(
         "--from", help="Ältere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: die "
         "Git-Version (git:) des letzten Beschlusses in konzept.yaml.")] = None,
     bis: Annotated[str | None, typer.Option(
         "--to", help="Neuere Fassung: Git-Tag, Commit, Branch oder Ordner. Standard: der "
         "Arbeitsstand im Ordner.")] = None,
-    fmt: Annotated[DiffFormat, typer.Option(
-        "--format", "-f", help="Ausgabeformat.")] = DiffFormat.text,
-) -> None:
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="Ausgabeformat."), DIFF_FORMAT] = "text",
+) -> int:
     """Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat.
 
     Verglichen werden Maßnahmen, Ziele, Angebote, Bedarfe, Akteure und Handlungsfelder
     Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses.
     """
-    from ..diff import diff_command
+    fmt = DIFF_FORMAT.check(fmt, "--format")
+    root = folder(path)
+    from ..diff import compare_versions, format_diff
 
-    text, code = diff_command(path, von, bis, fmt.value)
-    typer.echo(text, err=code != 0)
-    raise typer.Exit(code)
+    echo(format_diff(compare_versions(root, von, bis), fmt))
+    return EXIT_OK
 
 
 @app.command()
 def design(
-    path: PathArg = Path("."),
+    path: FolderArg = ".",
     ueberschreiben: Annotated[bool, typer.Option(
         "--ueberschreiben", help="Vorhandene Dateien in design/ ersetzen.")] = False,
-) -> None:
+) -> int:
     """Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen.
 
     Die Dateien landen in design/ im Konzeptordner und gehen dort den Vorgaben vor.
     """
+    root = folder(path)
     from ..render.defaults import write_defaults
 
-    written = write_defaults(path / "design", overwrite=ueberschreiben)
-    for file in written:
-        typer.echo(f"Geschrieben: {os.path.relpath(file)}")
+    for file in write_defaults(root / "design", overwrite=ueberschreiben):
+        echo(f"Geschrieben: {os.path.relpath(file)}")
+    return EXIT_OK
 
 
 @app.command()
-def pruefungen() -> None:
-    """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."""
-    from ..checks import all_checks
+def pruefungen() -> int:
+    """Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung.
 
-    for chk in all_checks():
-        first, _, rest = chk.doc.partition("\n")
-        typer.echo(f"{chk.code}  {chk.name}  ({chk.severity.label})")
-        typer.echo(f"    {first}")
-        for line in rest.strip().splitlines():
-            typer.echo(f"    {line}")
-        typer.echo("")
+    Dazu alle Meldungen beim Lesen der Dateien (IK0xx–IK4xx), die sich nicht abschalten
+    lassen, jeweils mit einem Beispiel. Prüfungen lassen sich in konzept.yaml unter
+    „pruefungen:“ mit Code oder Name auf Fehler, Warnung, Hinweis oder aus stellen.
+    """
+    from ..checks import all_codes
+
+    echo("\n".join(code.describe() for code in all_codes()))
+    return EXIT_OK
+
+
+from . import bericht as _bericht  # noqa: E402,F401  (registers `ik bericht` on the app)

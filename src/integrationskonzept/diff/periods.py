@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from ..model.fields import Zeitpunkt
 from ..model.items import Zeitraum
-from ..text.german import datum_kurz
-
-MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")
+from ..text.german import datum_kurz, monat_jahr
 
 
 def zeitpunkt_text(z: Zeitpunkt) -> str:
@@ -15,7 +12,7 @@ def zeitpunkt_text(z: Zeitpunkt) -> str:
     if z.precision == "jahr":
         return str(z.first.year)
     if z.precision == "monat":
-        return f"{MONATE[z.first.month - 1]} {z.first.year}"
+        return monat_jahr(z.first)
     return datum_kurz(z.first)
 
 

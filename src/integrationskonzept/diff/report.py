@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 
+from ..text.markdown import escape_markdown
+from ..text.terminal import json_visible
 from .changes import Diff, FieldChange, ItemChange
 from .labels import CHANGE_WORDS, ENTFALLEN, GEAENDERT, KINDS, NEU, PLURAL, SINGULAR, VERSCHOBEN
 
@@ -12,7 +13,6 @@ FORMATS = ("text", "markdown", "json")
 _SYMBOL = {NEU: "+", ENTFALLEN: "−", GEAENDERT: "~", VERSCHOBEN: "→"}
 _JSON_WORD = {NEU: "neu", ENTFALLEN: "entfallen", GEAENDERT: "geaendert",
               VERSCHOBEN: "verschoben"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^])")
 
 
 def summary_text(counts: dict[str, int]) -> str:
@@ -58,23 +58,18 @@ def format_text(diff: Diff) -> str:
     return "\n".join(lines)
 
 
-def md_escape(text: str) -> str:
-    """Text shown literally in Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
-
-
 def _md_item(item: ItemChange) -> list[str]:
     word = CHANGE_WORDS[item.change].capitalize()
-    out = [f"- **{word}:** {md_escape(item.title)} (`{item.id}`)"]
-    out += [f"    - {md_escape(c.text)}" for c in item.fields]
+    out = [f"- **{word}:** {escape_markdown(item.title)} (`{item.id}`)"]
+    out += [f"    - {escape_markdown(c.text)}" for c in item.fields]
     return out
 
 
 def format_markdown(diff: Diff, level: int = 1, title: str | None = None) -> str:
     """The comparison as Markdown: a heading, a summary table, a section per kind."""
     h = "#" * level
-    lines = [f"{h} {md_escape(title or heading(diff))}", ""]
-    lines += [f"> {md_escape(n)}" for n in diff.notes]
+    lines = [f"{h} {escape_markdown(title or heading(diff))}", ""]
+    lines += [f"> {escape_markdown(n)}" for n in diff.notes]
     if diff.notes:
         lines.append("")
     if diff.empty:
@@ -92,7 +87,7 @@ def format_markdown(diff: Diff, level: int = 1, title: str | None = None) -> str
         lines.append("")
     if diff.meta:
         lines += [f"{h}# Konzept", ""]
-        lines += [f"- {md_escape(c.text)}" for c in diff.meta]
+        lines += [f"- {escape_markdown(c.text)}" for c in diff.meta]
         lines.append("")
     for kind, _s, plural in KINDS:
         items = diff.of_kind(kind)
@@ -135,7 +130,7 @@ def diff_dict(diff: Diff) -> dict[str, object]:
 
 
 def format_json(diff: Diff) -> str:
-    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2)
+    return json_visible(json.dumps(diff_dict(diff), ensure_ascii=False, indent=2))
 
 
 def format_diff(diff: Diff, fmt: str) -> str:

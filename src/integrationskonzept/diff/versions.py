@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import IkError, SourceError
+from ..errors import SourceError
 from ..model.concept import Konzept
 from ..model.loader import LoadResult, load_concept
 from ..problems import Severity
@@ -19,7 +19,6 @@ from ..source.git import load_at_revision
 from ..text.german import datum_kurz
 from .changes import Diff
 from .compare import compare
-from .report import FORMATS, format_diff
 
 WORKING_TREE = "Arbeitsstand"
 
@@ -44,15 +43,19 @@ def _checked(result: LoadResult, label: str) -> Version:
     return Version(konzept, label, errors)
 
 
-def load_version(path: Path, ref: str | None) -> Version:
-    """The concept at ``path`` in the working tree (``ref=None``), a folder or a revision."""
+def load_version(path: Path, ref: str | None, folder_ok: bool = True) -> Version:
+    """The concept at ``path`` in the working tree (``ref=None``), a folder or a revision.
+
+    ``ref`` names a folder only when ``folder_ok`` (typed on the command line); a
+    Beschluss's ``git:`` is always a revision of the concept's own repository.
+    """
     if ref is None:
         if not path.is_dir():
             raise SourceError(f"Ordner „{path}“ nicht gefunden.")
         version = _checked(load_concept(path), f"Ordner „{path}“")
         return dataclasses.replace(version, label=WORKING_TREE)
     folder = Path(ref)
-    if folder.is_dir():
+    if folder_ok and folder.is_dir():
         return _checked(load_concept(folder), f"Ordner „{ref}“")
     result, rev = load_at_revision(path, ref)
     label = rev.label + (f" vom {datum_kurz(rev.datum.date())}" if rev.datum else "")
@@ -82,23 +85,12 @@ def compare_versions(path: str | Path, from_rev: str | None = None,
     path = Path(path)
     new = load_version(path, to_rev)
     beschluss = ""
+    folder_ok = from_rev is not None
     if from_rev is None:
         from_rev, beschluss = last_beschluss_rev(new.konzept)
-    old = load_version(path, from_rev)
+    old = load_version(path, from_rev, folder_ok=folder_ok)
     diff = compare(old.konzept, new.konzept, old.label, new.label)
     notes = tuple(
         f"{v.label} enthält {v.errors} Fehler (siehe ik validate); der Vergleich zeigt nur, "
         "was sich lesen ließ." for v in (old, new) if v.errors)
     return dataclasses.replace(diff, notes=notes, beschluss=beschluss)
-
-
-def diff_command(path: str | Path, from_rev: str | None = None, to_rev: str | None = None,
-                 fmt: str = "text") -> tuple[str, int]:
-    """Output text and exit code of `ik diff`: 0 compared, 1 bad input (text is the error)."""
-    if fmt not in FORMATS:
-        return f"Fehler: unbekanntes Format „{fmt}“ (erlaubt: {', '.join(FORMATS)})", 2
-    try:
-        diff = compare_versions(path, from_rev, to_rev)
-    except IkError as exc:
-        return f"Fehler: {exc}", 1
-    return format_diff(diff, fmt), 0

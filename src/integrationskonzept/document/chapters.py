@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..gaps.report import GapReport
 from ..model.concept import Konzept
+from ..monitoring.status import aktueller_status
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
 from .numbering import UEBERGREIFEND, has_uebergreifend, hf_of
@@ -132,7 +133,7 @@ def katalog(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
                      escape((hf.kurz or hf.name) if hf else "übergreifend"),
                      fmt.ref(m.federfuehrung) if m.federfuehrung else Md(""),
                      escape(zeitraum(m.zeitraum) or m.zeithorizont or ""),
-                     escape(m.prioritaet or ""), escape(m.status)])
+                     escape(m.prioritaet or ""), escape(aktueller_status(m))])
     return Tabelle("tbl-massnahmen", "Maßnahmenkatalog",
                    ["Nr.", "Maßnahme", "Handlungsfeld", "Federführung", "Zeitraum",
                     "Priorität", "Status"], rows, quer=True)

@@ -14,10 +14,10 @@ from collections.abc import Mapping
 
 from ..gaps.report import GapReport
 from ..model.concept import Konzept
-from ..text import german as babelfmt
-from . import chapters as doc_kapitel
+from ..text import german
+from . import chapters
 from .fassung import fassung
-from .fields import Fmt, datum, menge, wert, zahl, zeitraum
+from .fields import Fmt, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
 from .numbering import ANGABE_ZUSATZ, build_register
 from .outline import build_outline, first_field_chapter, shown_kinds, unplaced
@@ -90,7 +90,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     hinten = [] if gegliedert else with_anchor(kapitel("hinten", 2))
     anhang = [] if gegliedert else with_anchor(kapitel("anhang", 2))
     by_id = {k.id: k for k in vorne}
-    handlungsfelder, nur_anhang = doc_kapitel.handlungsfelder(konzept, gaps, fmt, prosa)
+    handlungsfelder, nur_anhang = chapters.handlungsfelder(konzept, gaps, fmt, prosa)
     if gegliedert and "angebot" not in shown_kinds(konzept):
         nur_anhang = set(konzept.angebote)  # the Angebotsübersicht carries their anchors
     dok = Dokument(
@@ -107,7 +107,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
         handlungsfelder=handlungsfelder,
-        katalog=doc_kapitel.katalog(konzept, fmt),
+        katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
         hinten=hinten,
         indikatoren_tabelle=_indikatoren_tabelle(konzept, fmt),
@@ -115,7 +115,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         luecken=_luecken(gaps, fmt, [c for k, c in charts.items() if k.startswith("abdeckung")]),
         akteure=_akteure(konzept, fmt),
         akteur_abbildungen=[c for k, c in charts.items() if k.startswith("akteure")],
-        angebote=doc_kapitel.angebote(konzept, fmt, nur_anhang),
+        angebote=chapters.angebote(konzept, fmt, nur_anhang),
         glossar=[Abschnitt(b.begriff, p) for b in konzept.glossar
                  if (p := prosa.add(b.erklaerung, 2)) is not None],
         abkuerzungen=Tabelle("tbl-abkuerzungen", "Abkürzungen", ["Abkürzung", "Bedeutung"],
@@ -188,7 +188,7 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     e = fmt.reg.eintraege[b.id]
     quote = None
     if b.versandt and b.ruecklauf is not None:
-        quote = babelfmt.prozent(100 * b.ruecklauf / b.versandt)
+        quote = german.prozent(100 * b.ruecklauf / b.versandt)
     felder = fmt.felder([
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
@@ -200,13 +200,15 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
 def _indikatoren_tabelle(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     if not konzept.indikatoren:
         return None
-    jahre = sorted({j for i in konzept.indikatoren.values() for j in i.istwerte})
+    reihen = {ident: i.reihe() for ident, i in konzept.indikatoren.items()}
+    jahre = sorted({j for reihe in reihen.values() for j in reihe})
     rows = []
     for i in konzept.indikatoren.values():
         def mw(m, einheit: str | None = i.einheit) -> str:  # type: ignore[no-untyped-def]
             return f"{wert(m.wert, einheit)} ({m.jahr})" if m else ""
+        reihe = reihen[i.id]
         rows.append([fmt.ref(i.id), escape(mw(i.basiswert)), escape(mw(i.zielwert))]
-                    + [escape(wert(i.istwerte[j], i.einheit)) if j in i.istwerte else Md("")
+                    + [escape(wert(reihe[j], i.einheit)) if j in reihe else Md("")
                        for j in jahre])
     return Tabelle("tbl-indikatoren", "Indikatoren mit Basis-, Ziel- und Ist-Werten",
                    ["Indikator", "Basiswert", "Zielwert", *(f"Ist {j}" for j in jahre)], rows,

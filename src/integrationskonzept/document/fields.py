@@ -13,15 +13,17 @@ from functools import lru_cache
 from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
 from ..model.fields import Zeitpunkt, is_reference
+from ..model.indikator import TEILE
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
-from ..text import german as babelfmt
+from ..monitoring.status import aktueller_status
+from ..text import german
 from .markdown import Md, escape, link
 from .numbering import Register
 from .parts import Abschnitt, Feld, Punkt
 from .prosa import Sammlung
 
-datum = lru_cache(maxsize=8192)(babelfmt.datum_lang)
-zahl = lru_cache(maxsize=8192)(babelfmt.zahl)
+datum = lru_cache(maxsize=8192)(german.datum_lang)
+zahl = lru_cache(maxsize=8192)(german.zahl)
 
 
 def zeitpunkt(z: Zeitpunkt) -> str:
@@ -46,7 +48,7 @@ def wert(value: float, einheit: str | None) -> str:
     """51.086, „21,5 %“, „12 Plätze“ or „ca. 80 Plätze“ (qualifier as written)."""
     qualifier = getattr(value, "qualifier", "")
     if einheit and einheit.strip() == "%":
-        text = babelfmt.prozent(value, 1 if not float(value).is_integer() else 0)
+        text = german.prozent(value, 1 if not float(value).is_integer() else 0)
     else:
         text = zahl(float(value))
         text = f"{text} {einheit}" if einheit else text
@@ -157,7 +159,7 @@ class Fmt:
              if m.prioritaet else ("Schwerpunktmaßnahme" if m.schwerpunkt else None)),
             ("Ressourcen", m.ressourcen), ("Kosten", m.kosten),
             ("Finanzierung", m.finanzierung), ("Indikatoren", self.refs(m.indikatoren)),
-            ("Status", m.status), ("Quelle", self.quellen(m.quelle)),
+            ("Status", aktueller_status(m)), ("Quelle", self.quellen(m.quelle)),
         ]) + self.felder_of(m)
         return Punkt(m.id, e.anchor, e.nummer, e.titel,
                      self.prosa.add(m.beschreibung, ebene), felder)
@@ -226,9 +228,16 @@ class Fmt:
 
     def indikator(self, i: Indikator, ebene: int) -> Punkt:
         e = self.reg.eintraege[i.id]
-        felder = self.felder([("Datenquelle", i.datenquelle), ("Einheit", i.einheit)])
+        richtung = {"steigen": "steigende Werte sind besser",
+                    "sinken": "sinkende Werte sind besser"}.get(i.richtung or "")
+        felder = self.felder([
+            ("Gruppe", i.gruppe), ("Handlungsfeld", self.ref(i.handlungsfeld)),
+            ("Datenquelle", i.datenquelle), ("Einheit", i.einheit), ("Richtung", richtung),
+            *(("Ist-Werte " + str(p), ", ".join(f"{TEILE.get(k, k)} {wert(v, i.einheit)}"
+                                                for k, v in value.items()))
+              for p, value in sorted(i.istwerte.items()) if isinstance(value, dict))])
         abschnitte = [Abschnitt(name, p) for name, text in (
             ("Definition", i.definition), ("Bewertung", i.bewertung),
             ("Methodische Besonderheiten", i.methodik))
             if (p := self.prosa.add(text, ebene)) is not None]
-        return Punkt(i.id, e.anchor, "", e.titel, None, felder, abschnitte)
+        return Punkt(i.id, e.anchor, e.nummer, e.titel, None, felder, abschnitte)

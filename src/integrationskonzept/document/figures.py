@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..monitoring.status import aktueller_status
+
 
 def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]]:
     """Per key: (chart function name, positional args, keyword args)."""
@@ -34,7 +36,7 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
     for mm in konzept.massnahmen.values():
         hf = konzept.handlungsfelder.get(mm.handlungsfeld or "")
         z = mm.zeitraum
-        measures.append({"titel": mm.titel, "status": mm.status,
+        measures.append({"titel": mm.titel, "status": aktueller_status(mm),
                          "handlungsfeld": (hf.kurz or hf.name) if hf else None,
                          "beginn": z.beginn.text if z and z.beginn else None,
                          "ende": z.ende.text if z and z.ende else None})

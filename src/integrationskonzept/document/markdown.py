@@ -8,17 +8,10 @@ Lua filter ``render/lua/prosa.lua`` replaces with the separately parsed Markdown
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-# ASCII punctuation that changes Markdown anywhere in a line (pandoc's reader).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
-# ... and what only matters at the start of a line: lists, divs, captions, setext lines.
-_START = re.compile(r"^([:+=-])")
-_LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
-_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: keep no-break spaces
+from ..text.markdown import escape_markdown
 
 
 class Md(str):
@@ -44,15 +37,7 @@ class Prosa:
 
 def escape(text: str) -> Md:
     """Plain text as Markdown that reads back as exactly this text (on one line)."""
-    return Md(_escape(text))
-
-
-@lru_cache(maxsize=65536)
-def _escape(text: str) -> str:
-    text = _SPACE.sub(" ", text).strip()
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _START.sub(r"\\\1", text)
-    return _LIST_START.sub(r"\1\\\2", text)
+    return Md(escape_markdown(text))
 
 
 def md(value: Any) -> Md:

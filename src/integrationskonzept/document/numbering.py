@@ -120,7 +120,7 @@ def build_register(konzept: Konzept, first_chapter: int) -> Register:
         reg.add("kapitel", ident, kap.titel)
     for kind in ("akteur", "indikator", "veranstaltung", "arbeitsgruppe", "befragung"):
         for ident, other in konzept.registry(kind).items():
-            reg.add(kind, ident, titel_of(other))
+            reg.add(kind, ident, titel_of(other), getattr(other, "nummer", None) or "")
     return reg
 
 

@@ -11,7 +11,7 @@ Modules: :mod:`.match` (dimensions and their rules), :mod:`.analysis` (verdicts,
 decisions on capacity and Maßnahmen), :mod:`.reasons`, :mod:`.index` (lookups that
 keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 :mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
-:mod:`.command` (`ik gaps` as one function), :mod:`.cache`.
+:mod:`.folder` (a concept folder in, its report out), :mod:`.cache`.
 
 ``report_for(konzept)`` memoises the report per concept object, so that `ik validate`
 (check IK601) and a document build on the same loaded concept compute it once.

@@ -25,11 +25,13 @@ from functools import lru_cache
 from itertools import product
 
 from ..model.concept import Konzept, where
+from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
+from ..text.german import aufzaehlung
 from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
-from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte, und
+from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
 from .report import (
@@ -51,7 +53,8 @@ from .report import (
 )
 
 zahl = lru_cache(maxsize=4096)(_zahl)
-AKTIVE_STATUS = frozenset({"geplant", "in Umsetzung", "laufend", "umgesetzt"})
+AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
+                           "umgesetzt", "verstetigt"})
 NAECHSTE = 3  # closest offers shown per gap
 NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
 WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
@@ -86,7 +89,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     stand_known = konzept.stand is not None
     by_need: dict[str, list[MassnahmeBezug]] = defaultdict(list)
     for m in konzept.massnahmen.values():
-        bezug = MassnahmeBezug(m.id, m.titel, m.status, m.status in AKTIVE_STATUS)
+        status = letzter_status(m.status, m.verlauf)
+        bezug = MassnahmeBezug(m.id, m.titel, status, status in AKTIVE_STATUS)
         for bid in dict.fromkeys(m.bedarfe):
             by_need[bid].append(bezug)
     asked: set[int] = set()  # ids of the index buckets some need looks into
@@ -255,7 +259,8 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
                  and (plaetze or 0) < umfang)
     hinweise: list[str] = []
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
-        hinweise.append("Kapazität unbekannt bei " + und([f"„{f.titel}“" for f in unbekannt]))
+        titel = [f"„{f.titel}“" for f in unbekannt]
+        hinweise.append("Kapazität unbekannt bei " + aufzaehlung(titel))
     ids = tuple(f.id for f in covering)
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
                   kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))

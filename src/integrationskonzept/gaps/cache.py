@@ -18,7 +18,7 @@ def report_for(konzept: Konzept) -> GapReport:
     report = konzept.cache.get("gaps")
     if report is None:
         report = konzept.cache["gaps"] = find_gaps(konzept)
-    return report  # type: ignore[no-any-return]
+    return report
 
 
 def forget(konzept: Konzept) -> None:

@@ -14,7 +14,10 @@ import csv
 import io
 import json
 
+from ..text.cells import safe_row
 from ..text.german import datum_lang, zahl
+from ..text.markdown import escape_markdown
+from ..text.terminal import json_visible, visible
 from .report import LAGE_MASSNAHME, LAGE_OFFEN, URTEILE, Befund, GapReport, Kandidat, Matrix
 
 FORMATS = ("table", "markdown", "json", "csv")
@@ -27,7 +30,7 @@ BOM = "\ufeff"
 
 
 def format_json(report: GapReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    return json_visible(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
 
 
 def _names(report: GapReport, ids: tuple[str, ...]) -> str:
@@ -47,19 +50,23 @@ def massnahme_text(b: Befund) -> str:
 
 
 def format_csv(report: GapReport) -> str:
-    """One row per need; ``;``-separated, UTF-8 with BOM (for German Excel)."""
+    """One row per need; ``;``-separated, UTF-8 with BOM (for German Excel).
+
+    Control characters in values are written visibly escaped (see ``text.terminal``);
+    text that would start a formula is neutralised (:func:`..text.cells.safe_cell`).
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for b in report.befunde:
-        writer.writerow([
+        writer.writerow(safe_row([visible(str(cell)) for cell in [
             b.bedarf, b.titel, report.name(b.handlungsfeld), gruppen(report, b),
             orte(report, b), b.urteil, zahl(b.anteil * 100, 1), b.lage,
             "" if b.umfang is None else b.umfang, "" if b.plaetze is None else b.plaetze,
             " | ".join(g.text for g in b.gruende), " | ".join(b.hinweise),
             ", ".join(b.angebote), ", ".join(k.angebot for k in b.naechste),
             massnahme_text(b), b.akzeptiert or "", b.prioritaet or "", b.fundstelle,
-        ])
+        ]]))
     return BOM + buf.getvalue()
 
 
@@ -107,11 +114,6 @@ def kandidat_text(k: Kandidat) -> str:
     return f"{k.titel} ({k.angebot}; {k.passend} von {k.geprueft} passend{tail})"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace(
-        "|", "\\|").replace("[", "\\[")
-
-
 def _md_matrix(report: GapReport, matrix: Matrix) -> list[str]:
     """One row per Sozialraum or Zielgruppe, one column per Handlungsfeld (short names)."""
     rows, cols = used_axes(matrix)
@@ -119,17 +121,17 @@ def _md_matrix(report: GapReport, matrix: Matrix) -> list[str]:
         return ["Keine Bedarfe erfasst.", ""]
     erste = "Sozialraum" if "Sozialraum" in matrix.name else "Zielgruppe"
     heads = [axis_name(report, r) if r.startswith("_") else report.kurzname(r) for r in rows]
-    out = [f"| {erste} | " + " | ".join(_md_escape(h) for h in heads) + " |",
+    out = [f"| {erste} | " + " | ".join(escape_markdown(h) for h in heads) + " |",
            "|---|" + "---:|" * len(rows)]
     for c in cols:
-        out.append(f"| {_md_escape(axis_name(report, c))} | "
+        out.append(f"| {escape_markdown(axis_name(report, c))} | "
                    + " | ".join(zelle_text(report, matrix, r, c) for r in rows) + " |")
     out += ["", "Zellen: gedeckte Bedarfe von allen Bedarfen.", ""]
     return out
 
 
 def format_markdown(report: GapReport) -> str:
-    e = _md_escape
+    e = escape_markdown
     out = ["# Lückenanalyse", ""]
     out += [f"- {e(line)}" for line in summary_lines(report)] + [""]
     out += ["## Handlungsfeld × Sozialraum", ""] + _md_matrix(report, report.matrix_sozialraum)

@@ -126,7 +126,6 @@ class OfferFacts:
     raeume: tuple[str, ...]  # never empty: the whole if none given
     raeume_set: frozenset[str]
     sprachen: frozenset[str]
-    sprachen_angegeben: bool
     lernsprache: str | None
     form: str
     merkmale: frozenset[str]
@@ -165,7 +164,7 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
         handlungsfelder=tuple(dict.fromkeys(angebot.handlungsfelder)),
         zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume,
         raeume_set=frozenset(raeume), sprachen=sprachen,
-        sprachen_angegeben=bool(angebot.sprachen), lernsprache=angebot.lernsprache,
+        lernsprache=angebot.lernsprache,
         form=angebot.form, merkmale=frozenset(angebot.merkmale),
         kapazitaet=angebot.kapazitaet, art=angebot.art, laufzeit_grund=grund, beginn=beginn,
         ende=ende)
@@ -180,17 +179,6 @@ class OfferIndex:
     by_hf_gruppe: dict[tuple[str, str | None], list[int]]
     by_hf_raum: dict[tuple[str, str], list[int]]
     by_hf: dict[str, list[int]]
-
-    def in_place(self, hf: str, raeume: set[str], gruppen: set[str | None]) -> list[int]:
-        """Offers of ``hf`` listed for one of ``raeume`` and one of ``gruppen``, in order."""
-        found: set[int] = set()
-        by_key = self.by_key
-        for raum in raeume:
-            for gruppe in gruppen:
-                hits = by_key.get((hf, raum, gruppe))
-                if hits:
-                    found.update(hits)
-        return sorted(found)
 
 
 def build_index(konzept: Konzept, vok: Vokabular) -> OfferIndex:

@@ -22,10 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.items import Bedarf
+from ..text.german import aufzaehlung
 from .index import OfferFacts, Vokabular
 
-# Dimensions whose failure excludes an offer (the others can be met in part).
-HARD = frozenset({"handlungsfeld", "lernsprache", "merkmal", "form", "laufzeit"})
 _FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
             "hybrid": ("hybrid",)}
 _FORM_NUR = {"Präsenz": "nur in Präsenz", "online": "nur online", "hybrid": "nur hybrid"}
@@ -94,23 +93,10 @@ class Fit:
     teilweise: int = 0
     fehler: list[Fehler] = field(default_factory=list)
 
-    @property
-    def usable(self) -> bool:
-        """Covers at least part of the need: no hard failure, something in every set."""
-        return (bool(self.gruppen) and bool(self.raeume) and bool(self.sprachen)
-                and not any(f.art in HARD for f in self.fehler))
-
     def rank(self) -> tuple[int, int, int, int]:
         """The same key as :func:`punkte`: fewest failures, least important ones first."""
         schwere = sum(GEWICHT[art] for art in {e.art for e in self.fehler})
         return (-self.passend, schwere, -self.teilweise, self.offer.pos)
-
-
-def und(items: list[str]) -> str:
-    """„A“, „A und B“, „A, B und C“."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def ort(raum: str, vok: Vokabular) -> str:
@@ -131,8 +117,8 @@ def orte(raeume: list[str], vok: Vokabular) -> str:
     if len(raeume) > 1 and len(arten) == 1 and vok.gesamt not in raeume:
         praep = _ORTE_PRAEP.get(arten.pop())
         if praep:
-            return f"{praep} {und([vok.name(r) for r in raeume])}"
-    return und([ort(r, vok) for r in raeume])
+            return f"{praep} {aufzaehlung([vok.name(r) for r in raeume])}"
+    return aufzaehlung([ort(r, vok) for r in raeume])
 
 
 def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
@@ -145,7 +131,7 @@ def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
 
 
 def _orte_kurz(raeume: tuple[str, ...], vok: Vokabular) -> str:
-    return und([vok.weit if r == vok.gesamt else vok.name(r) for r in raeume])
+    return aufzaehlung([vok.weit if r == vok.gesamt else vok.name(r) for r in raeume])
 
 
 def passt(need: NeedFacts, offer: OfferFacts) -> bool:
@@ -270,9 +256,10 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
             teilweise += bool(gruppen)
             if texts:
                 missing = [names(g) for g in need.gruppen if g not in gruppen]
+                fuer = sorted(names(g) for g in offer.zielgruppen)
                 fehler.append(Fehler(
-                    "zielgruppe", "nur für " + und(sorted(names(g) for g in offer.zielgruppen)),
-                    "Angebot vorhanden, aber nicht für " + und(missing)))
+                    "zielgruppe", "nur für " + aufzaehlung(fuer),
+                    "Angebot vorhanden, aber nicht für " + aufzaehlung(missing)))
             else:
                 fehler.append(Fehler("zielgruppe", "", ""))
     # Sozialraum
@@ -297,9 +284,9 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
             # Short lists name what exists ("nur auf Deutsch"), long ones what is missing.
             text = bedarf_text = ""
             if texts:
-                text = ("nur auf " + und(sorted(names(s) for s in offer.sprachen))
+                text = ("nur auf " + aufzaehlung(sorted(names(s) for s in offer.sprachen))
                         if offer.sprachen else "ohne Angabe der Sprache")
-                bedarf_text = text if len(offer.sprachen) <= 2 else "nicht auf " + und(
+                bedarf_text = text if len(offer.sprachen) <= 2 else "nicht auf " + aufzaehlung(
                     [names(s) for s in need.sprachen if s not in sprachen])
             fehler.append(Fehler("sprache", text, bedarf_text))
     # Lernsprache

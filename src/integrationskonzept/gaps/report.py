@@ -129,10 +129,6 @@ class Befund:
         """An open gap: not covered, not accepted, no active Maßnahme."""
         return self.lage == LAGE_OFFEN
 
-    @property
-    def ist_luecke(self) -> bool:
-        return self.urteil != GEDECKT
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "bedarf": self.bedarf, "titel": self.titel, "handlungsfeld": self.handlungsfeld,

@@ -15,6 +15,7 @@ from ..problems import Location
 from ..source.safeyaml import locate
 from .fields import Entry, source_of
 from .files import (
+    Bericht,
     Beschluss,
     Foerderung,
     HandlungsfeldDef,
@@ -59,6 +60,7 @@ KIND_LABELS: dict[str, str] = {
     "veranstaltung": "Veranstaltung",
     "arbeitsgruppe": "Arbeitsgruppe",
     "befragung": "Befragung",
+    "bericht": "Berichtszeitraum",
 }
 
 # Which kinds a reference field may point to, by the field's name.
@@ -86,6 +88,7 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
     "bedarfe": ("bedarf",),
     "indikatoren": ("indikator",),
     "quelle": ("veranstaltung", "arbeitsgruppe", "befragung"),
+    "bericht": ("bericht",),
 }
 
 
@@ -123,6 +126,7 @@ class Konzept:
     merkmale: dict[str, Merkmal] = field(default_factory=dict)
     kapitel: dict[str, Kapitel] = field(default_factory=dict)
     beschluesse: list[Beschluss] = field(default_factory=list)
+    berichte: dict[str, Bericht] = field(default_factory=dict)
     foerderung: list[Foerderung] = field(default_factory=list)
     bevoelkerung: list[Kennzahl] = field(default_factory=list)
     inhalte: dict[str, HandlungsfeldInhalt] = field(default_factory=dict)
@@ -149,6 +153,8 @@ class Konzept:
     # Markdown files read for chapters and Ausgangslagen: relative path -> text.
     texte: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # The text of every YAML file read (relative path -> text), read once by the loader.
+    quelltexte: dict[str, str] = field(default_factory=dict, repr=False)
     # Derived values computed once per concept (references, gap report), by name.
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -198,7 +204,7 @@ LIST_KINDS: dict[str, str] = {
     "sprachen": "sprache", "merkmale": "merkmal", "kapitel": "kapitel", "akteure": "akteur",
     "ziele": "ziel", "massnahmen": "massnahme", "angebote": "angebot", "bedarfe": "bedarf",
     "indikatoren": "indikator", "veranstaltungen": "veranstaltung", "leitziele": "leitziel",
-    "arbeitsgruppen": "arbeitsgruppe", "befragungen": "befragung",
+    "arbeitsgruppen": "arbeitsgruppe", "befragungen": "befragung", "berichte": "bericht",
 }
 # The Konzept attribute holding each kind: the list key of the files.
 _REGISTRY_ATTR = {kind: key for key, kind in LIST_KINDS.items()}

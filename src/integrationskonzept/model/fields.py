@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..text import german
+from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 
@@ -43,7 +44,7 @@ def source_of(entry: BaseModel) -> tuple[str, Any] | None:
     a Landkreis's size (20,000 entries) was a measurable share of `ik validate`.
     Pydantic's equality compares fields only, so the source does not make entries unequal.
     """
-    return entry.__dict__.get("_src")  # type: ignore[no-any-return]
+    return entry.__dict__.get("_src")
 
 
 def set_source(entry: BaseModel, file: str, node: Any) -> None:
@@ -149,12 +150,25 @@ Bool = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"
 _INT = re.compile(r"^[+-]?\d+$")
 
 
+MAX_DIGITS = 15  # more is no count of people or places; 309 digits would be ∞
+
+
+def _too_long(text: str, value: Any) -> None:
+    if sum(ch.isdigit() for ch in text.split(".")[0].split(",")[0]) > MAX_DIGITS:
+        raise PydanticCustomError(
+            "ik_number_size", "Zahl „{value}“ ist zu groß (höchstens {digits} Stellen)",
+            {"value": text if len(text) <= 30 else text[:27] + "…", "digits": MAX_DIGITS})
+
+
 def _int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return value
     if isinstance(value, str):
         text = value.strip()
         if _INT.match(text):
+            _too_long(text, value)
             return int(text)
         if re.match(r"^\d{1,3}(\.\d{3})+$", text):
             raise PydanticCustomError(
@@ -166,7 +180,6 @@ def _int(value: Any) -> Any:
         "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
 
 
-Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"type": "integer"})]
 NonNegInt = Annotated[int, BeforeValidator(_int),
                       WithJsonSchema({"type": "integer", "minimum": 0})]
 
@@ -175,10 +188,13 @@ _NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 def _number(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not abs(value) < 10**MAX_DIGITS:
+            _too_long(str(value), value)
         return float(value)
     if isinstance(value, str):
         text = value.strip()
         if _NUM.match(text):
+            _too_long(text, value)
             return float(text.replace(",", "."))
     raise PydanticCustomError(
         "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})
@@ -188,32 +204,36 @@ Number = Annotated[float, BeforeValidator(_number),
                    WithJsonSchema({"anyOf": [{"type": "number"},
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_DE = re.compile(r"^(\d{1,2})[./](\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
-PERIOD_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[./]\d{4})$"
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
-def _make_date(y: str, m: str, d: str, value: str) -> dt.date:
+def _plausible(year: int, value: str) -> int:
+    """Dates of a concept lie between 1900 and 2200 (9999-12 would break every chart)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "ik_date_range", "„{value}“ liegt nicht zwischen {first} und {last}",
+            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return year
+
+
+def _make_date(text: str) -> dt.date | None:
     try:
-        return dt.date(int(y), int(m), int(d))
+        day = parse_tag(text)
     except ValueError:
         raise PydanticCustomError(
-            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": value}) from None
+            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
+    if day is not None:
+        _plausible(day.year, text)
+    return day
 
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if m := _ISO.match(text):
-            return _make_date(m[1], m[2], m[3], text)
-        if m := _DE.match(text):
-            return _make_date(m[3], m[2], m[1], text)
+        day = _make_date(value.strip())
+        if day is not None:
+            return day
     raise PydanticCustomError(
         "ik_date", "erwartet ein Datum wie 2017-08-17 oder 17.08.2017, gefunden „{value}“",
         {"value": value})
@@ -259,11 +279,6 @@ class Zeitpunkt:
         return (self.first, self.last) < (other.first, other.last)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
 _TENTATIVE = re.compile(r"^(.*?)[,;]?\s*\(?vorl(ä|ae)ufig\)?$", re.IGNORECASE)
 _YEARS = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})$")
 
@@ -272,6 +287,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
     if isinstance(value, Zeitpunkt):
         return value
     if isinstance(value, dt.date):
+        _plausible(value.year, value.isoformat())
         return Zeitpunkt(value.isoformat(), value, value, "tag")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -281,21 +297,16 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         if tentative and tentative[1].strip():
             inner = parse_zeitpunkt(tentative[1].strip())
             return Zeitpunkt(inner.text, inner.first, inner.last, inner.precision, True)
-        if _ISO.match(text) or _DE.match(text):
-            d = _date(text)
-            return Zeitpunkt(text, d, d, "tag")
-        m = _MONTH.match(text) or _MONTH_DE.match(text)
-        if m:
-            year, month = (int(m[1]), int(m[2])) if _MONTH.match(text) else (int(m[2]), int(m[1]))
-            if 1 <= month <= 12:
-                return Zeitpunkt(text, dt.date(year, month, 1), _month_end(year, month), "monat")
-        if m := _YEAR.match(text):
-            y = int(m[1])
-            return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "jahr")
+        _make_date(text)  # a day that does not exist is its own message
+        parsed = parse_zeitpunkt_text(text)
+        if parsed is not None:
+            _plausible(parsed[0].year, text)
+            return Zeitpunkt(text, *parsed)
         if m := _YEARS.match(text):
             y = int(m[1])
             end = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
             if end == y + 1:
+                _plausible(y, text)
                 return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(end, 12, 31), "jahre")
     raise PydanticCustomError(
         "ik_period",
@@ -453,7 +464,7 @@ def _year(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value
     if isinstance(value, str) and _YEAR_INT.match(value.strip()):
-        return int(value)
+        return _plausible(int(value), value.strip())
     raise PydanticCustomError(
         "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import AnzahlT, Bool, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
+from .fields import AnzahlT, Bool, Datum, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
 from .items import (
     ANGABE_BESCHREIBUNG,
     ANGABEN,
@@ -79,6 +79,15 @@ class Beschluss(Entry):
                                      "„2016–2020“")
     version: Text | None = Field(None, description="Beschlossene Version des Konzepts")
     git: Text | None = Field(None, description="Git-Tag oder Commit der beschlossenen Fassung")
+
+
+class Bericht(Entry):
+    """Ein Berichtszeitraum des Monitorings (Umsetzungsbericht)."""
+
+    id: Id
+    titel: Text | None = Field(None, description="z. B. „Umsetzungsbericht 2024“")
+    zeitraum: Zeitraum = Field(description="Beginn und Ende des Berichtszeitraums")
+    stichtag: Datum = Field(description="Stichtag der Daten des Berichts")
 
 
 class Foerderung(Entry):
@@ -266,6 +275,8 @@ class KonzeptDatei(KonzeptKopf, Inhalt):
 
     beschluesse: list[Beschluss] = Field(default_factory=list, description="Beschlüsse über "
                                          "das Konzept (Versionsgeschichte)")
+    berichte: list[Bericht] = Field(
+        default_factory=list, description="Berichtszeiträume des Monitorings (ik bericht)")
     foerderung: list[Foerderung] = Field(default_factory=list, description="Förderungen")
     bevoelkerung: list[Kennzahl] = Field(default_factory=list, description="Bevölkerungszahlen")
     handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list,
@@ -292,7 +303,8 @@ BETEILIGUNG_LISTS: dict[str, type[Entry]] = {
     "veranstaltungen": Veranstaltung, "arbeitsgruppen": Arbeitsgruppe, "befragungen": Befragung,
 }
 META_LISTS: dict[str, type[Entry]] = {
-    "beschluesse": Beschluss, "foerderung": Foerderung, "bevoelkerung": Kennzahl,
+    "beschluesse": Beschluss, "berichte": Bericht, "foerderung": Foerderung,
+    "bevoelkerung": Kennzahl,
     "handlungsfelder": HandlungsfeldDef, "zielgruppen": Zielgruppe, "sozialraeume": Sozialraum,
     "sprachen": Sprache, "merkmale": Merkmal, "kapitel": Kapitel,
 }
@@ -310,7 +322,8 @@ DEFAULT_MERKMALE = (
 )
 
 __all__ = [
-    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Beschluss", "Bild",
+    "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
+    "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",

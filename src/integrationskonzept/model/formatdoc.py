@@ -37,7 +37,8 @@ def _type_words(ann: Any) -> str:
     if isinstance(ann, type) and issubclass(ann, BaseModel):
         return f"[{ann.__name__}](#{ann.__name__.lower()})"
     names = {"str": "Text", "int": "ganze Zahl", "float": "Zahl", "bool": "true/false",
-             "date": "Datum", "Zeitpunkt": "Datum, Monat, Jahr oder Schuljahr"}
+             "date": "Datum", "Zeitpunkt": "Datum, Monat, Jahr oder Schuljahr",
+             "Periode": "Jahr, Schuljahr oder Zeitraum"}
     return names.get(getattr(ann, "__name__", text), text)
 
 
@@ -175,8 +176,8 @@ def render() -> str:
     from .files import Inhalt, KonzeptDatei
 
     lines = ["# Das Quellformat von ik", "",
-             "Erzeugt aus den Modellen (`python -m integrationskonzept.model.formatdoc`); nicht von "
-             "Hand ändern.", "",
+             "Erzeugt aus den Modellen (`python -m integrationskonzept.model.formatdoc`); "
+             "nicht von Hand ändern.", "",
              "Pflichtfelder sind **fett**. IDs sind im ganzen Konzept eindeutig. Datumsangaben "
              "als 2017-08-17 oder 17.08.2017; wo es die Tabelle sagt auch als Monat (2024-03), "
              "Jahr (2024) oder Schul-/Haushaltsjahr (2023/24), ein vorläufiges Ende als "

@@ -22,6 +22,8 @@ from .fields import (
     Url,
     ZeitpunktT,
 )
+from .indikator import Indikator, Messwert
+from .monitoring import STATUS, AmpelListe, VerlaufListe
 
 AKTEUR_TYPEN = (
     "Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
@@ -31,7 +33,6 @@ AKTEUR_TYPEN = (
 EBENEN = ("Gemeinde", "Landkreis", "Region", "Land", "Bund", "EU")
 BEZIEHUNGEN = ("Kooperation", "Allianz", "Förderung", "Hierarchie", "informell", "Spannung",
                "Konflikt")
-STATUS = ("geplant", "in Umsetzung", "laufend", "umgesetzt", "zurückgestellt", "entfallen")
 PRIORITAETEN = ("hoch", "mittel", "niedrig")
 ZEITHORIZONTE = ("kurzfristig", "mittelfristig", "langfristig", "dauerhaft")
 FORMEN = ("Präsenz", "online", "hybrid")
@@ -159,6 +160,8 @@ class Ziel(Entry):
     indikatoren: RefList = Field(default_factory=list, description="Indikatoren, an denen das "
                                  "Erreichen gemessen wird")
     zieljahr: Jahr | None = Field(None, description="Jahr, bis zu dem das Ziel erreicht sein soll")
+    ampel: AmpelListe = Field(
+        default_factory=list, description="Ampel je Berichtszeitraum (Monitoring)")
     quelle: QuellenT = Field(default_factory=list, description=QUELLE_BESCHREIBUNG)
     angabe: Literal[ANGABEN] | None = Field(  # type: ignore[valid-type]
         None, description=ANGABE_BESCHREIBUNG)
@@ -196,7 +199,14 @@ class Massnahme(Entry):
     finanzierung: Text | None = Field(None, description="Haushalt, Förderprogramm (z. B. AMIF)")
     indikatoren: RefList = Field(default_factory=list, description="Indikatoren (IDs)")
     status: Literal[STATUS] = Field(  # type: ignore[valid-type]
-        "geplant", description="Stand der Umsetzung")
+        "geplant", description="Status ohne Datum; mit „verlauf“ gilt dessen jüngster Eintrag")
+    verlauf: VerlaufListe = Field(
+        default_factory=list, description="Datierte Stände (Status, Fortschritt, Text)")
+    ampel: AmpelListe = Field(
+        default_factory=list, description="Ampel je Berichtszeitraum (Monitoring)")
+    gewicht: Number | None = Field(
+        None, description="Gewicht beim Zusammenfassen des Fortschritts eines Ziels "
+        "(Standard: alle gleich)")
     bedarfe: RefList = Field(default_factory=list,
                              description="Bedarfe, die die Maßnahme schließen soll")
     quelle: QuellenT = Field(default_factory=list, description=QUELLE_BESCHREIBUNG)
@@ -345,26 +355,6 @@ class Beteiligung(Entry):
                                                 description="Arbeitsgruppen")
     befragungen: list[Befragung] = Field(default_factory=list, description="Fragebögen und "
                                          "Umfragen")
-
-
-class Messwert(Entry):
-    wert: Number
-    jahr: Jahr
-
-
-class Indikator(Entry):
-    """Ein Indikator nach dem Muster des Integrationsmonitorings der Länder."""
-
-    id: Id
-    name: Text
-    definition: Markdown
-    datenquelle: Text
-    einheit: Text | None = Field(None, description="z. B. „%“ oder „Personen“")
-    bewertung: Markdown | None = None
-    methodik: Markdown | None = Field(None, description="Methodische Besonderheiten")
-    basiswert: Messwert | None = None
-    zielwert: Messwert | None = None
-    istwerte: dict[Jahr, Number] = Field(default_factory=dict, description="Ist-Werte je Jahr, z. B. 2023: 12,5")
 
 
 class Begriff(Entry):

@@ -8,6 +8,7 @@ reference to an entry that failed validation is not reported a second time.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..problems import Location, Problem, Severity
+from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import YList, YMap, read_yaml
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
@@ -55,10 +57,23 @@ def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "strukt
     return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
 
 
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
+
+
+def shown_name(rel: str) -> str:
+    """``rel`` with control characters and undecodable bytes written as ``\\xNN``."""
+    def one(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}" \
+            if code > 0xFF else f"\\x{code:02x}"
+    return _NAME_CONTROL.sub(one, rel)
+
+
 def discover(root: Path) -> tuple[list[str], list[Problem]]:
     """All YAML files of the concept (relative paths, konzept.yaml first) and stray files."""
     found: list[str] = []
     problems: list[Problem] = []
+    base = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(filenames):
@@ -66,7 +81,21 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
                 continue
             rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
             lower = name.lower()
-            if lower.endswith(YAML_SUFFIXES):
+            shown = shown_name(rel)
+            if shown != rel:
+                problems.append(_err(
+                    "IK012", f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
+                    "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
+                    "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
+                    rule="dateien"))
+                continue
+            if lower.endswith(YAML_SUFFIXES) and not (root / rel).resolve().is_relative_to(base):
+                problems.append(_err(
+                    "IK011", f"Datei „{rel}“ ist eine Verknüpfung auf eine Datei außerhalb des "
+                    "Konzeptordners und wird nicht gelesen", Location(rel),
+                    "Kopieren Sie die Datei in den Konzeptordner, statt auf sie zu verweisen.",
+                    rule="dateien"))
+            elif lower.endswith(YAML_SUFFIXES):
                 found.append(rel)
             elif ".yaml" in lower or ".yml" in lower:
                 problems.append(Problem(
@@ -104,13 +133,16 @@ def load_concept(root: str | Path) -> LoadResult:
         for rel in files:
             yf = read_yaml(str(root / rel), rel)
             result.problems.extend(yf.problems)
+            if yf.text:
+                konzept.quelltexte[rel] = yf.text
             if yf.data is None and not yf.problems:
                 result.problems.append(Problem(
                     "IK008", Severity.WARNING, f"Datei „{rel}“ ist leer", Location(rel, 1, 1),
                     "Füllen oder löschen Sie die Datei.", rule="dateien"))
             elif yf.data is not None and not isinstance(yf.data, YMap):
                 result.problems.append(_err(
-                    "IK008", f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
+                    "IK008",
+                    f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
                     Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
             elif yf.data is not None:
                 raw.append((rel, yf.data))
@@ -262,7 +294,8 @@ def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> Non
             line, col = bet.pos[key][:2]
             best = suggest(str(key), BETEILIGUNG_LISTS)
             problems.append(_err(
-                "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“", Location(rel, line, col),
+                "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“",
+                Location(rel, line, col),
                 (f"Meinten Sie „{best}“? " if best else "")
                 + allowed_words(BETEILIGUNG_LISTS), rule="schema"))
         elif bet[key] is not None and not isinstance(bet[key], YList):
@@ -278,14 +311,16 @@ _INHERIT_SINGLE = frozenset({"ziele", "massnahmen", "bedarfe"})
 def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[Entry],
                hf: str | None, problems: list[Problem]) -> None:
     kind = LIST_KINDS.get(key)
-    target = konzept.registry(kind) if kind else getattr(konzept, key)
+    # a registry (dict by id) or, for lists without ids, the concept's plain list
+    target: Any = konzept.registry(kind) if kind else getattr(konzept, key)
     label = KIND_LABELS[kind] if kind else key
     validate = model.model_validate
     for i, item in enumerate(items):
         if not isinstance(item, YMap):
             line, col = items.pos[i]
             problems.append(_err(
-                "IK103", f"„{key}“: jeder Eintrag braucht Unterschlüssel, gefunden {describe(item)}",
+                "IK103",
+                f"„{key}“: jeder Eintrag braucht Unterschlüssel, gefunden {describe(item)}",
                 Location(rel, line, col), "Ein Eintrag beginnt mit „- id: …“.", rule="schema"))
             continue
         try:
@@ -369,7 +404,7 @@ def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Pro
             "IK401", f"Datei „{path}“ liegt außerhalb des Konzeptordners", at,
             "Legen Sie Textdateien in den Konzeptordner, z. B. nach texte/.", rule="dateien"))
         return
-    if not target.is_file():
+    if not target.exists():
         candidates = [p.relative_to(root).as_posix() for p in root.rglob("*.md")]
         best = suggest(path, candidates)
         problems.append(_err(
@@ -377,9 +412,11 @@ def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Pro
             f"Meinten Sie „{best}“?" if best else "Prüfen Sie Pfad und Dateinamen.",
             rule="dateien"))
         return
-    raw = target.read_bytes()[: MAX_MARKDOWN_BYTES + 1]
-    if len(raw) > MAX_MARKDOWN_BYTES:
-        problems.append(_err("IK004", f"Markdown-Datei „{path}“ ist zu groß", at, rule="dateien"))
+    try:
+        raw = read_regular(target, MAX_MARKDOWN_BYTES)
+    except Unreadable as exc:
+        code = "IK004" if exc.too_large else "IK401"
+        problems.append(_err(code, f"Markdown-Datei „{path}“: {exc.reason}", at, rule="dateien"))
         return
     try:
         konzept.texte[path] = raw.decode("utf-8-sig")

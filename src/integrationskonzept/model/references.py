@@ -23,7 +23,8 @@ def entries(konzept: Konzept) -> Iterator[Entry]:
     """Every entry read from the sources (vocabularies, content, meta lists), in source order."""
     for name in ("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen", "merkmale",
                  "kapitel", "akteure", "ziele", "massnahmen", "angebote", "bedarfe",
-                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren"):
+                 "veranstaltungen", "arbeitsgruppen", "befragungen", "indikatoren",
+                 "berichte"):
         yield from getattr(konzept, name).values()
     for name in ("beschluesse", "foerderung", "bevoelkerung", "glossar", "abkuerzungen"):
         yield from getattr(konzept, name)
@@ -87,7 +88,7 @@ def all_refs(konzept: Konzept) -> list[Ref]:
         cached = [(entry, f, ident, path) for entry in sources(konzept)
                   for f, ident, path in refs(entry)]
         konzept.cache["refs"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
@@ -130,7 +131,11 @@ def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any
                                  (*path, name, i))
 
 
-IMAGE_IN_TEXT = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)")
+# Alt text: plain characters, escapes and one level of nested [brackets]. No part of
+# the pattern can scan past the next unbalanced bracket, so a failed match costs only
+# up to there and scanning stays linear (``![`` repeated 100,000 times included).
+IMAGE_IN_TEXT = re.compile(
+    r"!\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]\(\s*<?([^)\s>]*)")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
 _IMAGE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 

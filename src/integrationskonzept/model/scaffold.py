@@ -12,11 +12,14 @@ import os
 from pathlib import Path
 
 from ..checks.platzhalter import MARKER
-from ..errors import SourceError
+from ..errors import SourceError, UsageError
 from .catalogues import CATALOGUES
+from .files import KOMMUNE_TYPEN
 from .jsonschema import SCHEMA_FILES, schema_text
 
-GESAMT = {"Stadt": "stadtweit", "Gemeinde": "gemeindeweit", "Landkreis": "kreisweit"}
+# The id of the Sozialraum "whole area" per KOMMUNE_TYPEN entry.
+GESAMT = {"Stadt": "stadtweit", "Gemeinde": "gemeindeweit", "Landkreis": "kreisweit",
+          "Region": "regionsweit"}
 
 
 def q(text: str) -> str:
@@ -33,9 +36,9 @@ def scaffold(path: Path, *, kommune: str, typ: str, katalog: str,
              heute: dt.date | None = None) -> list[Path]:
     """Write the starter files; refuses to touch a folder that already holds files."""
     if katalog not in CATALOGUES:
-        raise SourceError(f"Unbekannter Katalog „{katalog}“ (nap, lehrte, kern, leer)")
-    if typ not in GESAMT:
-        raise SourceError(f"Unbekannte Art der Kommune „{typ}“ (Stadt, Gemeinde, Landkreis)")
+        raise UsageError(f"Unbekannter Katalog „{katalog}“ ({', '.join(CATALOGUES)})")
+    if typ not in KOMMUNE_TYPEN:
+        raise UsageError(f"Unbekannte Art der Kommune „{typ}“ ({', '.join(KOMMUNE_TYPEN)})")
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise SourceError(f"„{path}“ existiert bereits und ist nicht leer; wählen Sie einen neuen "
                         "Ordner.")
@@ -55,8 +58,7 @@ def scaffold(path: Path, *, kommune: str, typ: str, katalog: str,
 def _files(kommune: str, typ: str, felder: tuple[tuple[str, str], ...],
            heute: dt.date) -> dict[str, str]:
     gesamt = GESAMT[typ]
-    art = {"Stadt": "Stadt", "Gemeinde": "Gemeinde", "Landkreis": "Landkreis"}[typ]
-    name = f"{art} {kommune}" if not kommune.startswith(art) else kommune
+    name = f"{typ} {kommune}" if not kommune.startswith(typ) else kommune
     files: dict[str, str] = {}
     hf_lines = "".join(f"  - id: {i}\n    name: {q(n)}\n" for i, n in felder) or "  []\n"
     files["konzept.yaml"] = (
@@ -104,7 +106,7 @@ kapitel:
   - id: koordinierungsstelle
     name: "Koordinierungsstelle Integration"
     typ: Verwaltung
-    ebene: {"Landkreis" if typ == "Landkreis" else "Gemeinde"}
+    ebene: {typ if typ in ("Landkreis", "Region") else "Gemeinde"}
     kontakt:
       stelle: "Koordinierungsstelle Integration"
       email: "integration@example.org"

@@ -30,7 +30,6 @@ class Severity(enum.IntEnum):
 
 
 _LABELS = {Severity.INFO: "Hinweis", Severity.WARNING: "Warnung", Severity.ERROR: "Fehler"}
-SEVERITY_WORDS = ("Fehler", "Warnung", "Hinweis", "aus")
 
 
 @dataclass(frozen=True, order=True)
@@ -62,11 +61,6 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, self.message)
-
-    def with_severity(self, severity: Severity) -> Problem:
-        return Problem(
-            self.code, severity, self.message, self.location, self.hint, self.rule, self.related
-        )
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -8,36 +8,12 @@ SARIF log that GitHub code scanning (and other tools) read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
-from ..checks import all_checks
+from ..text.terminal import json_visible, visible
 from . import Problem, Severity
-
-# The problems the reader and loader report themselves (not checks): code -> (name, text).
-STRUCTURAL_CODES: dict[str, tuple[str, str]] = {
-    "IK001": ("yaml-syntax", "YAML-Syntaxfehler: die Datei lässt sich nicht lesen."),
-    "IK002": ("kodierung", "Die Datei ist nicht UTF-8-kodiert."),
-    "IK003": ("zeichen", "Tabulator oder unzulässiges Steuerzeichen in der Datei."),
-    "IK004": ("groesse", "Datei zu groß oder zu tief verschachtelt."),
-    "IK005": ("anker", "YAML-Anker, Verweise und „<<“ sind nicht erlaubt."),
-    "IK006": ("typangabe", "Typangaben mit „!“ sind nicht erlaubt."),
-    "IK007": ("doppelter-schluessel", "Ein Schlüssel kommt in einer Zuordnung doppelt vor."),
-    "IK008": ("dateiinhalt", "Die Datei ist leer oder besteht nicht aus Schlüsseln."),
-    "IK009": ("dateiendung", "Eine Datei wird nicht gelesen, weil sie nicht auf .yaml endet."),
-    "IK010": ("konzeptordner", "Der Konzeptordner oder seine konzept.yaml fehlt."),
-    "IK101": ("unbekannter-schluessel", "Unbekannter Schlüssel."),
-    "IK102": ("pflichtfeld", "Ein Pflichtfeld fehlt."),
-    "IK103": ("falscher-wert", "Ein Wert hat nicht die erwartete Form."),
-    "IK104": ("erlaubte-werte", "Ein Wert ist nicht aus der Liste der erlaubten Werte."),
-    "IK105": ("handlungsfeld-fehlt", "Ausgangslage oder Leitziel ohne Handlungsfeld der Datei."),
-    "IK106": ("handlungsfeld-doppelt", "Ausgangslage und Leitziel eines Handlungsfelds stehen "
-              "in zwei Dateien."),
-    "IK107": ("pruefungen", "Unbekannte Prüfung in „pruefungen“ der konzept.yaml."),
-    "IK201": ("ids", "Eine ID ist im Konzept doppelt vergeben."),
-    "IK401": ("markdown-datei", "Eine Markdown-Datei fehlt oder liegt außerhalb des "
-              "Konzeptordners."),
-}
+from .codes import Code
 
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -45,8 +21,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def escape_data(text: str) -> str:
-    """Escape the message part of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part of a workflow command (control characters made visible)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -89,11 +65,9 @@ def _rule(code: str, name: str, doc: str, level: Severity | None) -> dict[str, o
     return rule
 
 
-def sarif_rules() -> list[dict[str, object]]:
-    """Every code ik can report: the loader's structural codes and the checks."""
-    rules = [_rule(code, name, text, Severity.ERROR)
-             for code, (name, text) in STRUCTURAL_CODES.items()]
-    rules += [_rule(c.code, c.name, c.doc, c.severity) for c in all_checks()]
+def sarif_rules(codes: Sequence[Code]) -> list[dict[str, object]]:
+    """The SARIF rules for the registered codes (``checks.all_codes()``)."""
+    rules = [_rule(c.code, c.name, c.doc, c.severity) for c in codes]
     return sorted(rules, key=lambda r: str(r["id"]))
 
 
@@ -111,10 +85,10 @@ def _location(prefix: str, file: str, line: int, column: int) -> dict[str, objec
     return {"physicalLocation": physical}
 
 
-def sarif_log(problems: Iterable[Problem], prefix: str = "",
-              tool_version: str = "") -> dict[str, object]:
-    """The SARIF 2.1.0 log as a dict (one run of ik)."""
-    rules = sarif_rules()
+def sarif_log(problems: Iterable[Problem], prefix: str = "", tool_version: str = "",
+              codes: Sequence[Code] = ()) -> dict[str, object]:
+    """The SARIF 2.1.0 log as a dict (one run of ik); ``codes`` describe the rules."""
+    rules = sarif_rules(codes)
     index = {str(r["id"]): i for i, r in enumerate(rules)}
     results = []
     for p in problems:
@@ -150,6 +124,8 @@ def sarif_log(problems: Iterable[Problem], prefix: str = "",
     }
 
 
-def format_sarif(problems: Iterable[Problem], prefix: str = "", tool_version: str = "") -> str:
+def format_sarif(problems: Iterable[Problem], prefix: str = "", tool_version: str = "",
+                 codes: Sequence[Code] = ()) -> str:
     """The SARIF 2.1.0 log as JSON text."""
-    return json.dumps(sarif_log(problems, prefix, tool_version), ensure_ascii=False, indent=2)
+    log = sarif_log(problems, prefix, tool_version, codes)
+    return json_visible(json.dumps(log, ensure_ascii=False, indent=2))

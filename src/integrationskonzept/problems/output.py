@@ -1,13 +1,19 @@
-"""Printing problems: one place, several formats (text for people, JSON for scripts)."""
+"""Problems as output: text for people (rich markup), JSON for scripts; one place.
+
+Messages carry values from the sources; every string here is made terminal-safe
+(:func:`~integrationskonzept.text.terminal.visible`) and rich markup in it is escaped.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 
+from ..text.terminal import json_visible, visible
 from . import Problem, Severity
 
-FORMATS = ("text", "json")
+# `ik validate --format`: text and json here, github and sarif in .ci
+FORMATS = ("text", "json", "github", "sarif")
 
 
 def problem_dict(p: Problem) -> dict[str, object]:
@@ -33,8 +39,8 @@ def format_json(problems: Iterable[Problem], files: int) -> str:
         "warnungen": sum(1 for p in items if p["schweregrad"] == "Warnung"),
         "hinweise": sum(1 for p in items if p["schweregrad"] == "Hinweis"),
     }
-    return json.dumps({"zusammenfassung": summary, "probleme": items}, ensure_ascii=False,
-                      indent=2)
+    return json_visible(json.dumps({"zusammenfassung": summary, "probleme": items},
+                                   ensure_ascii=False, indent=2))
 
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -64,12 +70,14 @@ def summary_line(problems: list[Problem], files: int) -> str:
     return f"{', '.join(parts)} in {files} {'Datei' if files == 1 else 'Dateien'}."
 
 
-def print_text(problems: list[Problem], files: int, prefix: str = "") -> None:
-    from rich.console import Console
+def text_view(problems: list[Problem], files: int, prefix: str = "") -> list[str]:
+    """The problem list for the terminal as rich markup lines, values escaped."""
     from rich.markup import escape
 
-    console = Console(highlight=False, soft_wrap=True)
-    for (loc, head, body), p in zip(text_lines(problems, prefix), problems):
-        console.print(f"[bold]{escape(loc)}[/bold]: [{_STYLE[p.severity]}]{escape(head)}"
-                      f"[/{_STYLE[p.severity]}] {escape(body)}")
-    console.print(summary_line(problems, files))
+    out = []
+    for (loc, head, body), p in zip(text_lines(problems, prefix), problems, strict=True):
+        style = _STYLE[p.severity]
+        out.append(f"[bold]{escape(visible(loc))}[/bold]: [{style}]{escape(head)}[/{style}] "
+                   f"{escape(visible(body))}")
+    out.append(summary_line(problems, files))
+    return out

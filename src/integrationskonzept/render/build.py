@@ -1,7 +1,8 @@
 """`ik build` as a library function: sources → Markdown → DOCX, PDF, HTML, ODT, MD.
 
 :func:`build` validates first and refuses to build a concept with errors (the
-problems come back for the CLI to print like `ik validate`). The output files are
+problems come back for the CLI to print like `ik validate`); a failure of a template,
+of pandoc or typst raises an :class:`~integrationskonzept.errors.IkError`. The output files are
 written into ``out`` (default ``<concept>/build/``) only when complete; the same
 sources give the same bytes (the date is the concept's Stand).
 """
@@ -15,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import IkError
+from ..errors import SourceError
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..diff import Diff
+    from .bericht import BerichtAuswahl
+    from .design import Design
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
 PLATZHALTER = "IK590"  # checks/platzhalter.py: a build refuses them unless a draft
@@ -29,8 +32,7 @@ PLATZHALTER = "IK590"  # checks/platzhalter.py: a build refuses them unless a dr
 class BuildResult:
     """The outcome of one build.
 
-    ``ok`` is False when validation found errors (``problems``) or rendering failed
-    (``error``, a German message; ``detail`` the tool output for a verbose mode).
+    ``ok`` is False when validation found errors (``problems``); nothing was built then.
     ``files`` are the written outputs, ``warnings`` German notes that did not stop the
     build, ``seconds`` time per step, ``quellen`` the number of source files read (for
     the summary line of the problem list).
@@ -39,8 +41,6 @@ class BuildResult:
     ok: bool
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    error: str = ""
-    detail: str = ""
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     quellen: int = 0
@@ -48,19 +48,23 @@ class BuildResult:
 
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
-          aenderungen: bool = False, synopse: bool = False, seit: str | None = None
-          ) -> BuildResult:
+          aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
+          warn: Callable[[str], None] | None = None,
+          bericht: BerichtAuswahl | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
     ``aenderungen`` adds the chapter "Änderungen seit dem Beschluss vom …"; ``synopse``
     builds only the Synopse (old and new side by side) as ``synopse.*``. Both compare
     with the git version of the last Beschluss in konzept.yaml, or with ``seit`` (a tag,
     commit or folder). The version line states the git tag or commit and its date; with
-    uncommitted changes in the sources every page is marked "Entwurf".
-    """
-    from ..document.templates import TemplateProblem
-    from ..errors import RenderError
+    uncommitted changes in the sources every page is marked "Entwurf". ``progress``
+    hears each step, ``warn`` each warning as it arises (all are also in the result).
+    Raises :class:`~integrationskonzept.errors.IkError` (template, render, git) when
+    the build fails; nothing is written half.
 
+    ``bericht`` builds the Umsetzungsbericht of a report period instead (see
+    :mod:`.bericht`): same validation, design and pipeline, its own entry template.
+    """
     say = progress or (lambda _msg: None)
     root = Path(path)
     seconds: dict[str, float] = {}
@@ -75,29 +79,36 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
     platzhalter = [p for p in report.problems if p.code == PLATZHALTER]
     if platzhalter and not draft:
-        first = platzhalter[0].location
-        return BuildResult(
-            False, problems=report.problems, seconds=seconds, quellen=quellen,
-            error=f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
-                  f"{first}); ein beschlussreifes Dokument entsteht erst, wenn sie ersetzt "
-                  "sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
+        raise SourceError(
+            f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
+            f"{platzhalter[0].location}); ein beschlussreifes Dokument entsteht erst, wenn sie "
+            "ersetzt sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
     konzept = report.konzept
-    warnings: list[str] = []
-    try:
+    warnings = _Warnings(warn)
+    if bericht is not None:
+        from .bericht import render_bericht
+
+        result = render_bericht(root, konzept, report.problems, list(formats), out, draft,
+                                say, warnings, seconds, bericht)
+    else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
                          warnings, seconds, vergleich, synopse)
-    except RenderError as exc:
-        result = BuildResult(False, problems=report.problems, error=exc.message,
-                             detail=exc.detail, warnings=warnings, seconds=seconds)
-    except TemplateProblem as exc:
-        result = BuildResult(False, problems=report.problems, error=exc.message,
-                             warnings=warnings, seconds=seconds)
-    except IkError as exc:
-        result = BuildResult(False, problems=report.problems, error=str(exc),
-                             warnings=warnings, seconds=seconds)
     result.quellen = quellen
     return result
+
+
+class _Warnings(list[str]):
+    """The build's warnings, each also passed on to ``warn`` as it arises."""
+
+    def __init__(self, warn: Callable[[str], None] | None) -> None:
+        super().__init__()
+        self._warn = warn
+
+    def append(self, text: str) -> None:
+        super().append(text)
+        if self._warn is not None:
+            self._warn(text)
 
 
 def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], None]
@@ -115,6 +126,7 @@ def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tupl
     """The version line in words; a draft (``--entwurf`` or uncommitted sources) also names
     its git tag or commit, so a reader can tell two drafts apart."""
     from ..source.git import version_info
+    from ..text.german import datum_kurz
 
     info = version_info(root)
     if info.entwurf and not draft:
@@ -125,7 +137,7 @@ def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tupl
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
-        git += f" vom {info.datum.day:02d}.{info.datum.month:02d}.{info.datum.year}"
+        git += f" vom {datum_kurz(info.datum)}"
     return f"{version} (Entwurf, {git})", draft
 
 
@@ -136,7 +148,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from ..document.context import build_context
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
-    from . import DocumentMeta, Logo, load_design, render
+    from . import load_design
     from .figures import charts_for
     from .prosa import expand_prosa
 
@@ -167,6 +179,20 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
     seconds["markdown"] = _lap(started)
+    return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
+                          warnings, seconds, design=design, titel=titel,
+                          subtitle=meta.untertitel or "", basename=basename, stand=konzept.stand)
+
+
+def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
+                   assets: dict[str, bytes], formats: list[str], out: str | Path | None,
+                   draft: bool, say: Callable[[str], None], warnings: list[str],
+                   seconds: dict[str, float], *, design: Design, titel: str, subtitle: str,
+                   basename: str, stand: dt.date) -> BuildResult:
+    """The part every document shares: logo, version line, design, the render pipeline."""
+    from . import DocumentMeta, Logo, render
+
+    meta = konzept.meta
     logo = None
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
@@ -179,22 +205,24 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
 
     version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=meta.kommune.anzeigename, stand=konzept.stand,
-        stand_wort=meta.stand.lang,
-        version=version, subtitle=meta.untertitel or "", logo=logo)
+        title=titel, kommune=meta.kommune.anzeigename, stand=stand,
+        # the concept's own Stand as written („März 2024“); a report's date as a day
+        stand_wort=meta.stand.lang if stand == konzept.stand else "",
+        version=version, subtitle=subtitle, logo=logo)
     target = Path(out) if out is not None else root / "build"
     stats: dict[str, float] = {}
     files = render(
         markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
-        timestamp=timestamp(konzept), draft=draft, progress=say, on_warning=warnings.append,
+        timestamp=timestamp(konzept, stand), draft=draft, progress=say, on_warning=warnings.append,
         stats=stats, basename=basename)
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
 
 
-def timestamp(konzept) -> dt.datetime:  # type: ignore[no-untyped-def]
-    """The document date: the concept's Stand at noon UTC (same sources, same bytes)."""
-    stand = konzept.stand or dt.date(2000, 1, 1)
+def timestamp(konzept, stand: dt.date | None = None) -> dt.datetime:  # type: ignore[no-untyped-def]
+    """The document date: the concept's Stand (or ``stand``) at noon UTC (same sources, same
+    bytes)."""
+    stand = stand or konzept.stand or dt.date(2000, 1, 1)
     return dt.datetime(stand.year, stand.month, stand.day, 12, 0, tzinfo=dt.timezone.utc)
 
 

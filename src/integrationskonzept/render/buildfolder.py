@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import RenderError
+from ..source.files import Unreadable, read_regular
+from ..text.oserrors import os_reason
 from .design import Design
+from .images import check_image
 from .meta import DocumentMeta
 
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
 _RESERVED = {"quelle.md", "quelle.json", "dokument.json", "main.typ", "theme.typ", "style.css",
              "kopf.html", "vorspann.html", "reference.docx", "reference.odt", "dokument.pdf"}
 _LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+MAX_LOGO_BYTES = 20 * 2**20
 
 
 def write_assets(build: Path, assets: Mapping[str, bytes]) -> set[str]:
@@ -25,6 +28,7 @@ def write_assets(build: Path, assets: Mapping[str, bytes]) -> set[str]:
         if (not _ASSET_NAME.match(name) or ".." in name.split("/") or name in _RESERVED
                 or name.startswith("ik-logo")):
             raise RenderError(f"Ungültiger Name einer Bilddatei für das Dokument: »{name}«.")
+        check_image(content, f"Bild „{name}“")
         path = build / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
@@ -42,9 +46,11 @@ def place_logo(build: Path, meta: DocumentMeta, design: Design) -> tuple[str | N
         raise RenderError(f"Logo {source}: Dateityp {suffix or '(ohne Endung)'} wird nicht "
                           "unterstützt (PNG, JPEG, SVG oder GIF).")
     try:
-        shutil.copyfile(source, build / f"ik-logo{suffix}")
-    except OSError as exc:
-        raise RenderError(f"Logo {source} kann nicht gelesen werden: {exc.strerror}.") from None
+        data = read_regular(source, MAX_LOGO_BYTES)
+    except Unreadable as exc:
+        raise RenderError(f"Logo {source.name}: {exc.reason}.") from None
+    check_image(data, f"Logo „{source.name}“")
+    (build / f"ik-logo{suffix}").write_bytes(data)
     return f"ik-logo{suffix}", alt
 
 
@@ -58,4 +64,4 @@ def install(data: bytes, target: Path) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{target} kann nicht geschrieben werden: {exc.strerror}.") from None
+        raise RenderError(f"{target} kann nicht geschrieben werden: {os_reason(exc)}.") from None

@@ -24,7 +24,9 @@ def render_chart(chart: Chart, format: str, ppi: float = 200.0) -> tuple[bytes, 
 
     fonts = font_paths(tuple(chart.style.font_dirs))
     try:
-        data, warnings = typst.compile_with_warnings(
+        # typst's stub ties input, root and font paths to one type; bytes input is the
+        # source itself, so root and fonts cannot be bytes too
+        data, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
             chart.typst_source.encode("utf-8"), format=format,
             ppi=ppi if format == "png" else None, root=str(TEMPLATES_DIR), font_paths=fonts,
             ignore_system_fonts=True, timestamp=0)

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import RenderError
+from ..text.oserrors import os_reason
 from .design import DEFAULTS_DIR, default_design
 from .referencedoc import reference_docx
 
@@ -33,6 +34,6 @@ def write_defaults(target_dir: Path, *, overwrite: bool = False) -> list[Path]:
     except OSError as exc:
         raise RenderError(
             f"Die Gestaltungsdateien können nicht nach {target_dir} geschrieben werden: "
-            f"{exc.strerror}."
+            f"{os_reason(exc)}."
         ) from None
     return sorted(written)

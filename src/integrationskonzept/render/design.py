@@ -14,6 +14,7 @@ defaults shipped with the package (``templates/design/``) second, file by file:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,21 +49,32 @@ def default_design() -> Design:
 def load_design(concept_dir: Path | None) -> Design:
     """Resolve the design for a concept folder (``None``: defaults only).
 
-    Raises :class:`RenderError` with a German message for a broken ``design.yaml``.
+    Design files come from other hands: every file and font folder of the concept's
+    ``design/`` must resolve (symbolic links followed) to a regular file or folder
+    inside ``design/``, which itself must lie inside the concept. Raises
+    :class:`RenderError` with a German message for a broken ``design.yaml`` or a
+    design file that points elsewhere.
     """
     folders = [DEFAULTS_DIR]
-    if concept_dir is not None and (concept_dir / "design").is_dir():
-        folders.insert(0, concept_dir / "design")
+    own = _own_folder(concept_dir)
+    if own is not None:
+        folders.insert(0, own)
 
     def find(name: str) -> Path | None:
         for folder in folders:
-            if (folder / name).is_file():
+            if folder is own:
+                path = _inside(own, name)
+                if path is not None:
+                    return path
+            elif (folder / name).is_file():
                 return folder / name
         return None
 
     settings: dict[str, object] = {}
     for folder in reversed(folders):
-        settings.update(_read_settings(folder / "design.yaml"))
+        path = _inside(own, "design.yaml") if folder is own else folder / "design.yaml"
+        if path is not None:
+            settings.update(_read_settings(path))
     farben = settings.get("farben") or {}
     if not isinstance(farben, dict):
         raise RenderError("design.yaml: »farben« muss eine Zuordnung sein (primaer, akzent).")
@@ -81,32 +93,96 @@ def load_design(concept_dir: Path | None) -> Design:
     theme, css = find("theme.typ"), find("style.css")
     if theme is None or css is None:
         raise RenderError("Die mitgelieferten Gestaltungsdateien fehlen (theme.typ, style.css).")
+    fonts = [DEFAULTS_DIR / "schriften"] if (DEFAULTS_DIR / "schriften").is_dir() else []
+    if own is not None and (own / "schriften").exists():
+        fonts.insert(0, _font_folder(own))
     return Design(
         theme_typ=theme,
         style_css=css,
         reference_docx=find("reference.docx"),
         logo=logo,
         logo_alt=str(settings.get("logo_alt") or ""),
-        font_dirs=tuple(f / "schriften" for f in folders if (f / "schriften").is_dir()),
+        font_dirs=tuple(fonts),
         schrift=schrift,
         primaer=primaer.upper(),
         akzent=akzent.upper(),
     )
 
 
+def _own_folder(concept_dir: Path | None) -> Path | None:
+    """The concept's ``design/`` folder, resolved; refused when it lies elsewhere."""
+    if concept_dir is None:
+        return None
+    folder = concept_dir / "design"
+    if not folder.is_dir():
+        return None
+    resolved = folder.resolve()
+    if not resolved.is_relative_to(concept_dir.resolve()):
+        raise RenderError(_OUTSIDE.format(name="design", where="des Konzeptordners"))
+    return resolved
+
+
+_OUTSIDE = ("design/{name} ist eine Verknüpfung auf eine Datei oder einen Ordner außerhalb "
+            "{where}; aus Sicherheitsgründen wird sie nicht verwendet. Legen Sie die Datei "
+            "selbst in den Ordner design/.")
+
+
+def _inside(own: Path | None, name: str) -> Path | None:
+    """``own/name`` resolved, if it is a regular file inside ``own``; refused elsewhere."""
+    if own is None or not os.path.lexists(own / name):
+        return None
+    path = (own / name).resolve()
+    if not path.is_relative_to(own):
+        raise RenderError(_OUTSIDE.format(name=name, where="des Ordners design/"))
+    if not path.is_file():
+        raise RenderError(f"design/{name} ist keine gewöhnliche Datei.")
+    return path
+
+
+MAX_FONT_FILES = 200
+
+
+def _font_folder(own: Path) -> Path:
+    """``design/schriften``, after checking that everything in it stays inside ``design/``."""
+    folder = (own / "schriften").resolve()
+    if not folder.is_relative_to(own):
+        raise RenderError(_OUTSIDE.format(name="schriften", where="des Ordners design/"))
+    if not folder.is_dir():
+        raise RenderError("design/schriften ist kein Ordner.")
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in [*dirnames, *filenames]:
+            path = Path(dirpath) / name
+            rel = path.relative_to(own).as_posix()
+            target = path.resolve()
+            if not target.is_relative_to(own):
+                raise RenderError(_OUTSIDE.format(name=rel.removeprefix("design/"),
+                                                  where="des Ordners design/"))
+            if name in filenames and not target.is_file():
+                raise RenderError(f"design/{rel} ist keine gewöhnliche Datei.")
+            count += 1
+        if count > MAX_FONT_FILES:
+            raise RenderError(f"design/schriften enthält mehr als {MAX_FONT_FILES} Dateien.")
+    return folder
+
+
 def _read_settings(path: Path) -> dict[str, object]:
+    """``design.yaml`` through the project's safe, bounded YAML reader."""
     if not path.is_file():
         return {}
-    import yaml
+    from ..source.safeyaml import read_yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RenderError(f"{path}: keine gültige YAML-Datei ({exc}).") from None
+    shown = "design/design.yaml" if path.parent != DEFAULTS_DIR else str(path)
+    read = read_yaml(str(path), shown)
+    if read.problems:
+        first = read.problems[0]
+        raise RenderError(f"{first.location}: keine gültige YAML-Datei ({first.message})."
+                          + (f" {first.hint}" if first.hint else ""))
+    data = read.data
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise RenderError(f"{path}: erwartet wird eine Zuordnung (schrift, farben, logo, …).")
+        raise RenderError(f"{shown}: erwartet wird eine Zuordnung (schrift, farben, logo, …).")
     return {str(k): v for k, v in data.items()}
 
 

@@ -13,14 +13,19 @@ from ..document.parts import Abbildung
 from ..errors import RenderError
 from .charts import render_chart
 
+ChartData = dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]]
 
-def charts_for(konzept: Any, gaps: Any, design: Any, warnings: list[str]
-               ) -> tuple[dict[str, Abbildung], dict[str, bytes]]:
-    """(figures by key, asset bytes by build path) for ``konzept``."""
+
+def charts_for(konzept: Any, gaps: Any, design: Any, warnings: list[str],
+               data: ChartData | None = None) -> tuple[dict[str, Abbildung], dict[str, bytes]]:
+    """(figures by key, asset bytes by build path) for ``konzept`` (or for ``data``, the
+    charts of another document such as the Umsetzungsbericht)."""
     style = charts.ChartStyle.from_design(design)
     figures: dict[str, Abbildung] = {}
     assets: dict[str, bytes] = {}
-    for key, (func, args, kwargs) in chart_data(konzept, gaps).items():
+    if data is None:
+        data = chart_data(konzept, gaps)
+    for key, (func, args, kwargs) in data.items():
         try:
             chart = getattr(charts, func)(*args, style=style, **kwargs)
             svg, notes = render_chart(chart, "svg")

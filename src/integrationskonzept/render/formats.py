@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,16 +19,17 @@ from ..errors import RenderError
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
+from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
+from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
 
 PDF_VERWEISE_MAX = 3000
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".gif": "image/gif"}
-_REMOTE_CSS = re.compile(r"(?i)@import|url\(\s*['\"]?\s*(https?:|//|file:)")
 
 
 @dataclasses.dataclass
@@ -52,6 +51,7 @@ class Job:
     say: Callable[[str], None] = lambda _msg: None
     verweise: int = 0  # internal links (``](#``) in the document
     gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
+    generator: str = ""  # the toolchain, for the documents' metadata
 
     def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
                rts: tuple[str, ...] = ()) -> bytes:
@@ -79,9 +79,7 @@ def html(job: Job) -> bytes:
 
     design, build = job.design, job.build
     css = design.style_css.read_text(encoding="utf-8", errors="replace")
-    if _REMOTE_CSS.search(css):
-        raise RenderError(f"{design.style_css}: Das Stylesheet lädt Dateien aus dem Internet "
-                          "(@import oder url(http…)); erlaubt sind nur eingebettete Angaben.")
+    check_stylesheet(css, _shown(design.style_css))
     colours = (f':root {{ --ik-primaer: {design.primaer}; --ik-akzent: {design.akzent}; '
                f'--ik-schrift: "{design.schrift}"; }}\n')
     (build / "kopf.html").write_text(
@@ -95,23 +93,34 @@ def html(job: Job) -> bytes:
         before.append(f'<div class="ik-logo"><img src="data:{mime};base64,{data}" '
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
-    return job.write(
+    page = job.write(
         ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
          "-M", "document-css=false", "--include-in-header=kopf.html",
          "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
+    # pandoc's template names only itself as the generator
+    return page.replace(b'<meta name="generator" content="pandoc" />',
+                        f'<meta name="generator" content="{escape(job.generator)}" />'.encode(),
+                        1)
+
+
+def _shown(path: Path) -> str:
+    """``design/<name>`` for the concept's files, the path for others (tests, defaults)."""
+    return f"design/{path.name}" if path.parent.name == "design" else str(path)
 
 
 def docx(job: Job) -> bytes:
     ref = job.build / "reference.docx"
     if job.design.reference_docx is not None:
-        shutil.copyfile(job.design.reference_docx, ref)
+        ref.write_bytes(safe_reference_docx(job.design.reference_docx))
     else:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
     data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
                       "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
-    return finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    check_output_docx(data)
+    return data
 
 
 def odt(job: Job) -> bytes:
@@ -135,10 +144,10 @@ def pdf(job: Job) -> bytes:
                       "-t", "typst", "--wrap=none"],
                      "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
     build = job.build
-    shutil.copyfile(job.design.theme_typ, build / "theme.typ")
+    (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft, kompakt=kompakt), encoding="utf-8")
+                 draft=job.draft, kompakt=kompakt, generator=job.generator), encoding="utf-8")
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,

@@ -6,10 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-_MONATE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)
+from ..text.german import datum_lang
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class DocumentMeta:
             return self.stand_wort
         if self.stand is None:
             return ""
-        return f"{self.stand.day}. {_MONATE[self.stand.month - 1]} {self.stand.year}"
+        return datum_lang(self.stand)
 
     @property
     def date_line(self) -> str:

@@ -20,12 +20,14 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
 characters of Markdown the formats are written one after the other, so that at
 most one pandoc or typst child holds memory at a time; the PDF is set compactly
-(:mod:`.formate`). Each format reports its start and end through ``progress``.
+(:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 Each file is written next to its target and moved into place only when complete.
-The same inputs and ``timestamp`` give byte-identical files. Every failure is a
-:class:`RenderError` with a German message; typst warnings go to ``on_warning``
-(default: :func:`warnings.warn` with :class:`RenderWarning`).
+The same inputs, ``timestamp`` and toolchain give byte-identical files; each file names
+the toolchain (:func:`.versions.toolchain`) in its metadata: the custom property
+„erzeugt-mit“ in DOCX and ODT, ``<meta name="generator">`` in HTML, the keywords of the PDF.
+Every failure is a :class:`RenderError` with a German message; typst warnings go to
+``on_warning`` (default: :func:`warnings.warn` with :class:`RenderWarning`).
 """
 
 from __future__ import annotations
@@ -41,12 +43,15 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import RenderError
+from ..text.oserrors import os_reason
 from . import formats as formate
 from .buildfolder import install, place_logo, write_assets
 from .design import Design
 from .formats import Job
+from .limits import limits_for
 from .meta import DocumentMeta
 from .pandoc import READER, lua
+from .versions import toolchain
 
 FORMATS = ("md", "html", "docx", "odt", "pdf")
 # From this size of the Markdown on (Landkreis scale), formats are written one after
@@ -71,7 +76,7 @@ def render(
     basename: str = "integrationskonzept",
     progress: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
-    timeout: float = 900.0,
+    timeout: float | None = None,
     memory_limit: int | None = None,
     stats: dict[str, float] | None = None,
     workers: int = 2,
@@ -82,7 +87,8 @@ def render(
     ``assets`` maps the relative paths the Markdown uses (charts as ``.svg`` with a
     ``.png`` twin for DOCX/ODT) to their bytes. ``timeout`` bounds each pandoc and
     typst run in seconds, ``memory_limit`` (bytes) typst's address space and pandoc's
-    heap. ``stats``, if given, receives seconds per step and typst's peak memory
+    heap; both default to :func:`.limits.limits_for` the size of ``markdown``.
+    ``stats``, if given, receives seconds per step and typst's peak memory
     (``pdf_rss_mb``). ``workers`` formats are written at the same time (pandoc and
     typst run as child processes; 2 suits a 2-core machine, memory adds up).
     ``ast_json``: pandoc's JSON of the same document, if the caller has it; it is
@@ -95,15 +101,19 @@ def render(
         raise RenderError(f"Ungültiger Dateiname für die Ausgabe: »{basename}«.")
     say = progress or (lambda _msg: None)
     warn = on_warning or (lambda msg: warnings.warn(msg, RenderWarning, stacklevel=3))
+    limits = limits_for(len(markdown.encode("utf-8")))
+    timeout = limits.seconds if timeout is None else timeout
+    memory_limit = limits.memory if memory_limit is None else memory_limit
     if timestamp.tzinfo is None:
         timestamp = timestamp.replace(tzinfo=dt.timezone.utc)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {exc.strerror}."
+            f"Ausgabeordner {out_dir} kann nicht angelegt werden: {os_reason(exc)}."
         ) from None
     written: list[Path] = []
+    generator = toolchain().generator
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)
         names = write_assets(build, assets)
@@ -112,9 +122,9 @@ def render(
                    warn, stats, env={
                        "SOURCE_DATE_EPOCH": str(int(timestamp.timestamp())),
                        "IK_BILDER": "\n".join(sorted(names)),
-                       "IK_META": json.dumps(_pandoc_meta(meta), ensure_ascii=False),
+                       "IK_META": json.dumps(_pandoc_meta(meta, generator), ensure_ascii=False),
                    }, say=say, verweise=markdown.count("](#"),
-                  gross=len(markdown) >= SEQUENTIAL_AB)
+                  gross=len(markdown) >= SEQUENTIAL_AB, generator=generator)
         if ast_json is not None:
             (build / "quelle.json").write_bytes(ast_json)
             reader = ["-f", "json", "quelle.json"]
@@ -176,9 +186,11 @@ def _check_formats(formats: Iterable[str]) -> set[str]:
     return wanted
 
 
-def _pandoc_meta(meta: DocumentMeta) -> dict[str, str]:
+def _pandoc_meta(meta: DocumentMeta, generator: str) -> dict[str, str]:
+    # "erzeugt-mit" becomes a custom document property in DOCX and ODT
     values = {"title": meta.title, "subtitle": meta.subtitle, "author": meta.kommune,
-              "date": meta.date_line, "lang": meta.lang, "toc-title": "Inhalt"}
+              "date": meta.date_line, "lang": meta.lang, "toc-title": "Inhalt",
+              "erzeugt-mit": generator}
     return {k: v for k, v in values.items() if v}
 
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..document.prosa import Sammlung
+from .limits import limits_for
 from .pandoc import lua, run_pandoc
 
 _BLANKS = re.compile(r"\n{3,}")
@@ -15,17 +16,19 @@ _NOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")
 _PLACEHOLDER = re.compile(r'^::: \{\.ik-prosa key="(p\d+)" ebene="\d+"\}\n:::$', re.M)
 
 
-def expand_prosa(markdown: str, sammlung: Sammlung, timeout: float = 600.0) -> str:
+def expand_prosa(markdown: str, sammlung: Sammlung) -> str:
     """Fill the prosa placeholders with the Markdown fields, each parsed on its own.
 
     One pandoc run (``lua/prosa.lua``) reads every text separately and writes it
     back as Markdown; each snippet is balanced (the writer closes what it opens), so
     no field can reach into the rest of the document. Template lists next to a text
     sit in a div (``.ik-felder``) so a text ending in a list cannot merge with them.
-    The result is the complete document (the `md` output).
+    The result is the complete document (the `md` output). The run is bounded in
+    time and memory by the texts' size (:func:`.limits.limits_for`).
     """
     if not sammlung.texte:
         return markdown
+    limits = limits_for(sum(len(str(t.get("text", ""))) for t in sammlung.texte.values()))
     with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
         work = Path(tmp)
         (work / "prosa.json").write_text(sammlung.dumps(), encoding="utf-8")
@@ -34,7 +37,7 @@ def expand_prosa(markdown: str, sammlung: Sammlung, timeout: float = 600.0) -> s
             ["-f", "commonmark", "-t", "plain", "--lua-filter", lua("prosa.lua"), "leer.md"],
             cwd=work, env={"IK_PROSA": str(work / "prosa.json"),
                            "IK_PROSA_OUT": str(work / "texte.json")},
-            timeout=timeout, what="die Textfelder",
+            timeout=limits.seconds, memory_limit=limits.memory, what="die Textfelder",
         )
         texte: dict[str, str] = json.loads((work / "texte.json").read_text(encoding="utf-8"))
 

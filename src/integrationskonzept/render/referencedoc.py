@@ -11,7 +11,6 @@ reference.docx edited by the user (keep each one in a single run).
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from .design import Design
@@ -149,12 +148,6 @@ def reference_docx(design: Design) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())
-
-
-def write_reference_docx(design: Design, target: Path) -> Path:
-    """Write :func:`reference_docx` to ``target`` and return the path."""
-    target.write_bytes(reference_docx(design))
-    return target
 
 
 def _east_asia_font(style: Any, name: str) -> None:

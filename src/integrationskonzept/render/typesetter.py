@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
+from .pandoc import LIMIT_HINT
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
 _WORKER = r"""
@@ -44,6 +46,7 @@ try:
     _, warnings = typst.compile_with_warnings(
         job["input"], output=job["output"], root=job["root"], format="pdf",
         font_paths=job["font_paths"], ignore_system_fonts=True,
+        package_path=job["packages"], package_cache_path=job["packages"],
         pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
     result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
 except typst.TypstError as exc:
@@ -102,18 +105,20 @@ def compile_pdf(
         "pdf_standards": list(pdf_standards),
         "timestamp": int(timestamp.timestamp()),
         "memory_limit": memory_limit,
+        # an empty package folder: no package is found, none is downloaded
+        "packages": str(_empty_folder(root / ".typst-pakete")),
         "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
     }
     try:
         proc = subprocess.run(
             [sys.executable, "-I", "-c", _WORKER],
             input=json.dumps(job).encode(), capture_output=True, timeout=timeout, check=False,
-            cwd=root,
+            cwd=root, env=_offline_env(),
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"typst hat das PDF nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "
-            "abgebrochen."
+            f"abgebrochen. {LIMIT_HINT}"
         ) from None
     try:
         result = json.loads(proc.stdout.decode("utf-8"))
@@ -121,14 +126,14 @@ def compile_pdf(
         stderr = proc.stderr.decode("utf-8", "replace").strip()
         if "memory" in stderr.lower() or proc.returncode in (-6, -9, 134, 137):
             raise RenderError(
-                "typst hatte nicht genug Arbeitsspeicher für das PDF.", stderr
+                f"typst hatte nicht genug Arbeitsspeicher für das PDF. {LIMIT_HINT}", stderr
             ) from None
         raise RenderError(
             f"typst ist beim Erzeugen des PDF abgestürzt (Rückgabewert {proc.returncode}).",
             stderr,
         ) from None
     if result["error"] == "memory":
-        raise RenderError("typst hatte nicht genug Arbeitsspeicher für das PDF.",
+        raise RenderError(f"typst hatte nicht genug Arbeitsspeicher für das PDF. {LIMIT_HINT}",
                           result.get("detail", ""))
     if result["error"] == "import":
         raise RenderError("typst lässt sich nicht laden. Bitte das Paket »typst« installieren.",
@@ -142,6 +147,30 @@ def compile_pdf(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
         max_rss_kb=int(result.get("max_rss_kb", 0)),
     )
+
+
+def typst_version() -> str | None:
+    """The version the typst compiler reports of itself (``0.15.1``), or None."""
+    try:
+        import typst
+
+        return str(json.loads(typst.eval(b"", "str(sys.version)", ignore_system_fonts=True)))
+    except (ImportError, RuntimeError, ValueError):
+        return None
+
+
+def _offline_env() -> dict[str, str]:
+    """The environment with every proxy pointing nowhere: typst cannot download."""
+    nowhere = "http://127.0.0.1:9"
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update({name: nowhere for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+                                           "http_proxy", "https_proxy", "all_proxy")})
+    return env
+
+
+def _empty_folder(path: Path) -> Path:
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def german_warning(warning: str) -> str:

@@ -6,6 +6,7 @@ code; the body comes from pandoc's typst writer after the safety filter.
 
 from __future__ import annotations
 
+from ..charts.base import typst_string as _literal
 from .design import Design
 from .meta import DocumentMeta
 
@@ -20,20 +21,19 @@ _PANDOC_PRELUDE = """\
 
 
 def typst_string(text: str) -> str:
-    """``text`` as a typst string literal."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in escaped)
-    return f'"{escaped}"'
+    """``text`` as a one-line typst string literal (see :func:`charts.base.typst_string`)."""
+    return _literal(text, one_line=True)
 
 
 def main_typ(
     body: str, *, meta: DocumentMeta, design: Design, logo: str | None, logo_alt: str,
-    draft: bool, kompakt: bool = False,
+    draft: bool, kompakt: bool = False, generator: str = "",
 ) -> str:
     """The complete main.typ; ``logo`` is a path relative to the build folder or ``None``.
 
     ``kompakt`` (long documents): ragged right without hyphenation, several times
-    faster for typst than justified text.
+    faster for typst than justified text. ``generator`` (the toolchain, e.g. ``ik 0.1.0
+    (Pandoc 3.9, Typst 0.15.1)``) goes into the PDF's keywords, whatever the theme sets.
     """
     args = {
         "titel": typst_string(meta.title),
@@ -49,9 +49,11 @@ def main_typ(
         "akzent": f"rgb({typst_string(design.akzent)})",
     }
     call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
+    keywords = (f"#set document(keywords: ({typst_string('Erzeugt mit ' + generator)},))\n"
+                if generator else "")
     return (
         '#import "theme.typ": konzept\n'
-        f"{_PANDOC_PRELUDE}"
+        f"{_PANDOC_PRELUDE}{keywords}"
         f"#show: konzept.with(\n  {call},\n)\n\n"
         + ("#set par(justify: false)\n\n" if kompakt else "")
         + f"{body}\n"

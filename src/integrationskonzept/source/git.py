@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import GitError
 from ..model.loader import SKIP_DIRS, LoadResult, load_concept
+from ..problems import Location, Problem, Severity
 from .schemaerrors import suggest
 
 GIT_TIMEOUT = 60.0
@@ -78,10 +79,14 @@ def run_git(args: list[str], cwd: Path, stdin: bytes | None = None,
     """Run ``git`` with ``args`` in ``cwd``; raises GitError when git cannot run."""
     # English messages (we recognise some), no password prompts, folder names taken literally.
     env = dict(os.environ, LC_ALL="C", LANG="C", GIT_TERMINAL_PROMPT="0",
-               GIT_LITERAL_PATHSPECS="1")
+               GIT_LITERAL_PATHSPECS="1", GIT_NO_LAZY_FETCH="1", GIT_OPTIONAL_LOCKS="0",
+               GIT_PAGER="cat", GIT_EXTERNAL_DIFF="")
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    extra = _no_filters(cwd) if args[:1] == ["status"] else []
     try:
-        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
-                              timeout=timeout, env=env, check=False)
+        return subprocess.run(["git", *SAFE_OPTIONS, *extra, *args], cwd=cwd, input=stdin,
+                              capture_output=True, timeout=timeout, env=env, check=False)
     except FileNotFoundError:
         raise GitError("Git ist nicht installiert oder nicht im Suchpfad. Installieren Sie "
                         "Git oder vergleichen Sie zwei Ordner.") from None
@@ -90,6 +95,38 @@ def run_git(args: list[str], cwd: Path, stdin: bytes | None = None,
                         f"(in „{cwd}“).") from None
     except OSError as exc:
         raise GitError(f"Git kann nicht gestartet werden: {exc.strerror or exc}") from None
+
+
+# The concept's repository comes from other hands: its .git/config must not make git
+# run commands (fsmonitor, hooks, pager, external diff, textconv, transports).
+SAFE_OPTIONS = (
+    "--no-pager",
+    "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.pager=cat",
+    "-c", "diff.external=", "-c", "core.untrackedCache=false", "-c", "gc.auto=0",
+    "-c", "maintenance.auto=false", "-c", "protocol.allow=never", "-c", "core.askPass=",
+    "-c", "credential.helper=", "-c", "core.sshCommand=false", "-c", "diff.noTextconv=true",
+)
+
+
+def _no_filters(cwd: Path) -> list[str]:
+    """``-c`` options emptying every clean/smudge/process filter the config defines.
+
+    ``git status`` runs a file's clean filter to compare it; an empty command means
+    no filter. Reading the config runs nothing.
+    """
+    try:
+        proc = subprocess.run(
+            ["git", *SAFE_OPTIONS, "config", "--name-only", "--get-regexp", r"^filter\."],
+            cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False,
+            env=dict(os.environ, LC_ALL="C", GIT_NO_LAZY_FETCH="1"))
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    names = {line.rsplit(".", 1)[0] for line in proc.stdout.decode("utf-8", "replace").split()}
+    out: list[str] = []
+    for name in sorted(names):
+        out += ["-c", f"{name}.clean=", "-c", f"{name}.smudge=", "-c", f"{name}.process=",
+                "-c", f"{name}.required=false"]
+    return out
 
 
 def _out(proc: subprocess.CompletedProcess[bytes]) -> str:
@@ -144,18 +181,25 @@ def resolve(top: Path, rev: str) -> Revision:
     return Revision(rev, commit, datum, tag)
 
 
-def export(top: Path, prefix: str, rev: Revision, target: Path) -> int:
-    """Write the source files of folder ``prefix`` at ``rev`` into ``target``; count them."""
+def export(top: Path, prefix: str, rev: Revision, target: Path,
+           skipped: list[str] | None = None) -> int:
+    """Write the source files of folder ``prefix`` at ``rev`` into ``target``; count them.
+
+    Files larger than :data:`MAX_SOURCE_BYTES` are not read; their paths are added to
+    ``skipped``.
+    """
+    skipped = [] if skipped is None else skipped
     spec = prefix or "."
-    proc = run_git(["ls-tree", "-r", "-z", "--full-tree", rev.commit, "--", spec], top)
+    proc = run_git(["ls-tree", "-r", "-z", "-l", "--full-tree", rev.commit, "--", spec], top)
     if proc.returncode != 0:
         raise GitError(f"Git kann den Inhalt von „{rev.name}“ nicht lesen: {_err(proc)}")
     wanted: list[tuple[str, str]] = []
+    too_large: list[str] = []
     for record in proc.stdout.split(b"\0"):
         if not record:
             continue
         meta, _, raw_path = record.partition(b"\t")
-        mode, kind, sha = meta.decode().split()
+        mode, kind, sha, size_text = meta.decode().split()
         path = raw_path.decode("utf-8", "replace")
         if kind != "blob" or mode not in ("100644", "100755"):
             continue  # symlinks and submodules are not sources
@@ -164,13 +208,17 @@ def export(top: Path, prefix: str, rev: Revision, target: Path) -> int:
         if not rel.lower().endswith(SOURCE_SUFFIXES) or ".." in parts or any(
                 p.startswith(".") or p in SKIP_DIRS for p in parts[:-1]):
             continue
+        if size_text.isdigit() and int(size_text) > MAX_SOURCE_BYTES:
+            too_large.append(rel)  # never read into memory
+            continue
         wanted.append((sha, rel))
-    if not wanted:
+    if not wanted and not too_large:
         where = f"„{prefix}“" if prefix else "Der Hauptordner des Repositorys"
         raise GitError(f"{where} enthält in der Revision „{rev.name}“ keine Konzeptdateien "
                         "(den Ordner gab es damals wohl noch nicht).")
     batch = run_git(["cat-file", "--batch"], top,
-                    stdin="".join(f"{sha}\n" for sha, _ in wanted).encode())
+                    stdin="".join(f"{sha}\n" for sha, _ in wanted).encode()) if wanted else \
+        subprocess.CompletedProcess([], 0, b"", b"")
     if batch.returncode != 0:
         raise GitError(f"Git kann die Dateien von „{rev.name}“ nicht lesen: {_err(batch)}")
     data, pos = batch.stdout, 0
@@ -185,6 +233,7 @@ def export(top: Path, prefix: str, rev: Revision, target: Path) -> int:
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(content)
+    skipped.extend(too_large)
     return len(wanted)
 
 
@@ -192,9 +241,16 @@ def load_at_revision(path: Path, rev: str) -> tuple[LoadResult, Revision]:
     """Load the concept in folder ``path`` as it was at git revision ``rev``."""
     top, prefix = repo_of(path)
     revision = resolve(top, rev)
+    skipped: list[str] = []
     with tempfile.TemporaryDirectory(prefix="ik-rev-") as tmp:
-        export(top, prefix, revision, Path(tmp))
+        export(top, prefix, revision, Path(tmp), skipped)
         result = load_concept(Path(tmp))
+    for rel in skipped:
+        result.problems.append(Problem(
+            "IK004", Severity.ERROR,
+            f"Datei ist in der Revision „{rev}“ zu groß (mehr als "
+            f"{MAX_SOURCE_BYTES // 2**20} MiB) und wurde nicht gelesen", Location(rel),
+            "Der Vergleich zeigt diese Datei nicht.", rule="dateien"))
     return result, revision
 
 

@@ -15,7 +15,6 @@ means where a number, date or truth value is expected.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from typing import Any
 import yaml
 
 from ..problems import Location, Problem, Severity
+from .files import Unreadable, read_regular
+from .gcpause import gc_paused
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -32,6 +33,11 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!", "tag:yaml.org,2002:null"})
 _CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]")
+
+
+# In parsed values: control characters an escape in a double-quoted scalar can produce
+# (tab and newline stay allowed, as in Markdown; raw ones are refused per file).
+_VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class YMap(dict):  # type: ignore[type-arg]
@@ -84,6 +90,7 @@ class YamlFile:
     path: str
     data: Any
     problems: list[Problem]
+    text: str = ""  # the decoded file, for checks that scan the text (read once)
 
 
 def have_libyaml() -> bool:
@@ -98,19 +105,13 @@ def read_yaml(path: str, rel: str | None = None) -> YamlFile:
     """Read one YAML file safely; problems carry ``rel`` (the path shown to users)."""
     rel = rel or path
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            mib = size / 1024 / 1024
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except Unreadable as exc:
+        if exc.too_large:
             return YamlFile(rel, None, [_problem(
-                rel, 0, 0, "IK004",
-                f"Datei ist zu groß ({mib:.1f} MiB; höchstens {MAX_FILE_BYTES // 1024 // 1024} MiB "
-                "je Datei)",
+                rel, 0, 0, "IK004", exc.reason,
                 "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return YamlFile(rel, None, [_problem(
-            rel, 0, 0, "IK001", f"Datei kann nicht gelesen werden: {exc.strerror or exc}")])
+        return YamlFile(rel, None, [_problem(rel, 0, 0, "IK001", exc.reason)])
     return parse_yaml_bytes(raw, rel)
 
 
@@ -167,10 +168,9 @@ def _check_characters(text: str, rel: str) -> list[Problem]:
 def parse_yaml_text(text: str, rel: str) -> YamlFile:
     """Build positioned containers from parser events (see module docstring)."""
     loader = yaml.CSafeLoader if have_libyaml() else yaml.SafeLoader
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        data = _build(loader(text), rel)
+        with gc_paused():
+            data = _build(loader(text), rel)
     except _Stop as stop:
         return YamlFile(rel, None, [stop.problem])
     except yaml.MarkedYAMLError as exc:
@@ -182,10 +182,7 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
     except RecursionError:
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK004", "Datei ist zu tief verschachtelt")])
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return YamlFile(rel, data, [])
+    return YamlFile(rel, data, [], text)
 
 
 class _Stop(Exception):
@@ -210,6 +207,7 @@ def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purp
     DocumentStartEvent = yaml.DocumentStartEvent
     StreamEndEvent = yaml.StreamEndEvent
     allowed_tags = _ALLOWED_TAGS
+    control = _VALUE_CONTROL.search
     nulls = _NULLS
     no_key = _NO_KEY
 
@@ -236,6 +234,11 @@ def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purp
             value = ev.value
             if not ev.style and value in nulls and ev.implicit[0]:
                 value = None
+            elif ev.style == '"' and (bad := control(value)) is not None:
+                raise fail(ev, "IK003", f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} "
+                           "im Wert (als Escape mit „\\“ geschrieben)",
+                           "Entfernen Sie die Escape-Folge (z. B. \\e, \\0 oder \\x01); "
+                           "erlaubt sind nur \\n (Zeilenumbruch) und \\t (Tabulator).")
             line = m.line + 1
             col = m.column + 1
             if type(cont) is YList:

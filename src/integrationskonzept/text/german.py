@@ -1,22 +1,33 @@
-"""German dates and numbers ("17. August 2017", "51.086", "21,5 %") via babel."""
+"""German words for dates, numbers and lists, and the date forms the sources accept.
+
+One place for "17. August 2017", "17.08.2017", "März 2024", "51.086", "21,5 %",
+"a, b und c" and for reading 2017-08-17 / 17.08.2017 / 2024-03 / 03/2024 / 2024.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 LOCALE = "de_DE"
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+          "September", "Oktober", "November", "Dezember")
 
 
 def datum_lang(value: dt.date) -> str:
     """17. August 2017"""
-    from babel.dates import format_date
-
-    return format_date(value, format="d. MMMM y", locale=LOCALE)
+    return f"{value.day}. {MONATE[value.month - 1]} {value.year}"
 
 
 def datum_kurz(value: dt.date) -> str:
     """17.08.2017"""
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def monat_jahr(value: dt.date) -> str:
+    """März 2024"""
+    return f"{MONATE[value.month - 1]} {value.year}"
 
 
 def zahl(value: float, stellen: int | None = None) -> str:
@@ -38,8 +49,71 @@ def prozent(value: float, stellen: int = 1) -> str:
     return f"{zahl(value, stellen)}\u00a0%"
 
 
-MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")
+def aufzaehlung(items: Sequence[str], limit: int | None = None, und: str = " und ") -> str:
+    """„a, b und c“; with ``limit``, the first ones and „… und 3 weitere“.
+
+    ``und=", "`` joins all with commas (for long lists where „und“ would mislead).
+    """
+    items = list(items)
+    if limit is not None and len(items) > limit:
+        return ", ".join(items[:limit]) + f" … und {len(items) - limit} weitere"
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + und + items[-1]
+
+
+# --- reading dates --------------------------------------------------------------------
+
+_TAG_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TAG_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_MONAT_ISO = re.compile(r"^(\d{4})-(\d{2})$")
+_MONAT_DE = re.compile(r"^(\d{1,2})[./](\d{4})$")
+_JAHR = re.compile(r"^(\d{4})$")
+DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
+PERIOD_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[./]\d{4})$"
+
+
+def parse_tag(text: str) -> dt.date | None:
+    """2017-08-17 or 17.08.2017 as a date; ``None`` for another form.
+
+    Raises ``ValueError`` for a day that does not exist (31.02.2025).
+    """
+    text = text.strip()
+    if m := _TAG_ISO.match(text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _TAG_DE.match(text):
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
+def _monatsende(year: int, month: int) -> dt.date:
+    if month == 12:  # no step into the next year (9999-12 stays a date)
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def parse_zeitpunkt_text(text: str) -> tuple[dt.date, dt.date, str] | None:
+    """A day, month or year as (first day, last day, "tag" | "monat" | "jahr").
+
+    Accepts 2024-03-15, 15.03.2024, 2024-03, 03/2024, 3.2024 and 2024; ``None`` for
+    another form; ``ValueError`` for a day that does not exist.
+    """
+    text = text.strip()
+    day = parse_tag(text)
+    if day is not None:
+        return day, day, "tag"
+    if m := _MONAT_ISO.match(text):
+        year, month = int(m[1]), int(m[2])
+    elif m := _MONAT_DE.match(text):
+        year, month = int(m[2]), int(m[1])
+    elif m := _JAHR.match(text):
+        year = int(m[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "jahr"
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, 1), _monatsende(year, month), "monat"
 
 
 def zeitpunkt(first: dt.date, precision: str, text: str, vorlaeufig: bool = False,
@@ -49,15 +123,9 @@ def zeitpunkt(first: dt.date, precision: str, text: str, vorlaeufig: bool = Fals
     if precision == "tag":
         out = datum_kurz(first) if kurz else datum_lang(first)
     elif precision == "monat":
-        out = f"{MONATE[first.month - 1]} {first.year}"
+        out = monat_jahr(first)
     elif precision == "jahr":
         out = str(first.year)
     else:
         out = text
     return f"{out} (vorläufig)" if vorlaeufig else out
-
-
-def menge(value: float, qualifier: str = "", stellen: int | None = None) -> str:
-    """„ca. 80“, „rund 1.200“ or „51.086“: the number in German, after its qualifier."""
-    text = zahl(value, stellen)
-    return f"{qualifier} {text}" if qualifier else text

@@ -60,14 +60,10 @@ local function shift_headings(blocks, ebene, key)
   })
 end
 
-local function german_quotes(el)
-  local open, close = "„", "“"
-  if el.quotetype == "SingleQuote" then open, close = "‚", "‘" end
-  local out = pandoc.List({ pandoc.Str(open) })
-  out:extend(el.content)
-  out:insert(pandoc.Str(close))
-  return out
-end
+-- German quotation marks: the one definition is deutsch.lua, beside this file.
+local german_quotes = dofile(
+  pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "deutsch.lua" })
+)[1].Quoted
 
 -- The blocks of one text: parsed alone, references resolved, images renamed,
 -- headings moved below `ebene`, German quotation marks as characters.

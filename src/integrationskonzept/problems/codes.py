@@ -1,0 +1,129 @@
+"""The registry of problem codes that no check module owns.
+
+Every code `ik` can report is registered once, with a name, a default severity, a
+German explanation (first line: the title) and an example of sources that get it.
+`ik pruefungen`, the SARIF rules and docs/pruefungen.md are made from the registry;
+tests/test_codes.py fails for a code that appears in ``src/`` but is not registered,
+documented, or produced by a test.
+
+Where a code is registered:
+
+* a check (``checks/<name>.py``): in its own module (``CODE``, ``NAME``, ``SEVERITY``,
+  docstring, ``EXAMPLE``); it can be switched in ``pruefungen:`` of konzept.yaml;
+* any other code (reading files in ``source/``, loading in ``model/``, the runner,
+  later stages such as tables or monitoring): one :class:`Code` entry in :data:`CODES`
+  below, in code order.
+
+Code ranges: IK0xx files and YAML, IK1xx the format, IK2xx ids and references,
+IK3xx dates, IK4xx files referenced from the sources, IK5xx completeness, IK6xx gaps,
+IK7xx the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import Severity
+
+
+@dataclass(frozen=True)
+class Code:
+    """One problem code: what `ik pruefungen` shows and SARIF names as a rule."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    example: str
+    configurable: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+    def describe(self) -> str:
+        """The entry of `ik pruefungen`: head line, explanation, example (indented)."""
+        lines = [f"{self.code}  {self.name}  ({self.severity.label})"]
+        lines += [f"    {line}".rstrip() for line in self.doc.strip().splitlines()]
+        if not self.configurable:
+            lines.append("    Nicht abschaltbar.")
+        lines.append("    Beispiel:")
+        lines += [f"      {line}".rstrip() for line in self.example.strip().splitlines()]
+        return "\n".join(lines) + "\n"
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: tuple[Code, ...] = (
+    Code("IK001", "yaml-syntax", E, """YAML-Syntaxfehler: die Datei lässt sich nicht lesen.
+Meist ein fehlender Doppelpunkt, eine falsche Einrückung oder ein nicht geschlossenes
+Anführungszeichen. Die Meldung nennt die Stelle, an der der YAML-Leser aufgab.""",
+         "titel: 'Sprachcafé\n# das schließende ' fehlt"),
+    Code("IK002", "kodierung", E, """Die Datei ist nicht UTF-8-kodiert.
+Speichern Sie die Datei im Editor als „UTF-8“ (Word und ältere Editoren schreiben oft
+„Windows-1252“).""", "titel: Caf\\xe9   # ein Byte aus Windows-1252 statt UTF-8"),
+    Code("IK003", "zeichen", E, """Tabulator oder unzulässiges Steuerzeichen in der Datei.
+YAML rückt nur mit Leerzeichen ein; unsichtbare Steuerzeichen stammen meist aus
+kopiertem Text (PDF, Word).""", "akteure:\n\t- id: vhs   # Tabulator statt Leerzeichen"),
+    Code("IK004", "groesse", E, """Datei zu groß oder zu tief verschachtelt.
+Schutz vor Dateien, die das Lesen unbrauchbar langsam machen: mehr als 64 Ebenen
+Verschachtelung oder eine sehr große Datei.""", "a:\n  - b:\n      - c:   # … mehr als 64 Ebenen"),
+    Code("IK005", "anker", E, """YAML-Anker, Verweise und „<<“ sind nicht erlaubt.
+Jeder Wert steht dort, wo er gilt; Anker machen Dateien für andere schwer lesbar.""",
+         "zeitraum: &z {beginn: 2024}\nandere: *z"),
+    Code("IK006", "typangabe", E, """Typangaben mit „!“ sind nicht erlaubt.
+Sie können beim Lesen Programmcode ausführen lassen und werden nie gebraucht.""",
+         "titel: !!python/object:os.system x"),
+    Code("IK007", "doppelter-schluessel", E, """Ein Schlüssel kommt in einer Zuordnung doppelt vor.
+Der zweite Wert würde den ersten still ersetzen.""", "titel: Sprachcafé\ntitel: Elterncafé"),
+    Code("IK008", "dateiinhalt", E, """Die Datei ist leer oder besteht nicht aus Schlüsseln.
+Eine leere Datei ist eine Warnung; eine Datei, die mit „- “ (einer Liste) beginnt,
+ein Fehler.""", "- Sprachcafé\n- Elterncafé   # Liste statt „massnahmen:“"),
+    Code("IK009", "dateiendung", W, """\
+Eine Datei wird nicht gelesen, weil sie nicht auf .yaml endet.
+Gelesen werden .yaml-Dateien (und Markdown-Texte, auf die sie verweisen).""",
+         "massnahmen.yml.bak   # Sicherungskopie im Konzeptordner"),
+    Code("IK010", "konzeptordner", E, """Der Konzeptordner oder seine konzept.yaml fehlt.
+Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.""",
+         "ik validate ordner-ohne-konzept-yaml/"),
+    Code("IK011", "verknuepfung-nach-aussen", E, """\
+Eine Quelldatei ist eine Verknüpfung auf eine Datei außerhalb des Konzeptordners.
+Sie wird nicht gelesen und ihr Inhalt nie gezeigt: Dateien außerhalb des Ordners können
+Zugangsdaten enthalten. Kopieren Sie die Datei in den Konzeptordner.""",
+         "handlungsfelder/arbeit.yaml -> /home/kollegin/.netrc"),
+    Code("IK012", "dateiname", E, """\
+Ein Dateiname enthält Steuerzeichen oder ist nicht UTF-8-kodiert.
+Die Datei wird nicht gelesen; benennen Sie sie um (Buchstaben, Ziffern, Bindestrich).""",
+         "handlungsfelder/arbeit\\x1b[31m.yaml"),
+    Code("IK101", "unbekannter-schluessel", E, """Unbekannter Schlüssel.
+Meist ein Tippfehler oder ein Umlaut (Schlüssel schreiben ae, oe, ue, ss); die Meldung
+schlägt den nächsten bekannten Schlüssel vor.""",
+         "massnahmen:\n  - id: m-1\n    statu: geplant   # gemeint: status"),
+    Code("IK102", "pflichtfeld", E, """Ein Pflichtfeld fehlt.
+Die Meldung nennt das fehlende Feld und den Eintrag, dem es fehlt.""",
+         "massnahmen:\n  - id: m-1   # „titel“ fehlt"),
+    Code("IK103", "falscher-wert", E, """Ein Wert hat nicht die erwartete Form.
+Etwa ein Text, wo eine Liste erwartet wird, ein ungültiges Datum oder ein leerer Titel.""",
+         "massnahmen:\n  - id: m-1\n    titel: Kurs\n    zeitraum: 2024 bis 2025"),
+    Code("IK104", "erlaubte-werte", E, """Ein Wert ist nicht aus der Liste der erlaubten Werte.
+Die Meldung nennt die erlaubten Werte.""",
+         "massnahmen:\n  - id: m-1\n    titel: Kurs\n    status: in umsetzung   # „in Umsetzung“"),
+    Code("IK105", "handlungsfeld-fehlt", E, """\
+Ausgangslage oder Leitziel ohne Handlungsfeld der Datei.
+Eine Datei mit Ausgangslage oder Leitziel beginnt mit „handlungsfeld: <id>“.""",
+         "leitziel:\n  text: Bildung für alle   # „handlungsfeld:“ fehlt"),
+    Code("IK106", "handlungsfeld-doppelt", E, """\
+Ausgangslage und Leitziel eines Handlungsfelds stehen in zwei Dateien.
+Jedes Handlungsfeld hat genau eine Datei mit Ausgangslage und Leitziel.""",
+         "# bildung.yaml und bildung2.yaml:\nhandlungsfeld: bildung\nausgangslage: …"),
+    Code("IK107", "pruefungen", E, """Unbekannte Prüfung in „pruefungen“ der konzept.yaml.
+`ik pruefungen` listet die Prüfungen, die sich einstellen lassen (Code oder Name).""",
+         "pruefungen:\n  ziel-ohne-massnahm: aus   # gemeint: ziel-ohne-massnahme"),
+    Code("IK201", "ids", E, """Eine ID ist im Konzept doppelt vergeben.
+IDs gelten im ganzen Konzept, über alle Dateien und Arten hinweg; die Meldung nennt
+beide Stellen.""", "massnahmen:\n  - id: m-1\nakteure:\n  - id: m-1"),
+    Code("IK401", "markdown-datei", E, """\
+Eine Markdown-Datei fehlt oder liegt außerhalb des Konzeptordners.
+Pfade in „datei:“ gelten relativ zum Konzeptordner.""",
+         "kapitel:\n  - id: vorwort\n    titel: Vorwort\n    datei: texte/vorwort.md   # fehlt"),
+)

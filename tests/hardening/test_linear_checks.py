@@ -1,0 +1,53 @@
+"""The Markdown checks scan linearly: hostile texts validate about as fast as plain ones."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from integrationskonzept.checks.runner import validate
+
+HOSTILE = ["![", "<a ", "![![a]", "![\\", "![<a ](", "](a", "`{=a", "[^1]: x[^1]\n"]
+
+
+def seconds(concept, text: str) -> float:
+    root = concept(konzept={"kapitel": [{"id": "lang", "titel": "Lang",
+                                         "datei": "texte/lang.md"}]},
+                   extra={"texte/lang.md": text})
+    started = time.perf_counter()
+    validate(root)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_hostile_markdown_validates_in_linear_time(concept, unit: str) -> None:
+    size = 200_000
+    baseline = seconds(concept, ("Ein ganz normaler Satz. " * size)[:size])
+    hostile = seconds(concept, (unit * size)[:size])
+    # quadratic scanning took minutes here; linear is within a small factor of plain text
+    assert hostile < 20 * baseline + 1.0, (hostile, baseline)
+
+
+def test_two_hundred_kb_of_image_starts_in_well_under_a_second(concept) -> None:
+    assert seconds(concept, "![" * 100_000) < 1.0 + 20 * seconds(concept, "ab" * 100_000)
+
+
+def test_images_with_nested_brackets_are_still_found(concept) -> None:
+    root = concept(extra={"bilder/karte.png": b"\x89PNG\r\n"},
+                   inhalt={"ausgangslage": "Siehe ![](bilder/karte.png) und "
+                                           "![Karte [1] der Stadt](bilder/fehlt.png)"})
+    found = sorted(p.message for p in validate(root).problems if p.code == "IK702")
+    assert found == ["Bild „bilder/karte.png“ ohne Alternativtext",
+                     "Bilddatei „bilder/fehlt.png“ nicht gefunden oder nicht verwendbar"]
+
+
+def test_many_findings_in_a_long_file_are_located_exactly(concept, tmp_path: Path) -> None:
+    text = "".join(f"Zeile {i} <b>fett</b> [x](file:///{i})\n" for i in range(3000))
+    root = concept(konzept={"kapitel": [{"id": "lang", "titel": "Lang",
+                                         "datei": "texte/lang.md"}]},
+                   extra={"texte/lang.md": text})
+    links = [p.location.line for p in validate(root).problems
+             if p.code == "IK703" and "file:" in p.message]
+    assert links == list(range(1, 3001))

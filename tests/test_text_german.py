@@ -1,0 +1,53 @@
+"""The one place for German dates, lists and date forms (text/german.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from integrationskonzept.text.german import (
+    aufzaehlung,
+    datum_kurz,
+    datum_lang,
+    monat_jahr,
+    parse_tag,
+    parse_zeitpunkt_text,
+)
+
+
+def test_dates() -> None:
+    day = dt.date(2024, 3, 1)
+    assert (datum_lang(day), datum_kurz(day), monat_jahr(day)) == (
+        "1. März 2024", "01.03.2024", "März 2024")
+
+
+@pytest.mark.parametrize(("items", "limit", "und", "text"), [
+    ([], None, " und ", ""),
+    (["a"], None, " und ", "a"),
+    (["a", "b"], None, " und ", "a und b"),
+    (["a", "b", "c"], None, " und ", "a, b und c"),
+    (["a", "b", "c"], None, ", ", "a, b, c"),
+    (["a", "b", "c", "d"], 2, ", ", "a, b … und 2 weitere"),
+])
+def test_aufzaehlung(items: list[str], limit: int | None, und: str, text: str) -> None:
+    assert aufzaehlung(items, limit, und) == text
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    ("2024-03-15", (dt.date(2024, 3, 15), dt.date(2024, 3, 15), "tag")),
+    ("15.3.2024", (dt.date(2024, 3, 15), dt.date(2024, 3, 15), "tag")),
+    ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29), "monat")),
+    ("12/2024", (dt.date(2024, 12, 1), dt.date(2024, 12, 31), "monat")),
+    (" 2024 ", (dt.date(2024, 1, 1), dt.date(2024, 12, 31), "jahr")),
+    ("2024-13", None),
+    ("März 2024", None),
+])
+def test_parse_zeitpunkt_text(text: str, parsed: object) -> None:
+    assert parse_zeitpunkt_text(text) == parsed
+
+
+def test_a_day_that_does_not_exist_is_an_error() -> None:
+    assert parse_tag("2024") is None
+    with pytest.raises(ValueError):
+        parse_tag("31.02.2025")
