@@ -169,3 +169,12 @@ def test_no_follow_up_warning_for_a_need_whose_measure_failed(tmp_path: Path) ->
     codes = [(p.location.file, p.code) for p in validate(root).problems]
     assert ("bildung.yaml", "IK104") in codes
     assert ("bildung.yaml", "IK601") not in codes, codes
+
+
+def test_built_in_merkmale_stay_known_when_konzept_yaml_has_an_error(tmp_path: Path) -> None:
+    angebot = {"id": "a-1", "titel": "Kurs", "merkmale": ["kinderbetreuung"]}
+    root = _concept(tmp_path, konzept={"gliederung": ["lueckenanalys"]},
+                    inhalt={"angebote": [angebot]})
+    codes = [(p.location.file, p.code) for p in validate(root).problems]
+    assert ("konzept.yaml", "IK104") in codes
+    assert [c for c in codes if c[1] == "IK202"] == []

@@ -394,7 +394,12 @@ def _anzahl(value: Any) -> Anzahl:
         number, qualifier = got
         if number.is_integer() and number >= 0:
             return Anzahl(int(number), qualifier)
-    plain = _int(value)
+    try:
+        plain = _int(value)
+    except PydanticCustomError as exc:
+        if exc.type != "ik_int":
+            raise  # „1.200“: the message says to drop the thousands point
+        plain = None
     if isinstance(plain, int) and plain < 0:
         raise PydanticCustomError(
             "ik_count", "erwartet eine Zahl ab 0, gefunden „{value}“", {"value": value})

@@ -428,7 +428,8 @@ def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Pro
 
 
 def _finish(konzept: Konzept, problems: list[Problem]) -> None:
-    if konzept.meta is not None:  # own Merkmale add to the built-in ones
+    if any(f in KONZEPT_FILES for f in konzept.files):  # own Merkmale add to the built-in
+        # ones, also when konzept.yaml has an error elsewhere (no follow-up problems)
         for ident, name in DEFAULT_MERKMALE:
             if ident not in konzept.ids:
                 konzept.merkmale[ident] = Merkmal(id=ident, name=name)
