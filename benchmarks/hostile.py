@@ -33,6 +33,7 @@ UNITS = {
     "](a": "](a",
     "`{=a": "`{=a",
     "Fußnotenkette": "[^a]: x[^b]\n",
+    "> verschachtelt": "> ",
 }
 
 

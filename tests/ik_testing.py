@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,55 @@ def write_concept(root: Path, files: dict[str, Any]) -> Path:
     return root
 
 
+
+def kreis_konzept(members: list[str], **changes: Any) -> dict[str, Any]:
+    """konzept.yaml of a Landkreis naming ``members`` (folders gemeinden/<id>)."""
+    k = copy.deepcopy(BASE_KONZEPT)
+    k.update({
+        "kommune": {"name": "Peine", "typ": "Landkreis"},
+        "titel": "Integrationskonzept des Landkreises Peine",
+        "herausgeber": {"name": "Landkreis Peine"},
+        "sozialraeume": [{"id": "kreisweit", "name": "Landkreis Peine", "art": "gesamt"}]
+        + [{"id": m, "name": m.capitalize(), "art": "Gemeinde"} for m in members],
+        "gemeinden": [{"id": m, "pfad": f"gemeinden/{m}"} for m in members],
+    })
+    k.update(changes)
+    return k
+
+
+def gemeinde_konzept(name: str, **changes: Any) -> dict[str, Any]:
+    """konzept.yaml of a Gemeinde (a member of a Landkreis workspace)."""
+    k = copy.deepcopy(BASE_KONZEPT)
+    k.update({
+        "kommune": {"name": name, "typ": "Gemeinde"},
+        "titel": f"Integrationskonzept der Gemeinde {name}",
+        "herausgeber": {"name": f"Gemeinde {name}"},
+        "sozialraeume": [{"id": "gemeindeweit", "name": name, "art": "gesamt"},
+                         {"id": "ortskern", "name": f"{name} Ortskern"}],
+    })
+    k.update(changes)
+    return k
+
+
+def write_workspace(root: Path, kreis: dict[str, Any] | None = None,
+                    kreis_inhalt: dict[str, Any] | None = None,
+                    members: dict[str, tuple[dict[str, Any], dict[str, Any]]] | None = None,
+                    ) -> Path:
+    """A Landkreis folder with members in gemeinden/<id>: each member as (konzept.yaml
+    changes, bildung.yaml changes) over the base concept."""
+    members = members if members is not None else {"ilsede": ({}, {}), "edemissen": ({}, {})}
+    k = kreis_konzept(list(members))
+    k.update(kreis or {})
+    inhalt = copy.deepcopy(BASE_INHALT)
+    inhalt.update(kreis_inhalt or {})
+    write_concept(root, {"konzept.yaml": k, "bildung.yaml": inhalt})
+    for ident, (konzept, inhalt_changes) in members.items():
+        mk = gemeinde_konzept(ident.capitalize())
+        mk.update(konzept)
+        mi = copy.deepcopy(BASE_INHALT)
+        mi.update(inhalt_changes)
+        write_concept(root / "gemeinden" / ident, {"konzept.yaml": mk, "bildung.yaml": mi})
+    return root
 
 
 def ik_streams(*args: str) -> tuple[int, str, str]:

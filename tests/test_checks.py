@@ -72,6 +72,9 @@ CASES = {
     "IK704 fussnote-im-kreis": (
         {}, {"ausgangslage": "Lage[^1].\n\n[^1]: Fußnote[^1]"},
         ("bildung.yaml", 2, "IK704"), "Fußnote „[^1]“ verweist (über ihren Text) auf sich selbst"),
+    "IK705 zu-tief-verschachtelt": (
+        {}, {"ausgangslage": "Lage\n\n" + "> " * 500 + "tief"},
+        ("bildung.yaml", 2, "IK705"), "mehr als 20 Ebenen tief verschachtelt"),
     "IK590 platzhalter": (
         {}, {"ausgangslage": "‹bitte ergänzen› Lage"},
         ("bildung.yaml", 2, "IK590"), "Platzhalter „‹bitte ergänzen›“"),
@@ -94,8 +97,9 @@ def test_check_reports_at_location(concept, name: str) -> None:
 def test_every_check_has_a_case_and_documentation() -> None:
     from monitoring.test_monitoring_checks import CASES as MONITORING
 
+    # IK208, IK206: tests/workspace/test_workspace_refs.py; IK207: test_workspace_document.py.
     tested = {name.split()[0] for name in (*CASES, *MONITORING)} | {
-        "IK202", "IK301", "IK205", "IK601"}
+        "IK202", "IK301", "IK205", "IK601", "IK208", "IK206", "IK207"}
     for chk in all_checks():
         assert chk.code in tested, f"{chk.code} has no test case"
         assert len(chk.doc) > 40, f"{chk.code} lacks a docstring"

@@ -153,8 +153,10 @@ def test_format_reference_is_up_to_date() -> None:
         "docs/format.md is stale: python -m integrationskonzept.model.formatdoc > docs/format.md")
 
 
-# Owned by the monitoring work, which describes them when it reshapes the model.
-UNDESCRIBED_FOR_NOW = {"Indikator", "Messwert", "Bericht", "Einschaetzung"}
+# Owned by the monitoring and Landkreis work, which describe them with their next changes.
+UNDESCRIBED_FOR_NOW = {"Indikator", "Messwert", "Bericht", "Einschaetzung", "Konfliktanalyse",
+                       "Konfliktlinie", "Perspektive", "Entfernung", "Integrationsmanagement",
+                       "Partnerschaft"}
 
 
 def test_every_model_field_is_described() -> None:

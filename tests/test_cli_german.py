@@ -3,6 +3,7 @@ the model's constants."""
 
 from __future__ import annotations
 
+import enum
 import re
 from pathlib import Path
 
@@ -105,3 +106,96 @@ def test_problem_locations_start_with_the_folder_as_typed(concept, monkeypatch) 
     code, out = ik("validate", "./konzept/")
     assert code == 1
     assert out.startswith("./konzept/bildung.yaml:")
+
+
+def test_an_unwritable_out_file_is_a_german_usage_error(tmp_path: Path) -> None:
+    code, out, err = ik_streams("schema", "--out", str(tmp_path / "fehlt" / "s.json"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Fehler: „{tmp_path / 'fehlt' / 's.json'}“ kann nicht geschrieben "
+                          "werden (")
+
+
+def test_ctrl_c_ends_with_130(monkeypatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("integrationskonzept.checks.runner.validate", interrupted)
+    assert ik_streams("validate", ".") == (
+        130, "", "Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.\n")
+
+
+def test_tool_detail_only_with_ik_debug(monkeypatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise RenderError("Pandoc ist gescheitert.", detail="pandoc: line 3: boom")
+
+    monkeypatch.setattr("integrationskonzept.checks.runner.validate", failing)
+    assert ik_streams("validate", ".") == (1, "", "Fehler: Pandoc ist gescheitert.\n")
+    monkeypatch.setenv("IK_DEBUG", "1")
+    assert ik_streams("validate", ".")[2] == (
+        "Fehler: Pandoc ist gescheitert.\npandoc: line 3: boom\n")
+
+
+@pytest.mark.parametrize(("args", "code", "stream", "text"), [
+    (["validate", "examples/peine"], 0, "stdout",
+     "0 Fehler, 0 Warnungen, 2 Hinweise in 12 Dateien."),
+    (["validate", "--format", "pdf"], 2, "stderr", "Fehler: Ungültiger Wert „pdf“"),
+    (["validate", "examples/peine/konzept.yaml"], 2, "stderr", "ist eine Datei"),
+])
+def test_the_installed_program(args: list[str], code: int, stream: str, text: str) -> None:
+    """The real process: one handler, exit codes, output flushed before the hard exit."""
+    import subprocess
+    import sys
+
+    from ik_testing import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "integrationskonzept", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert text in getattr(done, stream)
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--versio"], "Fehler: Unbekannte Option „--versio“. Meinten Sie „--version“?"),
+    (["--version", "validate"], "Fehler: „--version“ steht allein: ik --version"),
+    (["-x", "validate"], "Fehler: Unbekannte Option „-x“."),
+])
+def test_options_before_the_command(args: list[str], message: str) -> None:
+    code, out, err = ik_streams(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+
+
+def test_help_before_the_command_is_the_top_level_help() -> None:
+    assert ik("-h", "validate") == ik("--help")
+
+
+class Art(str, enum.Enum):
+    kurz = "kurz"
+    lang = "lang"
+
+
+def test_a_command_with_plain_typer_types_still_speaks_german(monkeypatch) -> None:
+    """A command added later with Path, Enum and on/off flags: German help and errors."""
+    import typer
+
+    from integrationskonzept.cli.commands import app
+
+    monkeypatch.setattr(app, "registered_commands", list(app.registered_commands))
+
+    @app.command()
+    def probe(datei: Path, art: Art = Art.kurz,
+              schnell: bool = typer.Option(True, "--schnell/--langsam")) -> int:
+        """Nur für den Test."""
+        return 0
+
+    code, out = ik("probe", "--help")
+    assert code == 0 and not ENGLISH.search(out), out
+    assert "Aufruf: ik probe [OPTIONEN] PFAD" in out and "--schnell, --langsam" in out
+    assert "Möglich: kurz, lang. Standard: kurz." in out
+    code, out, err = ik_streams("probe", "x", "--art", "mittel")
+    assert (code, out) == (2, "")
+    assert err.startswith("Fehler: Ungültiger Wert für die Option „--art“. Möglich: kurz, lang.")
+    assert ik_streams("probe")[2].startswith("Fehler: Es fehlt das Argument PFAD.")

@@ -103,3 +103,29 @@ def test_diff_report_escapes_values(concept, tmp_path) -> None:
     for fmt in ("text", "markdown", "json"):
         code, out = ik("diff", str(new), "--from", str(old), "--format", fmt)
         _clean(out)
+
+
+def test_rich_markup_in_a_key_is_printed_as_written(concept) -> None:
+    root = concept(extra={"markup.yaml": '"[red]rot[/red] :smile:": 1\n'})
+    code, out = ik("validate", str(root))
+    assert code == 1
+    assert "Unbekannter Schlüssel „[red]rot[/red] :smile:“" in out
+    assert "😄" not in out
+
+
+def test_the_output_layer_escapes_every_value(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Whatever reaches a Problem (a file name, a key, a hint) is printed escaped."""
+    from integrationskonzept.cli.output import print_problems
+    from integrationskonzept.problems import Location, Problem, Severity
+    from integrationskonzept.problems.ci import format_github, format_sarif
+    from integrationskonzept.problems.output import format_json
+
+    problem = Problem("IK101", Severity.ERROR, f"Unbekannter Schlüssel „{HACK}“",
+                      Location(f"a{HACK}.yaml", 1, 1), f"Hinweis \u202e{HACK}")
+    print_problems([problem], 1)
+    printed = capsys.readouterr().out
+    assert f"a{SHOWN}.yaml:1:1: Fehler IK101 Unbekannter Schlüssel „{SHOWN}“" in printed
+    assert f"Hinweis: Hinweis \\u202e{SHOWN}" in printed
+    for text in (printed, format_github([problem]), format_sarif([problem]),
+                 format_json([problem], 1)):
+        _clean(text)

@@ -7,22 +7,22 @@ import datetime as dt
 import pytest
 
 from integrationskonzept.text.german import (
-    aufzaehlung,
     datum_kurz,
     datum_lang,
-    monat_jahr,
+    month_year,
     parse_tag,
     parse_zeitpunkt_text,
+    word_list,
 )
 
 
 def test_dates() -> None:
     day = dt.date(2024, 3, 1)
-    assert (datum_lang(day), datum_kurz(day), monat_jahr(day)) == (
+    assert (datum_lang(day), datum_kurz(day), month_year(day)) == (
         "1. März 2024", "01.03.2024", "März 2024")
 
 
-@pytest.mark.parametrize(("items", "limit", "und", "text"), [
+@pytest.mark.parametrize(("items", "limit", "last", "text"), [
     ([], None, " und ", ""),
     (["a"], None, " und ", "a"),
     (["a", "b"], None, " und ", "a und b"),
@@ -30,8 +30,8 @@ def test_dates() -> None:
     (["a", "b", "c"], None, ", ", "a, b, c"),
     (["a", "b", "c", "d"], 2, ", ", "a, b … und 2 weitere"),
 ])
-def test_aufzaehlung(items: list[str], limit: int | None, und: str, text: str) -> None:
-    assert aufzaehlung(items, limit, und) == text
+def test_aufzaehlung(items: list[str], limit: int | None, last: str, text: str) -> None:
+    assert word_list(items, limit, last) == text
 
 
 @pytest.mark.parametrize(("text", "parsed"), [

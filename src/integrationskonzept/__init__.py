@@ -9,6 +9,7 @@ plugin, a script)::
     gaps = ik.find_gaps(report.konzept)        # pure gap analysis, like `ik gaps`
     diff = ik.compare("konzept", "v1.0")       # two versions, like `ik diff`
     result = ik.build("konzept", ["md"])       # documents, like `ik build`
+    kreis = ik.validate_workspace("examples/landkreis-peine")  # a Landkreis with Gemeinden
 
 Expected failures raise :class:`IkError` (German message); problems in the sources
 are :class:`~integrationskonzept.problems.Problem` values, never exceptions. The
@@ -32,9 +33,11 @@ if TYPE_CHECKING:
     from .model.concept import Konzept
     from .model.loader import LoadResult
     from .render.build import BuildResult
+    from .workspace import Arbeitsbereich, WorkspaceReport
 
 __version__ = "0.1.0"
-__all__ = ["IkError", "__version__", "build", "compare", "find_gaps", "load", "validate"]
+__all__ = ["IkError", "__version__", "build", "compare", "find_gaps", "load", "load_workspace",
+           "validate", "validate_workspace"]
 
 
 def load(path: str | Path) -> LoadResult:
@@ -70,8 +73,25 @@ def compare(path: str | Path, von: str | None = None, bis: str | None = None) ->
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf", "html"),
           out: str | Path | None = None, *, progress: Callable[[str], None] | None = None,
-          warn: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the documents (`ik build`); ``result.ok`` is False when the sources have errors."""
+          warn: Callable[[str], None] | None = None, intern: bool = False) -> BuildResult:
+    """Build the documents (`ik build`); ``result.ok`` is False when the sources have errors.
+
+    ``intern`` keeps the confidential parts of the Konfliktanalyse (`ik build --intern`).
+    """
     from .render.build import build as run
 
-    return run(path, formats=formats, out=out, progress=progress, warn=warn)
+    return run(path, formats=formats, out=out, progress=progress, warn=warn, intern=intern)
+
+
+def load_workspace(path: str | Path) -> Arbeitsbereich:
+    """Read a Landkreis folder and the concepts of the Gemeinden it names (``gemeinden:``)."""
+    from .workspace import load_workspace as run
+
+    return run(path)
+
+
+def validate_workspace(path: str | Path, mitglied: str | None = None) -> WorkspaceReport:
+    """Check a Landkreis and every Gemeinde (or only ``mitglied``) in one run."""
+    from .workspace import validate_workspace as run
+
+    return run(path, mitglied=mitglied)

@@ -12,7 +12,7 @@ from gitrepo import commit, git, init_repo, needs_git, version_one, version_two,
 from ik_testing import ik
 from integrationskonzept.diff import compare_versions, version_info
 from integrationskonzept.errors import GitError as UserError
-from integrationskonzept.source.git import load_at_revision
+from integrationskonzept.model.revision import load_at_revision
 
 pytestmark = needs_git
 

@@ -134,7 +134,7 @@ def test_exit_codes(folder: Path, options: dict[str, object], code: int) -> None
 def test_unknown_filter_suggests(folder: Path) -> None:
     code, out = ik("gaps", str(folder), "--handlungsfeld", "bildng")
     assert code == 2
-    assert "Fehler: „bildng“ ist kein Handlungsfeld dieses Konzepts. Meinten Sie „bildung“?" in out
+    assert "Fehler: Unbekanntes Handlungsfeld „bildng“. Meinten Sie „bildung“?" in out
 
 
 def test_load_errors_exit_1(concept) -> None:

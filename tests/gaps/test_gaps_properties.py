@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from integrationskonzept.gaps import URTEILE, find_gaps
 from integrationskonzept.gaps.index import build_index, build_vokabular
-from integrationskonzept.gaps.match import evaluate, need_facts, punkte
+from integrationskonzept.gaps.match import evaluate, need_facts, score
 
 RAEUME = ["stadtweit", "kernstadt", "suedstadt", "stederdorf", "voehrum"]
 GRUPPEN = ["zugewanderte", "frauen", "jugendliche"]
@@ -85,4 +85,4 @@ def test_fast_rank_agrees_with_explained_evaluation(offer: dict[str, object],
     vok = build_vokabular(k)
     facts = build_index(k, vok).facts[0]
     nf = need_facts(k.bedarfe["b"], vok)
-    assert punkte(nf, facts, vok, True) == evaluate(nf, facts, vok, True).rank()
+    assert score(nf, facts, vok, True) == evaluate(nf, facts, vok, True).rank()

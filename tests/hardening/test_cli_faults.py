@@ -78,3 +78,16 @@ def test_emoji_codes_in_values_stay_text(capsys, concept) -> None:
     code, out = run(capsys, "validate", str(root))
     assert code == 1
     assert "„:x:“" in out and "❌" not in out
+
+
+@pytest.mark.skipif(__import__("sys").platform != "linux", reason="byte file names")
+def test_sarif_with_an_undecodable_file_name(capsys, concept) -> None:
+    import json
+    import os
+
+    root = concept()
+    os.close(os.open(os.path.join(os.fsencode(root), b"q\xfe.yaml"), os.O_CREAT | os.O_WRONLY))
+    code, out = run(capsys, "validate", str(root), "--format", "sarif")
+    assert code == 1
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert result["ruleId"] == "IK012"

@@ -31,6 +31,7 @@ def test_gaps_csv_neutralises_titles(concept) -> None:
     root = concept(inhalt={"bedarfe": [
         {"id": f"b-{i}", "titel": title} for i, title in enumerate(hostile)]})
     code, text = ik("gaps", str(root), "--format", "csv")
+    assert code == 0, text
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     titles = [row[CSV_COLUMNS.index("titel")] for row in rows[1:]]
     assert sorted(titles) == sorted("'" + t for t in hostile)

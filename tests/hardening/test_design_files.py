@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from integrationskonzept.errors import IkError
 from integrationskonzept.render import RenderError, default_design
 from integrationskonzept.render.build import build
 from integrationskonzept.render.design import load_design
@@ -83,8 +84,9 @@ def test_build_with_a_linked_stylesheet_exits_with_the_file(concept, secret: Pat
     root = concept()
     (root / "design").mkdir()
     os.symlink(secret, root / "design" / "style.css")
-    with pytest.raises(RenderError, match="design/style.css ist eine Verknüpfung"):
+    with pytest.raises(IkError, match="design/style.css ist eine Verknüpfung") as info:
         build(root, ["html"], out=tmp_path / "out")
+    assert SECRET not in info.value.message
     assert not (tmp_path / "out").exists()
 
 

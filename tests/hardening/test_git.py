@@ -12,7 +12,8 @@ from gitrepo import commit, git, make_history, needs_git, version_two, write_con
 
 from integrationskonzept.diff.versions import compare_versions  # noqa: E402
 from integrationskonzept.errors import GitError  # noqa: E402
-from integrationskonzept.source.git import load_at_revision, version_info  # noqa: E402
+from integrationskonzept.model.revision import load_at_revision  # noqa: E402
+from integrationskonzept.source.git import version_info  # noqa: E402
 
 pytestmark = needs_git
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from integrationskonzept.errors import IkError
 from integrationskonzept.render import RenderError
 from integrationskonzept.render.build import build
 from integrationskonzept.render.buildfolder import write_assets
@@ -53,5 +54,24 @@ def test_normal_images_pass(tmp_path: Path) -> None:
 def test_giant_logo_ends_the_build_with_a_german_error(concept, tmp_path: Path) -> None:
     root = concept(konzept={"logo": {"datei": "design/wappen.png", "alt": "Wappen"}},
                    extra={"design/wappen.png": png(60000, 60000)})
-    with pytest.raises(RenderError, match="Logo „wappen.png“ ist mit 60000 × 60000 Pixeln zu"):
+    with pytest.raises(IkError, match="Logo „wappen.png“ ist mit 60000 × 60000 Pixeln zu groß"):
         build(root, ["pdf"], out=tmp_path / "out")
+
+
+@pytest.mark.parametrize("svg", [
+    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><svg/>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://e.example/p.png"/></svg>',
+    b'<svg xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="file:///etc/x"/></svg>',
+])
+def test_active_svg_is_refused(tmp_path: Path, svg: bytes) -> None:
+    with pytest.raises(RenderError, match="Bild „karte.svg“: das SVG enthält"):
+        write_assets(tmp_path, {"karte.svg": svg})
+
+
+def test_plain_svg_with_internal_references_passes(tmp_path: Path) -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           b'<defs><path id="p" d="M0 0h5"/></defs><use xlink:href="#p"/>'
+           b'<image href="data:image/png;base64,AAAA"/></svg>')
+    assert write_assets(tmp_path, {"karte.svg": svg}) == {"karte.svg"}

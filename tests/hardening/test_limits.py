@@ -9,7 +9,7 @@ import pytest
 
 from integrationskonzept.checks.fussnoten import circular_footnotes
 from integrationskonzept.checks.runner import validate
-from integrationskonzept.errors import RenderError, UsageError
+from integrationskonzept.errors import IkError, UsageError
 from integrationskonzept.render.build import build
 from integrationskonzept.render.limits import limits_for
 
@@ -62,10 +62,10 @@ def test_build_past_validate_ends_with_a_german_error_in_time(concept, monkeypat
     monkeypatch.setenv("IK_ZEITLIMIT", "4")
     monkeypatch.setenv("IK_SPEICHERLIMIT", "300")
     started = time.perf_counter()
-    with pytest.raises(RenderError) as failed:
+    with pytest.raises(IkError) as info:
         build(root, ["html"], out=tmp_path / "out")
     assert time.perf_counter() - started < 60
-    message = failed.value.message
+    message = info.value.message
     assert "Pandoc hat die Textfelder nach 4 Sekunden nicht fertiggestellt" in message \
         or "nicht genug Arbeitsspeicher" in message
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -51,3 +51,38 @@ def test_many_findings_in_a_long_file_are_located_exactly(concept, tmp_path: Pat
     links = [p.location.line for p in validate(root).problems
              if p.code == "IK703" and "file:" in p.message]
     assert links == list(range(1, 3001))
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Ein Absatz.\n\n" + "> " * 10_000 + "Zitat\n", 3),
+    ("- " * 30 + "Liste\n", 1),
+    ("".join(" " * (2 * i) + "- Punkt\n" for i in range(40)), 21),
+])
+def test_deep_nesting_is_a_located_error(concept, text: str, line: int) -> None:
+    root = concept(konzept={"kapitel": [{"id": "k", "titel": "K", "datei": "texte/k.md"}]},
+                   extra={"texte/k.md": text})
+    found = [(p.location.file, p.location.line) for p in validate(root).problems
+             if p.code == "IK705"]
+    assert found == [("texte/k.md", line)]
+
+
+def test_ordinary_lists_and_code_are_not_too_deep(concept) -> None:
+    text = ("- a\n  - b\n    - c\n> Zitat\n> - mit Liste\n\n```\n" + " " * 60 + "- tief im Code\n"
+            "```\n")
+    root = concept(konzept={"kapitel": [{"id": "k", "titel": "K", "datei": "texte/k.md"}]},
+                   extra={"texte/k.md": text})
+    assert not [p for p in validate(root).problems if p.code == "IK705"]
+
+
+@pytest.mark.slow
+def test_typst_failure_in_generated_source_names_the_text(concept, tmp_path: Path) -> None:
+    from integrationskonzept.errors import IkError
+    from integrationskonzept.render.build import build
+
+    root = concept(konzept={"pruefungen": {"IK705": "aus"}},
+                   inhalt={"ausgangslage": "Lage\n\n" + "> " * 3000 + "Ganz tief unten"})
+    with pytest.raises(IkError) as info:
+        build(root, ["pdf"], out=tmp_path / "aus")
+    message = info.value.message
+    assert "im erzeugten Satz des Dokuments bei »Ganz tief unten«" in message
+    assert "main.typ" not in message

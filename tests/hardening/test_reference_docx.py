@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -112,3 +113,15 @@ def test_build_output_carries_no_external_template(concept, tmp_path: Path) -> N
     assert result.ok, result.problems
     written = parts((tmp_path / "out" / "integrationskonzept.docx").read_bytes())
     assert not any(b"angreifer.example" in content for content in written.values())
+
+
+@pytest.mark.parametrize("width", [b"11906.5", b"A4", b"99999999"])
+def test_odd_page_size_is_a_german_error(tmp_path: Path, width: bytes) -> None:
+    base = parts(reference_docx(default_design()))["word/document.xml"]
+    old = re.search(rb'<w:pgSz\b[^>]*w:w="(\d+)"', base)
+    assert old is not None
+    path = tmp_path / "reference.docx"
+    path.write_bytes(docx_with({}, {"word/document.xml": (
+        b'w:w="' + old.group(1) + b'"', b'w:w="' + width + b'"')}))
+    with pytest.raises(RenderError, match="die Seitenbreite .* ist keine gültige Angabe"):
+        safe_reference_docx(path)

@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .base import PAGE_WIDTH_PT, Chart, ChartStyle, Raw, build_source, caption, colour, kuerzen, pt
+from .base import PAGE_WIDTH_PT, Chart, ChartStyle, Raw, build_source, caption, colour, pt, shorten
 
 MAX_ACTORS = 40
 MAX_RELATIONS = 150
@@ -48,7 +48,7 @@ def _label(actor: Mapping[str, Any]) -> str:
     name = " ".join(str(actor.get("name") or actor.get("id") or "?").split())
     kurz = actor.get("kurz")
     limit = 2 * int(_HALF_LABEL / (_FONT * 0.5)) - 10  # two lines, minus what wrapping wastes
-    return kuerzen(str(kurz) if len(name) > limit and kurz else name, limit)
+    return shorten(str(kurz) if len(name) > limit and kurz else name, limit)
 
 
 def actor_map(
@@ -203,7 +203,7 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
         out.append({
             "x0": pt(x0), "y0": pt(y0), "cx": pt(cx), "cy": pt(cy), "x1": pt(x1), "y1": pt(y1),
             "strich": _stroke(art), "farbe": colour(paint), "pfeil": arrow,
-            "thema": kuerzen(thema, 30) if thema else None,
+            "thema": shorten(thema, 30) if thema else None,
             "tx": pt(tx), "ty": pt(ty),
         })
     return out

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..text.german import aufzaehlung
+from ..text.german import word_list
 from .base import (
     NBSP,
     Chart,
@@ -14,8 +14,8 @@ from .base import (
     build_source,
     caption,
     colour,
-    kuerzen,
     label_width,
+    shorten,
     zahl,
 )
 
@@ -82,7 +82,7 @@ def bar_chart(
     bars: list[dict[str, Any]] = []
     for label, value in shown:
         pos = zero + (value or 0.0) * scale
-        bars.append({"text": kuerzen(label, 60), "von": min(zero, pos), "bis": max(zero, pos),
+        bars.append({"text": shorten(label, 60), "von": min(zero, pos), "bis": max(zero, pos),
                      "zahl": fmt(value), "negativ": value is not None and value < 0,
                      "farbe": colour(by_label[label]) if label in by_label else None})
     data = {
@@ -93,7 +93,7 @@ def bar_chart(
         "achse": axis_label,
     }
     alt = f"Balkendiagramm: {title}; " + (
-        aufzaehlung([f"{label} {fmt(value)}" for label, value in pairs], 40, und=", ") if pairs
+        word_list([f"{label} {fmt(value)}" for label, value in pairs], 40, last=", ") if pairs
         else "keine Daten")
     if notes:
         alt += ". Hinweis: " + "; ".join(notes)

@@ -173,7 +173,7 @@ def build_source(template: str, data: Mapping[str, object], style: ChartStyle,
 # --- German text ----------------------------------------------------------------------
 
 def zahl(value: float, digits: int = 0) -> str:
-    """51.086 or 21,5 (German grouping and decimal comma), like babelfmt.zahl."""
+    """51.086 or 21,5 (German grouping and decimal comma, Python's rounding)."""
     text = f"{abs(value):,.{digits}f}".translate(str.maketrans(",.", ".,"))
     negative = value < 0 and any(c not in "0.," for c in text)
     return ("-" if negative else "") + text
@@ -184,7 +184,7 @@ def prozent(value: float, digits: int = 0) -> str:
     return f"{zahl(value, digits)}{NBSP}%"
 
 
-def kuerzen(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     """Shorten one line of text to ``limit`` characters with an ellipsis."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

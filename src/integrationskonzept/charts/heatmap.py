@@ -13,11 +13,11 @@ from .base import (
     caption,
     colour,
     ink,
-    kuerzen,
     label_width,
     mix,
     prozent,
     pt,
+    shorten,
     zahl,
 )
 
@@ -88,8 +88,8 @@ def heatmap(
     col_pt = (PAGE_WIDTH_PT - label_pt) / max(1, len(shown_cols)) - 4
     rotate = max((len(c) for c in shown_cols), default=0) * 3.6 > col_pt
     data = {
-        "zeilen": [kuerzen(r, 60) for r in shown_rows],
-        "spalten": [kuerzen(c, 30 if rotate else 40) for c in shown_cols],
+        "zeilen": [shorten(r, 60) for r in shown_rows],
+        "spalten": [shorten(c, 30 if rotate else 40) for c in shown_cols],
         "zellen": cells,
         "zeilen-breite": pt(label_pt),
         "drehen": rotate,

@@ -14,15 +14,15 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..text.german import aufzaehlung, datum_kurz, parse_zeitpunkt_text
+from ..text.german import datum_kurz, parse_zeitpunkt_text, word_list
 from .base import (
     Chart,
     ChartStyle,
     build_source,
     caption,
     colour,
-    kuerzen,
     label_width,
+    shorten,
 )
 from .heatmap import count_heatmap
 
@@ -154,12 +154,12 @@ def measure_timeline(
     for feld in fields:
         group = sorted((i for i in items if i["feld"] == feld),
                        key=lambda i: (i["start"][0], i["end"][0] if i["end"] else 1e9))
-        rows.append({"art": "gruppe", "text": kuerzen(feld, 90)})
+        rows.append({"art": "gruppe", "text": shorten(feld, 90)})
         descr = []
         for i in group:
             key = i["status"] if colour_by == "status" else feld
             fill = colours.get(key, "#969696")
-            rows.append({"art": "balken", "text": kuerzen(i["titel"], 70),
+            rows.append({"art": "balken", "text": shorten(i["titel"], 70),
                          "von": pos(i["start"][0]),
                          "bis": pos(i["end"][0]) if i["end"] else 1.0,
                          "farbe": colour(fill), "offen-ende": i["end"] is None})
@@ -214,6 +214,6 @@ def _aggregate(items: list[dict[str, Any]], fields: list[str], y0: int, y1: int,
         scale_title="laufende Maßnahmen", style=style, notes=notes, kind="zeitleiste")
     totals = [f"{y}: {sum(counts[f][y - y0] for f in fields)}" for y in range(y0, y1 + 1)]
     alt = chart.alt.replace("Heatmap: ", "Zeitleiste als Heatmap: ", 1)
-    alt += " Laufende Maßnahmen insgesamt je Jahr: " + aufzaehlung(totals, 20, und=", ") + "."
+    alt += " Laufende Maßnahmen insgesamt je Jahr: " + word_list(totals, 20, last=", ") + "."
     return Chart(kind=chart.kind, typst_source=chart.typst_source, alt=alt,
                  caption=chart.caption, table=chart.table, notes=chart.notes, style=style)

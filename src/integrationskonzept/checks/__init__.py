@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..problems import Location, Severity
 from ..problems.codes import CODES, Code
 
+if TYPE_CHECKING:
+    from ..model.concept import Konzept
+
 MODULES = (
     "verweise",
+    "verweise_mitglieder",
+    "verweise_ohne_kreis",
     "vokabulare",
     "keine_handlungsfelder",
     "zeitraeume",
@@ -40,6 +48,7 @@ MODULES = (
     "logo_ohne_alternativtext",
     "bilder_in_texten",
     "text_ohne_wirkung",
+    "konfliktlinien",
     "fussnoten",
     "ampel_ohne_begruendung",
     "monitoring_nach_stand",
@@ -48,6 +57,7 @@ MODULES = (
     "istwert_ausserhalb",
     "indikator_ohne_richtung",
     "ohne_aktualisierung",
+    "verschachtelung",
 )
 
 
@@ -62,10 +72,41 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Nachbarkonzept:
+    """Another concept of a Landkreis workspace, as a prefixed reference names it.
+
+    ``anzeige`` is its folder as shown to the user (relative to the Kreis folder,
+    ending in „/“, empty for the Kreis itself).
+    """
+
+    name: str
+    anzeige: str
+    konzept: Konzept
+
+
+@dataclass(frozen=True)
 class CheckContext:
-    """What checks may know besides the concept: today's date, for "in the future"."""
+    """What checks may know besides the concept: today's date, for "in the future".
+
+    In a Landkreis workspace also the other concepts by prefix (``kreis``, the members'
+    ids), the prefix of the Kreis, this concept's own folder as shown to the user and the
+    Kreis folder as an absolute path; ``arbeitsbereich`` is None when the concept is
+    checked alone.
+    """
 
     heute: dt.date = field(default_factory=dt.date.today)
+    arbeitsbereich: Mapping[str, Nachbarkonzept] | None = None
+    kreis: str | None = None
+    selbst: str = ""
+    basis: str = "/"  # the Kreis folder as an absolute path: relative paths between concepts
+
+    def dort(self, other: Nachbarkonzept, loc: Location) -> Location:
+        """``loc`` in ``other`` as a path relative to this concept's folder."""
+        if not loc.file:
+            return loc
+        target = posixpath.normpath(posixpath.join(self.basis, other.anzeige + loc.file))
+        start = posixpath.normpath(posixpath.join(self.basis, self.selbst or "."))
+        return Location(posixpath.relpath(target, start), loc.line, loc.column)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,15 @@
 """Akteur wird nirgends genannt.
 
-Ein Akteur, auf den keine Maßnahme, kein Angebot, keine Arbeitsgruppe und keine
-Beziehung verweist und der in keinem Text mit [[id]] genannt wird, ist vermutlich vergessen
-oder doppelt angelegt.
+Ein Akteur, auf den keine Maßnahme, kein Angebot, keine Arbeitsgruppe, keine
+Beziehung, keine Konfliktlinie und nicht das Integrationsmanagement verweist und der in
+keinem Text mit [[id]] genannt wird, ist vermutlich vergessen oder doppelt angelegt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.concept import Konzept, where
+from ..model.concept import REF_TARGETS, Konzept, where
 from ..model.references import all_refs, text_refs
 from ..problems import Severity
 from . import CheckContext, Finding
@@ -24,8 +24,9 @@ akteure:
     typ: Verein
 """
 
-_AKTEUR_FIELDS = frozenset({"federfuehrung", "kooperationspartner", "traeger", "zu",
-                            "veranstalter", "leitung", "mitglieder", "[[…]]"})
+# Every field that names an actor (Konfliktanalyse and Integrationsmanagement included).
+_AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("akteur",)}
+                           | {"[[…]]"})
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

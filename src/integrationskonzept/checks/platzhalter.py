@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
+from ..model.scaffold import MARKER
 from ..problems import Location, Severity
 from . import CheckContext, Finding
 
@@ -21,8 +22,7 @@ EXAMPLE = """\
 ausgangslage: ‹bitte ergänzen›
 """
 
-MARKER = "‹bitte ergänzen›"
-_PATTERN = re.compile(r"‹bitte ergänzen›|\bTODO\b|\bXXX\b")
+_PATTERN = re.compile(re.escape(MARKER) + r"|\bTODO\b|\bXXX\b")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
 auch [[id]] und [[id|Text]] in Markdown-Texten, in YAML-Feldern wie in den
 Markdown-Dateien der Kapitel) muss auf eine vorhandene ID der passenden Art zeigen.
+Verweise mit Präfix („kreis:jobcenter“) prüfen IK208 und IK206.
 Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
 wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
 """
@@ -35,7 +36,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
     for ident, loc in text_refs(konzept):
-        if ident in ids:
+        if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
             continue
         best = suggest(ident, ids)
         yield Finding(
@@ -43,7 +44,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
     for entry, field, ident, path in all_refs(konzept):
-        if field == "[[…]]":
+        if field == "[[…]]" or ":" in ident:  # texts above; other concepts: IK208 / IK206
             continue
         kinds = REF_TARGETS.get(field)
         found = ids.get(ident)

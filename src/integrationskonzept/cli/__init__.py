@@ -16,7 +16,13 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, IkError, UsageError
+from ..errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    IkError,
+)
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
 
@@ -76,19 +82,20 @@ def run(args: list[str]) -> int:
     """Run `ik ARGS` and return the exit code; the one place that handles every outcome."""
     from .output import echo
 
+    _on_signals()
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        echo("Abgebrochen.", err=True)
-        return EXIT_INTERRUPTED
+        echo("Abgebrochen; angefangene Dateien und temporäre Ordner wurden entfernt.", err=True)
+        return 128 + _SIGNALLED[-1] if _SIGNALLED else EXIT_INTERRUPTED
     except IkError as exc:  # an expected failure: the user can act on the message
         echo(f"Fehler: {exc.message}", err=True)
         if exc.detail and os.environ.get("IK_DEBUG"):
             echo(exc.detail.rstrip(), err=True)
         return exc.exit_code
     except MemoryError:
-        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme "
-             "oder bauen Sie weniger Formate auf einmal (--format).", err=True)
+        echo("Fehler: Nicht genug Arbeitsspeicher. Schließen Sie andere Programme oder bauen "
+             "Sie weniger Formate auf einmal (--format).", err=True)
         return EXIT_PROBLEMS
     except OSError as exc:  # the machine, not ik: full disk, read-only folder, permissions
         from ..text.oserrors import os_error_text
@@ -104,25 +111,48 @@ def run(args: list[str]) -> int:
         return EXIT_INTERNAL
 
 
+_SIGNALLED: list[int] = []
+
+
+def _on_signals() -> None:
+    """SIGTERM (a cancelled CI job), SIGINT and SIGHUP stop pandoc, typst and git at once
+    and unwind like Ctrl-C: the ``with`` blocks remove the temporary folders and unfinished
+    files; the exit code is 128 + the signal's number."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        from ..source.processes import stop_all
+
+        stop_all()
+        _SIGNALLED.append(signum)
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread (library use): leave it be
+                return
+
+
 def _dispatch(args: list[str]) -> int:
-    if args in ([], ["--help"], ["-h"]):
+    if not args or args[0] in ("--help", "-h"):
         sys.stdout.write(help_text())
         return EXIT_OK
-    if args == ["--version"]:
+    command = args[0]
+    if command == "--version" and len(args) == 1:
         from .version import version_text
 
         sys.stdout.write(version_text())
         return EXIT_OK
-    names = [name for name, _ in COMMANDS]
-    command = args[0]
+    from .usage import click_errors, german, unknown_command, unknown_option
+
     if command.startswith("-"):
-        raise UsageError(f"Unbekannte Option „{command}“. Aufruf: ik BEFEHL [ARGUMENTE]; "
-                         "alle Befehle: ik --help")
+        raise unknown_option(command, [name for name, _ in OPTIONS])
     from .help import command_names
-    from .usage import click_errors, german, unknown_command
 
     if command not in command_names():
-        raise unknown_command(command, names)
+        raise unknown_command(command, [name for name, _ in COMMANDS])
     options = args[1:args.index("--")] if "--" in args else args[1:]
     if "--help" in options or "-h" in options:
         from .help import command_help

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from .app import FolderArg, app, folder
+from .builds import finish_build, progress, warn
 from .choices import BERICHT_FORMAT
-from .commands import FolderArg, app, finish_build, folder, progress, warn
 
 
 def _stichtag(text: str | None) -> dt.date | None:

@@ -4,18 +4,22 @@ A command returns its exit code (0 ok, 1 problems) and never catches an error: a
 expected failure is an :class:`~integrationskonzept.errors.IkError` that the one
 handler in :mod:`integrationskonzept.cli` prints. Heavy libraries are imported inside
 the commands, so start-up stays fast. Further commands live in their own modules
-(``cli/<name>.py``) and register on :data:`app` (see CONTRIBUTING.md).
+(``cli/<name>.py``), register on :data:`~.app.app` and are imported at the end of this
+module, so that ``from integrationskonzept.cli.commands import app`` sees every command
+(see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, SourceError, UsageError
+from ..errors import EXIT_OK, EXIT_PROBLEMS
+from .app import FolderArg, app, folder, prefix, shown
+from .builds import finish_build, progress, warn
 from .choices import (
     BUILD_FORMAT,
     DIFF_FORMAT,
@@ -25,53 +29,7 @@ from .choices import (
     SCHEMA_DATEI,
     VALIDATE_FORMAT,
 )
-from .output import echo, print_problems, show
-
-if TYPE_CHECKING:
-    from ..render.build import BuildResult
-
-app = typer.Typer(
-    name="ik",
-    help="Integrationskonzepte als Code: Quellen prüfen, Lücken finden, Dokumente bauen.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
-
-
-FolderArg = Annotated[str, typer.Argument(
-    help="Ordner des Konzepts (mit konzept.yaml).", metavar="ORDNER")]
-
-
-def folder(typed: str) -> Path:
-    """The concept folder as typed: a file is a usage error, a missing folder a SourceError."""
-    path = Path(typed)
-    if path.is_file():
-        hint = ""
-        if path.name in ("konzept.yaml", "konzept.yml"):
-            hint = f" – hier „{os.path.dirname(typed) or '.'}“"
-        raise UsageError(f"„{typed}“ ist eine Datei. Geben Sie den Ordner des Konzepts an "
-                         f"(den Ordner, in dem konzept.yaml liegt){hint}.")
-    if not path.exists():
-        raise SourceError(f"Ordner „{typed}“ nicht gefunden. Geben Sie den Ordner des "
-                          "Konzepts an (er enthält konzept.yaml).")
-    if not path.is_dir():
-        raise UsageError(f"„{typed}“ ist kein Ordner.")
-    return path
-
-
-def prefix(path: Path) -> str:
-    """File names in CI annotations start with the folder relative to the working directory."""
-    rel = os.path.relpath(path)
-    return "" if rel == "." else rel.rstrip("/") + "/"
-
-
-def shown(typed: str) -> str:
-    """File names in messages start with the folder as the user typed it."""
-    stripped = typed.rstrip("/\\")
-    return "" if stripped in ("", ".") else stripped + "/"
+from .output import echo, print_problems, show, write_file
 
 
 @app.command()
@@ -82,14 +40,25 @@ def validate(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="Ausgabeformat: text für Menschen, json für Skripte, github für "
         "Annotationen in GitHub Actions, sarif für Code-Scanning."), VALIDATE_FORMAT] = "text",
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde prüfen (ihre ID unter "
+        "„gemeinden:“).")] = None,
 ) -> int:
     """Prüft die Quellen eines Konzepts wie ein Compiler und meldet alle Probleme.
 
     Jede Meldung nennt Datei:Zeile:Spalte, einen Code, den Schweregrad und einen Hinweis.
-    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen).
+    Ende mit 0 ohne Probleme, 1 bei Fehlern (mit --strict auch bei Warnungen). Im Ordner
+    eines Landkreises, der „gemeinden:“ nennt, werden der Landkreis und alle Gemeinden
+    in einem Lauf geprüft.
     """
     fmt = VALIDATE_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(root):
+        from .verbund import validate_command
+
+        return validate_command(root, strict, fmt, mitglied)
     from ..checks.runner import validate as run
 
     report = run(root)
@@ -154,7 +123,7 @@ def schema(
     if out is None:
         echo(text)
     else:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        write_file(Path(out), text + "\n")
         echo(f"Schema geschrieben: {out}")
     return EXIT_OK
 
@@ -180,41 +149,26 @@ def build(
     seit: Annotated[str | None, typer.Option(
         "--seit", help="Vergleichsfassung für --aenderungen/--synopse: Git-Tag, Commit oder "
         "Ordner. Standard: die Git-Version (git:) des letzten Beschlusses.")] = None,
+    intern: Annotated[bool, typer.Option(
+        "--intern", help="Interne Fassung mit den vertraulichen Angaben der "
+        "Konfliktanalyse (vertraulich: true), als integrationskonzept-intern.*.")] = False,
 ) -> int:
     """Baut das vollständige Integrationskonzept als DOCX, barrierefreies PDF und HTML.
 
     Prüft zuerst die Quellen (wie ik validate) und baut nur, wenn es keine Fehler gibt.
     Gleiche Quellen ergeben byte-gleiche Dateien; geschrieben wird erst, wenn eine Datei
-    vollständig ist.
+    vollständig ist. Im Ordner eines Landkreises, der „gemeinden:“ nennt, werden alle
+    Gemeinden mitgeprüft; das Dokument erhält die Kapitel Integrationsmanagement und je
+    Gemeinde eine Zusammenfassung.
     """
     formats = BUILD_FORMAT.check_list(fmt, "--format")
     root = folder(path)
     from ..render.build import build as run
 
     result = run(root, formats=formats, out=out, draft=entwurf, progress=progress,
-                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit)
+                 warn=warn, aenderungen=aenderungen, synopse=synopse, seit=seit,
+                 intern=intern)
     return finish_build(result, path)
-
-
-def progress(message: str) -> None:
-    """A build step, on stderr (stdout keeps the list of written files)."""
-    echo(message, err=True)
-
-
-def warn(message: str) -> None:
-    """A build warning as it arises, on stderr."""
-    echo(f"Warnung: {message}", err=True)
-
-
-def finish_build(result: BuildResult, typed: str) -> int:
-    """Problems of a build that did not start, or the written files; the exit code."""
-    if not result.ok:
-        print_problems(result.problems, result.quellen, shown(typed))
-        echo("Nicht gebaut: Beheben Sie zuerst die Fehler oben.", err=True)
-        return EXIT_PROBLEMS
-    for file in result.files:
-        echo(f"Geschrieben: {os.path.relpath(file)}")
-    return EXIT_OK
 
 
 @app.command()
@@ -233,16 +187,28 @@ def gaps(
     fehler_bei_luecken: Annotated[bool, typer.Option(
         "--fehler-bei-luecken", help="Mit Code 1 enden, wenn offene Lücken bleiben (für CI).")
     ] = False,
+    mitglied: Annotated[str | None, typer.Option(
+        "--mitglied", help="Landkreis: nur diese Gemeinde (ihre ID unter „gemeinden:“).")
+    ] = None,
 ) -> int:
     """Zeigt, welche Bedarfe kein Angebot deckt, und warum.
 
     Zuerst die Zusammenfassung und die Abdeckung je Handlungsfeld und Sozialraum bzw.
     Zielgruppe, dann die offenen und teilweise gedeckten Bedarfe mit Gründen, den
     nächstliegenden Angeboten und den Maßnahmen, die sie schließen sollen; dazu mögliche
-    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt.
+    Doppelstrukturen und Angebote, nach denen kein Bedarf fragt. Im Ordner eines
+    Landkreises: jede Gemeinde gegen ihre Angebote, die des Landkreises und die für
+    Nachbarn offenen, als Matrix Gemeinde × Handlungsfeld mit dem nächsten Angebot je Lücke.
     """
     fmt = GAPS_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(root):
+        from .verbund import gaps_command
+
+        return gaps_command(root, fmt, mitglied, fehler_bei_luecken, handlungsfeld,
+                            sozialraum, zielgruppe)
     from ..gaps.folder import gaps_for_folder
 
     result = gaps_for_folder(root, handlungsfeld, sozialraum, zielgruppe)
@@ -287,10 +253,18 @@ def diff(
     """Zeigt, was sich zwischen zwei Fassungen des Konzepts geändert hat.
 
     Verglichen werden Maßnahmen, Ziele, Angebote, Bedarfe, Akteure und Handlungsfelder
-    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses.
+    Feld für Feld; ohne --from seit der Fassung des letzten Beschlusses. Im Ordner eines
+    Landkreises: der Landkreis und jede Gemeinde, dazu neue und entfallene Gemeinden.
     """
     fmt = DIFF_FORMAT.check(fmt, "--format")
     root = folder(path)
+    from .verbund import names_members
+
+    if names_members(root):
+        from ..workspace.diff import compare_workspaces, format_workspace_diff
+
+        echo(format_workspace_diff(compare_workspaces(root, von, bis), fmt))
+        return EXIT_OK
     from ..diff import compare_versions, format_diff
 
     echo(format_diff(compare_versions(root, von, bis), fmt))
@@ -329,4 +303,8 @@ def pruefungen() -> int:
     return EXIT_OK
 
 
-from . import bericht as _bericht  # noqa: E402,F401  (registers `ik bericht` on the app)
+__all__ = ["app"]
+
+# Commands in their own modules (cli/<name>.py) register on `app` when imported here,
+# one line each: from . import <name>  # noqa: E402, F401
+from . import bericht  # noqa: E402, F401

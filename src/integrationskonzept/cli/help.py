@@ -14,13 +14,18 @@ from collections.abc import Callable
 from typing import Any
 
 from .choices import Choices
+from .usage import metavar as placeholder
+from .usage import param_choices
 
 WIDTH = 100
 
 
 def _choices(callback: Callable[..., Any]) -> dict[str, Choices]:
     """The :class:`Choices` attached to the parameters of a command function."""
-    hints = typing.get_type_hints(callback, include_extras=True)
+    try:
+        hints = typing.get_type_hints(callback, include_extras=True)
+    except NameError:  # annotations that name something typer resolves another way
+        return {}
     out = {}
     for name, hint in hints.items():
         for extra in getattr(hint, "__metadata__", ()):
@@ -49,7 +54,7 @@ def _default(param: Any) -> str:
     default = param.default
     if default is None or isinstance(default, bool) or callable(default):
         return ""
-    text = str(default)
+    text = str(getattr(default, "value", default))  # an Enum member by its value
     if text == ".":
         return " Standard: der aktuelle Ordner."
     return f" Standard: {text}." if text else ""
@@ -78,16 +83,17 @@ def command_help(name: str) -> str:
     usage_args = []
     for param in command.params:
         extra = choices.get(param.name)
-        allowed = f" Möglich: {', '.join(extra.values())}." if extra else ""
+        values = extra.values() if extra else param_choices(param)
+        allowed = f" Möglich: {', '.join(str(v) for v in values)}." if values else ""
         text = (getattr(param, "help", None) or "") + allowed + _default(param)
         if param.param_type_name == "argument":
-            metavar = param.metavar or param.name.upper()
+            metavar = placeholder(param)
             usage_args.append(metavar if param.required else f"[{metavar}]")
             arguments.append((metavar, text.strip()))
         else:
-            label = ", ".join(sorted(param.opts, key=len))
+            label = ", ".join([*sorted(param.opts, key=len), *param.secondary_opts])
             if not param.is_flag:
-                label += f" {param.metavar or 'WERT'}"
+                label += f" {placeholder(param)}"
             options.append((label, text.strip()))
     options.append(("-h, --help", "Diese Hilfe anzeigen."))
     width = min(max(len(label) for label, _ in arguments + options), 28)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text.terminal import visible
@@ -29,6 +30,17 @@ def echo(text: str, err: bool = False, raw: bool = False) -> None:
     safe = text if raw else visible(text)
     stream.write(safe if safe.endswith("\n") else safe + "\n")
     stream.flush()
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write a file the user named (``--out``); a German error if that is impossible."""
+    from ..errors import UsageError
+
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"„{path}“ kann nicht geschrieben werden "
+                         f"({exc.strerror or type(exc).__name__}).") from None
 
 
 def console(err: bool = False) -> Console:

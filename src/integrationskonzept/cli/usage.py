@@ -2,8 +2,10 @@
 
 typer parses the command line with click, whose errors are English. `ik` runs the app
 with ``standalone_mode=False`` so that click raises instead of printing, and turns each
-error here into one German sentence by its class and fields (not by its text), plus
-where to find help. Unknown commands are caught before typer sees them.
+error here into one German sentence, plus where to find help: by the error's class and
+fields; the two cases click tells only in its text (a value given to a flag, extra
+arguments) by that text, and anything else as a general German message (click's text
+stays in ``detail`` for IK_DEBUG). Unknown commands are caught before typer sees them.
 """
 
 from __future__ import annotations
@@ -23,21 +25,53 @@ def click_errors() -> Any:
     return sys.modules[typer.BadParameter.__module__]
 
 
-def _meinten(word: str, possible: list[str]) -> str:
+def _did_you_mean(word: str, possible: list[str]) -> str:
     best = difflib.get_close_matches(word, possible, n=1, cutoff=0.6)
     return f" Meinten Sie „{best[0]}“?" if best else ""
 
 
 def unknown_command(name: str, known: list[str]) -> UsageError:
-    return UsageError(f"Unbekannter Befehl „{name}“.{_meinten(name, known)} "
+    return UsageError(f"Unbekannter Befehl „{name}“.{_did_you_mean(name, known)} "
                       "Alle Befehle: ik --help")
+
+
+def unknown_option(option: str, known: list[str]) -> UsageError:
+    """An option before the command that `ik` does not have (``--version`` stands alone)."""
+    if option == "--version":
+        return UsageError("„--version“ steht allein: ik --version")
+    flags = [flag.strip() for entry in known for flag in entry.split(",")]
+    return UsageError(f"Unbekannte Option „{option}“.{_did_you_mean(option, flags)} "
+                      "Aufruf: ik BEFEHL [ARGUMENTE]; alle Befehle: ik --help")
+
+
+def _type(param: Any) -> tuple[bool, list[str]]:
+    """(is a path, allowed values) of a click parameter; click keeps them in ``type``,
+    newer typer in ``type_descriptor``."""
+    kind = getattr(param, "type", None)
+    if kind is not None:
+        return getattr(kind, "name", "") == "path", list(getattr(kind, "choices", None) or [])
+    kind = getattr(param, "type_descriptor", None)
+    choices = getattr(kind, "choices", None) or []
+    return bool(getattr(kind, "is_path", False)), [getattr(c, "value", c) for c in choices]
+
+
+def param_choices(param: Any) -> list[str]:
+    """The allowed values typer knows for a parameter (an Enum type), if any."""
+    return _type(param)[1]
+
+
+def metavar(param: Any) -> str:
+    """The German placeholder of a parameter: its own metavar, else PFAD or WERT."""
+    if param.metavar:
+        return str(param.metavar)
+    return "PFAD" if _type(param)[0] else "WERT"
 
 
 def _param_label(param: Any) -> str:
     if param is None:
         return "ein Wert"
     if param.param_type_name == "argument":
-        return f"das Argument {param.metavar or param.name.upper()}"
+        return f"das Argument {metavar(param)}"
     return f"die Option „{max(param.opts, key=len)}“"
 
 
@@ -57,7 +91,9 @@ def german(exc: Exception, command: str) -> UsageError:
     if isinstance(exc, errors.MissingParameter):
         return UsageError(f"Es fehlt {_param_label(exc.param)}.{helps}")
     if isinstance(exc, errors.BadParameter):
-        return UsageError(f"Ungültiger Wert für {_param_label(exc.param)}.{helps}")
+        choices = _type(exc.param)[1] if exc.param is not None else []
+        allowed = f" Möglich: {', '.join(str(c) for c in choices)}." if choices else ""
+        return UsageError(f"Ungültiger Wert für {_param_label(exc.param)}.{allowed}{helps}")
     extra = re.search(r"unexpected extra argument\S* \((.*)\)", exc.message if isinstance(
         exc, errors.UsageError) else "")
     if extra:

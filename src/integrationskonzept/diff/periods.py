@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from ..model.fields import Zeitpunkt
 from ..model.items import Zeitraum
-from ..text.german import datum_kurz, monat_jahr
+from ..text.german import zeitpunkt
 
 
 def zeitpunkt_text(z: Zeitpunkt) -> str:
     """2024, März 2024 or 15.03.2024."""
-    if z.precision == "jahr":
-        return str(z.first.year)
-    if z.precision == "monat":
-        return monat_jahr(z.first)
-    return datum_kurz(z.first)
+    return zeitpunkt(z.first, z.precision, False, z.text, z.vorlaeufig)
 
 
 def same_point(a: Zeitpunkt | None, b: Zeitpunkt | None, part: str = "") -> bool:

@@ -14,8 +14,8 @@ from pathlib import Path
 from ..errors import SourceError
 from ..model.concept import Konzept
 from ..model.loader import LoadResult, load_concept
+from ..model.revision import load_at_revision
 from ..problems import Severity
-from ..source.git import load_at_revision
 from ..text.german import datum_kurz
 from .changes import Diff
 from .compare import compare

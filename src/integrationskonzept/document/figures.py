@@ -47,6 +47,9 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
                "beziehungen": [{"zu": b.zu, "art": b.art, "thema": b.thema}
                                for b in a.beziehungen]}
               for a in konzept.akteure.values()]
+    from .konflikt import karte
+
+    karte(actors, konzept)  # the Konfliktlinien as Spannung/Konflikt lines
     if any(a["beziehungen"] for a in actors):
         out["akteure"] = ("actor_map", (actors, "Akteurslandkarte"), {})
     return out

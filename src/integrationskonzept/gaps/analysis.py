@@ -27,11 +27,11 @@ from itertools import product
 from ..model.concept import Konzept, where
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
-from ..text.german import aufzaehlung
+from ..text.german import word_list
 from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
-from .match import NeedFacts, abdeckung, evaluate, need_facts, passt, punkte
+from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, score
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
 from .report import (
@@ -234,7 +234,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
                 continue
             seen.add(pos)
             offer = facts[pos]
-            if not passt(need, offer):
+            if not fits(need, offer):
                 others.append(pos)
                 continue
             covering.append(offer)
@@ -260,7 +260,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     hinweise: list[str] = []
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
         titel = [f"„{f.titel}“" for f in unbekannt]
-        hinweise.append("Kapazität unbekannt bei " + aufzaehlung(titel))
+        hinweise.append("Kapazität unbekannt bei " + word_list(titel))
     ids = tuple(f.id for f in covering)
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
                   kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))
@@ -270,7 +270,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     # A gap: rank the other offers (counts only), then explain the closest in words.
     del others[NAH:]  # the nearest ones; the rest of the field is sampled below
     others.extend(_elsewhere(need, index, vok, seen))
-    ranked = sorted(others, key=lambda p: punkte(need, facts[p], vok, stand_known))
+    ranked = sorted(others, key=lambda p: score(need, facts[p], vok, stand_known))
     best = [evaluate(need, facts[p], vok, stand_known) for p in ranked[:NAECHSTE]]
     out.naechste = tuple(
         Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,

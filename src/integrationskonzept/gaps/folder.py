@@ -45,9 +45,9 @@ def check_filters(konzept: Konzept, handlungsfeld: str | None, sozialraum: str |
     """Messages for filter values that name no id of the concept (with a suggestion)."""
     out = []
     for label, value, table in (
-            (" Handlungsfeld", handlungsfeld, konzept.handlungsfelder),
-            (" Sozialraum", sozialraum, konzept.sozialraeume),
-            ("e Zielgruppe", zielgruppe, konzept.zielgruppen)):
+            ("Unbekanntes Handlungsfeld", handlungsfeld, konzept.handlungsfelder),
+            ("Unbekannter Sozialraum", sozialraum, konzept.sozialraeume),
+            ("Unbekannte Zielgruppe", zielgruppe, konzept.zielgruppen)):
         if value is None or value in table:
             continue
         by_name = {entry.name: ident for ident, entry in table.items()}
@@ -55,7 +55,7 @@ def check_filters(konzept: Konzept, handlungsfeld: str | None, sozialraum: str |
         best = by_name.get(best, best) if best else None
         hint = f" Meinten Sie „{best}“?" if best else (
             f" Bekannt sind: {', '.join(table)}." if table else "")
-        out.append(f"„{value}“ ist kein{label} dieses Konzepts.{hint}")
+        out.append(f"{label} „{value}“.{hint}")
     return out
 
 

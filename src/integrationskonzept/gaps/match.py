@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.items import Bedarf
-from ..text.german import aufzaehlung
+from ..text.german import word_list
 from .index import OfferFacts, Vokabular
 
 _FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
@@ -94,7 +94,7 @@ class Fit:
     fehler: list[Fehler] = field(default_factory=list)
 
     def rank(self) -> tuple[int, int, int, int]:
-        """The same key as :func:`punkte`: fewest failures, least important ones first."""
+        """The same key as :func:`score`: fewest failures, least important ones first."""
         schwere = sum(GEWICHT[art] for art in {e.art for e in self.fehler})
         return (-self.passend, schwere, -self.teilweise, self.offer.pos)
 
@@ -117,8 +117,8 @@ def orte(raeume: list[str], vok: Vokabular) -> str:
     if len(raeume) > 1 and len(arten) == 1 and vok.gesamt not in raeume:
         praep = _ORTE_PRAEP.get(arten.pop())
         if praep:
-            return f"{praep} {aufzaehlung([vok.name(r) for r in raeume])}"
-    return aufzaehlung([ort(r, vok) for r in raeume])
+            return f"{praep} {word_list([vok.name(r) for r in raeume])}"
+    return word_list([ort(r, vok) for r in raeume])
 
 
 def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
@@ -131,10 +131,10 @@ def ohne_merkmal(merkmal: str, vok: Vokabular) -> str:
 
 
 def _orte_kurz(raeume: tuple[str, ...], vok: Vokabular) -> str:
-    return aufzaehlung([vok.weit if r == vok.gesamt else vok.name(r) for r in raeume])
+    return word_list([vok.weit if r == vok.gesamt else vok.name(r) for r in raeume])
 
 
-def passt(need: NeedFacts, offer: OfferFacts) -> bool:
+def fits(need: NeedFacts, offer: OfferFacts) -> bool:
     """Fast test for an offer found by the index (so it already meets the need's field,
     and at least one of its groups and places): does it cover at least part of it?"""
     if offer.laufzeit_grund is not None:
@@ -180,7 +180,7 @@ GEWICHT = {"handlungsfeld": 128, "laufzeit": 64, "lernsprache": 32, "zielgruppe"
            "sozialraum": 8, "merkmal": 4, "sprache": 2, "form": 1}
 
 
-def punkte(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
+def score(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
            ) -> tuple[int, int, int, int]:
     """The rank key of the nearest offers (best first), without building any reasons:
     fewest failed conditions, then the least important failures, then partial matches."""
@@ -258,8 +258,8 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
                 missing = [names(g) for g in need.gruppen if g not in gruppen]
                 fuer = sorted(names(g) for g in offer.zielgruppen)
                 fehler.append(Fehler(
-                    "zielgruppe", "nur für " + aufzaehlung(fuer),
-                    "Angebot vorhanden, aber nicht für " + aufzaehlung(missing)))
+                    "zielgruppe", "nur für " + word_list(fuer),
+                    "Angebot vorhanden, aber nicht für " + word_list(missing)))
             else:
                 fehler.append(Fehler("zielgruppe", "", ""))
     # Sozialraum
@@ -284,9 +284,9 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
             # Short lists name what exists ("nur auf Deutsch"), long ones what is missing.
             text = bedarf_text = ""
             if texts:
-                text = ("nur auf " + aufzaehlung(sorted(names(s) for s in offer.sprachen))
+                text = ("nur auf " + word_list(sorted(names(s) for s in offer.sprachen))
                         if offer.sprachen else "ohne Angabe der Sprache")
-                bedarf_text = text if len(offer.sprachen) <= 2 else "nicht auf " + aufzaehlung(
+                bedarf_text = text if len(offer.sprachen) <= 2 else "nicht auf " + word_list(
                     [names(s) for s in need.sprachen if s not in sprachen])
             fehler.append(Fehler("sprache", text, bedarf_text))
     # Lernsprache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from ..text.german import aufzaehlung
+from ..text.german import word_list
 from .index import Vokabular
 from .match import Fit, NeedFacts, ort, orte
 from .report import Grund
@@ -40,7 +40,7 @@ def why_not(need: NeedFacts, best: list[Fit], vok: Vokabular) -> tuple[Grund, ..
             covered |= fit.sprachen
         missing = [s for s in need.sprachen if s not in covered]
         ids = [i for key in sprache for i in merged[key]]
-        text = ("nicht auf " + aufzaehlung([vok.name(s) for s in missing]) if missing
+        text = ("nicht auf " + word_list([vok.name(s) for s in missing]) if missing
                 else sprache[0][1])
         first = list(merged).index(sprache[0])
         items = [(k, v) for k, v in merged.items() if k[0] != "sprache"]
@@ -62,12 +62,12 @@ def why_partly(need: NeedFacts, ids: tuple[str, ...], cells: set[tuple[object, .
     miss_s = [s for s in need.sprachen if s not in got_s]
     if miss_g:
         gruende.append(Grund("zielgruppe", "Angebot vorhanden, aber nicht für "
-                             + aufzaehlung([vok.name(g) for g in miss_g]), ids))
+                             + word_list([vok.name(g) for g in miss_g]), ids))
     if miss_r:
         gruende.append(Grund("sozialraum", "Angebot vorhanden, aber nicht " + orte(miss_r, vok),
                              ids))
     if miss_s:
-        gruende.append(Grund("sprache", "nicht auf " + aufzaehlung([vok.name(s) for s in miss_s]),
+        gruende.append(Grund("sprache", "nicht auf " + word_list([vok.name(s) for s in miss_s]),
                              ids))
     if not gruende:
         all_cells = product(need.gruppen or (None,), need.raeume, need.sprachen or (None,))

@@ -88,6 +88,13 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
     "bedarfe": ("bedarf",),
     "indikatoren": ("indikator",),
     "quelle": ("veranstaltung", "arbeitsgruppe", "befragung"),
+    # Konfliktanalyse and Integrationsmanagement (model/konflikt.py, model/verbund.py).
+    "akteure": ("akteur",),
+    "akteur": ("akteur",),
+    "erstellt_von": ("akteur",),
+    "koordination": ("akteur",),
+    "beratung": ("akteur",),
+    "steuerungsgruppe": ("akteur",),
     "bericht": ("bericht",),
 }
 

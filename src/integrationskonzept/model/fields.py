@@ -28,6 +28,9 @@ from ..text import german
 from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
+# A reference may name another concept of a Landkreis workspace: „kreis:jobcenter“,
+# „peine:m-6-1“ (the member's id, a colon, the id in that concept).
+REF_PATTERN = r"^([a-z0-9][a-z0-9_\-]*:)?[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 
 
 class Entry(BaseModel):
@@ -55,8 +58,25 @@ class RefMarker:
     """Marks a field whose value is a reference (or list of references) to ids."""
 
 
+MAX_TEXT = 5_000  # characters of a plain text field (a title, a name, a definition)
+MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in a .md file
+MAX_ID = 100
+
+
+def _bounded(limit: int, what: str) -> Any:
+    """A validator refusing strings longer than ``limit`` with a German message."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            raise PydanticCustomError(
+                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
+                {"what": what, "length": len(value), "limit": limit})
+        return value
+    return BeforeValidator(check)
+
+
 Id = Annotated[
     str,
+    _bounded(MAX_ID, "Die ID"),
     StringConstraints(pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
@@ -66,8 +86,9 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
-    StringConstraints(pattern=ID_PATTERN),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+    _bounded(MAX_ID, "Der Verweis"),
+    StringConstraints(pattern=REF_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": REF_PATTERN,
                     "description": "Verweis auf eine ID"}),
 ]
 """A reference to an id defined elsewhere in the concept."""
@@ -86,8 +107,8 @@ RefList = Annotated[
     RefMarker(),
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": ID_PATTERN},
-        {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+        {"type": "string", "pattern": REF_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": REF_PATTERN}},
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
 
@@ -111,7 +132,7 @@ def _quellen(value: Any) -> Any:
 
 
 QuellenT = Annotated[
-    list[Annotated[str, StringConstraints(min_length=1)]],
+    list[Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Die Quelle")]],
     QuelleMarker(),
     BeforeValidator(_quellen),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
@@ -120,7 +141,7 @@ QuellenT = Annotated[
 ]
 """Sources of an entry: each an id (reference), an address or a document title."""
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -131,6 +152,7 @@ class MarkdownMarker:
 Markdown = Annotated[
     str,
     MarkdownMarker(),
+    _bounded(MAX_MARKDOWN, "Der Text (für lange Texte eine Markdown-Datei verwenden)"),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown",
                     "description": "Text in Markdown"}),
 ]
@@ -205,6 +227,7 @@ Number = Annotated[float, BeforeValidator(_number),
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def _plausible(year: int, value: str) -> int:
@@ -217,6 +240,9 @@ def _plausible(year: int, value: str) -> int:
 
 
 def _make_date(text: str) -> dt.date | None:
+    year = _YEAR_IN_TEXT.search(text)
+    if year is not None and len(text) <= 10:
+        _plausible(int(year.group(1)), text)
     try:
         day = parse_tag(text)
     except ValueError:
@@ -266,12 +292,12 @@ class Zeitpunkt:
     @property
     def lang(self) -> str:
         """In German words: „17. August 2017“, „März 2024“, „2024“, „2003/04“."""
-        return german.zeitpunkt(self.first, self.precision, self.text, self.vorlaeufig)
+        return german.zeitpunkt(self.first, self.precision, True, self.text, self.vorlaeufig)
 
     @property
     def kurz(self) -> str:
         """Short: „17.08.2017“, „März 2024“, „2024“, „2003/04“."""
-        return german.zeitpunkt(self.first, self.precision, self.text, self.vorlaeufig, True)
+        return german.zeitpunkt(self.first, self.precision, False, self.text, self.vorlaeufig)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Zeitpunkt):

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..problems import SEVERITY_WORDS
 from .fields import AnzahlT, Bool, Datum, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
 from .items import (
     ANGABE_BESCHREIBUNG,
@@ -27,6 +28,8 @@ from .items import (
     Zeitraum,
     Ziel,
 )
+from .konflikt import Konfliktanalyse
+from .verbund import Entfernung, Integrationsmanagement, Mitglied
 
 KOMMUNE_TYPEN = ("Stadt", "Gemeinde", "Landkreis", "Region")
 SOZIALRAUM_ARTEN = ("gesamt", "Kernstadt", "Ortsteil", "Stadtteil", "Gemeinde", "Stadt",
@@ -121,6 +124,9 @@ class Vokabel(Entry):
     id: Id = Field(description="Eindeutige ID")
     name: Text = Field(description="Name, wie er im Dokument steht")
     beschreibung: Markdown | None = Field(None, description="Erläuterung")
+    entspricht: Id | None = Field(None, description="Im Arbeitsbereich eines Landkreises: "
+                                  "die ID des Eintrags im Konzept des Landkreises, dem dieser "
+                                  "entspricht (z. B. „sprache-bildung“)")
 
 
 class HandlungsfeldDef(Vokabel):
@@ -230,6 +236,8 @@ class InhaltKopf(Entry):
     ausgangslage_datei: Text | None = Field(None, description="Ausgangslage als Markdown-Datei")
     leitziel: Leitziel | None = Field(None, description="Leitziel des Handlungsfelds")
     steuerung: Markdown | None = Field(None, description="Steuerung und Vernetzung")
+    konfliktanalyse: Konfliktanalyse | None = Field(
+        None, description="Konfliktlinien und Perspektiven der Akteure")
 
 
 class Inhalt(InhaltKopf):
@@ -247,7 +255,7 @@ class Inhalt(InhaltKopf):
     abkuerzungen: list[Abkuerzung] = Field(default_factory=list, description="Abkürzungen")
 
 
-SCHWEREGRADE = ("Fehler", "Warnung", "Hinweis", "aus")
+SCHWEREGRADE = SEVERITY_WORDS
 
 
 class KonzeptKopf(InhaltKopf):
@@ -268,6 +276,13 @@ class KonzeptKopf(InhaltKopf):
     gliederung: list[Gliederungspunkt] = Field(
         default_factory=list, description="Reihenfolge der Kapitel und erzeugten Teile des "
         "Dokuments (siehe „Gliederung“); leer: die Standardgliederung")
+    gemeinden: list[Mitglied] = Field(
+        default_factory=list, description="Landkreis: die Konzepte der kreisangehörigen "
+        "Gemeinden (Arbeitsbereich)")
+    entfernungen: list[Entfernung] = Field(
+        default_factory=list, description="Landkreis: Entfernungen zwischen Gemeinden in km")
+    integrationsmanagement: Integrationsmanagement | None = Field(
+        None, description="Landkreis: das Integrationsmanagement (Beratung, Partner)")
 
 
 class KonzeptDatei(KonzeptKopf, Inhalt):

@@ -252,6 +252,8 @@ class Angebot(Entry):
     quelle: QuellenT = Field(default_factory=list, description=QUELLE_BESCHREIBUNG)
     angabe: Literal[ANGABEN] | None = Field(  # type: ignore[valid-type]
         None, description=ANGABE_BESCHREIBUNG)
+    offen_fuer_nachbarn: Bool = Field(False, description="Im Landkreis: steht auch den "
+                                      "Menschen der Nachbargemeinden offen")
 
 
 class Akzeptanz(Entry):

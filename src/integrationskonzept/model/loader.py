@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..problems import Location, Problem, Severity
+from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import YList, YMap, read_yaml
@@ -36,8 +37,6 @@ from .files import (
 KONZEPT_FILES = ("konzept.yaml", "konzept.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 # Folders of a concept that hold no sources: design files, build output, tooling.
-SKIP_DIRS = frozenset({"templates", "design", "build", "_build", "ausgabe", "node_modules",
-                       "venv", "__pycache__"})
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 
 _INHALT_KEYS = set(InhaltKopf.model_fields) | set(CONTENT_LISTS) | {"beteiligung"}
@@ -57,15 +56,22 @@ def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "strukt
     return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
 
 
+def _own_concept(folder: str) -> bool:
+    """A subfolder with its own konzept.yaml is another concept (e.g. a Gemeinde of a
+    Landkreis workspace), not part of this one."""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in KONZEPT_FILES)
+
+
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
 
 
 def shown_name(rel: str) -> str:
-    """``rel`` with control characters and undecodable bytes written as ``\\xNN``."""
+    """``rel`` with control characters and undecodable bytes written as ``%XX``
+    (percent-encoded bytes: safe on a terminal, in CI annotations and in SARIF URIs)."""
     def one(m: re.Match[str]) -> str:
         code = ord(m.group())
-        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}" \
-            if code > 0xFF else f"\\x{code:02x}"
+        raw = bytes([code - 0xDC00]) if code >= 0xDC80 else m.group().encode("utf-8")
+        return "".join(f"%{b:02X}" for b in raw)
     return _NAME_CONTROL.sub(one, rel)
 
 
@@ -75,7 +81,8 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     base = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
+                             and not _own_concept(os.path.join(dirpath, d)))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -83,8 +90,10 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
             lower = name.lower()
             shown = shown_name(rel)
             if shown != rel:
-                problems.append(_err(
-                    "IK012", f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
+                source = lower.endswith((*YAML_SUFFIXES, ".md"))
+                problems.append(Problem(
+                    "IK012", Severity.ERROR if source else Severity.WARNING,
+                    f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
                     "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
                     "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
                     rule="dateien"))
@@ -119,7 +128,9 @@ def load_concept(root: str | Path) -> LoadResult:
         return result
     files, result.problems = discover(root)
     if not any(f in KONZEPT_FILES for f in files):
-        nested = sorted(f.rsplit("/", 1)[0] for f in files if f.rsplit("/", 1)[-1] in KONZEPT_FILES)
+        nested = sorted(p.parent.relative_to(root).as_posix() for pattern in (
+            "*/konzept.y*ml", "*/*/konzept.y*ml") for p in root.glob(pattern)
+            if p.name in KONZEPT_FILES)
         hint = ("Jedes Konzept braucht eine konzept.yaml im Hauptordner; `ik init` legt sie an.")
         if nested:
             hint = ("Dieser Ordner enthält Konzepte in Unterordnern: "
@@ -196,6 +207,16 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: YList,
             continue
         line, col = item.pos["id"][2:]
         loc = Location(rel, line, col)
+        folds = konzept.cache.setdefault("ids_casefold", {})
+        twin = folds.setdefault(ident.casefold(), ident)
+        if twin != ident:
+            _kind, other = konzept.ids[twin]
+            problems.append(_err(
+                "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
+                "Groß- und Kleinschreibung", loc,
+                "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
+                "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
+                rule="ids", related=(other,)))
         if ident in konzept.ids:
             other_kind, other = konzept.ids[ident]
             problems.append(_err(

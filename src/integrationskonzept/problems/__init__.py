@@ -30,6 +30,8 @@ class Severity(enum.IntEnum):
 
 
 _LABELS = {Severity.INFO: "Hinweis", Severity.WARNING: "Warnung", Severity.ERROR: "Fehler"}
+# The words of ``pruefungen:`` in konzept.yaml: every severity, worst first, and "aus".
+SEVERITY_WORDS = (*(_LABELS[s] for s in sorted(Severity, reverse=True)), "aus")
 
 
 @dataclass(frozen=True, order=True)

@@ -122,6 +122,33 @@ Jedes Handlungsfeld hat genau eine Datei mit Ausgangslage und Leitziel.""",
     Code("IK201", "ids", E, """Eine ID ist im Konzept doppelt vergeben.
 IDs gelten im ganzen Konzept, über alle Dateien und Arten hinweg; die Meldung nennt
 beide Stellen.""", "massnahmen:\n  - id: m-1\nakteure:\n  - id: m-1"),
+    Code("IK203", "ids-gross-klein", E, """\
+Zwei IDs unterscheiden sich nur in Groß- und Kleinschreibung.
+Sprungmarken in Word und Links im Dokument unterscheiden sie nicht sicher; benennen
+Sie eine der beiden um.""", "ziele:\n  - id: z-1\n  - id: Z-1"),
+    Code("IK211", "mitglied-ordner", E, """\
+Landkreis: das Konzept einer Gemeinde unter „gemeinden:“ lässt sich nicht lesen.
+Der Ordner fehlt oder enthält keine konzept.yaml, ein Eintrag nennt weder „pfad“ noch
+„git“, oder Repository bzw. Revision eines „git:“-Mitglieds sind unbekannt.""",
+         "gemeinden:\n  - id: lengede\n    pfad: gemeinden/lengde   # Tippfehler im Ordner"),
+    Code("IK212", "mitglied-ausserhalb", E, """\
+Landkreis: der Ordner einer Gemeinde liegt außerhalb des Landkreises.
+Erlaubt sind Unterordner des Landkreises und Ordner desselben Git-Repositorys (etwa
+„../peine“ neben dem Ordner des Landkreises); ein Konzept aus einem anderen Repository
+wird mit „git:“ und „revision:“ genannt.""",
+         "gemeinden:\n  - id: peine\n    pfad: /home/ich/peine   # nicht im Repository"),
+    Code("IK213", "mitglied-zyklus", E, """\
+Landkreis: eine Gemeinde ist der Landkreis selbst oder nennt ihn als ihr Mitglied.
+Die Meldung nennt den Eintrag im Landkreis und die Stelle im Konzept der Gemeinde.""",
+         "gemeinden:\n  - id: selbst\n    pfad: .   # der Ordner des Landkreises"),
+    Code("IK214", "mitglied-landkreis", E, """\
+Landkreis: eine Gemeinde ist selbst ein Landkreis mit Mitgliedern.
+Ein Arbeitsbereich hat eine Ebene: nennen Sie die Gemeinden direkt im Landkreis.""",
+         "# gemeinden/ilsede/konzept.yaml\ngemeinden:\n  - id: ortsteil\n    pfad: ortsteil"),
+    Code("IK215", "mitglied-unbekannt", E, """\
+Landkreis: „entfernungen“ nennt eine Gemeinde, die unter „gemeinden:“ fehlt.
+Die Meldung schlägt die ähnlichste ID eines Mitglieds vor.""",
+         "entfernungen:\n  - {von: peine, nach: lengede, km: 12}   # lengede fehlt"),
     Code("IK401", "markdown-datei", E, """\
 Eine Markdown-Datei fehlt oder liegt außerhalb des Konzeptordners.
 Pfade in „datei:“ gelten relativ zum Konzeptordner.""",

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError
 from ..problems import Problem
@@ -49,7 +49,7 @@ class BuildResult:
 def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str | Path | None = None,
           draft: bool = False, progress: Callable[[str], None] | None = None,
           aenderungen: bool = False, synopse: bool = False, seit: str | None = None,
-          warn: Callable[[str], None] | None = None,
+          intern: bool = False, warn: Callable[[str], None] | None = None,
           bericht: BerichtAuswahl | None = None) -> BuildResult:
     """Build the concept at ``path`` into ``formats`` (docx, pdf, html, odt, md).
 
@@ -64,17 +64,32 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
 
     ``bericht`` builds the Umsetzungsbericht of a report period instead (see
     :mod:`.bericht`): same validation, design and pipeline, its own entry template.
+
+    A Landkreis folder whose konzept.yaml names ``gemeinden:`` is validated with its
+    members and gets the chapters on the Integrationsmanagement and the Gemeinden.
+    Internal conflict data (``vertraulich: true``) is left out unless ``intern``; the
+    internal document is written as ``integrationskonzept-intern.*``.
     """
     say = progress or (lambda _msg: None)
     root = Path(path)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     say("Quellen prüfen …")
-    from ..checks.runner import validate
+    from ..workspace.loader import names_members
 
-    report = validate(root)
+    kreis: Any = None
+    if names_members(root):
+        from ..workspace import validate_workspace
+
+        kreis = validate_workspace(root)
+        report: Any = kreis
+        konzept, quellen = kreis.bereich.kreis, kreis.dateien
+    else:
+        from ..checks.runner import validate
+
+        report = validate(root)
+        konzept, quellen = report.konzept, len(report.konzept.files)
     seconds["validate"] = _lap(started)
-    quellen = len(report.konzept.files)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
     platzhalter = [p for p in report.problems if p.code == PLATZHALTER]
@@ -83,7 +98,6 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
             f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
             f"{platzhalter[0].location}); ein beschlussreifes Dokument entsteht erst, wenn sie "
             "ersetzt sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
-    konzept = report.konzept
     warnings = _Warnings(warn)
     if bericht is not None:
         from .bericht import render_bericht
@@ -93,7 +107,8 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds, vergleich, synopse)
+                         warnings, seconds, vergleich, synopse, intern=intern,
+                         bereich=kreis.bereich if kreis is not None else None)
     result.quellen = quellen
     return result
 
@@ -144,14 +159,18 @@ def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tupl
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
             out: str | Path | None, draft: bool, say: Callable[[str], None],
             warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
-            nur_synopse: bool = False) -> BuildResult:
+            nur_synopse: bool = False, intern: bool = False, bereich: Any = None
+            ) -> BuildResult:
     from ..document.context import build_context
+    from ..document.konflikt import oeffentlich
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
     from . import load_design
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    if not intern:
+        konzept = oeffentlich(konzept)
     started = time.perf_counter()
     gaps = find_gaps(konzept)
     seconds["gaps"] = _lap(started)
@@ -163,7 +182,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     meta = konzept.meta
-    titel, basename = meta.titel, "integrationskonzept"
+    titel, basename = meta.titel, "integrationskonzept-intern" if intern else "integrationskonzept"
     if nur_synopse and vergleich is not None:
         from ..document.changes import synopse
 
@@ -175,13 +194,18 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             from ..document.markdown import Md
 
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
+        from .kreis import kreis_kapitel
+
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
     seconds["markdown"] = _lap(started)
     return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
                           warnings, seconds, design=design, titel=titel,
-                          subtitle=meta.untertitel or "", basename=basename, stand=konzept.stand)
+                          subtitle=" – ".join(x for x in (
+                              meta.untertitel, "Interne Fassung" if intern else None) if x),
+                          basename=basename, stand=konzept.stand)
 
 
 def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
@@ -209,7 +233,7 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
         # the concept's own Stand as written („März 2024“); a report's date as a day
         stand_wort=meta.stand.lang if stand == konzept.stand else "",
         version=version, subtitle=subtitle, logo=logo)
-    target = Path(out) if out is not None else root / "build"
+    target = _output_folder(root, out)
     stats: dict[str, float] = {}
     files = render(
         markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
@@ -217,6 +241,25 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
         stats=stats, basename=basename)
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def _output_folder(root: Path, out: str | Path | None) -> Path:
+    """``out`` (default ``<concept>/build``); refused inside the sources other than build/.
+
+    An output folder among the sources would overwrite a chapter that happens to be
+    called ``integrationskonzept.md`` and feed the outputs back into the next run.
+    """
+    from ..errors import RenderError
+
+    if out is None:
+        return root / "build"
+    target, base = Path(out).resolve(), root.resolve()
+    if target.is_relative_to(base) and not target.is_relative_to(base / "build"):
+        raise RenderError(
+            f"Der Ausgabeordner {out} liegt zwischen den Quellen des Konzepts; dort könnten "
+            "Quelldateien überschrieben werden. Wählen Sie den Ordner build/ des Konzepts "
+            "(Voreinstellung) oder einen Ordner außerhalb.")
+    return Path(out)
 
 
 def timestamp(konzept, stand: dt.date | None = None) -> dt.datetime:  # type: ignore[no-untyped-def]

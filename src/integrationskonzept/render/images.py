@@ -1,12 +1,15 @@
-"""Image files from other hands: refuse pixel bombs before pandoc or typst decode them.
+"""Image files from other hands: refuse pixel bombs and active SVG before use.
 
 A 60,000 × 60,000 PNG is a few hundred kilobytes on disk and 14 GB once decoded.
 The width and height are read from the file's header (PNG, JPEG, GIF) without
 decoding, and images above :data:`MAX_PIXELS` are refused with a German message.
+An SVG is a program for a browser: scripts, event attributes, entity declarations
+(XML bombs) and references to other files or addresses are refused.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 
 from ..errors import RenderError
@@ -56,3 +59,20 @@ def check_image(data: bytes, shown: str) -> None:
             f"{shown} ist mit {width} × {height} Pixeln zu groß (höchstens "
             f"{MAX_PIXELS // 1_000_000} Millionen Pixel); verkleinern Sie es, z. B. auf "
             "3000 Pixel Breite.")
+
+
+_SVG_ACTIVE = re.compile(
+    r"<!DOCTYPE|<!ENTITY|<script|<foreignObject|\son[a-z]+\s*=|javascript:"
+    r"|(?:href|src)\s*=\s*[\"']\s*(?!#|data:image/)[^\"'\s]",
+    re.IGNORECASE)
+
+
+def check_svg(data: bytes, shown: str) -> None:
+    """Raise :class:`RenderError` for an SVG that runs code, expands entities or loads."""
+    text = data.decode("utf-8", "replace")
+    found = _SVG_ACTIVE.search(text)
+    if found:
+        raise RenderError(
+            f"{shown}: das SVG enthält „{found.group().strip()[:40]}“ (Skripte, "
+            "Verweise auf andere Dateien oder Adressen, Entity-Deklarationen); solche SVGs "
+            "werden nicht übernommen. Speichern Sie das Bild als PNG oder als einfaches SVG.")

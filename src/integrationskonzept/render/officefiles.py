@@ -53,6 +53,8 @@ def safe_reference_docx(path: Path) -> bytes:
                 dropped[_owner(name)] = ids
         elif name.endswith(".xml"):
             _refuse_fields(name, content)
+            if name == "word/document.xml":
+                _check_page_sizes(content)
         return content
 
     try:
@@ -137,6 +139,22 @@ def _refuse_fields(name: str, content: bytes) -> None:
             raise RenderError(
                 f"{SHOWN} enthält ein Feld {field.group().decode()} ({name}), das Inhalte von "
                 "außerhalb lädt; entfernen Sie es in Word (Alt+F9 zeigt Feldfunktionen).")
+
+
+_PAGE_SIZE = re.compile(rb"<w:pgSz\b[^>]*>")
+_TWIPS = re.compile(rb'\bw:(w|h)="([^"]*)"')
+
+
+def _check_page_sizes(xml: bytes) -> None:
+    """Page width and height are whole numbers of twips of a plausible size."""
+    for size in _PAGE_SIZE.findall(xml):
+        for side, value in _TWIPS.findall(size):
+            if not value.isdigit() or not 1000 <= int(value) <= 100_000:
+                shown = value.decode("utf-8", "replace")[:20]
+                raise RenderError(
+                    f"{SHOWN}: die Seiten{'breite' if side == b'w' else 'höhe'} »{shown}« ist "
+                    "keine gültige Angabe (ganze Zahl in Twips erwartet). Stellen Sie die "
+                    "Seitengröße in Word unter Layout → Format neu ein.")
 
 
 def _unlink(content: bytes, ids: set[bytes] | None) -> bytes:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import RenderError
+from ..source import processes
 from ..text.oserrors import os_reason
 
 LUA_DIR = Path(__file__).resolve().parent / "lua"
@@ -37,7 +38,10 @@ LUA_AND_RUNTIME = 1024 * 2**20
 _EXEC = (
     "import os, resource, sys\n"
     "limit = int(sys.argv[1])\n"
-    "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+    "try:\n"
+    "    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+    "except (ValueError, OSError):\n"  # macOS: no address-space limit; the heap limit holds
+    "    pass\n"
     "os.execv(sys.argv[2], sys.argv[2:])\n"
 )
 
@@ -125,10 +129,7 @@ def run_pandoc(
     if options:
         cmd += ["+RTS", *options, "-RTS"]
     try:
-        proc = subprocess.run(
-            cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout,
-            check=False,
-        )
+        proc = processes.run(cmd, input=stdin, cwd=cwd, env=full_env, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"Pandoc hat {what} nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "

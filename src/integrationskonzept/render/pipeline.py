@@ -22,7 +22,8 @@ characters of Markdown the formats are written one after the other, so that at
 most one pandoc or typst child holds memory at a time; the PDF is set compactly
 (:mod:`.formats`). Each format reports its start and end through ``progress``.
 
-Each file is written next to its target and moved into place only when complete.
+All formats are written first; then each file is staged next to its target and all
+are moved into place together, so a failing format leaves every old output as it was.
 The same inputs, ``timestamp`` and toolchain give byte-identical files; each file names
 the toolchain (:func:`.versions.toolchain`) in its metadata: the custom property
 „erzeugt-mit“ in DOCX and ODT, ``<meta name="generator">`` in HTML, the keywords of the PDF.
@@ -45,7 +46,7 @@ from pathlib import Path
 from ..errors import RenderError
 from ..text.oserrors import os_reason
 from . import formats as formate
-from .buildfolder import install, place_logo, write_assets
+from .buildfolder import install_all, place_logo, write_assets
 from .design import Design
 from .formats import Job
 from .limits import limits_for
@@ -112,7 +113,6 @@ def render(
         raise RenderError(
             f"Ausgabeordner {out_dir} kann nicht angelegt werden: {os_reason(exc)}."
         ) from None
-    written: list[Path] = []
     generator = toolchain().generator
     with tempfile.TemporaryDirectory(prefix="ik-build-") as tmp:
         build = Path(tmp)
@@ -163,14 +163,14 @@ def render(
             order = todo if workers <= 1 else list(reversed(todo))
             futures = {fmt: pool.submit(produce, fmt) for fmt in order}
             try:
-                for fmt in todo:
-                    target = out_dir / f"{basename}.{fmt}"
-                    install(futures[fmt].result(), target)
-                    written.append(target)
-                    say(f"{target.name} geschrieben")
+                # every format first: when one fails, no output is replaced
+                done = {out_dir / f"{basename}.{fmt}": futures[fmt].result() for fmt in todo}
             finally:
                 for future in futures.values():
                     future.cancel()
+        written = install_all(done)
+        for target in written:
+            say(f"{target.name} geschrieben")
     return written
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
+from ..source import processes
 from .pandoc import LIMIT_HINT
 
 # Runs in the child: JSON job on stdin, JSON result on stdout.
@@ -31,7 +32,10 @@ except ImportError:  # Windows: no limits, no figures
 job = json.load(sys.stdin)
 sys.path[:] = job["sys_path"]
 if job["memory_limit"] and resource is not None:
-    resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
+    except (ValueError, OSError):  # macOS does not enforce address-space limits
+        pass
 result = {"warnings": [], "error": None, "max_rss_kb": 0}
 try:
     import typst
@@ -110,11 +114,9 @@ def compile_pdf(
         "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
     }
     try:
-        proc = subprocess.run(
-            [sys.executable, "-I", "-c", _WORKER],
-            input=json.dumps(job).encode(), capture_output=True, timeout=timeout, check=False,
-            cwd=root, env=_offline_env(),
-        )
+        proc = processes.run(
+            [sys.executable, "-I", "-c", _WORKER], input=json.dumps(job).encode(),
+            timeout=timeout, cwd=root, env=_offline_env())
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"typst hat das PDF nach {timeout:.0f} Sekunden nicht fertiggestellt und wurde "
@@ -142,6 +144,11 @@ def compile_pdf(
         detail = result.get("detail", "")
         where = re.search(r"┌─ ([^\s:]+):(\d+):(\d+)", detail)
         suffix = f" ({where[1]}, Zeile {where[2]}, Spalte {where[3]})" if where else ""
+        if where and where[1] == main.name:  # the generated document, not a user file
+            excerpt = _excerpt(main, int(where[2]))
+            near = f" bei »{excerpt}«" if excerpt else ""
+            suffix = (f" (im erzeugten Satz des Dokuments{near}; meist ein Text aus den "
+                      "Quellen: suchen Sie die Stelle dort und prüfen Sie mit `ik validate`)")
         raise RenderError(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}", detail)
     return TypstResult(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
@@ -157,6 +164,29 @@ def typst_version() -> str | None:
         return str(json.loads(typst.eval(b"", "str(sys.version)", ignore_system_fonts=True)))
     except (ImportError, RuntimeError, ValueError):
         return None
+
+
+def _excerpt(main: Path, line: int) -> str:
+    """The first words from the failing line of the generated typst source on, to find
+    the text in the sources (typst markup and escapes removed; reads at most 200 KB)."""
+    chunk, size = [], 0
+    try:
+        with main.open(encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, 1):
+                if number >= line:
+                    chunk.append(text)
+                    size += len(text)
+                    if size > 200_000 or any(ch.isalpha() for ch in _MARKUP.sub(" ", text)):
+                        break
+    except OSError:
+        return ""
+    words = _MARKUP.sub(" ", "".join(chunk)[:200_000]).split()
+    excerpt = " ".join(w for w in words if any(ch.isalpha() for ch in w))
+    excerpt = "".join(ch for ch in excerpt if ch.isprintable())
+    return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
+
+
+_MARKUP = re.compile(r"#[a-z.]+(\([^)]*\))?|[\\\[\]{}*_<>#=\"]")
 
 
 def _offline_env() -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Reading a concept folder as it was at a git revision, and the version of the sources.
+"""Git: the files of a concept folder as they were at a revision, and the version of the
+sources (loading them is :func:`integrationskonzept.model.revision.load_at_revision`).
 
 Git is called as a program (no shell, with a timeout); every failure becomes a
 :class:`~integrationskonzept.errors.GitError` with a German message.
@@ -9,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import GitError
-from ..model.loader import SKIP_DIRS, LoadResult, load_concept
-from ..problems import Location, Problem, Severity
+from . import SKIP_DIRS
 from .schemaerrors import suggest
 
 GIT_TIMEOUT = 60.0
@@ -80,9 +79,9 @@ def run_git(args: list[str], cwd: Path, stdin: bytes | None = None,
     # English messages (we recognise some), no password prompts, folder names taken literally.
     env = dict(os.environ, LC_ALL="C", LANG="C", GIT_TERMINAL_PROMPT="0",
                GIT_LITERAL_PATHSPECS="1", GIT_NO_LAZY_FETCH="1", GIT_OPTIONAL_LOCKS="0",
-               GIT_PAGER="cat", GIT_EXTERNAL_DIFF="")
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+               GIT_PAGER="cat")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_EXTERNAL_DIFF", "GIT_SSH_COMMAND"):
+        env.pop(name, None)
     extra = _no_filters(cwd) if args[:1] == ["status"] else []
     try:
         return subprocess.run(["git", *SAFE_OPTIONS, *extra, *args], cwd=cwd, input=stdin,
@@ -235,23 +234,6 @@ def export(top: Path, prefix: str, rev: Revision, target: Path,
         dest.write_bytes(content)
     skipped.extend(too_large)
     return len(wanted)
-
-
-def load_at_revision(path: Path, rev: str) -> tuple[LoadResult, Revision]:
-    """Load the concept in folder ``path`` as it was at git revision ``rev``."""
-    top, prefix = repo_of(path)
-    revision = resolve(top, rev)
-    skipped: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="ik-rev-") as tmp:
-        export(top, prefix, revision, Path(tmp), skipped)
-        result = load_concept(Path(tmp))
-    for rel in skipped:
-        result.problems.append(Problem(
-            "IK004", Severity.ERROR,
-            f"Datei ist in der Revision „{rev}“ zu groß (mehr als "
-            f"{MAX_SOURCE_BYTES // 2**20} MiB) und wurde nicht gelesen", Location(rel),
-            "Der Vergleich zeigt diese Datei nicht.", rule="dateien"))
-    return result, revision
 
 
 def version_info(path: str | Path) -> VersionInfo:

@@ -25,9 +25,26 @@ def datum_kurz(value: dt.date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
 
 
-def monat_jahr(value: dt.date) -> str:
+def month_year(value: dt.date) -> str:
     """März 2024"""
     return f"{MONATE[value.month - 1]} {value.year}"
+
+
+def zeitpunkt(first: dt.date, precision: str, lang: bool = True, text: str = "",
+              vorlaeufig: bool = False) -> str:
+    """A day, month or year as written: „17. August 2017“ (or „17.08.2017“ with
+    ``lang=False``), „März 2024“, „2024“; ``precision`` is "tag", "monat", "jahr" or
+    "jahre" (a school or budget year, printed as ``text``: „2003/04“). A tentative date
+    ends in „(vorläufig)“."""
+    if precision == "tag":
+        out = datum_lang(first) if lang else datum_kurz(first)
+    elif precision == "monat":
+        out = month_year(first)
+    elif precision == "jahr":
+        out = str(first.year)
+    else:
+        out = text
+    return f"{out} (vorläufig)" if vorlaeufig else out
 
 
 def zahl(value: float, stellen: int | None = None) -> str:
@@ -49,17 +66,17 @@ def prozent(value: float, stellen: int = 1) -> str:
     return f"{zahl(value, stellen)}\u00a0%"
 
 
-def aufzaehlung(items: Sequence[str], limit: int | None = None, und: str = " und ") -> str:
+def word_list(items: Sequence[str], limit: int | None = None, last: str = " und ") -> str:
     """„a, b und c“; with ``limit``, the first ones and „… und 3 weitere“.
 
-    ``und=", "`` joins all with commas (for long lists where „und“ would mislead).
+    ``last=", "`` joins all with commas (for long lists where „und“ would mislead).
     """
     items = list(items)
     if limit is not None and len(items) > limit:
         return ", ".join(items[:limit]) + f" … und {len(items) - limit} weitere"
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + und + items[-1]
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
 # --- reading dates --------------------------------------------------------------------
@@ -115,17 +132,3 @@ def parse_zeitpunkt_text(text: str) -> tuple[dt.date, dt.date, str] | None:
         return None
     return dt.date(year, month, 1), _monatsende(year, month), "monat"
 
-
-def zeitpunkt(first: dt.date, precision: str, text: str, vorlaeufig: bool = False,
-              kurz: bool = False) -> str:
-    """A date as precise as it was given: „17. August 2017“ (or 17.08.2017 with ``kurz``),
-    „März 2024“, „2024“, „2003/04“; tentative ones with „(vorläufig)“."""
-    if precision == "tag":
-        out = datum_kurz(first) if kurz else datum_lang(first)
-    elif precision == "monat":
-        out = monat_jahr(first)
-    elif precision == "jahr":
-        out = str(first.year)
-    else:
-        out = text
-    return f"{out} (vorläufig)" if vorlaeufig else out

@@ -65,6 +65,48 @@ local german_quotes = dofile(
   pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "deutsch.lua" })
 )[1].Quoted
 
+-- Attributes of a text: only width/height (sizes) and lang, as in sicherheit.lua;
+-- the `md` output is the one format that filter does not see (onclick, style …).
+local function clean_attr(el)
+  if el.attr == nil or #el.attr.attributes == 0 then return nil end
+  local keep = {}
+  for k, v in pairs(el.attr.attributes) do
+    local value = tostring(v)
+    if (k == "width" or k == "height") and value:match("^[%d.]+%s*[%a%%]*$") then
+      keep[k] = v
+    elseif k == "lang" and value:match("^%a%a%a?[%w%-]*$") then
+      keep[k] = v
+    end
+  end
+  el.attr = pandoc.Attr(el.attr.identifier, el.attr.classes, keep)
+  return el
+end
+
+local function raw_marked(el)
+  for _, class in ipairs(el.classes) do
+    if class:match("^{?=") then return true end
+  end
+  return false
+end
+
+-- `code`{=html}: without raw_attribute the reader gives Code and the text
+-- "{=html}", which the Markdown writer would put back together as raw HTML.
+local function drop_raw_inlines(inlines)
+  local out = pandoc.Inlines({})
+  local skip = false
+  for i, el in ipairs(inlines) do
+    local after = inlines[i + 1]
+    if skip then
+      skip = false
+    elseif el.t == "Code" and after and after.t == "Str" and after.text:match("^{=") then
+      skip = true
+    else
+      out:insert(el)
+    end
+  end
+  return out
+end
+
 -- The blocks of one text: parsed alone, references resolved, images renamed,
 -- headings moved below `ebene`, German quotation marks as characters.
 local function blocks_of(key, entry)
@@ -74,16 +116,24 @@ local function blocks_of(key, entry)
     -- a placeholder written into a text stays an ordinary div
     Div = function(d)
       if d.classes:includes("ik-prosa") then return d.content end
-      return nil
+      return clean_attr(d)
     end,
     RawBlock = function(_) return {} end,
     RawInline = function(_) return {} end,
-    Link = resolve,
+    Link = function(el) return resolve(el) or clean_attr(el) end,
     Image = function(img)
       local name = entry.bilder and entry.bilder[img.src]
       if name then img.src = name end
-      return img
+      return clean_attr(img) or img
     end,
+    -- ```{=html} read as a code block: raw content in the `md` output, dropped
+    CodeBlock = function(el) if raw_marked(el) then return {} end return clean_attr(el) end,
+    Code = function(el) if raw_marked(el) then return {} end return clean_attr(el) end,
+    Inlines = drop_raw_inlines,
+    Span = clean_attr,
+    Header = clean_attr,
+    Table = clean_attr,
+    Figure = clean_attr,
   })
   blocks = blocks:walk({ Quoted = german_quotes })
   return shift_headings(blocks, ebene, key)

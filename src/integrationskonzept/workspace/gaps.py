@@ -1,0 +1,289 @@
+"""Kreis-wide gap analysis: every Gemeinde's Bedarfe against the offers within reach.
+
+Pure (workspace in, :class:`KreisLuecken` out). The matcher is the one of
+:mod:`integrationskonzept.gaps`: per member a candidate offer set is built and
+:func:`~integrationskonzept.gaps.find_gaps` runs on the member with that set.
+
+Within reach of a Gemeinde are its own offers, the Kreis's offers (kreisweit or for
+this Gemeinde's Sozialraum of the Kreis) and the offers of other Gemeinden marked
+``offen_fuer_nachbarn: true``. Foreign offers are translated into the Gemeinde's
+vocabulary (via ``entspricht`` or equal ids) and keep a prefixed id („kreis:a-1“,
+„peine:a-sb-2“). For a need that stays a gap, the offers elsewhere that would cover it
+but for the place are found with a second run that counts them as within reach; the
+nearest of them is reported with its distance where the Kreis gives coordinates or a
+distance table (``entfernungen``).
+
+The Kreis's own Bedarfe are matched against its offers and the Gemeinden's offers,
+each placed in its Gemeinde's Sozialraum of the Kreis.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..gaps import GEDECKT, TEILWEISE, GapReport, find_gaps
+from ..gaps.report import Matrix, Zelle
+from ..model.concept import Konzept
+from ..model.items import Angebot
+from .loader import KREIS, Arbeitsbereich
+from .vocab import kanon, lokal
+
+EARTH_KM = 6371.0
+
+
+@dataclass(frozen=True)
+class Fundort:
+    """An offer elsewhere in the Kreis that would cover a need but for the place."""
+
+    angebot: str  # prefixed id
+    titel: str
+    mitglied: str  # member id, or "kreis"
+    ort: str  # „Stadt Peine – Kernstadt“
+    km: float | None = None
+
+    @property
+    def text(self) -> str:
+        """„nur in Stadt Peine – Kernstadt, 12 km“."""
+        weg = f", {_km(self.km)} km" if self.km is not None else ""
+        return f"nur in {self.ort}{weg}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"angebot": self.angebot, "titel": self.titel, "mitglied": self.mitglied,
+                "ort": self.ort, "km": self.km, "text": self.text}
+
+
+@dataclass(frozen=True)
+class GemeindeLuecken:
+    """The gap report of one concept of the workspace (a Gemeinde, or the Kreis)."""
+
+    mitglied: str  # member id, or "kreis"
+    name: str
+    anzeige: str
+    report: GapReport
+    naechste: Mapping[str, Fundort]  # need id -> nearest offer elsewhere
+
+    def herkunft(self, angebot: str) -> str:
+        """Whose offer: ``kreis``, a member id, or empty for the concept's own."""
+        return angebot.split(":", 1)[0] if ":" in angebot else ""
+
+
+@dataclass(frozen=True)
+class KreisLuecken:
+    """The workspace's gap reports and the Gemeinde × Handlungsfeld matrix."""
+
+    name: str
+    gemeinden: tuple[GemeindeLuecken, ...]
+    matrix: Matrix
+    namen: Mapping[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "landkreis": self.name,
+            "matrix": self.matrix.to_dict(),
+            "gemeinden": [{
+                "mitglied": g.mitglied, "name": g.name, "ordner": g.anzeige,
+                "zaehlung": g.report.zaehlung(),
+                "befunde": [dict(b.to_dict(), naechstes_angebot=(
+                    g.naechste[b.bedarf].to_dict() if b.bedarf in g.naechste else None))
+                    for b in g.report.befunde],
+            } for g in self.gemeinden]}
+
+
+def _km(value: float) -> str:
+    """„12“, „9“, „4,5“: whole kilometres from 10 on or when whole."""
+    if value >= 10 or round(value, 1) == round(value):
+        return f"{value:.0f}"
+    return f"{value:.1f}".replace(".", ",")
+
+
+def entfernung(bereich: Arbeitsbereich, a: str, b: str) -> float | None:
+    """Distance in km between two members: the table first, else the coordinates."""
+    if a == b:
+        return 0.0
+    meta = bereich.kreis.meta
+    if meta is None:
+        return None
+    for e in meta.entfernungen:
+        if {e.von, e.nach} == {a, b}:
+            return float(e.km)
+    ka = _eintrag(bereich, a)
+    kb = _eintrag(bereich, b)
+    if ka is None or kb is None:
+        return None
+    p1, l1, p2, l2 = map(math.radians, (ka.breite, ka.laenge, kb.breite, kb.laenge))
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def _eintrag(bereich: Arbeitsbereich, ident: str) -> Any:
+    member = bereich.mitglieder.get(ident)
+    return member.eintrag.koordinaten if member is not None else None
+
+
+def kreisraum(bereich: Arbeitsbereich, ident: str) -> str | None:
+    """The Kreis's Sozialraum that is member ``ident`` (``sozialraum:`` or equal id)."""
+    member = bereich.mitglieder.get(ident)
+    if member is None:
+        return None
+    if member.eintrag.sozialraum:
+        return member.eintrag.sozialraum
+    return ident if ident in bereich.kreis.sozialraeume else None
+
+
+def _translate(angebot: Angebot, von: Konzept, nach: Konzept, prefix: str,
+               raeume: list[str], kreis_ist_ziel: bool) -> Angebot:
+    """``angebot`` of concept ``von`` in the vocabulary of ``nach``, with a prefixed id."""
+
+    def one(attr: str, ident: str) -> str:
+        canon = kanon(von, attr, ident)
+        if kreis_ist_ziel:
+            return canon if canon in getattr(nach, attr) else f"{prefix}:{ident}"
+        return lokal(nach, attr, canon) or f"{KREIS}:{canon}"
+
+    def many(attr: str, idents: list[str]) -> list[str]:
+        return [one(attr, i) for i in idents]
+
+    return angebot.model_copy(update={
+        "id": f"{prefix}:{angebot.id}",
+        "handlungsfelder": many("handlungsfelder", angebot.handlungsfelder),
+        "zielgruppen": many("zielgruppen", angebot.zielgruppen),
+        "sprachen": many("sprachen", angebot.sprachen),
+        "lernsprache": one("sprachen", angebot.lernsprache) if angebot.lernsprache else None,
+        "merkmale": many("merkmale", angebot.merkmale),
+        "sozialraeume": raeume,
+    })
+
+
+def _ort(bereich: Arbeitsbereich, home: str, angebot: Angebot, konzept: Konzept) -> str:
+    name = bereich.name if home == KREIS else bereich.mitglieder[home].name
+    teile = [konzept.sozialraeume[r].name for r in angebot.sozialraeume
+             if r in konzept.sozialraeume and konzept.sozialraeume[r].art != "gesamt"]
+    return f"{name} – {', '.join(teile)}" if teile else name
+
+
+def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
+    member = bereich.mitglieder[ident]
+    konzept = member.konzept
+    kreis = bereich.kreis
+    eigen_raum = kreisraum(bereich, ident)
+    gesamt = kreis.gesamtraum
+    erreichbar: dict[str, Angebot] = dict(konzept.angebote)
+    anderswo: dict[str, tuple[Angebot, str, str]] = {}  # id -> (offer, home, place text)
+    for a in kreis.angebote.values():
+        raeume = set(a.sozialraeume)
+        if not raeume or (gesamt in raeume) or (eigen_raum in raeume):
+            t = _translate(a, kreis, konzept, KREIS, [], False)
+            erreichbar[t.id] = t
+        else:
+            t = _translate(a, kreis, konzept, KREIS, [], False)
+            home = next((m for m in bereich.mitglieder if kreisraum(bereich, m) in raeume),
+                        KREIS)
+            anderswo[t.id] = (t, home, _ort(bereich, home, a, kreis) if home == KREIS else
+                              bereich.mitglieder[home].name)
+    for other_id, other in bereich.mitglieder.items():
+        if other_id == ident:
+            continue
+        for a in other.konzept.angebote.values():
+            t = _translate(a, other.konzept, konzept, other_id, [], False)
+            if a.offen_fuer_nachbarn:
+                erreichbar[t.id] = t
+            else:
+                anderswo[t.id] = (t, other_id, _ort(bereich, other_id, a, other.konzept))
+    report = find_gaps(dataclasses.replace(konzept, angebote=erreichbar, cache={}))
+    naechste: dict[str, Fundort] = {}
+    luecken = [b for b in report.befunde if b.urteil != GEDECKT]
+    if luecken and anderswo:
+        alle = dict(erreichbar)
+        alle.update({k: v[0] for k, v in anderswo.items()})
+        probe = find_gaps(dataclasses.replace(konzept, angebote=alle, cache={}))
+        for b in luecken:
+            other_b = probe.befund(b.bedarf)
+            if other_b is None:
+                continue
+            found = [a for a in other_b.angebote if a in anderswo]
+            if not found:
+                continue
+            best = min(found, key=lambda a: (
+                d if (d := entfernung(bereich, ident, anderswo[a][1])) is not None
+                else math.inf, found.index(a)))
+            offer, home, ort = anderswo[best]
+            naechste[b.bedarf] = Fundort(best, offer.titel, home, ort,
+                                         entfernung(bereich, ident, home))
+    return GemeindeLuecken(ident, member.name, member.anzeige, report, naechste)
+
+
+def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
+    kreis = bereich.kreis
+    erreichbar: dict[str, Angebot] = dict(kreis.angebote)
+    for ident, member in bereich.mitglieder.items():
+        raum = kreisraum(bereich, ident)
+        if raum is None:
+            continue
+        for a in member.konzept.angebote.values():
+            t = _translate(a, member.konzept, kreis, ident, [raum], True)
+            erreichbar[t.id] = t
+    report = find_gaps(dataclasses.replace(kreis, angebote=erreichbar, cache={}))
+    return GemeindeLuecken(KREIS, bereich.name, "", report, {})
+
+
+def workspace_gaps(bereich: Arbeitsbereich, mitglied: str | None = None) -> KreisLuecken:
+    """The gap reports of the Kreis and every member (or just ``mitglied``)."""
+    teile: list[GemeindeLuecken] = []
+    if mitglied is None and bereich.kreis.bedarfe:
+        teile.append(_for_kreis(bereich))
+    for ident in bereich.mitglieder:
+        if mitglied is None or ident == mitglied:
+            teile.append(_for_member(bereich, ident))
+    namen = {hid: hf.kurz or hf.name for hid, hf in bereich.kreis.handlungsfelder.items()}
+    for g in teile:
+        namen[g.mitglied] = g.name
+    return KreisLuecken(bereich.name, tuple(teile), _matrix(bereich, teile, namen), namen)
+
+
+def _matrix(bereich: Arbeitsbereich, teile: list[GemeindeLuecken],
+            namen: dict[str, str]) -> Matrix:
+    counts: dict[tuple[str, str], list[int]] = {}
+    spalten = list(bereich.kreis.handlungsfelder)
+    for g in teile:
+        konzept = bereich.kreis if g.mitglied == KREIS else bereich.mitglieder[
+            g.mitglied].konzept
+        for b in g.report.befunde:
+            hf = kanon(konzept, "handlungsfelder", b.handlungsfeld) if b.handlungsfeld else "_ohne"
+            if hf not in spalten:
+                spalten.append(hf)
+                src = konzept.handlungsfelder.get(b.handlungsfeld or "")
+                namen.setdefault(hf, (src.kurz or src.name) if src else "ohne Handlungsfeld")
+            cell = counts.setdefault((g.mitglied, hf), [0, 0, 0, 0])
+            cell[0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2] += 1
+            cell[3] += b.offen
+    zeilen = tuple(g.mitglied for g in teile)
+    zellen = tuple(Zelle(z, s, *counts[(z, s)]) for z in zeilen for s in spalten
+                   if (z, s) in counts)
+    return Matrix("Gemeinde × Handlungsfeld", zeilen, tuple(spalten), zellen)
+
+
+def nur_handlungsfeld(bereich: Arbeitsbereich, luecken: KreisLuecken, kreis_hf: str
+                      ) -> KreisLuecken:
+    """``luecken`` narrowed to one Handlungsfeld of the Kreis (each member by its own id
+    for it: ``entspricht`` or the same id)."""
+    from ..gaps import filter_report
+
+    teile = []
+    for g in luecken.gemeinden:
+        konzept = bereich.kreis if g.mitglied == KREIS else bereich.mitglieder[
+            g.mitglied].konzept
+        local = kreis_hf if g.mitglied == KREIS else lokal(konzept, "handlungsfelder",
+                                                            kreis_hf)
+        report = filter_report(g.report, local or f"{KREIS}:{kreis_hf}", None, None)
+        keep = {b.bedarf for b in report.befunde}
+        teile.append(dataclasses.replace(g, report=report, naechste={
+            k: v for k, v in g.naechste.items() if k in keep}))
+    m = luecken.matrix
+    matrix = Matrix(m.name, m.zeilen, (kreis_hf,),
+                    tuple(z for z in m.zellen if z.spalte == kreis_hf))
+    return dataclasses.replace(luecken, gemeinden=tuple(teile), matrix=matrix)
