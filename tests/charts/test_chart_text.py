@@ -117,7 +117,9 @@ def test_periods(value, end, year, text) -> None:
 def test_alt_texts_name_the_numbers() -> None:
     bars = bar_chart(["Kernstadt", "Vöhrum"], [25600, 6100], "Einwohner je Ortsteil")
     assert bars.alt == "Balkendiagramm: Einwohner je Ortsteil; Kernstadt 25.600, Vöhrum 6.100."
-    heat = coverage_heatmap(["Sprache"], ["Kernstadt", "Vöhrum"], [[75, None]], "Abdeckung")
+    heat = coverage_heatmap(["Sprache", "Arbeit"], ["Kernstadt", "Vöhrum"], [[75, None],
+                                                                              [None, 50]],
+                            "Abdeckung")
     assert "Sprache: Kernstadt 75\u00a0%, Vöhrum –" in heat.alt
     line = measure_timeline([{"titel": "Sprachcafé", "beginn": "2024-03",
                               "handlungsfeld": "Bildung", "status": "laufend"}], "Zeit")
@@ -135,8 +137,8 @@ def test_caps_are_stated_in_caption_and_alt() -> None:
     assert "30 von 50" in bars.alt and bars.typst_source.count('"O') == 30
     heat = coverage_heatmap([f"H{i}" for i in range(30)], ["A"], [[1]] * 30, "Abdeckung")
     assert "die ersten 25 von 30 Handlungsfeldern dargestellt" in heat.caption
-    amap = actor_map(actors(60), "Karte")
-    assert "40 am stärksten vernetzten von 60" in amap.caption
+    amap = actor_map(actors(90), "Karte")
+    assert "80 am stärksten vernetzten von 90" in amap.caption
     line = measure_timeline(measures(1000), "Maßnahmen")
     assert "1000 Maßnahmen: Anzahl laufender Maßnahmen je Handlungsfeld und Jahr" in line.caption
     assert line.alt.startswith("Zeitleiste als Heatmap: Maßnahmen (Handlungsfeld / Jahr; Werte: "
@@ -160,5 +162,42 @@ def test_empty_inputs_still_compile() -> None:
 def test_bad_numbers_are_no_traceback() -> None:
     bars = bar_chart(["a", "b", "c"], [float("nan"), "x", None], "Leer")  # type: ignore[list-item]
     assert "a keine Angabe" in bars.alt and chart_svg(bars)
-    heat = coverage_heatmap(["a"], ["b", "c"], [[float("inf"), 250]], "H")
-    assert "b –, c 100\u00a0%" in heat.alt and chart_svg(heat)
+    heat = coverage_heatmap(["a", "d"], ["b", "c"], [[float("inf"), 250], [10, None]], "H")
+    assert "a: b –, c 100\u00a0%" in heat.alt and chart_svg(heat)
+
+
+def test_heatmap_leaves_out_empty_rows_and_columns_and_shows_every_sozialraum() -> None:
+    heat = coverage_heatmap(["Sprache", "Sport"], ["Kernstadt", "Vöhrum", "Stederdorf"],
+                            [[75, None, 20], [None, None, None]], "Abdeckung")
+    assert "Sport" not in heat.alt and "Vöhrum" not in heat.alt
+    assert heat.table[0] == ("Handlungsfeld / Sozialraum", "Kernstadt", "Stederdorf")
+    orte = [f"Ort {i}" for i in range(17)]
+    wide = coverage_heatmap(["Sprache", "Arbeit"], orte, [[50] * 17, [25] * 17], "Abdeckung")
+    assert "dargestellt" not in wide.caption  # all 17, the matrix turned
+    assert [row[0] for row in wide.table[1]] == orte
+    assert wide.table[0] == ("Sozialraum / Handlungsfeld", "Sprache", "Arbeit")
+
+
+def test_timeline_keeps_concept_order_numbers_and_status_text() -> None:
+    line = measure_timeline([
+        {"nummer": "M 6.1", "titel": "Spät", "beginn": "2026", "ende": "2027",
+         "handlungsfeld": "Bildung", "status": "geplant"},
+        {"nummer": "M 6.2", "titel": "Früh", "beginn": "2020", "ende": "2021",
+         "handlungsfeld": "Bildung", "status": "umgesetzt"}], "Zeit", stand="2024-06-30")
+    source = line.typst_source
+    assert source.index('"M 6.1 Spät"') < source.index('"M 6.2 Früh"')
+    assert 'status: "geplant"' in source and 'status: "umgesetzt"' in source
+
+
+def test_chart_text_is_at_least_8_pt() -> None:
+    import re
+
+    amap = actor_map(actors(42), "Karte")
+    heat = coverage_heatmap(["Sprache"], ["Kernstadt"], [[75]], "Abdeckung")
+    line = measure_timeline(measures(5), "Maßnahmen")
+    bars = bar_chart(["Kernstadt", "Vöhrum"], [25600, 6100], "Einwohner")
+    for chart in (amap, heat, line, bars):
+        sizes = [float(x) for x in re.findall(r"size: ([\d.]+)pt", chart.typst_source)]
+        sizes += [float(x) for x in re.findall(r"schrift: ([\d.]+)pt", chart.typst_source)]
+        assert sizes and min(sizes) >= 8, chart.kind
+    assert "dargestellt" not in amap.caption  # all 42 actors

@@ -143,7 +143,7 @@ MESSAGES = [
     ({"leitziel": {"horizont": 2030}}, "IK102",
      "Leitziel des Handlungsfelds „Bildung“: Pflichtfeld „text“ fehlt", "Unbekannte(r)"),
     ({"massnahmen": [dict(BASE_INHALT["massnahmen"][0], statu="geplant")]}, "IK101",
-     "Erlaubt sind: id, nummer, titel", "Unbekannte(r)"),
+     "Erlaubt sind: id, titel, nummer", "Unbekannte(r)"),
     ({"angebote": [{"id": "a-1", "titel": "Kurs", "kapazitaet": {"maennlich": "2"}}]}, "IK103",
      "gefunden einen Eintrag mit Unterschlüsseln", "{'maennlich'"),
 ]

@@ -2,9 +2,12 @@
 
 The layout is computed here, deterministically: actors sorted by typ (in the order of
 the source format's vocabulary) and name, spread evenly over a circle with a gap between
-typ groups; labels run radially outwards so 40 actors stay readable. Circle size shows
+typ groups; labels run radially outwards so 80 actors stay readable. Circle size shows
 einfluss; lines bend slightly towards the centre, parallel relations between the same
-pair fan out. Förderung and Hierarchie are directed: the arrow points to ``zu``.
+pair fan out. All text is at least 8 pt; actor labels are one line (the short name when
+the name is too long), a relation's thema is drawn only where it overlaps no other
+label (every thema is in the alt text and the table). Förderung and Hierarchie are
+directed: the arrow points to ``zu``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 from .base import PAGE_WIDTH_PT, Chart, ChartStyle, Raw, build_source, caption, colour, pt, shorten
 
-MAX_ACTORS = 40
+MAX_ACTORS = 80  # at 8 pt one label line needs 10 pt of the ring: 80 fit on an A4 width
 MAX_RELATIONS = 150
 TYPES = ("Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
          "Wohlfahrtsverband", "Bildungsträger", "Arbeitsverwaltung", "Religionsgemeinschaft",
@@ -33,9 +36,10 @@ RELATIONS = {
     "Konflikt": ("#D62728", 2.4, "dash-dotted", False),
 }
 INFLUENCE = {"hoch": 1.0, "mittel": 0.72, "gering": 0.5}
-_HALF_LABEL = 80.0
-_FONT = 6.3
+_HALF_LABEL = 100.0
+_FONT = 8.0  # no chart text below 8 pt in print
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
+_CHAR = 0.56  # average character width in em (Source Sans 3), generous
 
 
 def _stroke(art: str) -> Raw:
@@ -45,9 +49,11 @@ def _stroke(art: str) -> Raw:
 
 
 def _label(actor: Mapping[str, Any]) -> str:
+    """One line that fits the label's half box (the short name if the name is longer);
+    labels of neighbours on the ring never overlap that way."""
     name = " ".join(str(actor.get("name") or actor.get("id") or "?").split())
     kurz = actor.get("kurz")
-    limit = 2 * int(_HALF_LABEL / (_FONT * 0.5)) - 10  # two lines, minus what wrapping wastes
+    limit = int(_HALF_LABEL / (_FONT * _CHAR))
     return shorten(str(kurz) if len(name) > limit and kurz else name, limit)
 
 
@@ -143,10 +149,11 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
     slot = 2 * math.pi * radius / max(slots, 1)
     r_max = max(4.0, min(13.0, slot * 0.42))
     longest = max((len(_label(by_id[i])) for i in order), default=0)
-    cx = radius + r_max + 3 + min(_HALF_LABEL, longest * _FONT * 0.5) + 6
+    cx = radius + r_max + 3 + min(_HALF_LABEL, longest * _FONT * _CHAR) + 6
     cy = cx if len(order) > _HORIZONTAL else radius + r_max + 14
     nodes: dict[str, dict[str, Any]] = {}
     xy: dict[str, tuple[float, float, float]] = {}
+    boxes: list[tuple[float, float, float, float]] = []  # where the actors' labels are
     position, previous = 0, None
     for aid, t in zip(order, types, strict=True):
         if previous is not None and t != previous and groups > 1:
@@ -165,8 +172,19 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
                       "winkel": round(turn, 2),
                       "links": left, "lx": pt(lx), "ly": pt(ly)}
         xy[aid] = (x, y, r)
+        length = min(_HALF_LABEL, len(nodes[aid]["text"]) * _FONT * _CHAR)
+        if len(order) <= _HORIZONTAL:
+            x0 = lx - length if left else lx
+            boxes.append((x0, ly - 6, x0 + length, ly + 6))
+        else:  # a radial label: small boxes along its ray
+            step = 0.0
+            while step <= length:
+                bx = cx + (radius + r + 3 + step) * math.cos(angle)
+                by = cy + (radius + r + 3 + step) * math.sin(angle)
+                boxes.append((bx - 5, by - 5, bx + 5, by + 5))
+                step += 6
     return {"width": 2 * cx, "height": 2 * cy, "centre": (cx, cy), "r_max": r_max,
-            "nodes": nodes, "xy": xy}
+            "nodes": nodes, "xy": xy, "label_boxes": boxes}
 
 
 def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str, Any]
@@ -176,7 +194,9 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
     for n, (a, b, _, _) in enumerate(edge_list):
         pairs.setdefault(tuple(sorted((a, b))), []).append(n)  # type: ignore[arg-type]
     out = []
-    taken = [(x - r, y - r, x + r, y + r) for x, y, r in xy.values()]  # labels avoid nodes
+    # thema labels avoid nodes and the actors' labels
+    taken = [(x - r, y - r, x + r, y + r) for x, y, r in xy.values()]
+    taken += geometry["label_boxes"]
     for n, (a, b, art, thema) in enumerate(edge_list):
         (x0, y0, _), (x1, y1, r1) = xy[a], xy[b]
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
@@ -199,7 +219,11 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
             bx, by = tx - ux * 6.5, ty - uy * 6.5
             arrow = [(pt(tx), pt(ty)), (pt(bx - uy * 2.8), pt(by + ux * 2.8)),
                      (pt(bx + uy * 2.8), pt(by - ux * 2.8))]
-        tx, ty = _free_spot(thema, (x0, y0), (cx, cy), (x1, y1), taken)
+        spot = _free_spot(thema, (x0, y0), (cx, cy), (x1, y1), taken)
+        if spot is None:  # no free place on the line: the thema stays in the alt text
+            thema, spot = None, _free_spot(None, (x0, y0), (cx, cy), (x1, y1), taken)
+        assert spot is not None
+        tx, ty = spot
         out.append({
             "x0": pt(x0), "y0": pt(y0), "cx": pt(cx), "cy": pt(cy), "x1": pt(x1), "y1": pt(y1),
             "strich": _stroke(art), "farbe": colour(paint), "pfeil": arrow,
@@ -211,8 +235,8 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
 
 def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float],
                p1: tuple[float, float], taken: list[tuple[float, float, float, float]]
-               ) -> tuple[float, float]:
-    """A point on the curve where the thema label overlaps no earlier label."""
+               ) -> tuple[float, float] | None:
+    """A point on the curve where the thema label overlaps no other label, or None."""
     def at(t: float) -> tuple[float, float]:
         u = 1 - t
         return (u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0],
@@ -220,18 +244,19 @@ def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float
 
     if not thema:
         return at(0.5)
-    half_w = min(30, len(thema)) * 5.8 * 0.26 + 2
+    half_w = min(30, len(thema)) * 8.0 * 0.26 + 2
     best: tuple[float, tuple[float, float, float, float]] | None = None
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85):
         x, y = at(t)
-        box = (x - half_w, y - 5.0, x + half_w, y + 5.0)
+        box = (x - half_w, y - 6.0, x + half_w, y + 6.0)
         overlap = sum(max(0.0, min(box[2], o[2]) - max(box[0], o[0]))
                       * max(0.0, min(box[3], o[3]) - max(box[1], o[1])) for o in taken)
         if best is None or overlap < best[0]:
             best = (overlap, box)
         if overlap == 0:
             break
-    assert best is not None
+    if best is None or best[0] > 0:
+        return None
     taken.append(best[1])
     return (best[1][0] + best[1][2]) / 2, (best[1][1] + best[1][3]) / 2
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
 from ..model.references import all_refs, text_refs
-from ..problems import Severity
+from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
 
@@ -43,12 +43,15 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
-    for entry, field, ident, path in all_refs(konzept):
-        if field == "[[…]]" or ":" in ident:  # texts above; other concepts: IK208 / IK206
+    for entry, field, written, path in all_refs(konzept):
+        if field == "[[…]]" or ":" in written:  # texts above; other concepts: IK208 / IK206
             continue
         kinds = REF_TARGETS.get(field)
+        ident, _, frage = written.partition("#")
         found = ids.get(ident)
         if found is not None and (kinds is None or found[0] in kinds):
+            if frage:
+                yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
             continue
         loc = where(entry, *path)
         if not by_kind:
@@ -66,6 +69,27 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
                 _hint(ident, kinds, by_kind))
+
+
+def _frage(konzept: Konzept, ident: str, frage: str, kind: str,
+           loc: Location) -> Iterator[Finding]:
+    """A source ``befragung#Q3``: the survey must have recorded question Q3."""
+    befragung = konzept.befragungen.get(ident) if kind == "befragung" else None
+    if befragung is None:
+        yield Finding(f"„quelle“: „{ident}#{frage}“ – nur eine Befragung hat Fragen "
+                      f"(„{ident}“ ist {KIND_LABELS[kind]})", loc,
+                      f"Schreiben Sie nur „{ident}“.")
+        return
+    codes = [f.code for f in befragung.fragen]
+    if frage in codes:
+        return
+    best = suggest(frage, codes)
+    yield Finding(
+        f"„quelle“: Befragung „{ident}“ hat keine Frage „{frage}“", loc,
+        f"Meinten Sie „{ident}#{best}“?" if best else
+        ("Die Fragen stehen unter „fragen:“ der Befragung (`ik befragung import`)."
+         if not codes else "Vorhanden sind: " + ", ".join(codes[:12]) + "."),
+        related=(where(befragung, "id"),))
 
 
 def _hint(ident: str, kinds: tuple[str, ...], by_kind: dict[str, list[str]]) -> str:

@@ -16,6 +16,7 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german
 from . import chapters
+from .befragungen import ergebnisse as befragung_ergebnisse
 from .fassung import fassung
 from .fields import Fmt, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
@@ -40,6 +41,26 @@ def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ..
     return None
 
 
+def _front(konzept: Konzept) -> tuple[list[Kapitel], Kapitel | None, Kapitel | None]:
+    """The front chapters and those the Ausgangslage and Beteiligung merge into."""
+    probe = [Kapitel(k.id, "", k.titel, None) for k in konzept.kapitel.values()
+             if k.teil == "vorne"]
+    return (probe, _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",)),
+            _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung")))
+
+
+def first_chapter(konzept: Konzept) -> int:
+    """The chapter number of the first Handlungsfeld (after the front chapters, the
+    Ausgangslage and the Beteiligung chapter when they are not merged into one)."""
+    if konzept.meta is not None and konzept.meta.gliederung:
+        return first_field_chapter(konzept)
+    probe, merge_a, merge_b = _front(konzept)
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    return 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+
+
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
                   charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
     """The template context and the collected Markdown fields of ``konzept``."""
@@ -49,41 +70,38 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     charts = dict(charts or {})
     prosa = Sammlung()
 
+    def unterzeichnung(ident: str) -> tuple[str, ...]:
+        sign = konzept.kapitel[ident].unterzeichnung
+        return tuple(x for x in (sign.name, sign.amt) if x) if sign else ()
+
     def kapitel(teil: str, ebene: int) -> list[Kapitel]:
         out = []
         for ident, kap in konzept.kapitel.items():
             if kap.teil == teil:
                 text = prosa.add(konzept.texte.get(kap.datei), ebene,
                                  posixpath.dirname(kap.datei))
-                out.append(Kapitel(ident, "", kap.titel, text))
+                out.append(Kapitel(ident, "", kap.titel, text, unterzeichnung(ident)))
         return out
 
-    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
-    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
-    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
-    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
-    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
-                           or konzept.befragungen)
-    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
-        merge_b is None and has_beteiligung)
+    _probe, merge_a, merge_b = _front(konzept)
     gegliedert = bool(meta.gliederung)
-    if gegliedert:
-        first = first_field_chapter(konzept)
-    reg = build_register(konzept, first)
+    reg = build_register(konzept, first_chapter(konzept))
     if gegliedert:  # entries the outline leaves out are named, not linked
         for ident in unplaced(konzept) & set(reg.eintraege):
             reg.eintraege[ident] = dataclasses.replace(reg.eintraege[ident], anchor="")
     fmt = Fmt(konzept, reg, prosa)
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
-        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
+                for k in kaps]
 
     def kapitel_at(ident: str, ebene: int) -> Kapitel | None:
         kap = konzept.kapitel.get(ident)
         if kap is None:
             return None
         text = prosa.add(konzept.texte.get(kap.datei), ebene, posixpath.dirname(kap.datei))
-        return Kapitel(ident, reg.eintraege[ident].anchor, kap.titel, text)
+        return Kapitel(ident, reg.eintraege[ident].anchor, kap.titel, text,
+                       unterzeichnung(ident))
 
     # with a declared outline, chapters are placed (and their headings levelled) there
     vorne = [] if gegliedert else with_anchor(kapitel("vorne", 1))
@@ -106,6 +124,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        befragung_ergebnisse=befragung_ergebnisse(konzept, dict(charts)),
         handlungsfelder=handlungsfelder,
         katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
@@ -122,6 +141,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                              [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
         if konzept.abkuerzungen else None,
         anhang=anhang,
+        quellen=_quellen(konzept, fmt),
     )
     if gegliedert:
         dok = dataclasses.replace(dok, gliederung=build_outline(konzept, dok, fmt, kapitel_at))
@@ -151,6 +171,23 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
         herausgeber=[x for x in (her.name, her.anschrift, her.web) if x],
         beschluesse=beschluesse, foerderung=foerderung,
         hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
+
+
+def _quellen(konzept: Konzept, fmt: Fmt) -> list[Md]:
+    """The sources the document cites: those of the population figures, and the surveys,
+    events and working groups the Bedarfe are based on, each with what it supports."""
+    zahlen: dict[str, int] = {}
+    for k in konzept.bevoelkerung:
+        zahlen[k.quelle] = zahlen.get(k.quelle, 0) + 1
+    out = [Md(f"{escape(q)}: {zahl(n)} {'Bevölkerungszahl' if n == 1 else 'Bevölkerungszahlen'}")
+           for q, n in zahlen.items()]
+    belegt: dict[str, int] = {}
+    for bedarf in konzept.bedarfe.values():
+        for ident in dict.fromkeys(bedarf.quelle):
+            belegt[ident] = belegt.get(ident, 0) + 1
+    out += [Md(f"{fmt.ref(i)}: Grundlage für {zahl(n)} {'Bedarf' if n == 1 else 'Bedarfe'}")
+            for i, n in belegt.items()]
+    return out
 
 
 def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
@@ -193,7 +230,9 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
         ("Versandt", menge(b.versandt)), ("Rücklauf", menge(b.ruecklauf)),
-        ("Rücklaufquote", quote)])
+        ("Rücklaufquote", quote),
+        ("Abgebrochen (nicht ausgewertet)",
+         b.unvollstaendig is not None and zahl(b.unvollstaendig) or None)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
 

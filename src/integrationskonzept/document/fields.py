@@ -99,6 +99,9 @@ class Fmt:
         return self._befunde.get(bedarf)
 
     def ref(self, ident: str | None) -> Md:
+        if ident and "#" in ident:  # a survey's question: f-eltern#Q3
+            base, _, frage = ident.partition("#")
+            return Md(f"{self.ref(base)} (Frage {escape(frage)})")
         entry = self.reg.get(ident)
         if entry is not None:
             return link(entry.label, entry.anchor) if entry.anchor else escape(entry.label)

@@ -116,12 +116,15 @@ class QuelleMarker:
     """Marks a list of sources: ids of Beteiligung entries, addresses or document titles."""
 
 
-_ID_RE = re.compile(ID_PATTERN)
+# An id, or a survey's question as ``id#CODE`` (``f-eltern#Q3``), or another concept's id.
+QUELLE_PATTERN = REF_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
+_QUELLE_RE = re.compile(QUELLE_PATTERN)
 
 
 def is_reference(quelle: str) -> bool:
     """Whether a source names an id (not an address or a document title)."""
-    return bool(_ID_RE.match(quelle)) and not quelle.startswith(("http:", "https:", "mailto:"))
+    return bool(_QUELLE_RE.match(quelle)) and not quelle.startswith(("http:", "https:",
+                                                                      "mailto:"))
 
 
 def _quellen(value: Any) -> Any:
@@ -136,10 +139,12 @@ QuellenT = Annotated[
     QuelleMarker(),
     BeforeValidator(_quellen),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-                    "description": "IDs von Beteiligungen, Adressen (https://…) oder Titel von "
+                    "description": "IDs von Beteiligungen (bei einer Befragung auch mit Frage: "
+                                   "f-eltern#Q3), Adressen (https://…) oder Titel von "
                                    "Dokumenten"}),
 ]
-"""Sources of an entry: each an id (reference), an address or a document title."""
+"""Sources of an entry: each an id (reference, a survey's question as ``id#CODE``), an
+address or a document title."""
 
 Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""

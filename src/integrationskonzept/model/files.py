@@ -161,6 +161,13 @@ class Merkmal(Vokabel):
     """Ein Merkmal von Angeboten, z. B. Kinderbetreuung; ergänzt die eingebaute Liste."""
 
 
+class Unterzeichnung(Entry):
+    """Wer einen Text unterzeichnet, z. B. das Vorwort."""
+
+    amt: Text = Field(description="z. B. „Bürgermeister der Stadt Peine“")
+    name: Text | None = Field(None, description="Vor- und Nachname")
+
+
 class Kapitel(Entry):
     """Ein Textkapitel als Markdown-Datei."""
 
@@ -170,6 +177,8 @@ class Kapitel(Entry):
     teil: Literal[KAPITEL_TEILE] = Field(  # type: ignore[valid-type]
         "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang; "
         "mit „gliederung:“ bestimmt die Gliederung den Platz")
+    unterzeichnung: Unterzeichnung | None = Field(
+        None, description="Name und Amt unter dem Text (Unterschriftenblock), z. B. im Vorwort")
 
 
 class Bild(Entry):
@@ -340,6 +349,7 @@ __all__ = [
     "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
     "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
+    "Unterzeichnung",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",
 ]

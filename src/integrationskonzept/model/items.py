@@ -14,6 +14,7 @@ from .fields import (
     Id,
     Jahr,
     Markdown,
+    NonNegInt,
     Number,
     QuellenT,
     Ref,
@@ -146,9 +147,9 @@ class Ziel(Entry):
     """Ein Teil- oder Handlungsziel (SMART, mit Indikator)."""
 
     id: Id = Field(description="Eindeutige ID, z. B. „z-sprache-01“")
+    titel: Text = Field(description="Das Ziel in einem Satz")
     nummer: Text | None = Field(None, description="Nummer des Plans, z. B. „HZ1.2“; ersetzt die "
                                 "erzeugte Nummer (Z 3.1)")
-    titel: Text = Field(description="Das Ziel in einem Satz")
     beschreibung: Markdown | None = Field(None, description="Erläuterung")
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
     handlungsfelder: RefList = Field(default_factory=list, description="Weitere Handlungsfelder, "
@@ -171,9 +172,9 @@ class Massnahme(Entry):
     """Eine Zeile des Maßnahmenkatalogs."""
 
     id: Id = Field(description="Eindeutige ID, z. B. „m-sprache-01“")
+    titel: Text = Field(description="Kurzer Titel der Maßnahme")
     nummer: Text | None = Field(None, description="Nummer des Plans, z. B. „M 7.1“; ersetzt die "
                                 "erzeugte Nummer")
-    titel: Text = Field(description="Kurzer Titel der Maßnahme")
     beschreibung: Markdown | None = Field(None, description="Was getan wird, in Sätzen")
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
     handlungsfelder: RefList = Field(default_factory=list, description="Weitere Handlungsfelder, "
@@ -218,8 +219,8 @@ class Angebot(Entry):
     """Ein bestehendes Angebot (Bestandsaufnahme)."""
 
     id: Id = Field(description="Eindeutige ID, z. B. „a-sprachcafe“")
-    nummer: Text | None = Field(None, description="Nummer des Plans; ersetzt die erzeugte Nummer")
     titel: Text = Field(description="Name des Angebots")
+    nummer: Text | None = Field(None, description="Nummer des Plans; ersetzt die erzeugte Nummer")
     art: Text | None = Field(None, description="Art des Angebots, z. B. „Integrationskurs“, "
                              "„Vorbereitungsklasse“; Angebote verschiedener Art gelten nicht "
                              "als Doppelstruktur")
@@ -268,8 +269,8 @@ class Bedarf(Entry):
     """Ein festgestellter Bedarf."""
 
     id: Id = Field(description="Eindeutige ID, z. B. „b-sprachkurs-muetter“")
-    nummer: Text | None = Field(None, description="Nummer des Plans; ersetzt die erzeugte Nummer")
     titel: Text = Field(description="Was gebraucht wird")
+    nummer: Text | None = Field(None, description="Nummer des Plans; ersetzt die erzeugte Nummer")
     beschreibung: Markdown | None = Field(None, description="Erläuterung")
     handlungsfeld: Ref | None = Field(None, description="Standard: das Handlungsfeld der Datei")
     zielgruppen: RefList = Field(default_factory=list, description="Für wen (IDs)")
@@ -285,9 +286,9 @@ class Bedarf(Entry):
                                    "auch „ca. 40“")
     prioritaet: Literal[PRIORITAETEN] | None = Field(  # type: ignore[valid-type]
         None, description="Dringlichkeit")
-    quelle: QuellenT = Field(default_factory=list,
-                             description="Beteiligung, in der der Bedarf genannt wurde, oder "
-                             "Dokument/Adresse")
+    quelle: QuellenT = Field(
+        default_factory=list, description="Beteiligung, in der der Bedarf genannt wurde (bei "
+        "einer Befragung auch die Frage: „f-eltern#Q3“), oder Dokument/Adresse")
     akzeptiert: Akzeptanz | None = Field(None, description="Lücke bewusst hingenommen")
     angabe: Literal[ANGABEN] | None = Field(  # type: ignore[valid-type]
         None, description=ANGABE_BESCHREIBUNG)
@@ -334,6 +335,42 @@ class Arbeitsgruppe(Entry):
     beschreibung: Markdown | None = Field(None, description="Auftrag und Ergebnisse")
 
 
+FRAGETYPEN = ("einfach", "mehrfach", "matrix", "janein", "zahl", "freitext")
+
+
+class Option(Entry):
+    """Eine Antwortmöglichkeit mit der Zahl der Nennungen."""
+
+    code: Text = Field(description="Antwortcode, z. B. „A1“ oder „SQ001“")
+    text: Text
+    anzahl: NonNegInt = Field(description="Zahl der Nennungen")
+
+
+class Teilfrage(Entry):
+    """Eine Zeile einer Matrixfrage mit den Nennungen je Antwort."""
+
+    code: Text
+    text: Text
+    gueltig: NonNegInt = Field(description="Zahl der gültigen Antworten")
+    optionen: list[Option] = Field(default_factory=list)
+
+
+class Frage(Entry):
+    """Eine ausgewertete Frage einer Befragung (Freitexte nur gezählt, nie übernommen)."""
+
+    code: Text = Field(description="Fragecode, z. B. „Q3“; Bedarfe verweisen mit "
+                       "„befragung-id#Q3“")
+    text: Text
+    typ: Literal[FRAGETYPEN] = Field(  # type: ignore[valid-type]
+        description="einfach, mehrfach, matrix, janein, zahl oder freitext")
+    gueltig: NonNegInt = Field(description="Zahl der gültigen Antworten (n gültig)")
+    gesamt: NonNegInt = Field(description="Zahl der ausgewerteten Antworten (n gesamt)")
+    optionen: list[Option] = Field(default_factory=list)
+    teilfragen: list[Teilfrage] = Field(default_factory=list, description="Bei Matrixfragen")
+    mittelwert: Number | None = Field(None, description="Bei Zahlen")
+    median: Number | None = Field(None, description="Bei Zahlen")
+
+
 class Befragung(Entry):
     """Ein Fragebogen oder eine Umfrage mit Rücklauf."""
 
@@ -344,7 +381,12 @@ class Befragung(Entry):
     sprachen: RefList = Field(default_factory=list, description="Sprachen des Fragebogens")
     instrument: Text | None = Field(None, description="z. B. „LimeSurvey“, „Papierfragebogen“")
     versandt: AnzahlT | None = Field(None, description="Zahl der verteilten Fragebögen")
-    ruecklauf: AnzahlT | None = Field(None, description="Zahl der Antworten")
+    ruecklauf: AnzahlT | None = Field(None, description="Zahl der (vollständigen) Antworten")
+    unvollstaendig: NonNegInt | None = Field(
+        None, description="Abgebrochene Antworten; nicht ausgewertet")
+    umfrage: Text | None = Field(None, description="Umfrage-ID in LimeSurvey")
+    fragen: list[Frage] = Field(default_factory=list, description="Ergebnisse je Frage "
+                                "(`ik befragung import`)")
     beschreibung: Markdown | None = Field(None, description="Fragen und Ergebnisse")
 
 
@@ -375,6 +417,6 @@ class Abkuerzung(Entry):
 
 __all__ = [
     "Abkuerzung", "Akteur", "Akzeptanz", "Angebot", "Arbeitsgruppe", "Bedarf", "Befragung",
-    "Begriff", "Beteiligung", "Beziehung", "Indikator", "Kontakt", "Leitziel", "Massnahme",
-    "Messwert", "Veranstaltung", "Zeitraum", "Ziel",
+    "Begriff", "Beteiligung", "Beziehung", "Frage", "Indikator", "Kontakt", "Leitziel",
+    "Massnahme", "Messwert", "Option", "Teilfrage", "Veranstaltung", "Zeitraum", "Ziel",
 ]
