@@ -83,12 +83,20 @@ def env() -> dict[str, str]:
 
 
 def time_process(key: str, label: str, args: list[str], repeat: int,
-                 ok_codes: tuple[int, ...] = (0, 1)) -> Figure:
-    """Median wall time of a whole ``python ...`` process (start-up and imports included)."""
+                 ok_codes: tuple[int, ...] = (0, 1), extra_env: dict[str, str] | None = None,
+                 before: Callable[[], Any] | None = None) -> Figure:
+    """Median wall time of a whole ``python ...`` process (start-up and imports included).
+
+    ``before`` runs ahead of every timed run, untimed (e.g. empty the parse cache or
+    change one file); ``extra_env`` is added to the environment of the process.
+    """
     fig = Figure(key, label)
     cmd = [sys.executable, *args]
     environ = env()
+    environ.update(extra_env or {})
     for _ in range(repeat):
+        if before is not None:
+            before()
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, env=environ, stdout=subprocess.DEVNULL,
@@ -121,6 +129,13 @@ def yaml_files(root: Path) -> list[Path]:
 def floor_load(files: list[Path]) -> list[Any]:
     """The floor: read each file and ``yaml.load`` it with libyaml, as any reader would."""
     return [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for p in files]
+
+
+def floor_compose(files: list[Path]) -> list[Any]:
+    """The issue's floor: ``yaml.compose`` with libyaml (nodes with positions, no Python
+    objects for the values), run with the collector off (see :func:`without_gc`)."""
+    return [yaml.compose(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            for p in files]
 
 
 def floor_parse(files: list[Path]) -> int:

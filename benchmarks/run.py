@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from generate import generate  # noqa: E402
 from measure import (  # noqa: E402
     Figure,
     command_exists,
+    floor_compose,
     floor_load,
     floor_parse,
     machine,
@@ -36,9 +39,12 @@ from measure import (  # noqa: E402
     without_gc,
     yaml_files,
 )
-from report import markdown, table  # noqa: E402
+from report import issue_ratios, markdown, table  # noqa: E402
+
+from workspace import generate_workspace  # noqa: E402
 
 FLOOR = "floor.load"
+COMPOSE = "floor.compose"  # the issue's floor: yaml.compose(CSafeLoader), collector off
 
 
 def _gaps_function() -> tuple[Any, str]:
@@ -67,15 +73,74 @@ def _items(counts: dict[str, int]) -> int:
     return sum(v for k, v in counts.items() if k != "dateien")
 
 
-def main_figures(folder: Path, repeat: int) -> list[Figure]:
+class _Cache:
+    """A parse-cache folder of ik for the processes (``XDG_CACHE_HOME``/``LOCALAPPDATA``),
+    emptied for a cold run, kept for a warm one."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.env = {"XDG_CACHE_HOME": str(base), "LOCALAPPDATA": str(base), "IK_CACHE": "1"}
+
+    def empty(self) -> None:
+        shutil.rmtree(self.base, ignore_errors=True)
+        self.base.mkdir(parents=True)
+
+
+def _touch_one(folder: Path) -> Callable[[], None]:
+    """Change one file of the concept a little before each warm run (a new comment line)."""
+    target = sorted((folder / "gemeinden").rglob("*.yaml"))[0]
+    original = target.read_bytes()
+    count = [0]
+
+    def change() -> None:
+        count[0] += 1
+        target.write_bytes(original + f"# geändert {count[0]}\n".encode())
+    return change
+
+
+def process_figures(folder: Path, repeat: int, workspace: Path | None) -> list[Figure]:
+    """``ik validate`` and ``ik gaps`` as processes: cold (empty parse cache), warm (cache
+    filled by an earlier run, one file changed since), and the workspace case."""
+    module = ["-m", "integrationskonzept"]
+    figs = []
+    with tempfile.TemporaryDirectory(prefix="ik-bench-cache-") as tmp:
+        cache = _Cache(Path(tmp) / "c")
+        cold = {"extra_env": cache.env, "before": cache.empty}
+        figs.append(time_process("proc.validate", "process: ik validate DIR, cold (empty "
+                                 "parse cache)", [*module, "validate", str(folder)], repeat,
+                                 **cold))
+        figs.append(time_process("proc.validate_nocache", "process: ik validate DIR with "
+                                 "IK_CACHE=0", [*module, "validate", str(folder)], repeat,
+                                 extra_env={"IK_CACHE": "0"}))
+        change = _touch_one(folder)
+        figs.append(time_process("proc.validate_warm", "process: ik validate DIR, warm (cache "
+                                 "from the last run, one file changed)",
+                                 [*module, "validate", str(folder)], repeat,
+                                 extra_env=cache.env, before=change))
+        if command_exists("gaps"):
+            figs.append(time_process("proc.gaps", "process: ik gaps DIR, cold",
+                                     [*module, "gaps", str(folder)], repeat, **cold))
+        else:
+            figs.append(Figure("proc.gaps", "process: ik gaps DIR",
+                               note="command `gaps` not there yet"))
+        if workspace is not None:
+            figs.append(time_process("proc.workspace", "process: ik validate WORKSPACE, cold "
+                                     "(member concepts under gemeinden:)", [*module, "validate",
+                                                              str(workspace)], repeat, **cold))
+    return figs
+
+
+def main_figures(folder: Path, repeat: int, workspace: Path | None = None) -> list[Figure]:
     """Every figure on one concept folder."""
+    from integrationskonzept.checks.runner import validate
     from integrationskonzept.model.loader import load_concept
     from integrationskonzept.source.safeyaml import read_yaml
-    from integrationskonzept.checks.runner import validate
 
     files = yaml_files(folder)
     rels = [(str(p), p.relative_to(folder).as_posix()) for p in files]
     figs = [
+        time_call(COMPOSE, "issue floor: yaml.compose(CSafeLoader), collector off",
+                  without_gc(lambda: floor_compose(files)), repeat),
         time_call(FLOOR, "libyaml floor: yaml.load(CSafeLoader) of every file",
                   lambda: floor_load(files), repeat),
         time_call("floor.load_nogc", "libyaml floor, garbage collector off during the load",
@@ -114,18 +179,13 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
                                note=f"failed: {type(exc).__name__}: {exc}"))
     else:
         figs.append(Figure("ik.gaps", "ik: find_gaps(konzept)", note=why))
+    figs += process_figures(folder, repeat, workspace)
     module = ["-m", "integrationskonzept"]
-    figs.append(time_process("proc.validate", "process: python -m integrationskonzept "
-                             "validate DIR", [*module, "validate", str(folder)], repeat))
-    if command_exists("gaps"):
-        figs.append(time_process("proc.gaps", "process: python -m integrationskonzept gaps DIR",
-                                 [*module, "gaps", str(folder)], repeat, ok_codes=(0, 1)))
-    else:
-        figs.append(Figure("proc.gaps", "process: ik gaps DIR",
-                           note="command `gaps` not there yet"))
     figs += [
         time_process("proc.help", "process: python -m integrationskonzept --help",
                      [*module, "--help"], 10, ok_codes=(0,)),
+        time_process("proc.version", "process: python -m integrationskonzept --version",
+                     [*module, "--version"], 10, ok_codes=(0,)),
         time_process("proc.pass", "process: python -c pass (interpreter start-up)",
                      ["-c", "pass"], 10, ok_codes=(0,)),
     ]
@@ -135,8 +195,8 @@ def main_figures(folder: Path, repeat: int) -> list[Figure]:
 def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]]:
     """validate, gaps and the floor per scale: least CPU time of the runs (noise on a shared
     machine only adds), per entry, relative to scale 1."""
-    from integrationskonzept.model.loader import load_concept
     from integrationskonzept.checks.runner import validate
+    from integrationskonzept.model.loader import load_concept
 
     find_gaps, _why = _gaps_function()
     rows = []
@@ -147,6 +207,8 @@ def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]
         files = yaml_files(folder)
         row: dict[str, Any] = {"scale": scale, "items": items, "files": len(files)}
         figs = {"floor": time_call(FLOOR, "", lambda f=files: floor_load(f), repeat),
+                "compose": time_call(COMPOSE, "", without_gc(lambda f=files: floor_compose(f)),
+                                     repeat),
                 "validate": time_call("v", "", lambda d=folder: validate(d), repeat)}
         if find_gaps is not None:
             konzept = load_concept(folder).konzept
@@ -168,7 +230,8 @@ def scaling(scales: list[float], repeat: int, base: Path) -> list[dict[str, Any]
               file=sys.stderr)
     ref = next((r for r in rows if r["scale"] == 1), rows[0])
     for r in rows:
-        for key in ("floor_us_per_item", "validate_us_per_item", "gaps_us_per_item"):
+        for key in ("floor_us_per_item", "compose_us_per_item", "validate_us_per_item",
+                    "gaps_us_per_item"):
             if key in r and key in ref:
                 r[key.replace("_us_per_item", "_per_item_vs_scale1")] = r[key] / ref[key]
     return rows
@@ -201,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(Akteure {counts.get('akteure')}, Angebote {counts.get('angebote')}, "
               f"Bedarfe {counts.get('bedarfe')}, Maßnahmen {counts.get('massnahmen')})",
               file=sys.stderr)
-        figs = main_figures(folder, args.repeat)
+        ws_counts = generate_workspace(base / f"workspace-{args.scale:g}", args.scale)
+        figs = main_figures(folder, args.repeat, base / f"workspace-{args.scale:g}")
         scales = [] if args.no_scaling else [0.5, 1.0, 2.0] + ([4.0] if args.scale4 else [])
         rows = scaling(scales, args.scaling_repeat, base) if scales else []
 
@@ -210,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
               "counts": counts, "items": _items(counts), "floor_key": FLOOR,
               "figures": [dict(f.as_dict(), ratio_to_floor=f.median / floor.median,
                                cpu_ratio_to_floor=f.cpu / floor.cpu) for f in figs],
-              "scaling": rows}
+              "scaling": rows, "workspace_items": _items(ws_counts),
+              "workspace_files": ws_counts["dateien"]}
+    result["issue"] = issue_ratios(result)
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
                          encoding="utf-8")
     print(table(result))

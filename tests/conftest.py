@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import copy
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
+
+# The parse cache (source/parsecache.py) of the test run lives in a folder of its own, not
+# in the user's cache; it stays on, so every test also runs over cached reads.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ik-test-cache-")
+os.environ["LOCALAPPDATA"] = os.environ["XDG_CACHE_HOME"]
+os.environ.pop("IK_CACHE", None)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ A code is any ``IKnnn`` in ``src/``. "Produced by a test" means some test assert
 with its place, in one of the forms the tests use:
 ``("datei.yaml", 12, "IK101")``, ``("IK007", 3, 1, …)`` (code, line, column) or
 ``datei.yaml:12:3: Fehler IK101`` (the printed form); a spreadsheet cell is a place too:
-``("Maßnahmen!H17", "IK802")`` or ``Maßnahmen!H17: Fehler IK802``.
+``("Maßnahmen!H17", "IK902")`` or ``Maßnahmen!H17: Fehler IK902``.
 """
 
 from __future__ import annotations

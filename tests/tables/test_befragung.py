@@ -115,20 +115,20 @@ def test_bad_files_get_located_german_messages(concept, tmp_path: Path,
                 "--id", "f-eltern") == 1
     err = capsys.readouterr().err
     expected = [  # (location, code, words)
-        ("results-survey123457.csv:1:1", "IK813", "aus Umfrage 123457, die Struktur „struktur.lss“ "
+        ("results-survey123457.csv:1:1", "IK913", "aus Umfrage 123457, die Struktur „struktur.lss“ "
          "aus Umfrage 123456"),
-        ("struktur.lss:1:1", "IK813", "Befragung „f-eltern“ ist Umfrage 999999"),
-        ("results-survey123457.csv:1:15", "IK811",
+        ("struktur.lss:1:1", "IK913", "Befragung „f-eltern“ ist Umfrage 999999"),
+        ("results-survey123457.csv:1:15", "IK911",
          "Spalte „Q9[SQ001]“ ist nicht in der Umfragestruktur"),
-        ("results-survey123457.csv:3:1", "IK812",
+        ("results-survey123457.csv:3:1", "IK912",
          "Spalte „Q1“: Antwortcode „A7“ ist in der Struktur nicht definiert"),
     ]
     for loc, code, words in expected:
         assert any(line.startswith(f"{loc}: Fehler {code}") and words in line
                    for line in err.splitlines()), (loc, err)
-    assert "results-survey123457.csv:1:1: Fehler IK813" in err
-    assert "results-survey123457.csv:1:15: Fehler IK811" in err
-    assert "results-survey123457.csv:3:1: Fehler IK812" in err
+    assert "results-survey123457.csv:1:1: Fehler IK913" in err
+    assert "results-survey123457.csv:1:15: Fehler IK911" in err
+    assert "results-survey123457.csv:3:1: Fehler IK912" in err
     assert (folder / "beteiligung.yaml").read_bytes() == before
 
 

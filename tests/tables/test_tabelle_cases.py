@@ -29,7 +29,7 @@ def test_new_row_without_a_file_is_located(concept, tmp_path: Path,
     table = _write_csv(tmp_path / "bedarfe.csv", [["id", "Titel"], ["b-neu", "Kita-Plätze"]])
     assert _run("tabelle", "import", str(table), str(folder)) == 1
     err = capsys.readouterr().err
-    assert "bedarfe.csv!A2: Fehler IK806 Neue Zeile „b-neu“" in err
+    assert "bedarfe.csv!A2: Fehler IK906 Neue Zeile „b-neu“" in err
     assert _run("tabelle", "import", str(table), str(folder), "--datei", "bildung.yaml") == 0
     assert "- id: b-neu\n  titel: Kita-Plätze\n" in (folder / "bildung.yaml").read_text()
 
@@ -42,7 +42,7 @@ def test_missing_rows_are_reported_and_deleted_only_on_request(
     assert _run("tabelle", "import", str(table), str(folder)) == 0
     out = capsys.readouterr()
     assert "ziele.csv" not in out.err
-    assert "Ziele!A1: Warnung IK808 Ziele: 1 Einträge fehlen in der Tabelle" in out.err
+    assert "Ziele!A1: Warnung IK908 Ziele: 1 Einträge fehlen in der Tabelle" in out.err
     assert "z-2" in (folder / "bildung.yaml").read_text()
     assert _run("tabelle", "import", str(table), str(folder), "--loeschen") == 0
     assert "z-2" not in (folder / "bildung.yaml").read_text()
@@ -126,7 +126,7 @@ def test_a_list_in_flow_form_is_written_as_a_whole(concept, tmp_path: Path, caps
     table = _write_csv(tmp_path / "ziele.csv", [["id", "Titel"], ["z-1", "Mehr Kursplätze"],
                                                 ["z-9", "Neu"]])
     assert _run("tabelle", "import", str(table), str(folder)) == 0
-    assert "extra.yaml:1:1: Hinweis IK807" in capsys.readouterr().err
+    assert "extra.yaml:1:1: Hinweis IK907" in capsys.readouterr().err
     assert (folder / "extra.yaml").read_text() == "# Ziele\nziele: [{id: z-9, titel: Neu}]\n"
 
 

@@ -27,12 +27,12 @@ EDITS = {  # (sheet, id, header) -> value
     ("Indikatoren", "i-arb-beratung-ortsteile", "Ist 2024"): "viele",
 }
 EXPECTED = [  # (location, code, words of the message)
-    ("Maßnahmen!D1", "IK801", "Unbekannte Spalte „Beschreibng“"),
-    ("Maßnahmen!K2", "IK803", "Spalte „Federführung“: unbekannte ID „jobcentr“"),
-    ("Maßnahmen!P2", "IK802", "Spalte „Priorität“: „sehr hoch“ ist nicht erlaubt"),
-    ("Maßnahmen!B3", "IK805", "Spalte „Titel“ ist ein Pflichtfeld und leer"),
-    ("Maßnahmen!N3", "IK802", "Spalte „Zeitraum: Ende“: erwartet ein Datum"),
-    ("Maßnahmen!A4", "IK804", "steht doppelt in der Tabelle"),
+    ("Maßnahmen!D1", "IK901", "Unbekannte Spalte „Beschreibng“"),
+    ("Maßnahmen!K2", "IK903", "Spalte „Federführung“: unbekannte ID „jobcentr“"),
+    ("Maßnahmen!P2", "IK902", "Spalte „Priorität“: „sehr hoch“ ist nicht erlaubt"),
+    ("Maßnahmen!B3", "IK905", "Spalte „Titel“ ist ein Pflichtfeld und leer"),
+    ("Maßnahmen!N3", "IK902", "Spalte „Zeitraum: Ende“: erwartet ein Datum"),
+    ("Maßnahmen!A4", "IK904", "steht doppelt in der Tabelle"),
 ]
 
 

@@ -35,10 +35,15 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
+    linien: set[str] | None = None
     for ident, loc in text_refs(konzept):
         if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
             continue
-        best = suggest(ident, ids)
+        if linien is None:
+            linien = konfliktlinien(konzept)
+        if ident in linien:  # [[kl-…]]: a Konfliktlinie
+            continue
+        best = suggest(ident, [*ids, *linien])
         yield Finding(
             f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
             f"Meinten Sie [[{best}]]?" if best else
@@ -69,6 +74,13 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
                 _hint(ident, kinds, by_kind))
+
+
+def konfliktlinien(konzept: Konzept) -> set[str]:
+    """The ids of every Konfliktlinie (targets of [[id]] in texts)."""
+    return {linie.id for head in konzept.heads
+            if (analyse := getattr(head, "konfliktanalyse", None)) is not None
+            for linie in analyse.konfliktlinien}
 
 
 def _frage(konzept: Konzept, ident: str, frage: str, kind: str,

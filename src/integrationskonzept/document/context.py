@@ -62,8 +62,13 @@ def first_chapter(konzept: Konzept) -> int:
 
 
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
-                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
-    """The template context and the collected Markdown fields of ``konzept``."""
+                  charts: Mapping[str, Abbildung] | None = None,
+                  fremde: Mapping[str, tuple[str, str]] | None = None
+                  ) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``.
+
+    ``fremde``: prefixed ids of other concepts of a Landkreis workspace („kreis:jobcenter“)
+    → (readable label, anchor in this document or "" for plain text)."""
     meta = konzept.meta
     if meta is None:
         raise ValueError("Konzept ohne konzept.yaml")
@@ -90,6 +95,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         for ident in unplaced(konzept) & set(reg.eintraege):
             reg.eintraege[ident] = dataclasses.replace(reg.eintraege[ident], anchor="")
     fmt = Fmt(konzept, reg, prosa)
+    fmt.fremde(fremde or {})
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
         return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
@@ -146,6 +152,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
     if gegliedert:
         dok = dataclasses.replace(dok, gliederung=build_outline(konzept, dok, fmt, kapitel_at))
     names = {i: konzept.label(i) for i in konzept.ids}
+    names.update({i: label for i, (label, _anchor) in (fremde or {}).items()})
     prosa.set_register(reg, names)
     return dok, prosa
 

@@ -6,7 +6,7 @@ link where the document has an anchor and the readable name elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +18,7 @@ from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
 from ..monitoring.status import aktueller_status
 from ..text import german
 from .markdown import Md, escape, link
-from .numbering import Register
+from .numbering import Eintrag, Register
 from .parts import Abschnitt, Feld, Punkt
 from .prosa import Sammlung
 
@@ -71,6 +71,15 @@ class Fmt:
     _befunde: dict[str, Befund] | None = None
 
     _labels: dict[str, str] | None = None
+
+    def fremde(self, fremde: Mapping[str, tuple[str, str]]) -> None:
+        """Prefixed ids of other concepts of a workspace: (label, anchor or "")."""
+        if self._labels is None:
+            self._labels = {}
+        for ident, (label, anchor) in fremde.items():
+            self._labels[ident] = label
+            if anchor and ident not in self.reg.eintraege:
+                self.reg.eintraege[ident] = Eintrag("fremd", ident, anchor, "", label)
 
     def label(self, ident: str) -> str:
         """The readable name of an id (cached: Landkreis scale)."""

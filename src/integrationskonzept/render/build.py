@@ -103,7 +103,8 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
         from .bericht import render_bericht
 
         result = render_bericht(root, konzept, report.problems, list(formats), out, draft,
-                                say, warnings, seconds, bericht)
+                                say, warnings, seconds, bericht,
+                                bereich=kreis.bereich if kreis is not None else None)
     else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
@@ -169,10 +170,18 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    voll = konzept  # with internal conflict data: [[kl-…]] to a left-out line is named so
     if not intern:
         konzept = oeffentlich(konzept)
     started = time.perf_counter()
     gaps = find_gaps(konzept)
+    luecken = None
+    if bereich is not None:
+        from ..workspace.gaps import kreis_report, workspace_gaps
+
+        # the Kreis's needs judged as `ik gaps` on the workspace does (member offers count)
+        luecken = workspace_gaps(bereich)
+        gaps = kreis_report(luecken, gaps)
     seconds["gaps"] = _lap(started)
     design = load_design(root)
     started = time.perf_counter()
@@ -188,7 +197,15 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
 
         markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
     else:
-        dok, prosa = build_context(konzept, gaps, abbildungen)
+        if bereich is not None:
+            from .kreis import kreis_verweise
+
+            fremde = kreis_verweise(konzept, bereich, gaps)
+        else:
+            from ..workspace.fremd import fremde_namen
+
+            fremde = fremde_namen(konzept, root)
+        dok, prosa = build_context(konzept, gaps, abbildungen, fremde)
         if vergleich is not None:
             from ..document.changes import changes_chapter
             from ..document.markdown import Md
@@ -196,7 +213,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
         from .kreis import kreis_kapitel
 
-        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern))
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken, voll))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)

@@ -23,6 +23,9 @@ from typing import Any
 import yaml
 
 from ..problems import Location, Problem, Severity
+from . import parsecache
+from .containers import YList as YList
+from .containers import YMap as YMap
 from .files import Unreadable, read_regular
 from .gcpause import gc_paused
 
@@ -38,30 +41,6 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]"
 # In parsed values: control characters an escape in a double-quoted scalar can produce
 # (tab and newline stay allowed, as in Markdown; raw ones are refused per file).
 _VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-class YMap(dict):  # type: ignore[type-arg]
-    """A mapping from a YAML file; ``pos[key]`` is (key line, key col, value line, value col)."""
-
-    __slots__ = ("line", "column", "pos")
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__()
-        self.line = line
-        self.column = column
-        self.pos: dict[str, tuple[int, int, int, int]] = {}
-
-
-class YList(list):  # type: ignore[type-arg]
-    """A sequence from a YAML file; ``pos[i]`` is (line, col) of item i."""
-
-    __slots__ = ("line", "column", "pos")
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__()
-        self.line = line
-        self.column = column
-        self.pos: list[tuple[int, int]] = []
 
 
 def locate(node: Any, loc: tuple[Any, ...], key_position: bool = False) -> tuple[int, int]:
@@ -121,6 +100,10 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK004", "Datei ist zu groß",
             "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
+    parser = "libyaml" if have_libyaml() else "python"
+    hit, data = parsecache.load(raw, parser)
+    if hit:  # the same bytes parsed before without a problem (see parsecache)
+        return YamlFile(rel, data, [], raw.decode("utf-8-sig"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -135,7 +118,10 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     problems = _check_characters(text, rel)
     if problems:
         return YamlFile(rel, None, problems)
-    return parse_yaml_text(text, rel)
+    read = parse_yaml_text(text, rel)
+    if not read.problems:
+        parsecache.store(raw, parser, read.data)
+    return read
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:

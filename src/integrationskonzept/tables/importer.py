@@ -83,12 +83,12 @@ def _map_headers(table: TableData, columns: list[Column],
         if col is None and header:
             best = suggest(header, [c.header for c in columns])
             problems.append(_problem(
-                "IK801", f"Unbekannte Spalte „{header}“", cell_location(table, 1, i),
+                "IK901", f"Unbekannte Spalte „{header}“", cell_location(table, 1, i),
                 f"Meinten Sie „{best}“?" if best else
                 "Spaltenüberschriften wie beim Export lassen (`ik tabelle export`)."))
         mapped.append(col)
     if not any(c is not None and c.path == ("id",) for c in mapped):
-        problems.append(_problem("IK801", "Spalte „id“ fehlt", cell_location(table, 1, 0),
+        problems.append(_problem("IK901", "Spalte „id“ fehlt", cell_location(table, 1, 0),
                                  "Die erste Spalte des Exports („id“) muss erhalten bleiben."))
     return mapped
 
@@ -122,7 +122,7 @@ def plan_import(konzept: Konzept, workbook: Workbook, datei: str | None = None,
     plan = ImportPlan()
     for name in workbook.unknown_sheets:
         plan.problems.append(_problem(
-            "IK801", f"Blatt „{name}“ wird nicht gelesen", Location(f"{name}!A1"),
+            "IK901", f"Blatt „{name}“ wird nicht gelesen", Location(f"{name}!A1"),
             "Gelesen werden die Blätter des Exports: Maßnahmen, Angebote, Bedarfe, Akteure, "
             "Ziele, Indikatoren.", Severity.INFO))
     known = _known_ids(konzept, workbook)
@@ -152,24 +152,24 @@ def _plan_table(konzept: Konzept, table: TableData, known: dict[str, set[str]],
             ident = str(int(raw_id))
         if not ident:
             plan.problems.append(_problem(
-                "IK804", "Zeile ohne id", id_loc,
+                "IK904", "Zeile ohne id", id_loc,
                 "Jede Zeile braucht eine eindeutige id, z. B. „m-sprache-05“."))
             continue
         if not _ID.match(ident):
             plan.problems.append(_problem(
-                "IK804", f"Spalte „id“: „{ident}“ ist keine gültige ID", id_loc,
+                "IK904", f"Spalte „id“: „{ident}“ ist keine gültige ID", id_loc,
                 "Erlaubt sind Buchstaben, Ziffern, „-“, „_“ und „.“ (ohne Leerzeichen)."))
             continue
         if ident in seen:
             plan.problems.append(_problem(
-                "IK804", f"id „{ident}“ steht doppelt in der Tabelle (zuerst in {seen[ident]})",
+                "IK904", f"id „{ident}“ steht doppelt in der Tabelle (zuerst in {seen[ident]})",
                 id_loc, "Jede id darf nur in einer Zeile stehen."))
             continue
         seen[ident] = id_loc
         other = konzept.ids.get(ident)
         if other is not None and other[0] != kind:
             plan.problems.append(_problem(
-                "IK804", f"id „{ident}“ ist schon als {KIND_LABELS[other[0]]} vergeben "
+                "IK904", f"id „{ident}“ ist schon als {KIND_LABELS[other[0]]} vergeben "
                 f"({other[1]})", id_loc, "IDs müssen im ganzen Konzept eindeutig sein."))
             continue
         parsed = _parse_row(table, number, columns, values, known, plan.problems)
@@ -193,7 +193,7 @@ def _parse_row(table: TableData, number: int, columns: list[Column | None], valu
         try:
             value = from_cell(col, values[i])
         except CellError as exc:
-            problems.append(_problem("IK802", f"Spalte „{col.header}“: {exc}", loc))
+            problems.append(_problem("IK902", f"Spalte „{col.header}“: {exc}", loc))
             continue
         if col.vocabulary and value:
             allowed = known[col.vocabulary]
@@ -201,7 +201,7 @@ def _parse_row(table: TableData, number: int, columns: list[Column | None], valu
                 if ":" not in ident and ident.partition("#")[0] not in allowed:
                     best = suggest(ident, allowed)
                     problems.append(_problem(
-                        "IK803", f"Spalte „{col.header}“: unbekannte ID „{ident}“", loc,
+                        "IK903", f"Spalte „{col.header}“: unbekannte ID „{ident}“", loc,
                         f"Meinten Sie „{best}“?" if best else
                         "Wählen Sie einen Wert aus der Liste (Blatt „Listen“)."))
         parsed[i] = value
@@ -214,13 +214,13 @@ def _required(table: TableData, number: int, columns: list[Column | None],
     for i, col in enumerate(columns):
         if col is not None and col.required and i in parsed and parsed[i] in (None, []):
             problems.append(_problem(
-                "IK805", f"Spalte „{col.header}“ ist ein Pflichtfeld und leer",
+                "IK905", f"Spalte „{col.header}“ ist ein Pflichtfeld und leer",
                 cell_location(table, number, i)))
     if new:
         for col in columns_for(table.sheet):
             if col.required and col.path not in present:
                 problems.append(_problem(
-                    "IK805", f"Neue Zeile: Spalte „{col.header}“ fehlt in der Tabelle",
+                    "IK905", f"Neue Zeile: Spalte „{col.header}“ fehlt in der Tabelle",
                     cell_location(table, number, 0)))
 
 
@@ -286,7 +286,7 @@ def _plan_new(konzept: Konzept, table: TableData, number: int, ident: str,
     loc = cell_location(table, number, 0)
     if target is None:
         plan.problems.append(_problem(
-            "IK806", f"Neue Zeile „{ident}“: keine Datei, in die sie gehört", loc,
+            "IK906", f"Neue Zeile „{ident}“: keine Datei, in die sie gehört", loc,
             "Geben Sie mit --datei an, in welche YAML-Datei neue Einträge kommen."))
         return
     inhalt = konzept.inhalte.get(hf) if hf else None
@@ -344,7 +344,7 @@ def _apply(konzept: Konzept, plan: ImportPlan, loeschen: bool) -> None:
             plan.texts[rel] = text
             if not yf.exact:
                 plan.problems.append(_problem(
-                    "IK807", f"{rel}: die Datei wird als Ganzes neu geschrieben (eine Liste in "
+                    "IK907", f"{rel}: die Datei wird als Ganzes neu geschrieben (eine Liste in "
                     "Kurzform [..] oder eine neue Liste); Kommentare bleiben, Zeilenumbrüche "
                     "in langen Texten nicht", Location(rel, 1, 1), severity=Severity.INFO))
 

@@ -46,12 +46,12 @@ def _missing_problems(plan: ImportPlan, konzept: Konzept, loeschen: bool,
         shown = ", ".join(idents[:10]) + (" …" if len(idents) > 10 else "")
         if loeschen:
             verb = "würden gelöscht" if probe else "gelöscht"
-            out.append(Problem("IK808", Severity.INFO, f"{sheet}: {len(idents)} Einträge ohne "
+            out.append(Problem("IK908", Severity.INFO, f"{sheet}: {len(idents)} Einträge ohne "
                                f"Zeile in der Tabelle {verb}: {shown}", Location(f"{sheet}!A1"),
                                rule="tabelle"))
         else:
             out.append(Problem(
-                "IK808", Severity.WARNING, f"{sheet}: {len(idents)} Einträge fehlen in der "
+                "IK908", Severity.WARNING, f"{sheet}: {len(idents)} Einträge fehlen in der "
                 f"Tabelle und bleiben in den Quellen: {shown}", Location(f"{sheet}!A1"),
                 "Mit --loeschen werden sie aus den Quellen gelöscht.", "tabelle"))
     return out

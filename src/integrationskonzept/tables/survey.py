@@ -87,7 +87,7 @@ def evaluate(structure: Structure, headings: list[str], rows: list[tuple[int, li
             or sub.split("_")[0] in {c for c, _ in q.subquestions} or q.kind == "freitext")
         if not valid_sub:
             problems.append(_problem(
-                "IK811", f"Spalte „{heading}“ ist nicht in der Umfragestruktur",
+                "IK911", f"Spalte „{heading}“ ist nicht in der Umfragestruktur",
                 Location(name, 1, i + 1),
                 "Antworten und Struktur müssen aus derselben Umfrage stammen; exportieren Sie "
                 "die Antworten mit „Fragecode“ als Überschrift."))
@@ -115,7 +115,7 @@ def _cell(values: list[str], i: int) -> str:
 
 def _bad(name: str, line: int, heading: str, value: str, q: Question) -> Problem:
     codes = ", ".join(c for c, _ in q.answers) or "Y oder leer"
-    return _problem("IK812", f"Spalte „{heading}“: Antwortcode „{value}“ ist in der Struktur "
+    return _problem("IK912", f"Spalte „{heading}“: Antwortcode „{value}“ ist in der Struktur "
                     f"nicht definiert (erlaubt: {codes})", Location(name, line, 0),
                     "Exportieren Sie die Antworten als „Antwortcodes“, nicht als Volltext.")
 
@@ -159,7 +159,7 @@ def _count(q: Question, cols: dict[str | None, int], rows: list[tuple[int, list[
                     any_yes = True
                 elif value not in ("", "N"):
                     problems.append(_problem(
-                        "IK812", f"Spalte „{headings[i]}“: erwartet „Y“ oder leer, gefunden "
+                        "IK912", f"Spalte „{headings[i]}“: erwartet „Y“ oder leer, gefunden "
                         f"„{value}“", Location(name, line, 0)))
             other = cols.get("other")
             if other is not None and _cell(values, other):
@@ -202,7 +202,7 @@ def _count(q: Question, cols: dict[str | None, int], rows: list[tuple[int, list[
                 numbers.append(float(value.replace(",", ".")))
             except ValueError:
                 problems.append(_problem(
-                    "IK812", f"Spalte „{headings[main]}“: erwartet eine Zahl, gefunden "
+                    "IK912", f"Spalte „{headings[main]}“: erwartet eine Zahl, gefunden "
                     f"„{value}“", Location(name, line, 0)))
         out = {**base, "gueltig": len(numbers), "gesamt": n}
         if numbers:

@@ -27,13 +27,13 @@ def _survey_id_problems(structure: Structure, antworten: Path, struktur: Path,
     m = _SID_IN_NAME.search(antworten.name)
     if m and structure.sid and m[1] != structure.sid:
         out.append(Problem(
-            "IK813", Severity.ERROR, f"Die Antworten stammen aus Umfrage {m[1]}, die Struktur "
+            "IK913", Severity.ERROR, f"Die Antworten stammen aus Umfrage {m[1]}, die Struktur "
             f"„{struktur.name}“ aus Umfrage {structure.sid}", Location(antworten.name, 1, 1),
             "Exportieren Sie Antworten und Umfragestruktur aus derselben Umfrage.", "befragung"))
     known = konzept.befragungen.get(ident)
     if known is not None and known.umfrage and structure.sid and known.umfrage != structure.sid:
         out.append(Problem(
-            "IK813", Severity.ERROR, f"Befragung „{ident}“ ist Umfrage {known.umfrage}, die "
+            "IK913", Severity.ERROR, f"Befragung „{ident}“ ist Umfrage {known.umfrage}, die "
             f"Struktur „{struktur.name}“ gehört zu Umfrage {structure.sid}",
             Location(struktur.name, 1, 1), "Wählen Sie die passende --id oder Struktur.",
             "befragung"))

@@ -6,7 +6,7 @@ spliced into the original text in place of its own lines; new entries go after t
 last entry of their list. Every other byte stays as it was (ruamel would, e.g., join a
 plain scalar wrapped over two lines if it rewrote the whole file). An entry whose keys
 cannot be told apart by line (``- {id: a, titel: b}``) is rewritten as a whole; a file
-whose list is written in flow form, or gets a new list, is rewritten as a whole (IK807).
+whose list is written in flow form, or gets a new list, is rewritten as a whole (IK907).
 """
 
 from __future__ import annotations

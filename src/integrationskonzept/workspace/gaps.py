@@ -136,14 +136,27 @@ def kreisraum(bereich: Arbeitsbereich, ident: str) -> str | None:
 
 
 def _translate(angebot: Angebot, von: Konzept, nach: Konzept, prefix: str,
-               raeume: list[str], kreis_ist_ziel: bool) -> Angebot:
-    """``angebot`` of concept ``von`` in the vocabulary of ``nach``, with a prefixed id."""
+               raeume: list[str], kreis_ist_ziel: bool,
+               memo: dict[tuple[int, str, str], str]) -> Angebot:
+    """``angebot`` of concept ``von`` in the vocabulary of ``nach``, with a prefixed id.
+
+    ``memo`` keeps the translated ids of one target concept (``nach``, ``kreis_ist_ziel``
+    fixed; ``prefix`` follows ``von``): a Landkreis has tens of thousands of offers but
+    only a few dozen distinct vocabulary ids.
+    """
 
     def one(attr: str, ident: str) -> str:
+        key = (id(von), attr, ident)
+        done = memo.get(key)
+        if done is not None:
+            return done
         canon = kanon(von, attr, ident)
         if kreis_ist_ziel:
-            return canon if canon in getattr(nach, attr) else f"{prefix}:{ident}"
-        return lokal(nach, attr, canon) or f"{KREIS}:{canon}"
+            done = canon if canon in getattr(nach, attr) else f"{prefix}:{ident}"
+        else:
+            done = lokal(nach, attr, canon) or f"{KREIS}:{canon}"
+        memo[key] = done
+        return done
 
     def many(attr: str, idents: list[str]) -> list[str]:
         return [one(attr, i) for i in idents]
@@ -174,13 +187,14 @@ def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
     gesamt = kreis.gesamtraum
     erreichbar: dict[str, Angebot] = dict(konzept.angebote)
     anderswo: dict[str, tuple[Angebot, str, str]] = {}  # id -> (offer, home, place text)
+    memo: dict[tuple[int, str, str], str] = {}
     for a in kreis.angebote.values():
         raeume = set(a.sozialraeume)
         if not raeume or (gesamt in raeume) or (eigen_raum in raeume):
-            t = _translate(a, kreis, konzept, KREIS, [], False)
+            t = _translate(a, kreis, konzept, KREIS, [], False, memo)
             erreichbar[t.id] = t
         else:
-            t = _translate(a, kreis, konzept, KREIS, [], False)
+            t = _translate(a, kreis, konzept, KREIS, [], False, memo)
             home = next((m for m in bereich.mitglieder if kreisraum(bereich, m) in raeume),
                         KREIS)
             anderswo[t.id] = (t, home, _ort(bereich, home, a, kreis) if home == KREIS else
@@ -189,7 +203,7 @@ def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
         if other_id == ident:
             continue
         for a in other.konzept.angebote.values():
-            t = _translate(a, other.konzept, konzept, other_id, [], False)
+            t = _translate(a, other.konzept, konzept, other_id, [], False, memo)
             if a.offen_fuer_nachbarn:
                 erreichbar[t.id] = t
             else:
@@ -220,12 +234,13 @@ def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
 def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
     kreis = bereich.kreis
     erreichbar: dict[str, Angebot] = dict(kreis.angebote)
+    memo: dict[tuple[int, str, str], str] = {}
     for ident, member in bereich.mitglieder.items():
         raum = kreisraum(bereich, ident)
         if raum is None:
             continue
         for a in member.konzept.angebote.values():
-            t = _translate(a, member.konzept, kreis, ident, [raum], True)
+            t = _translate(a, member.konzept, kreis, ident, [raum], True, memo)
             erreichbar[t.id] = t
     report = find_gaps(dataclasses.replace(kreis, angebote=erreichbar, cache={}))
     return GemeindeLuecken(KREIS, bereich.name, "", report, {})
@@ -287,3 +302,17 @@ def nur_handlungsfeld(bereich: Arbeitsbereich, luecken: KreisLuecken, kreis_hf: 
     matrix = Matrix(m.name, m.zeilen, (kreis_hf,),
                     tuple(z for z in m.zellen if z.spalte == kreis_hf))
     return dataclasses.replace(luecken, gemeinden=tuple(teile), matrix=matrix)
+
+
+def kreis_report(luecken: KreisLuecken, eigene: GapReport) -> GapReport:
+    """The Kreis's own gap report as `ik gaps` on the workspace judges its needs (the
+    Gemeinden's offers count, each in its Gemeinde); ``eigene`` is the report on the
+    Kreis's offers alone, which still gives duplicate structures and offers without a
+    need (about the Kreis's own offers). ``eigene`` when the Kreis has no needs."""
+    ws = next((g.report for g in luecken.gemeinden if g.mitglied == KREIS), None)
+    if ws is None:
+        return eigene
+    return dataclasses.replace(eigene, befunde=ws.befunde,
+                               matrix_sozialraum=ws.matrix_sozialraum,
+                               matrix_zielgruppe=ws.matrix_zielgruppe,
+                               namen={**ws.namen, **eigene.namen})
