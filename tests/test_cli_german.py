@@ -99,8 +99,8 @@ def test_init_accepts_every_kommune_typ_of_the_format(tmp_path: Path, typ: str) 
     code, out = ik("init", str(target), "--typ", typ.lower())
     assert code == 0, out
     assert f"typ: {typ}\n" in (target / "konzept.yaml").read_text(encoding="utf-8")
-    code, out = ik("validate", str(target), "--strict")
-    assert code == 0, out
+    code, out = ik("validate", str(target))  # --strict refuses the placeholders of init
+    assert code == 0 and "0 Fehler" in out, out
 
 
 def test_a_file_instead_of_the_folder_is_a_usage_error(concept, monkeypatch) -> None:

@@ -76,7 +76,7 @@ def test_workbook_has_lists_validations_and_a_hidden_info_sheet(concept, tmp_pat
                                  "Indikatoren"]
     ws = wb["Maßnahmen"]
     headers = [c.value for c in ws[1]]
-    assert headers[:4] == ["id", "Titel", "Beschreibung", "Handlungsfeld"]
+    assert headers[:5] == ["id", "Titel", "Nummer", "Beschreibung", "Handlungsfeld"]
     assert ws.freeze_panes == "B2"
     row = {h: c for h, c in zip(headers, ws[2], strict=False)}
     assert row["Titel"].value == "=1+1" and row["Titel"].data_type == "s"
@@ -150,8 +150,9 @@ def test_calamine_and_openpyxl_read_a_workbook_alike(tmp_path: Path) -> None:
     ws.cell(2, headers.index("Stand") + 1).value = dt.datetime(2026, 1, 15)
     ws.cell(3, headers.index("Zeiten") + 1).value = 31275  # a number where text belongs
     ms = wb["Maßnahmen"]
-    assert ms.cell(2, 10).value == "2026-01"  # Zeitraum: Beginn, a month as text
-    ms.cell(2, 10).value = 2027  # a year typed as a number
+    beginn = [c.value for c in ms[1]].index("Zeitraum: Beginn") + 1
+    assert ms.cell(2, beginn).value == "2026-01"  # a month as text
+    ms.cell(2, beginn).value = 2027  # a year typed as a number
     wb.save(book)
     konzept = load_concept(folder).konzept
     plans = [plan_import(konzept, read_table(book, engine)) for engine in ("", "openpyxl")]

@@ -27,11 +27,11 @@ EDITS = {  # (sheet, id, header) -> value
     ("Indikatoren", "i-arb-beratung-ortsteile", "Ist 2024"): "viele",
 }
 EXPECTED = [  # (location, code, words of the message)
-    ("Maßnahmen!C1", "IK901", "Unbekannte Spalte „Beschreibng“"),
-    ("Maßnahmen!H2", "IK903", "Spalte „Federführung“: unbekannte ID „jobcentr“"),
-    ("Maßnahmen!M2", "IK902", "Spalte „Priorität“: „sehr hoch“ ist nicht erlaubt"),
+    ("Maßnahmen!D1", "IK901", "Unbekannte Spalte „Beschreibng“"),
+    ("Maßnahmen!K2", "IK903", "Spalte „Federführung“: unbekannte ID „jobcentr“"),
+    ("Maßnahmen!P2", "IK902", "Spalte „Priorität“: „sehr hoch“ ist nicht erlaubt"),
     ("Maßnahmen!B3", "IK905", "Spalte „Titel“ ist ein Pflichtfeld und leer"),
-    ("Maßnahmen!K3", "IK902", "Spalte „Zeitraum: Ende“: erwartet ein Datum"),
+    ("Maßnahmen!N3", "IK902", "Spalte „Zeitraum: Ende“: erwartet ein Datum"),
     ("Maßnahmen!A4", "IK904", "steht doppelt in der Tabelle"),
 ]
 
@@ -44,7 +44,7 @@ def test_problems_are_located_by_sheet_and_cell(tmp_path: Path,
     assert _run("tabelle", "export", str(folder), "--out", str(table)) == 0
     wb = openpyxl.load_workbook(table)
     ws = wb["Maßnahmen"]
-    ws.cell(1, 3, "Beschreibng")
+    ws.cell(1, 4, "Beschreibng")
     ws.cell(4, 1, ws.cell(2, 1).value)  # a duplicate id in row 4
     for (sheet, ident, header), value in EDITS.items():
         sh = wb[sheet]
@@ -58,7 +58,7 @@ def test_problems_are_located_by_sheet_and_cell(tmp_path: Path,
     for loc, code, words in EXPECTED:
         line = next((x for x in captured.err.splitlines() if x.startswith(f"{loc}: ")), "")
         assert f"Fehler {code}" in line and words in line, (loc, captured.err)
-    assert "Angebote!P" in captured.err and "erwartet eine ganze Zahl" in captured.err
+    assert "Angebote!R" in captured.err and "erwartet eine ganze Zahl" in captured.err
     assert "Indikatoren!" in captured.err and "„viele“" in captured.err
     assert "Nichts geschrieben" in captured.out
     assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before

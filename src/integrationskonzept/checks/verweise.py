@@ -1,7 +1,8 @@
 """Verweis auf eine unbekannte ID.
 
 Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
-auch [[id]] in Markdown-Texten) muss auf eine vorhandene ID der passenden Art zeigen.
+auch [[id]] und [[id|Text]] in Markdown-Texten, in YAML-Feldern wie in den
+Markdown-Dateien der Kapitel) muss auf eine vorhandene ID der passenden Art zeigen.
 Verweise mit Präfix („kreis:jobcenter“) prüfen IK208 und IK206.
 Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
 wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs
+from ..model.references import all_refs, text_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -35,8 +36,20 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
     linien: set[str] | None = None
+    for ident, loc in text_refs(konzept):
+        if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
+            continue
+        if linien is None:
+            linien = konfliktlinien(konzept)
+        if ident in linien:  # [[kl-…]]: a Konfliktlinie
+            continue
+        best = suggest(ident, [*ids, *linien])
+        yield Finding(
+            f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+            f"Meinten Sie [[{best}]]?" if best else
+            "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
     for entry, field, written, path in all_refs(konzept):
-        if ":" in written:  # another concept of the Landkreis: IK208 / IK206
+        if field == "[[…]]" or ":" in written:  # texts above; other concepts: IK208 / IK206
             continue
         kinds = REF_TARGETS.get(field)
         ident, _, frage = written.partition("#")
@@ -45,21 +58,11 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             if frage:
                 yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
             continue
-        if kinds is None and found is None:  # [[kl-…]]: a Konfliktlinie
-            if linien is None:
-                linien = konfliktlinien(konzept)
-            if ident in linien:
-                continue
         loc = where(entry, *path)
         if not by_kind:
             for other, (kind, _loc) in ids.items():
                 by_kind.setdefault(kind, []).append(other)
-        if kinds is None:  # [[id]] in a text
-            best = suggest(ident, [*ids, *(linien or ())])
-            yield Finding(
-                f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
-                f"Meinten Sie [[{best}]]?" if best else
-                "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+        if kinds is None:
             continue
         wanted = _kinds_label(kinds)
         if found is not None:

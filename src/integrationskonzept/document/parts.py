@@ -146,6 +146,8 @@ class HandlungsfeldKapitel:
     ausgangslage: Prosa | None = None
     leitziel: Prosa | None = None
     horizont: str = ""
+    leitziel_anchor: str = ""
+    leitziel_nummer: str = ""
     steuerung: Prosa | None = None
     angebote: list[Punkt] = field(default_factory=list)
     angebote_hinweis: list[Md] = field(default_factory=list)
@@ -154,6 +156,9 @@ class HandlungsfeldKapitel:
     bedarfe_tabelle: Tabelle | None = None
     ziele: list[Punkt] = field(default_factory=list)
     massnahmen: list[Punkt] = field(default_factory=list)
+    # Ziele and Maßnahmen of other fields that name this one too (or all: querschnitt)
+    weitere_ziele: list[Md] = field(default_factory=list)
+    weitere_massnahmen: list[Md] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,30 @@ class Luecken:
     doppelstrukturen: list[Md]
     ungefragt: list[Md]
     abbildungen: list[Abbildung] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Teil:
+    """A point of the declared outline (``gliederung:``), ready to print.
+
+    ``art`` is „kapitel“ (an author's chapter, ``kapitel`` its text), „gruppe“ (a heading
+    over ``unter``) or the name of a generated part. ``felder`` maps each Handlungsfeld a
+    per-field part shows to the anchor of its heading there; ``katalog`` holds the
+    Maßnahmenkatalog's tables, one per Handlungsfeld when grouped (name, anchor, table).
+    """
+
+    art: str
+    titel: str
+    anchor: str
+    ebene: int
+    kapitel: Kapitel | None = None
+    felder: dict[str, str] = field(default_factory=dict)
+    katalog: list[tuple[str, str, Tabelle]] = field(default_factory=list)
+    unter: list[Teil] = field(default_factory=list)
+    # headings of its own: False for the Handlungsfelder as chapters (each field one)
+    ueberschrift: bool = True
+    # the grouped Maßnahmenkatalog on landscape pages as a whole, not a page per table
+    quer: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,3 +239,5 @@ class Dokument:
     # Per Befragung id: its results (document.befragungen.Ergebnis), in survey order.
     befragung_ergebnisse: dict[str, list[Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # The declared outline; empty: the standard order of dokument.md.j2
+    gliederung: list[Teil] = field(default_factory=list)

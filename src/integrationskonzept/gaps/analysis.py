@@ -122,10 +122,13 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
     facts = index.facts
+    # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
+    erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
     ohne = tuple(
         AngebotKurz(f.id, f.titel, f.handlungsfelder, tuple(sorted(f.zielgruppen)),
                     tuple(konzept.angebote[f.id].sozialraeume))
-        for f in facts if f.pos not in gefragt and f.aktuell)
+        for f in facts if f.pos not in gefragt and f.aktuell
+        and erhoben.intersection(f.handlungsfelder))
     doppel = find_doubles(facts)
     m_raum, m_gruppe = build_matrices(
         befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),

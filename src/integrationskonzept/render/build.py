@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import SourceError
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .typesetter import SatzFehler
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
+PLATZHALTER = "IK590"  # checks/platzhalter.py: a build refuses them unless a draft
 
 
 @dataclass
@@ -92,6 +94,12 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     seconds["validate"] = _lap(started)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
+    platzhalter = [p for p in report.problems if p.code == PLATZHALTER]
+    if platzhalter and not draft:
+        raise SourceError(
+            f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
+            f"{platzhalter[0].location}); ein beschlussreifes Dokument entsteht erst, wenn sie "
+            "ersetzt sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
     warnings = _Warnings(warn)
     if bericht is not None:
         from .bericht import render_bericht
@@ -133,20 +141,22 @@ def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], 
 
 
 def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
-    """The version line with its git tag or commit; draft when sources are uncommitted."""
+    """The version line in words; a draft (``--entwurf`` or uncommitted sources) also names
+    its git tag or commit, so a reader can tell two drafts apart."""
     from ..source.git import version_info
     from ..text.german import datum_kurz
 
     info = version_info(root)
-    if not info.in_git or info.commit is None:
+    if info.entwurf and not draft:
+        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
+                        "„Entwurf“ gekennzeichnet.")
+    draft = draft or info.entwurf
+    if not draft or not info.in_git or info.commit is None:
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
         git += f" vom {datum_kurz(info.datum)}"
-    if info.entwurf and not draft:
-        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
-                        "„Entwurf“ gekennzeichnet.")
-    return f"{version} ({git})", draft or info.entwurf
+    return f"{version} (Entwurf, {git})", draft
 
 
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
@@ -214,7 +224,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
                           warnings, seconds, design=design, titel=titel,
                           subtitle=" – ".join(x for x in (
                               meta.untertitel, "Interne Fassung" if intern else None) if x),
-                          basename=basename, stand=meta.stand)
+                          basename=basename, stand=konzept.stand)
 
 
 def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
@@ -231,13 +241,17 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
         if logo_path.is_file() and logo_path.is_relative_to(root.resolve()):
-            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.typ} {meta.kommune.name}")
+            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.anzeigename}")
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
-    version, draft = _version(root, meta.version, draft, warnings)
+    from ..document.fassung import fassung
+
+    version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=stand,
+        title=titel, kommune=meta.kommune.anzeigename, stand=stand,
+        # the concept's own Stand as written („März 2024“); a report's date as a day
+        stand_wort=meta.stand.lang if stand == konzept.stand else "",
         version=version, subtitle=subtitle, logo=logo)
     target = _output_folder(root, out)
     stats: dict[str, float] = {}
