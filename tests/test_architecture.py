@@ -25,8 +25,9 @@ LEVELS = {
     "workspace": 6,
     "charts": 7, "document": 7,
     "render": 8,
-    "cli": 9,
-    "__main__": 10,
+    "preview": 9,
+    "cli": 10,
+    "__main__": 11,
 }
 # The package itself (__init__.py) is the public API: it may call every stage, lazily;
 # every stage may read its version.

@@ -5,6 +5,7 @@ Each case: changes to the base concept → expected (file, line, code) and words
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -59,6 +60,15 @@ CASES = {
     "IK703 text-ohne-wirkung": (
         {}, {"ausgangslage": "Siehe <b>hier</b> und [Akte](file:///etc/passwd)."},
         ("bildung.yaml", 2, "IK703"), "HTML-Code „<b>“ (und 1 weitere) wird nicht übernommen"),
+    "IK509 kapitel-fast-leer": (
+        {"handlungsfelder": [{"id": "bildung", "name": "Bildung"},
+                             {"id": "sport", "name": "Sport"}]}, {},
+        ("konzept.yaml", 15, "IK509"), "Das Kapitel „Sport“ enthält nichts"),
+    "IK510 nummer-doppelt": (
+        {}, {"massnahmen": [dict(copy.deepcopy(M), nummer="M 7.1"),
+                            dict(copy.deepcopy(M), id="m-2", nummer="M  7.1",
+                                 titel="Elterncafé")]},
+        ("bildung.yaml", 42, "IK510"), "Nummer „M  7.1“ trägt schon Maßnahme „m-1“"),
     "IK704 fussnote-im-kreis": (
         {}, {"ausgangslage": "Lage[^1].\n\n[^1]: Fußnote[^1]"},
         ("bildung.yaml", 2, "IK704"), "Fußnote „[^1]“ verweist (über ihren Text) auf sich selbst"),

@@ -73,8 +73,8 @@ def test_internal_error_exits_3_without_traceback(monkeypatch, capsys) -> None:
 
 @pytest.mark.parametrize("katalog", ["nap", "lehrte", "kern", "leer"])
 @pytest.mark.parametrize("typ", ["Stadt", "Landkreis"])
-def test_init_scaffold_validates_clean_under_strict(tmp_path: Path, katalog: str,
-                                                    typ: str) -> None:
+def test_init_scaffold_validates_with_placeholder_warnings_only(tmp_path: Path, katalog: str,
+                                                               typ: str) -> None:
     target = tmp_path / "neu"
     code, out = run("init", str(target), "--kommune", "Peine", "--typ", typ,
                     "--katalog", katalog)
@@ -82,9 +82,13 @@ def test_init_scaffold_validates_clean_under_strict(tmp_path: Path, katalog: str
     assert (target / "konzept.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=.ik/konzept.schema.json")
     assert json.loads((target / ".ik" / "inhalt.schema.json").read_text(encoding="utf-8"))
-    code, out = run("validate", str(target), "--strict")
+    code, out = run("validate", str(target))
     assert code == 0, out
-    assert "0 Fehler, 0 Warnungen" in out
+    assert "0 Fehler" in out and "Platzhalter „‹bitte ergänzen›“ noch nicht ersetzt" in out
+    warnings = [line for line in out.splitlines() if "Warnung" in line and "IK" in line]
+    assert warnings and all("IK590" in line for line in warnings), out
+    code, out = run("validate", str(target), "--strict")
+    assert code == 1, out  # placeholders are not decision-ready
 
 
 def test_init_refuses_non_empty_folder(concept) -> None:
@@ -109,6 +113,8 @@ def test_every_command_and_check_is_documented(capsys) -> None:
     out = capsys.readouterr().out
     registered = [(c.name or c.callback.__name__, c.callback.__doc__.strip().splitlines()[0])
                   for c in app.registered_commands]
+    registered += [(g.name, g.typer_instance.info.help.splitlines()[0])
+                   for g in app.registered_groups]
     assert sorted(registered) == sorted(cli.COMMANDS)
     for name, first in registered:
         assert f"  {name}" in out and first in out
@@ -147,3 +153,20 @@ def test_format_reference_is_up_to_date() -> None:
     doc = Path(__file__).resolve().parent.parent / "docs" / "format.md"
     assert doc.read_text(encoding="utf-8") == render(), (
         "docs/format.md is stale: python -m integrationskonzept.model.formatdoc > docs/format.md")
+
+
+# Owned by the monitoring, Landkreis and survey work, which describe them with their next
+# changes.
+UNDESCRIBED_FOR_NOW = {"Indikator", "Messwert", "Bericht", "Einschaetzung", "Konfliktanalyse",
+                       "Konfliktlinie", "Perspektive", "Entfernung", "Integrationsmanagement",
+                       "Partnerschaft", "Frage", "Option", "Teilfrage"}
+
+
+def test_every_model_field_is_described() -> None:
+    from integrationskonzept.model.files import Inhalt, KonzeptDatei
+    from integrationskonzept.model.formatdoc import _models
+
+    missing = [f"{cls.__name__}.{name}" for root in (KonzeptDatei, Inhalt)
+               for cls in _models(root) if cls.__name__ not in UNDESCRIBED_FOR_NOW
+               for name, info in cls.model_fields.items() if not info.description]
+    assert missing == []

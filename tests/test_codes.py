@@ -3,7 +3,8 @@
 A code is any ``IKnnn`` in ``src/``. "Produced by a test" means some test asserts it
 with its place, in one of the forms the tests use:
 ``("datei.yaml", 12, "IK101")``, ``("IK007", 3, 1, …)`` (code, line, column) or
-``datei.yaml:12:3: Fehler IK101`` (the printed form).
+``datei.yaml:12:3: Fehler IK101`` (the printed form); a spreadsheet cell is a place too:
+``("Maßnahmen!H17", "IK902")`` or ``Maßnahmen!H17: Fehler IK902``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ def _sources(*, without_registry: bool = False) -> list[Path]:
 def _asserted(code: str, tests: str) -> bool:
     forms = (rf'\(\s*"[^"\n]+",\s*\d+,\s*"{code}"\s*\)',
              rf'"{code}",\s*\d+,\s*\d+',
-             rf':\d+:\d+: (?:Fehler|Warnung|Hinweis) {code}\b')
+             rf':\d+:\d+: (?:Fehler|Warnung|Hinweis) {code}\b',
+             rf'\(\s*"[^"\n]+![A-Z]+\d+",\s*"{code}"',
+             rf'![A-Z]+\d+: (?:Fehler|Warnung|Hinweis) {code}\b')
     return any(re.search(form, tests) for form in forms)
 
 

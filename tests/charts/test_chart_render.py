@@ -123,3 +123,25 @@ def test_same_bytes_across_processes() -> None:
     assert len(digests) == 1
     assert hashlib.sha256(b"".join(chart_svg(SMALL[k]()) for k in sorted(SMALL))).hexdigest() in {
         d.strip() for d in digests}
+
+
+def test_charts_compile_in_a_limited_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chart that exhausts the memory limit fails alone, with a German message; the
+    charts after it in the same build still compile, and the main process stays small."""
+    from integrationskonzept.render.charts import Gesetzt, compile_charts
+
+    monkeypatch.setenv("IK_SPEICHERLIMIT", "400")
+    greedy = Chart("test", "#let a = range(200000000)\n#a.len()", "alt", "Zu gierig")
+    good = SMALL["balken"]()
+    results = compile_charts([good, greedy, good], ("svg",))
+    assert isinstance(results[0], Gesetzt) and results[0].data["svg"].startswith(b"<svg")
+    assert isinstance(results[1], RenderError)
+    assert "Das Diagramm „Zu gierig“ konnte nicht gesetzt werden" in results[1].message
+    assert "IK_SPEICHERLIMIT" in results[1].message
+    assert isinstance(results[2], Gesetzt) and results[2].data == results[0].data
+
+
+def test_chart_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IK_ZEITLIMIT", "0.001")
+    with pytest.raises(RenderError, match="nach 0 Sekunden nicht fertig"):
+        chart_svg(SMALL["balken"]())

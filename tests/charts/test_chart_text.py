@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 
 import pytest
 import typst
@@ -117,7 +118,9 @@ def test_periods(value, end, year, text) -> None:
 def test_alt_texts_name_the_numbers() -> None:
     bars = bar_chart(["Kernstadt", "Vöhrum"], [25600, 6100], "Einwohner je Ortsteil")
     assert bars.alt == "Balkendiagramm: Einwohner je Ortsteil; Kernstadt 25.600, Vöhrum 6.100."
-    heat = coverage_heatmap(["Sprache"], ["Kernstadt", "Vöhrum"], [[75, None]], "Abdeckung")
+    heat = coverage_heatmap(["Sprache", "Arbeit"], ["Kernstadt", "Vöhrum"], [[75, None],
+                                                                              [None, 50]],
+                            "Abdeckung")
     assert "Sprache: Kernstadt 75\u00a0%, Vöhrum –" in heat.alt
     line = measure_timeline([{"titel": "Sprachcafé", "beginn": "2024-03",
                               "handlungsfeld": "Bildung", "status": "laufend"}], "Zeit")
@@ -135,8 +138,8 @@ def test_caps_are_stated_in_caption_and_alt() -> None:
     assert "30 von 50" in bars.alt and bars.typst_source.count('"O') == 30
     heat = coverage_heatmap([f"H{i}" for i in range(30)], ["A"], [[1]] * 30, "Abdeckung")
     assert "die ersten 25 von 30 Handlungsfeldern dargestellt" in heat.caption
-    amap = actor_map(actors(60), "Karte")
-    assert "40 am stärksten vernetzten von 60" in amap.caption
+    amap = actor_map(actors(90), "Karte")
+    assert "80 am stärksten vernetzten von 90" in amap.caption
     line = measure_timeline(measures(1000), "Maßnahmen")
     assert "1000 Maßnahmen: Anzahl laufender Maßnahmen je Handlungsfeld und Jahr" in line.caption
     assert line.alt.startswith("Zeitleiste als Heatmap: Maßnahmen (Handlungsfeld / Jahr; Werte: "
@@ -160,5 +163,104 @@ def test_empty_inputs_still_compile() -> None:
 def test_bad_numbers_are_no_traceback() -> None:
     bars = bar_chart(["a", "b", "c"], [float("nan"), "x", None], "Leer")  # type: ignore[list-item]
     assert "a keine Angabe" in bars.alt and chart_svg(bars)
-    heat = coverage_heatmap(["a"], ["b", "c"], [[float("inf"), 250]], "H")
-    assert "b –, c 100\u00a0%" in heat.alt and chart_svg(heat)
+    heat = coverage_heatmap(["a", "d"], ["b", "c"], [[float("inf"), 250], [10, None]], "H")
+    assert "a: b –, c 100\u00a0%" in heat.alt and chart_svg(heat)
+
+
+def test_heatmap_leaves_out_empty_rows_and_columns_and_shows_every_sozialraum() -> None:
+    heat = coverage_heatmap(["Sprache", "Sport"], ["Kernstadt", "Vöhrum", "Stederdorf"],
+                            [[75, None, 20], [None, None, None]], "Abdeckung")
+    assert "Sport" not in heat.alt and "Vöhrum" not in heat.alt
+    assert heat.table[0] == ("Handlungsfeld / Sozialraum", "Kernstadt", "Stederdorf")
+    orte = [f"Ort {i}" for i in range(17)]
+    wide = coverage_heatmap(["Sprache", "Arbeit"], orte, [[50] * 17, [25] * 17], "Abdeckung")
+    assert "dargestellt" not in wide.caption  # all 17, the matrix turned
+    assert [row[0] for row in wide.table[1]] == orte
+    assert wide.table[0] == ("Sozialraum / Handlungsfeld", "Sprache", "Arbeit")
+
+
+def test_timeline_keeps_concept_order_numbers_and_status_text() -> None:
+    line = measure_timeline([
+        {"nummer": "M 6.1", "titel": "Spät", "beginn": "2026", "ende": "2027",
+         "handlungsfeld": "Bildung", "status": "geplant"},
+        {"nummer": "M 6.2", "titel": "Früh", "beginn": "2020", "ende": "2021",
+         "handlungsfeld": "Bildung", "status": "umgesetzt"}], "Zeit", stand="2024-06-30")
+    source = line.typst_source
+    assert source.index('"M 6.1 Spät"') < source.index('"M 6.2 Früh"')
+    assert 'status: "geplant"' in source and 'status: "umgesetzt"' in source
+
+
+def test_chart_text_is_at_least_8_pt() -> None:
+    import re
+
+    amap = actor_map(actors(42), "Karte")
+    heat = coverage_heatmap(["Sprache"], ["Kernstadt"], [[75]], "Abdeckung")
+    line = measure_timeline(measures(5), "Maßnahmen")
+    bars = bar_chart(["Kernstadt", "Vöhrum"], [25600, 6100], "Einwohner")
+    for chart in (amap, heat, line, bars):
+        sizes = [float(x) for x in re.findall(r"size: ([\d.]+)pt", chart.typst_source)]
+        sizes += [float(x) for x in re.findall(r"schrift: ([\d.]+)pt", chart.typst_source)]
+        assert sizes and min(sizes) >= 8, chart.kind
+    assert "dargestellt" not in amap.caption  # all 42 actors
+
+
+def _labels(source: str) -> list[dict]:
+    """The actor labels of an Akteurslandkarte's typst source: lines, anchor, angle."""
+    import re
+
+    out = []
+    for m in re.finditer(r'zeilen: \(((?:"[^"]*"(?:, )?)+),?\), hoehe: ([\d.]+)pt, '
+                         r'halb: [\d.]+pt, winkel: (-?[\d.]+), links: (true|false), '
+                         r'lx: (-?[\d.]+)pt, ly: (-?[\d.]+)pt', source):
+        lines = re.findall(r'"([^"]*)"', m[1])
+        angle = math.radians(float(m[3]) - (180 if m[4] == "true" else 0))
+        out.append({"lines": lines, "height": float(m[2]) - 4, "angle": angle,
+                    "x": float(m[5]), "y": float(m[6]),
+                    "length": max(len(line) for line in lines) * 8 * 0.56})
+    return out
+
+
+def _overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of radial labels closer than half their heights (sampled along each text)."""
+    def points(label: dict) -> list[tuple[float, float]]:
+        steps = int(label["length"] // 2) + 1
+        return [(label["x"] + 2 * i * math.cos(label["angle"]),
+                 label["y"] + 2 * i * math.sin(label["angle"])) for i in range(steps)]
+
+    sampled = [points(label) for label in labels]
+    bad = []
+    for i, one in enumerate(labels):
+        for j in range(i + 1, len(labels)):
+            two = labels[j]
+            need = (one["height"] + two["height"]) / 2
+            if any(math.dist(p, q) < need for p in sampled[i] for q in sampled[j]):
+                bad.append((" ".join(one["lines"]), " ".join(two["lines"])))
+    return bad
+
+
+@pytest.mark.parametrize("example", ["peine", "lehrte"])
+def test_actor_map_wraps_long_names_without_overlap(example: str) -> None:
+    from pathlib import Path
+
+    from integrationskonzept.document.figures import chart_data
+    from integrationskonzept.gaps import find_gaps
+    from integrationskonzept.model.loader import load_concept
+
+    konzept = load_concept(Path(__file__).parents[2] / "examples" / example).konzept
+    func, args, kwargs = chart_data(konzept, find_gaps(konzept))["akteure"]
+    labels = _labels(actor_map(*args, **kwargs).typst_source)
+    assert len(labels) == len(konzept.akteure)
+    assert _overlapping(labels) == []
+    assert max(len(label["lines"]) for label in labels) in (2, 3)  # long names wrap
+    cut = [label["lines"] for label in labels if label["lines"][-1].endswith("…")]
+    # Peine: every name whole; Lehrte's crowded sides (42 actors) may cut a few
+    assert len(cut) <= (0 if example == "peine" else 6), cut
+
+
+def test_long_actor_names_are_wrapped_whole() -> None:
+    names = ["Koordinierungsstelle Migration und Teilhabe der Region",
+             "Verein russischsprachiger Familien e. V.", "Jobcenter"]
+    labels = _labels(actor_map(actors(20, names=names), "Karte").typst_source)
+    assert sorted(" ".join(label["lines"]).replace("\u00a0", " ") for label in labels) == \
+        sorted(f"{names[i % len(names)]} {i}" for i in range(20))
+    assert _overlapping(labels) == []

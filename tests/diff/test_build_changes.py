@@ -37,7 +37,7 @@ def test_version_from_git_and_draft_when_uncommitted(tmp_path: Path) -> None:
     repo = make_history(tmp_path / "repo")
     result = build(repo / "konzept", formats=["html"], out=tmp_path / "out")
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
-    assert "2.0 (Commit " in html
+    assert "Commit " not in html  # a decided, committed version: words, no hash
     banner = '<div class="ik-entwurf" role="note">ENTWURF</div>'
     assert banner not in html
     (repo / "konzept" / "sprache.yaml").write_text(
@@ -47,6 +47,7 @@ def test_version_from_git_and_draft_when_uncommitted(tmp_path: Path) -> None:
     assert any("nicht eingecheckte Änderungen" in w for w in result.warnings)
     html = (tmp_path / "out2" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert '<div class="ik-entwurf" role="note">ENTWURF</div>' in html
+    assert "(Entwurf, Commit " in html  # a draft names its commit
 
 
 def test_no_beschluss_with_git_is_a_clear_error(tmp_path: Path) -> None:

@@ -89,3 +89,49 @@ def test_images_in_chapter_files_are_shown(concept, tmp_path: Path) -> None:  # 
     assert result.ok, result.problems
     html = (tmp_path / "out" / "integrationskonzept.html").read_text(encoding="utf-8")
     assert 'alt="Rathaus am Markt"' in html and "data:image/png;base64" in html
+
+
+def test_vorwort_signature_block(concept) -> None:  # type: ignore[no-untyped-def]
+    from doc_helpers import expanded_of
+
+    root = concept(
+        konzept={"kapitel": [{"id": "k-1", "titel": "Vorwort", "datei": "texte/vorwort.md",
+                              "unterzeichnung": {"name": "Erika Muster*frau",
+                                                 "amt": "Bürgermeisterin der Stadt Peine"}}]},
+        extra={"texte/vorwort.md": "Liebe Leserinnen und Leser,\n\nwillkommen.\n"})
+    markdown = expanded_of(root)
+    block = markdown.split("::: {.ik-unterschrift}\n", 1)[1].split("\n:::", 1)[0]
+    assert block == "Erika Muster\\*frau\\\nBürgermeisterin der Stadt Peine"
+    assert markdown.index("willkommen.") < markdown.index("ik-unterschrift")
+
+
+def test_signature_needs_the_office(concept) -> None:  # type: ignore[no-untyped-def]
+    from integrationskonzept.checks.runner import validate
+
+    root = concept(konzept={"kapitel": [{"id": "k-1", "titel": "Vorwort",
+                                         "datei": "texte/vorwort.md",
+                                         "unterzeichnung": {"name": "Erika Muster"}}]},
+                   extra={"texte/vorwort.md": "Text.\n"})
+    [problem] = validate(root).problems
+    assert (problem.location.file, problem.location.line, problem.code) == ("konzept.yaml", 32,
+                                                                            "IK102")
+    assert problem.message == "Kapitel „k-1“: Pflichtfeld „amt“ fehlt"
+
+
+def test_source_list_names_statistics_and_what_bedarfe_rest_on(concept) -> None:  # type: ignore[no-untyped-def]
+    from doc_helpers import expanded_of
+
+    root = concept(
+        konzept={"bevoelkerung": [
+            {"merkmal": "Einwohner", "wert": "51086", "stichtag": "2020-12-31",
+             "quelle": "Einwohnermeldeamt"},
+            {"merkmal": "Kernstadt", "wert": "26856", "stichtag": "2020-12-31",
+             "quelle": "Einwohnermeldeamt"}]},
+        inhalt={"bedarfe": [{"id": "b-1", "titel": "Kurs mit Kinderbetreuung",
+                             "quelle": ["bf-1"]}]},
+        extra={"beteiligung.yaml": {"beteiligung": {"befragungen": [
+            {"id": "bf-1", "titel": "Befragung Zugewanderte"}]}}})
+    markdown = expanded_of(root)
+    section = markdown.split("## Quellen {#quellen}\n", 1)[1].split("\n#", 1)[0]
+    assert "- Einwohnermeldeamt: 2 Bevölkerungszahlen" in section
+    assert "- [Befragung Zugewanderte](#befragung-bf-1): Grundlage für 1 Bedarf" in section

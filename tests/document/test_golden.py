@@ -15,7 +15,7 @@ from ik_testing import EXAMPLES
 from integrationskonzept.checks.runner import validate
 
 
-@pytest.mark.parametrize("name", ["peine", "lehrte"])
+@pytest.mark.parametrize("name", ["peine", "lehrte", "goeppingen"])
 def test_example_golden(name: str) -> None:
     root = EXAMPLES / name
     if validate(root).failed():

@@ -173,3 +173,23 @@ def test_covering_offers_nearest_first() -> None:
     offers = [A("stadt", kapazitaet=5), A("ort", sozialraeume=["voehrum"], kapazitaet=5)]
     (b,) = find_gaps(konzept(offers, [B(sozialraeume=["voehrum"], umfang=10)])).befunde
     assert b.angebote == ("ort", "stadt")
+
+
+# (offers, need, the nearest offer, the reasons given) — offers failing equally many
+# conditions are ranked by what fails: the reasons describe the nearest kind of offer.
+NEAREST = [
+    ([A("arabisch-frauen", zielgruppen=["frauen"], sprachen=["ar"]),
+      A("deutsch-jugend", zielgruppen=["jugendliche"], sprachen=["de"])],
+     B(zielgruppen=["jugendliche"], sprachen=["ar"]),
+     "deutsch-jugend", ["nur auf Deutsch"]),
+    ([A("anderer-ort", sozialraeume=["voehrum"]), A("online", form="online")],
+     B(sozialraeume=["stederdorf"], form="Präsenz"),
+     "online", ["nur online"]),
+]
+
+
+@pytest.mark.parametrize(("offers", "need", "nearest", "gruende"), NEAREST)
+def test_reasons_describe_the_nearest_offer(offers, need, nearest, gruende) -> None:
+    (b,) = find_gaps(konzept(offers, [need])).befunde
+    assert b.naechste[0].angebot == nearest
+    assert [g.text for g in b.gruende] == gruende

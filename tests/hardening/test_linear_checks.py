@@ -84,5 +84,34 @@ def test_typst_failure_in_generated_source_names_the_text(concept, tmp_path: Pat
     with pytest.raises(IkError) as info:
         build(root, ["pdf"], out=tmp_path / "aus")
     message = info.value.message
-    assert "im erzeugten Satz des Dokuments bei »Ganz tief unten«" in message
+    # the text came from the Ausgangslage in bildung.yaml: the line that holds its words
+    lines = (root / "bildung.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "Ganz tief unten" in text)
+    assert f"im Text in bildung.yaml:{line} bei »Ganz tief unten«" in message
     assert "main.typ" not in message
+
+
+@pytest.mark.slow
+def test_typst_failure_names_the_chapter_file(concept, tmp_path: Path) -> None:
+    from integrationskonzept.errors import IkError
+    from integrationskonzept.render.build import build
+
+    text = "# Vorwort\n\nEinleitung.\n\n" + "> " * 3000 + "Sehr tief zitiert\n"
+    root = concept(konzept={"pruefungen": {"IK705": "aus"},
+                            "kapitel": [{"id": "k", "titel": "K", "datei": "texte/vorwort.md"}]},
+                   extra={"texte/vorwort.md": text})
+    with pytest.raises(IkError) as info:
+        build(root, ["pdf"], out=tmp_path / "aus")
+    assert "im Text in texte/vorwort.md:5 bei »Sehr tief zitiert«" in info.value.message
+
+
+def test_source_places_of_words() -> None:
+    from integrationskonzept.render.fundstelle import fundstellen
+
+    files = {"a.yaml": "titel: X\nbeschreibung: |\n  Das Sprach-Café der\n  Akteur*innen\n",
+             "texte/b.md": "# B\n\nNichts davon.\n"}
+    assert fundstellen(["Sprach-Café", "der", "Akteur", "innen"], files) == ["a.yaml:3"]
+    # a resolved reference changed the later words: the first two still find it
+    assert fundstellen(["Das", "Sprach", "M", "3.2"], files) == ["a.yaml:3"]
+    assert fundstellen(["Inhaltsverzeichnis"], files) == []
+    assert fundstellen([], files) == []

@@ -44,6 +44,8 @@ def test_concept_overrides_file_by_file(tmp_path: Path) -> None:
         ("logo: fehlt.png\n", "Logo-Datei »fehlt.png« nicht gefunden"),
         ("logo: ../../etc/passwd\n", "nicht gefunden"),
         ("schrift: 'a\"; #panic()'\n", "Schriftname"),
+        ("schrift_office: 'a<b'\n", "schrift_office"),
+        ("inhaltsverzeichnis_tiefe: 7\n", "Zahl von 1 bis 4"),
         ("- liste\n", "erwartet wird eine Zuordnung"),
         ("farben: [\n", "keine gültige YAML-Datei"),
     ],
@@ -67,9 +69,10 @@ def test_reference_docx_is_a4_with_styles_and_fields() -> None:
     for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "Subtitle",
                  "Caption", "Table Caption", "Body Text", "First Paragraph", "Table"):
         assert name in names, name
-    assert doc.styles["Normal"].font.name == "Source Sans 3"
-    footer = zipfile.ZipFile(io.BytesIO(data)).read("word/footer1.xml").decode()
-    assert " PAGE " in footer and " NUMPAGES " in footer
+    assert doc.styles["Normal"].font.name == "Arial"  # schrift_office: every Office has it
+    assert " PAGE " in section.footer._element.xml and " NUMPAGES " in section.footer._element.xml
+    assert section.different_first_page_header_footer  # no page number on the title page
+    assert " PAGE " not in section.first_page_footer._element.xml
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert "<w:tblHeader/>" in styles
 

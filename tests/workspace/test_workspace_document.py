@@ -113,8 +113,9 @@ def test_internal_build_has_everything(tmp_path: Path) -> None:
     md = (tmp_path / "out" / "integrationskonzept-intern.md").read_text(encoding="utf-8")
     text = _chapter(md, "Konfliktanalyse")
     assert "**Interne Fassung:**" in text
-    assert ("| Wartezeiten in der Behörde | [Flüchtlingsinitiativen](#akteur-initiativen) ↔ "
-            "[Ausländerbehörde](#akteur-abh) | offen (wird ausgetragen) |") in text
+    assert ("| [Wartezeiten in der Behörde](#konfliktlinie-kl-2) | "
+            "[Flüchtlingsinitiativen](#akteur-initiativen) ↔ [Ausländerbehörde](#akteur-abh) | "
+            "offen (wird ausgetragen) |") in text
     assert "Wir fühlen uns übergangen." in text
 
 

@@ -45,7 +45,7 @@ def test_seed_facts(report) -> None:  # type: ignore[no-untyped-def]
     assert "Niedersächsisches Ministerium für Soziales, Gesundheit und Gleichstellung" in foerderer
     [analyse] = [h.konfliktanalyse for h in k.heads if getattr(h, "konfliktanalyse", None)]
     assert analyse.erstellt.text == "2018" and analyse.erstellt_von == "forumzfd"
-    assert any(v.datum and v.datum.year == 2019 for v in k.veranstaltungen.values())
+    assert any(v.datum and v.datum.first.year == 2019 for v in k.veranstaltungen.values())
 
 
 def test_gap_cases() -> None:

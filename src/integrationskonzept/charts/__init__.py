@@ -19,21 +19,25 @@ concept's design; every function caps what it draws and says so in caption and a
 ``coverage_heatmap(rows, cols, values, title, *, row_label="Handlungsfeld",
 col_label="Sozialraum")``
     Coverage matrix. ``values[r][c]``: share of Bedarfe covered in percent (0–100), or
-    None where there is no Bedarf (grey "–"). At most 25 rows and 16 columns.
+    None where there is no Bedarf (grey "–"). Rows and columns without any Bedarf are
+    left out; with more than 16 columns and at most 16 rows the matrix is turned (every
+    Sozialraum shown). At most 25 rows and 16 columns.
 
 ``measure_timeline(measures, title, *, colour_by="status", max_bars=40, stand=None,
 years=None)``
-    Maßnahmen as bars from ``beginn`` to ``ende`` (date, "2024-03", "2024", or inside
-    ``zeitraum``), grouped by ``handlungsfeld`` (a display name), coloured by ``status``
-    or Handlungsfeld; open ends fade out. Above ``max_bars`` dated Maßnahmen (Landkreis
-    size) it shows a heat map of running Maßnahmen per Handlungsfeld and year instead;
-    pass only the Schwerpunktmaßnahmen to get bars.
+    Maßnahmen in the given order as bars from ``beginn`` to ``ende`` (date, "2024-03",
+    "2024", or inside ``zeitraum``), labelled ``nummer titel``, grouped by
+    ``handlungsfeld`` (a display name), coloured by ``status`` or Handlungsfeld and the
+    status written beside each bar; open ends fade out. Above ``max_bars`` dated
+    Maßnahmen (Landkreis size) it shows a heat map of running Maßnahmen per Handlungsfeld
+    and year instead; pass only the Schwerpunktmaßnahmen to get bars.
 
-``actor_map(actors, title, *, max_actors=40)``
+``actor_map(actors, title, *, max_actors=80)``
     Akteurslandkarte. Actors ``{id, name, kurz, typ, einfluss, beziehungen: [{zu, art,
     thema}]}`` on a ring grouped by typ, circle size by einfluss, one line style per art
     (Kooperation, Allianz, Förderung, Hierarchie, informell, Spannung, Konflikt), the
-    thema written on the line. Beyond ``max_actors`` the best connected are drawn.
+    thema written on the line where it overlaps no label. Beyond ``max_actors`` the best
+    connected are drawn.
 
 ``bar_chart(labels, values, title, *, unit="", digits=None, axis_label="", sort=False,
 max_bars=30, colours=None)``

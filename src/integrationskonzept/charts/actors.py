@@ -2,20 +2,26 @@
 
 The layout is computed here, deterministically: actors sorted by typ (in the order of
 the source format's vocabulary) and name, spread evenly over a circle with a gap between
-typ groups; labels run radially outwards so 40 actors stay readable. Circle size shows
+typ groups; labels run radially outwards so 80 actors stay readable. Circle size shows
 einfluss; lines bend slightly towards the centre, parallel relations between the same
-pair fan out. Förderung and Hierarchie are directed: the arrow points to ``zu``.
+pair fan out. All text is at least 8 pt; a long actor name wraps onto up to three
+lines (the short name ``kurz`` when there is one), no label overlaps its neighbours, and
+a relation's thema is drawn only where it overlaps no other
+label (every thema is in the alt text and the table). Förderung and Hierarchie are
+directed: the arrow points to ``zu``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import re
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .base import PAGE_WIDTH_PT, Chart, ChartStyle, Raw, build_source, caption, colour, pt, shorten
 
-MAX_ACTORS = 40
+MAX_ACTORS = 80  # at 8 pt one label line needs 10 pt of the ring: 80 fit on an A4 width
 MAX_RELATIONS = 150
 TYPES = ("Verwaltung", "Politik", "Zivilgesellschaft", "Migrant*innenorganisation",
          "Wohlfahrtsverband", "Bildungsträger", "Arbeitsverwaltung", "Religionsgemeinschaft",
@@ -33,9 +39,15 @@ RELATIONS = {
     "Konflikt": ("#D62728", 2.4, "dash-dotted", False),
 }
 INFLUENCE = {"hoch": 1.0, "mittel": 0.72, "gering": 0.5}
-_HALF_LABEL = 80.0
-_FONT = 6.3
+_HALF_LABEL = 100.0
+_EV = re.compile(r"\be\. V\.")
+_MAX_ROOM = 170.0  # a radial label towards the top or bottom may run this long
+_MIN_ROOM = 70.0  # a label pushed outwards keeps at least this much room
+_FONT = 8.0  # no chart text below 8 pt in print
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
+_CHAR = 0.56  # average character width in em (Source Sans 3), generous
+_LINE = 0.96 * _FONT  # one label line: cap height + leading 0.3 em (templates/akteure.typ)
+MAX_LINES = 3
 
 
 def _stroke(art: str) -> Raw:
@@ -44,11 +56,34 @@ def _stroke(art: str) -> Raw:
                'cap: "round")')
 
 
-def _label(actor: Mapping[str, Any]) -> str:
+def _lines(actor: Mapping[str, Any], most: int = MAX_LINES, room: float = _HALF_LABEL
+           ) -> list[str]:
+    """The label as lines that fit the label's half box: the name, wrapped onto up to
+    ``most`` lines (the short name when the name needs more than one line and there
+    is one). Only when even ``most`` lines cannot hold it (a crowded ring) is the last
+    line cut with „…“; the full name is in the alt text and the table. ``room``: the
+    length of a line in pt."""
     name = " ".join(str(actor.get("name") or actor.get("id") or "?").split())
-    kurz = actor.get("kurz")
-    limit = 2 * int(_HALF_LABEL / (_FONT * 0.5)) - 10  # two lines, minus what wrapping wastes
-    return shorten(str(kurz) if len(name) > limit and kurz else name, limit)
+    kurz = " ".join(str(actor.get("kurz") or "").split())
+    # "e. V." and "e.V." stay on one line
+    name, kurz = (_EV.sub("e.\u00a0V.", t) for t in (name, kurz))
+    limit = max(6, int(room / (_FONT * _CHAR)))
+    text = kurz if len(name) > limit and kurz else name
+    lines = textwrap.wrap(text, limit, break_long_words=False, break_on_hyphens=True) or [text]
+    # a word longer than a line: typst hyphenates it, count the lines it takes
+    needed = sum(max(1, math.ceil(len(line) / limit)) for line in lines)
+    if needed <= most:
+        return lines
+    if kurz and text != kurz:
+        return _lines({"name": kurz}, most, room)
+    kept = textwrap.wrap(text, limit, break_long_words=False, break_on_hyphens=True)[:most]
+    rest = text[len(" ".join(kept[:-1])):].strip() if len(kept) > 1 else text
+    return [*kept[:-1], shorten(rest, limit)]
+
+
+def _extent(lines: int) -> float:
+    """The height of a label of ``lines`` lines (cap height to descender, with leading)."""
+    return lines * _LINE
 
 
 def actor_map(
@@ -142,31 +177,172 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
     radius = min(radius_max, max(100.0, slots * 24 / (2 * math.pi)))
     slot = 2 * math.pi * radius / max(slots, 1)
     r_max = max(4.0, min(13.0, slot * 0.42))
-    longest = max((len(_label(by_id[i])) for i in order), default=0)
-    cx = radius + r_max + 3 + min(_HALF_LABEL, longest * _FONT * 0.5) + 6
-    cy = cx if len(order) > _HORIZONTAL else radius + r_max + 14
-    nodes: dict[str, dict[str, Any]] = {}
-    xy: dict[str, tuple[float, float, float]] = {}
+    radial = len(order) > _HORIZONTAL
+    angles: dict[str, float] = {}
     position, previous = 0, None
     for aid, t in zip(order, types, strict=True):
         if previous is not None and t != previous and groups > 1:
             position += 1
         previous = t
-        angle = -math.pi / 2 + 2 * math.pi * (position + 0.5) / max(slots, 1)
+        angles[aid] = -math.pi / 2 + 2 * math.pi * (position + 0.5) / max(slots, 1)
         position += 1
+    sizes = {aid: r_max * INFLUENCE.get(str(by_id[aid].get("einfluss")), INFLUENCE["mittel"])
+             for aid in order}
+    lines = {aid: _lines(by_id[aid]) for aid in order}
+    push = {aid: 0.0 for aid in order}  # how far a label starts further out (radial)
+    wall = radius + r_max + 3 + _HALF_LABEL  # the room to the side of the canvas
+
+    def room(aid: str, pushed: float = 0.0) -> float:
+        """Along the label's ray to the side of the canvas (radial), or the half box."""
+        if not radial:
+            return _HALF_LABEL
+        c = abs(math.cos(angles[aid]))
+        start = radius + sizes[aid] + 3 + pushed
+        return min(_MAX_ROOM, (wall - start * c) / c if c > 1e-6 else _MAX_ROOM)
+
+    if radial:
+        lines, push = _stagger(order, angles, sizes, radius, by_id, room)
+    while not radial and radius < radius_max and _clashes(order, angles, sizes, radius, lines,
+                                                          radial):
+        radius = min(radius_max, radius + 8)
+    lines = _fit(order, angles, sizes, radius, lines, radial, by_id, push, room)
+    tallest = max((_extent(len(ls)) for ls in lines.values()), default=_LINE)
+    if radial:  # how far the labels reach from the centre, across and down
+        reach = [(radius + sizes[a] + 3 + push[a] + _length(lines[a]), angles[a],
+                  _extent(len(lines[a])) / 2) for a in order]
+        cx = max([radius + r_max] + [d * abs(math.cos(t)) + e * abs(math.sin(t))
+                                     for d, t, e in reach]) + 6
+        cy = max([radius + r_max] + [d * abs(math.sin(t)) + e * abs(math.cos(t))
+                                     for d, t, e in reach]) + 6
+    else:
+        longest = max((_length(ls) for ls in lines.values()), default=0.0)
+        cx = radius + r_max + 3 + min(_HALF_LABEL, longest) + 6
+        cy = radius + r_max + 3 + tallest / 2 + 6
+    nodes: dict[str, dict[str, Any]] = {}
+    xy: dict[str, tuple[float, float, float]] = {}
+    boxes: list[tuple[float, float, float, float]] = []  # where the actors' labels are
+    for aid in order:
+        angle, r = angles[aid], sizes[aid]
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        r = r_max * INFLUENCE.get(str(by_id[aid].get("einfluss")), INFLUENCE["mittel"])
         left = math.cos(angle) < -1e-9
         # the label box is centred on the anchor; its outer half holds the text
-        lx = cx + (radius + r + 3) * math.cos(angle)
-        ly = cy + (radius + r + 3) * math.sin(angle)
-        turn = 0.0 if len(order) <= _HORIZONTAL else math.degrees(angle) + (180 if left else 0)
-        nodes[aid] = {"x": pt(x), "y": pt(y), "r": pt(r), "text": _label(by_id[aid]),
+        lx = cx + (radius + r + 3 + push[aid]) * math.cos(angle)
+        ly = cy + (radius + r + 3 + push[aid]) * math.sin(angle)
+        turn = math.degrees(angle) + (180 if left else 0) if radial else 0.0
+        height = _extent(len(lines[aid]))
+        nodes[aid] = {"x": pt(x), "y": pt(y), "r": pt(r), "zeilen": lines[aid],
+                      "hoehe": pt(height + 4), "halb": pt(max(_HALF_LABEL, room(aid))),
                       "winkel": round(turn, 2),
                       "links": left, "lx": pt(lx), "ly": pt(ly)}
         xy[aid] = (x, y, r)
+        length = _length(lines[aid])
+        if not radial:
+            x0 = lx - length if left else lx
+            boxes.append((x0, ly - height / 2, x0 + length, ly + height / 2))
+        else:  # a radial label: boxes along its ray, as wide as its lines
+            half, step = max(5.0, height / 2), 0.0
+            while step <= length:
+                bx = cx + (radius + r + 3 + push[aid] + step) * math.cos(angle)
+                by = cy + (radius + r + 3 + push[aid] + step) * math.sin(angle)
+                boxes.append((bx - half, by - half, bx + half, by + half))
+                step += 6
     return {"width": 2 * cx, "height": 2 * cy, "centre": (cx, cy), "r_max": r_max,
-            "nodes": nodes, "xy": xy}
+            "nodes": nodes, "xy": xy, "label_boxes": boxes}
+
+
+def _length(lines: Sequence[str]) -> float:
+    return max((len(line) for line in lines), default=0) * _FONT * _CHAR
+
+
+def _pairs(order: list[str], radial: bool) -> list[tuple[str, str]]:
+    """The labels that could touch: neighbours on the ring (radial), else every pair."""
+    if radial:
+        return [(order[i], order[(i + 1) % len(order)]) for i in range(len(order))
+                if len(order) > 1]
+    return [(a, b) for i, a in enumerate(order) for b in order[i + 1:]]
+
+
+def _needed(a: str, b: str, angles: Mapping[str, float], lines: Mapping[str, list[str]]
+            ) -> float:
+    """How far from the centre two radial labels are apart enough (1 pt at least)."""
+    apart = abs(angles[a] - angles[b]) % (2 * math.pi)
+    apart = min(apart, 2 * math.pi - apart)
+    width = (_extent(len(lines[a])) + _extent(len(lines[b]))) / 2 + 1
+    return width / max(2 * math.sin(apart / 2), 1e-9)
+
+
+def _clash(a: str, b: str, angles: Mapping[str, float], sizes: Mapping[str, float],
+           radius: float, lines: Mapping[str, list[str]], radial: bool,
+           push: Mapping[str, float] | None = None) -> bool:
+    """Whether the labels of ``a`` and ``b`` overlap (1 pt apart at least)."""
+    ea, eb = _extent(len(lines[a])), _extent(len(lines[b]))
+    if radial:  # both run outwards: where both have started, they fan apart
+        push = push or {}
+        inner = radius + 3 + max(sizes[a] + push.get(a, 0.0), sizes[b] + push.get(b, 0.0))
+        return inner < _needed(a, b, angles, lines)
+    box = []
+    for aid, extent in ((a, ea), (b, eb)):
+        d = radius + sizes[aid] + 3
+        lx, ly = d * math.cos(angles[aid]), d * math.sin(angles[aid])
+        length = min(_HALF_LABEL, _length(lines[aid]))
+        x0 = lx - length if math.cos(angles[aid]) < -1e-9 else lx
+        box.append((x0, ly - extent / 2, x0 + length, ly + extent / 2))
+    (a0, a1, a2, a3), (b0, b1, b2, b3) = box
+    return a0 < b2 + 1 and b0 < a2 + 1 and a1 < b3 + 1 and b1 < a3 + 1
+
+
+def _clashes(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
+             radius: float, lines: Mapping[str, list[str]], radial: bool) -> bool:
+    return any(_clash(a, b, angles, sizes, radius, lines, radial)
+               for a, b in _pairs(order, radial))
+
+
+def _stagger(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
+             radius: float, by_id: Mapping[str, Mapping[str, Any]],
+             room: Callable[[str, float], float]
+             ) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """Radial labels of several lines: where two neighbours would touch, the taller one
+    starts further out (where the rays are further apart) and wraps to the shorter room."""
+    push = {aid: 0.0 for aid in order}
+    lines = {aid: _lines(by_id[aid], room=room(aid, 0.0)) for aid in order}
+    for _ in range(6):
+        changed = False
+        for a, b in _pairs(order, True):
+            if not _clash(a, b, angles, sizes, radius, lines, True, push):
+                continue
+            taller = a if len(lines[a]) >= len(lines[b]) else b
+            if len(lines[taller]) < 2:
+                continue  # two single lines: nothing to gain, _fit decides
+            start = _needed(a, b, angles, lines) - radius - 3 - sizes[taller]
+            if room(taller, start) < _MIN_ROOM:
+                continue  # too little room left for the text
+            push[taller] = max(push[taller], start)
+            lines[taller] = _lines(by_id[taller], room=room(taller, push[taller]))
+            changed = True
+        if not changed:
+            break
+    return lines, push
+
+
+def _fit(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
+         radius: float, lines: dict[str, list[str]], radial: bool,
+         by_id: Mapping[str, Mapping[str, Any]], push: Mapping[str, float],
+         room: Callable[[str, float], float]) -> dict[str, list[str]]:
+    """Fewer lines for labels that would overlap a neighbour (the taller one gives way);
+    only a crowded ring gets there, real maps keep every name whole."""
+    lines = dict(lines)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in _pairs(order, radial):
+            if not _clash(a, b, angles, sizes, radius, lines, radial, push):
+                continue
+            taller = a if len(lines[a]) >= len(lines[b]) else b
+            if len(lines[taller]) > 1:
+                lines[taller] = _lines(by_id[taller], len(lines[taller]) - 1,
+                                       room(taller, push.get(taller, 0.0)))
+                changed = True
+    return lines
 
 
 def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str, Any]
@@ -176,7 +352,9 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
     for n, (a, b, _, _) in enumerate(edge_list):
         pairs.setdefault(tuple(sorted((a, b))), []).append(n)  # type: ignore[arg-type]
     out = []
-    taken = [(x - r, y - r, x + r, y + r) for x, y, r in xy.values()]  # labels avoid nodes
+    # thema labels avoid nodes and the actors' labels
+    taken = [(x - r, y - r, x + r, y + r) for x, y, r in xy.values()]
+    taken += geometry["label_boxes"]
     for n, (a, b, art, thema) in enumerate(edge_list):
         (x0, y0, _), (x1, y1, r1) = xy[a], xy[b]
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
@@ -199,7 +377,11 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
             bx, by = tx - ux * 6.5, ty - uy * 6.5
             arrow = [(pt(tx), pt(ty)), (pt(bx - uy * 2.8), pt(by + ux * 2.8)),
                      (pt(bx + uy * 2.8), pt(by - ux * 2.8))]
-        tx, ty = _free_spot(thema, (x0, y0), (cx, cy), (x1, y1), taken)
+        spot = _free_spot(thema, (x0, y0), (cx, cy), (x1, y1), taken)
+        if spot is None:  # no free place on the line: the thema stays in the alt text
+            thema, spot = None, _free_spot(None, (x0, y0), (cx, cy), (x1, y1), taken)
+        assert spot is not None
+        tx, ty = spot
         out.append({
             "x0": pt(x0), "y0": pt(y0), "cx": pt(cx), "cy": pt(cy), "x1": pt(x1), "y1": pt(y1),
             "strich": _stroke(art), "farbe": colour(paint), "pfeil": arrow,
@@ -211,8 +393,8 @@ def _edges(edge_list: list[tuple[str, str, str, str | None]], geometry: dict[str
 
 def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float],
                p1: tuple[float, float], taken: list[tuple[float, float, float, float]]
-               ) -> tuple[float, float]:
-    """A point on the curve where the thema label overlaps no earlier label."""
+               ) -> tuple[float, float] | None:
+    """A point on the curve where the thema label overlaps no other label, or None."""
     def at(t: float) -> tuple[float, float]:
         u = 1 - t
         return (u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0],
@@ -220,18 +402,19 @@ def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float
 
     if not thema:
         return at(0.5)
-    half_w = min(30, len(thema)) * 5.8 * 0.26 + 2
+    half_w = min(30, len(thema)) * 8.0 * 0.26 + 2
     best: tuple[float, tuple[float, float, float, float]] | None = None
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85):
         x, y = at(t)
-        box = (x - half_w, y - 5.0, x + half_w, y + 5.0)
+        box = (x - half_w, y - 6.0, x + half_w, y + 6.0)
         overlap = sum(max(0.0, min(box[2], o[2]) - max(box[0], o[0]))
                       * max(0.0, min(box[3], o[3]) - max(box[1], o[1])) for o in taken)
         if best is None or overlap < best[0]:
             best = (overlap, box)
         if overlap == 0:
             break
-    assert best is not None
+    if best is None or best[0] > 0:
+        return None
     taken.append(best[1])
     return (best[1][0] + best[1][2]) / 2, (best[1][1] + best[1][3]) / 2
 

@@ -84,9 +84,9 @@ def heatmap(
                 out.append({"text": fmt(value), "farbe": colour(fill),
                             "schrift": colour(ink(fill))})
         cells.append(out)
-    label_pt = float(label_width(shown_rows, 7.5, 60, 150)[:-2])
+    label_pt = float(label_width(shown_rows, 8, 60, 150)[:-2])
     col_pt = (PAGE_WIDTH_PT - label_pt) / max(1, len(shown_cols)) - 4
-    rotate = max((len(c) for c in shown_cols), default=0) * 3.6 > col_pt
+    rotate = max((len(c) for c in shown_cols), default=0) * 4.0 > col_pt
     data = {
         "zeilen": [shorten(r, 60) for r in shown_rows],
         "spalten": [shorten(c, 30 if rotate else 40) for c in shown_cols],
@@ -160,17 +160,40 @@ def coverage_heatmap(
     max_rows: int = MAX_ROWS,
     max_cols: int = MAX_COLS,
 ) -> Chart:
-    """Coverage matrix: share of Bedarfe covered (0–100) per row and column; None: no Bedarf."""
+    """Coverage matrix: share of Bedarfe covered (0–100) per row and column; None: no Bedarf.
+
+    Rows and columns without any Bedarf are left out; when there are more columns than
+    fit (``max_cols``) but few rows, the matrix is turned, so every column is shown.
+    """
     plural = {"Sozialraum": "Sozialräumen", "Zielgruppe": "Zielgruppen",  # "von 30 …"
               "Handlungsfeld": "Handlungsfeldern", "Ortsteil": "Ortsteilen"}
-    values = [[None if (n := _number(v)) is None else min(100.0, max(0.0, n)) for v in line]
-              for line in values]
+    grid = [[None if (n := _number(v)) is None else min(100.0, max(0.0, n)) for v in line]
+            for line in values]
+    rows, cols, grid = _without_empty(list(rows), list(cols), grid)
+    if len(cols) > max_cols and len(rows) <= max_cols:
+        # more columns than fit side by side (e.g. 17 Sozialräume): turn the table, so
+        # that every one is shown
+        rows, cols = cols, rows
+        grid = [list(line) for line in zip(*grid, strict=True)] if grid else []
+        row_label, col_label = col_label, row_label
+    values = grid
     return heatmap(
         rows, cols, values, title, kind_text="Heatmap", corner=f"{row_label} / {col_label}",
         row_noun=plural.get(row_label, "Zeilen"), col_noun=plural.get(col_label, "Spalten"),
         fmt=lambda v: prozent(round(v)), top=100.0, empty_text="kein Bedarf erfasst",
         scale_title="Anteil gedeckter Bedarfe",
         style=style, max_rows=max_rows, max_cols=max_cols, kind="abdeckung")
+
+
+def _without_empty(rows: list[str], cols: list[str], grid: list[list[float | None]]
+                   ) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Rows and columns in which no cell has a value are left out."""
+    grid = [line + [None] * (len(cols) - len(line)) for line in grid[: len(rows)]]
+    grid += [[None] * len(cols) for _ in range(len(rows) - len(grid))]
+    keep_rows = [r for r, line in enumerate(grid) if any(v is not None for v in line)]
+    keep_cols = [c for c in range(len(cols)) if any(grid[r][c] is not None for r in keep_rows)]
+    return ([rows[r] for r in keep_rows], [cols[c] for c in keep_cols],
+            [[grid[r][c] for c in keep_cols] for r in keep_rows])
 
 
 def count_heatmap(rows: Sequence[str], cols: Sequence[str], values: Sequence[Sequence[float]],

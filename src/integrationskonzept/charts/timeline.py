@@ -1,10 +1,12 @@
 """Maßnahmen on a timeline: one bar per Maßnahme, or counts per Handlungsfeld and year.
 
 Up to ``max_bars`` dated Maßnahmen (default 40, about one A4 page) are drawn as bars,
-grouped by Handlungsfeld and coloured by status (or by Handlungsfeld). Beyond that a
-bar chart is unreadable, so the chart switches to a heat map of the number of running
-Maßnahmen per Handlungsfeld and year and says so in caption and alt text. A caller that
-wants bars for a large concept passes a selection, e.g. only the Schwerpunktmaßnahmen.
+grouped by Handlungsfeld in the concept's order, labelled with their number (``nummer``)
+and coloured by status (or by Handlungsfeld); the status is also written next to each
+bar. Beyond that a bar chart is unreadable, so the chart switches to a heat map of the
+number of running Maßnahmen per Handlungsfeld and year and says so in caption and alt
+text. A caller that wants bars for a large concept passes a selection, e.g. only the
+Schwerpunktmaßnahmen.
 """
 
 from __future__ import annotations
@@ -116,7 +118,9 @@ def measure_timeline(
         end = point(_field(m, "ende"), end=True)
         if end is not None and end[0] < start[0]:
             end = None
-        items.append({"titel": str(m.get("titel") or m.get("id") or "Maßnahme"),
+        nummer = str(m.get("nummer") or "")
+        titel = str(m.get("titel") or m.get("id") or "Maßnahme")
+        items.append({"titel": f"{nummer} {titel}" if nummer else titel,
                       "feld": str(m.get("handlungsfeld") or NO_FIELD),
                       "status": str(m.get("status") or "geplant"), "start": start, "end": end})
     notes = []
@@ -152,14 +156,14 @@ def measure_timeline(
     rows: list[dict[str, Any]] = []
     alt_parts = []
     for feld in fields:
-        group = sorted((i for i in items if i["feld"] == feld),
-                       key=lambda i: (i["start"][0], i["end"][0] if i["end"] else 1e9))
+        group = [i for i in items if i["feld"] == feld]  # in the concept's order
         rows.append({"art": "gruppe", "text": shorten(feld, 90)})
         descr = []
         for i in group:
             key = i["status"] if colour_by == "status" else feld
             fill = colours.get(key, "#969696")
             rows.append({"art": "balken", "text": shorten(i["titel"], 70),
+                         "status": i["status"],
                          "von": pos(i["start"][0]),
                          "bis": pos(i["end"][0]) if i["end"] else 1.0,
                          "farbe": colour(fill), "offen-ende": i["end"] is None})
@@ -179,8 +183,11 @@ def measure_timeline(
         "zeilen": rows,
         "stand": pos(stand_at[0]) if stand_at and y0 <= stand_at[0] < y1 + 1 else None,
         "stand-text": f"Stand {stand_at[1]}" if stand_at else "",
-        "zeilen-breite": label_width([r["text"] for r in rows if r["art"] == "balken"], 7, 80,
+        "zeilen-breite": label_width([r["text"] for r in rows if r["art"] == "balken"], 8, 80,
                                      170),
+        # the status is written next to each bar too: readable without colour
+        "status-breite": label_width([r["status"] for r in rows if r["art"] == "balken"], 8,
+                                     30, 70),
         "legende": [{"text": k, "farbe": colour(colours.get(k, "#969696"))}
                     for k in legend_keys],
         "legenden-titel": "Status" if colour_by == "status" else "Handlungsfeld",

@@ -39,6 +39,8 @@ MODULES = (
     "massnahme_ohne_indikator",
     "bedarf_ohne_quelle",
     "handlungsfeld_ohne_ziel",
+    "gliederung",
+    "nummer_doppelt",
     "massnahme_abgelaufen",
     "akteur_unbenutzt",
     "platzhalter",

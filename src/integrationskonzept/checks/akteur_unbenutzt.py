@@ -1,8 +1,8 @@
 """Akteur wird nirgends genannt.
 
 Ein Akteur, auf den keine Maßnahme, kein Angebot, keine Arbeitsgruppe, keine
-Beziehung, keine Konfliktlinie und nicht das Integrationsmanagement verweist, ist
-vermutlich vergessen oder doppelt angelegt.
+Beziehung, keine Konfliktlinie und nicht das Integrationsmanagement verweist und der in
+keinem Text mit [[id]] genannt wird, ist vermutlich vergessen oder doppelt angelegt.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import REF_TARGETS, Konzept, where
-from ..model.references import all_refs
+from ..model.references import all_refs, text_refs
 from ..problems import Severity
 from . import CheckContext, Finding
 
@@ -31,6 +31,7 @@ _AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     used = {ident for _e, field, ident, _p in all_refs(konzept) if field in _AKTEUR_FIELDS}
+    used.update(ident for ident, _loc in text_refs(konzept))  # also [[id]] in chapter files
     for akteur in konzept.akteure.values():
         if akteur.beziehungen:
             used.add(akteur.id)

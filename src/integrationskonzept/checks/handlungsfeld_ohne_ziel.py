@@ -24,6 +24,7 @@ handlungsfelder:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     mit_ziel = {z.handlungsfeld for z in konzept.ziele.values()}
     for hf in konzept.handlungsfelder.values():
-        if hf.id not in mit_ziel and not hf.querschnitt:
+        # an entry of the field that failed validation may be its Ziel: reported there
+        if hf.id not in mit_ziel and not hf.querschnitt and hf.id not in konzept.ungueltig:
             yield Finding(f"Handlungsfeld „{hf.id}“ ({hf.name}) hat kein Ziel", where(hf, "id"),
                           "Legen Sie in der Datei des Handlungsfelds unter „ziele:“ ein Ziel an.")

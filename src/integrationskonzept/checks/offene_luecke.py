@@ -33,8 +33,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     report = report_for(konzept)
     for befund in report.offene:
         bedarf = konzept.bedarfe.get(befund.bedarf)
-        if bedarf is None:
-            continue
+        if bedarf is None or bedarf.id in konzept.ungueltig:
+            continue  # a Maßnahme meant to close it failed validation: reported there
         gruende = [g.text for g in befund.gruende]
         if len(gruende) > MAX_GRUENDE:
             gruende = gruende[:MAX_GRUENDE] + [f"{len(befund.gruende) - MAX_GRUENDE} weitere"]

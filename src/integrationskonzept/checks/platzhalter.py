@@ -1,7 +1,8 @@
 """Platzhaltertext noch nicht ersetzt.
 
 `ik init` legt Texte mit „‹bitte ergänzen›“ an; diese Prüfung listet, wo sie noch
-stehen (auch „TODO“ und „XXX“), damit kein Platzhalter ins Dokument gerät.
+stehen (auch „TODO“ und „XXX“), damit kein Platzhalter ins Dokument gerät. `ik build`
+baut ein Konzept mit Platzhaltern nur als Entwurf (`--entwurf`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from . import CheckContext, Finding
 
 CODE = "IK590"
 NAME = "platzhalter"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.WARNING
 EXAMPLE = """\
 ausgangslage: ‹bitte ergänzen›
 """

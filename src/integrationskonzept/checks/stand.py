@@ -23,14 +23,15 @@ stand: 2099-01-01
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     meta = konzept.meta
-    if meta is not None and meta.stand > ctx.heute:
+    if meta is not None and meta.stand.first > ctx.heute:
         yield Finding(
-            f"Stand {datum_lang(meta.stand)} liegt in der Zukunft (heute: "
+            f"Stand {meta.stand.lang} liegt in der Zukunft (heute: "
             f"{datum_lang(ctx.heute)})", where(meta, "stand"),
             "Setzen Sie den Stand auf das Datum der letzten inhaltlichen Änderung.")
     for beschluss in konzept.beschluesse:
-        if beschluss.datum > ctx.heute:
+        if beschluss.status == "beschlossen" and beschluss.datum.first > ctx.heute:
             yield Finding(
-                f"Beschluss vom {datum_lang(beschluss.datum)} liegt in der Zukunft",
+                f"Beschluss vom {beschluss.datum.lang} liegt in der Zukunft",
                 where(beschluss, "datum"),
-                "Tragen Sie Beschlüsse erst ein, wenn sie gefasst sind.")
+                "Tragen Sie Beschlüsse erst ein, wenn sie gefasst sind; einen geplanten "
+                "Beschluss kennzeichnet „status: in Vorbereitung“.")

@@ -1,7 +1,8 @@
 """Verweis auf eine unbekannte ID.
 
 Jeder Verweis (Federführung, Zielgruppen, Sozialräume, Ziele, Bedarfe, Quellen …,
-auch [[id]] in Markdown-Texten) muss auf eine vorhandene ID der passenden Art zeigen.
+auch [[id]] und [[id|Text]] in Markdown-Texten, in YAML-Feldern wie in den
+Markdown-Dateien der Kapitel) muss auf eine vorhandene ID der passenden Art zeigen.
 Verweise mit Präfix („kreis:jobcenter“) prüfen IK208 und IK206.
 Die Meldung nennt beide Enden: wo verwiesen wird und, bei einer ID der falschen Art,
 wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
@@ -12,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs
-from ..problems import Severity
+from ..model.references import all_refs, text_refs
+from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
 
@@ -34,23 +35,34 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
-    for entry, field, ident, path in all_refs(konzept):
-        if ":" in ident:  # another concept of the Landkreis: IK208 / IK206
+    linien: set[str] | None = None
+    for ident, loc in text_refs(konzept):
+        if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
+            continue
+        if linien is None:
+            linien = konfliktlinien(konzept)
+        if ident in linien:  # [[kl-…]]: a Konfliktlinie
+            continue
+        best = suggest(ident, [*ids, *linien])
+        yield Finding(
+            f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+            f"Meinten Sie [[{best}]]?" if best else
+            "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+    for entry, field, written, path in all_refs(konzept):
+        if field == "[[…]]" or ":" in written:  # texts above; other concepts: IK208 / IK206
             continue
         kinds = REF_TARGETS.get(field)
+        ident, _, frage = written.partition("#")
         found = ids.get(ident)
         if found is not None and (kinds is None or found[0] in kinds):
+            if frage:
+                yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
             continue
         loc = where(entry, *path)
         if not by_kind:
             for other, (kind, _loc) in ids.items():
                 by_kind.setdefault(kind, []).append(other)
-        if kinds is None:  # [[id]] in a text
-            best = suggest(ident, ids)
-            yield Finding(
-                f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
-                f"Meinten Sie [[{best}]]?" if best else
-                "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
+        if kinds is None:
             continue
         wanted = _kinds_label(kinds)
         if found is not None:
@@ -62,6 +74,34 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
                 _hint(ident, kinds, by_kind))
+
+
+def konfliktlinien(konzept: Konzept) -> set[str]:
+    """The ids of every Konfliktlinie (targets of [[id]] in texts)."""
+    return {linie.id for head in konzept.heads
+            if (analyse := getattr(head, "konfliktanalyse", None)) is not None
+            for linie in analyse.konfliktlinien}
+
+
+def _frage(konzept: Konzept, ident: str, frage: str, kind: str,
+           loc: Location) -> Iterator[Finding]:
+    """A source ``befragung#Q3``: the survey must have recorded question Q3."""
+    befragung = konzept.befragungen.get(ident) if kind == "befragung" else None
+    if befragung is None:
+        yield Finding(f"„quelle“: „{ident}#{frage}“ – nur eine Befragung hat Fragen "
+                      f"(„{ident}“ ist {KIND_LABELS[kind]})", loc,
+                      f"Schreiben Sie nur „{ident}“.")
+        return
+    codes = [f.code for f in befragung.fragen]
+    if frage in codes:
+        return
+    best = suggest(frage, codes)
+    yield Finding(
+        f"„quelle“: Befragung „{ident}“ hat keine Frage „{frage}“", loc,
+        f"Meinten Sie „{ident}#{best}“?" if best else
+        ("Die Fragen stehen unter „fragen:“ der Befragung (`ik befragung import`)."
+         if not codes else "Vorhanden sind: " + ", ".join(codes[:12]) + "."),
+        related=(where(befragung, "id"),))
 
 
 def _hint(ident: str, kinds: tuple[str, ...], by_kind: dict[str, list[str]]) -> str:

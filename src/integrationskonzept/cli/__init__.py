@@ -21,7 +21,9 @@ from ..errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     IkError,
+    UsageError,
 )
 
 __all__ = ["COMMANDS", "IkError", "main", "run"]
@@ -39,7 +41,11 @@ COMMANDS = (
     ("bericht", "Baut den Umsetzungsbericht eines Berichtszeitraums (Status, Ampeln, "
                 "Indikatoren)."),
     ("design", "Schreibt die Standard-Gestaltung (reference.docx, Typst-Thema, CSS) zum Anpassen."),
+    ("tabelle", "Tabellen für Mitwirkende: Export nach Excel oder CSV und Import zurück in die "
+     "Quellen."),
+    ("befragung", "Übernimmt Ergebnisse einer LimeSurvey-Befragung in die Beteiligung."),
     ("pruefungen", "Listet alle Prüfungen mit Code, Name, Standard-Schweregrad und Beschreibung."),
+    ("vorschau", "Zeigt das Dokument als Vorschau im Browser und baut es bei jeder Änderung neu."),
 )
 # (option, help): the options before the command; kept equal to the typer app by tests.
 OPTIONS = (
@@ -154,9 +160,21 @@ def _dispatch(args: list[str]) -> int:
     if command not in command_names():
         raise unknown_command(command, [name for name, _ in COMMANDS])
     options = args[1:args.index("--")] if "--" in args else args[1:]
-    if "--help" in options or "-h" in options:
-        from .help import command_help
+    from .help import command_help, group_help, sub_names
 
+    subs = sub_names(command)
+    if subs is not None:  # a command with sub-commands: ik tabelle export …
+        sub = options[0] if options and not options[0].startswith("-") else None
+        if sub is None:
+            sys.stdout.write(group_help(command))
+            return EXIT_OK if not options or options[0] in ("--help", "-h") else EXIT_USAGE
+        if sub not in subs:
+            raise UsageError(f"Unbekannter Befehl „ik {command} {sub}“; möglich: "
+                             + ", ".join(subs))
+        if "--help" in options or "-h" in options:
+            sys.stdout.write(command_help(command, sub))
+            return EXIT_OK
+    elif "--help" in options or "-h" in options:
         sys.stdout.write(command_help(command))
         return EXIT_OK
     import typer

@@ -57,6 +57,8 @@ def bericht(
     Maßnahmen je Status, Ziele je Ampel, die Veränderungen seit dem Vorbericht, je
     Handlungsfeld Ziele, Maßnahmen mit Verlauf und Indikatoren mit Diagramm und
     Bewertung, dazu überfällige und nicht aktualisierte Einträge und offene Lücken.
+    Im Ordner eines Landkreises (gemeinden: in konzept.yaml) fasst er zusätzlich je
+    Gemeinde deren Bericht zum selben Stichtag zusammen, mit einer Übersichtstabelle.
     Prüft zuerst die Quellen wie ik validate; gleiche Quellen ergeben byte-gleiche Dateien.
     """
     from ..render.bericht import BerichtAuswahl

@@ -307,4 +307,4 @@ __all__ = ["app"]
 
 # Commands in their own modules (cli/<name>.py) register on `app` when imported here,
 # one line each: from . import <name>  # noqa: E402, F401
-from . import bericht  # noqa: E402, F401
+from . import bericht, tabelle, vorschau  # noqa: E402, F401

@@ -34,11 +34,19 @@ def _choices(callback: Callable[..., Any]) -> dict[str, Choices]:
     return out
 
 
-def _callback(name: str) -> Callable[..., Any]:
+def _groups() -> dict[str, Any]:
+    """Commands with sub-commands (``ik tabelle export``): name -> their typer app."""
     from .commands import app
 
-    for info in app.registered_commands:
-        if info.callback is not None and (info.name or info.callback.__name__) == name:
+    return {g.name: g.typer_instance for g in app.registered_groups if g.name}
+
+
+def _callback(name: str, sub: str | None = None) -> Callable[..., Any]:
+    from .commands import app
+
+    registered = _groups()[name].registered_commands if sub else app.registered_commands
+    for info in registered:
+        if info.callback is not None and (info.name or info.callback.__name__) == (sub or name):
             return info.callback
     raise KeyError(name)
 
@@ -47,7 +55,30 @@ def command_names() -> list[str]:
     from .commands import app
 
     return [info.name or info.callback.__name__ for info in app.registered_commands
+            if info.callback is not None] + list(_groups())
+
+
+def sub_names(name: str) -> list[str] | None:
+    """The sub-commands of ``ik NAME``; None if it has none."""
+    group = _groups().get(name)
+    if group is None:
+        return None
+    return [info.name or info.callback.__name__ for info in group.registered_commands
             if info.callback is not None]
+
+
+def group_help(name: str) -> str:
+    """The help of ``ik NAME`` for a command with sub-commands."""
+    group = _groups()[name]
+    subs = [(sub, inspect.cleandoc(_callback(name, sub).__doc__ or "").splitlines()[0])
+            for sub in sub_names(name) or []]
+    width = max(len(sub) for sub, _ in subs)
+    lines = [f"Aufruf: ik {name} BEFEHL [ARGUMENTE]", "", f"  {group.info.help}", "",
+             "Befehle:"]
+    for sub, text in subs:
+        lines += _block(sub, text, width)
+    lines += ["", f"Hilfe zu einem Befehl: ik {name} BEFEHL --help"]
+    return "\n".join(lines) + "\n"
 
 
 def _default(param: Any) -> str:
@@ -70,15 +101,18 @@ def _block(label: str, text: str, width: int) -> list[str]:
     return [first, *(" " * column + line for line in wrapped[1:])]
 
 
-def command_help(name: str) -> str:
-    """The help of ``ik NAME`` in German."""
+def command_help(name: str, sub: str | None = None) -> str:
+    """The help of ``ik NAME`` (or ``ik NAME SUB``) in German."""
     from typer.main import get_command
 
     from .commands import app
 
-    callback = _callback(name)
+    callback = _callback(name, sub)
     choices = _choices(callback)
     command = get_command(app).commands[name]  # type: ignore[attr-defined]
+    if sub:
+        command = command.commands[sub]
+        name = f"{name} {sub}"
     arguments, options = [], []
     usage_args = []
     for param in command.params:

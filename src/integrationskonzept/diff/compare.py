@@ -12,7 +12,6 @@ from typing import Any
 
 from ..model.concept import HandlungsfeldInhalt, Konzept
 from ..model.fields import Entry, source_of
-from ..text.german import datum_kurz
 from .changes import Diff, FieldChange, ItemChange
 from .fields import Sides, compare_fields, content_of, field_changes
 from .labels import ENTFALLEN, GEAENDERT, KINDS, NEU, VERSCHOBEN
@@ -109,7 +108,7 @@ def _compare_meta(old: Konzept, new: Konzept, sides: Sides) -> list[FieldChange]
         if (beschluss.gremium, beschluss.datum) not in seen:
             out.append(FieldChange(
                 "beschluesse",
-                f"Beschluss ergänzt: {beschluss.gremium} am {datum_kurz(beschluss.datum)}",
+                f"Beschluss ergänzt: {beschluss.gremium} am {beschluss.datum.kurz}",
                 None, beschluss.model_dump(mode="json", exclude_defaults=True), "",
-                f"{beschluss.gremium}, {datum_kurz(beschluss.datum)}"))
+                f"{beschluss.gremium}, {beschluss.datum.kurz}"))
     return out

@@ -72,8 +72,10 @@ def scalar_text(value: Any) -> str:
     """A single value as shown in a change line."""
     if isinstance(value, bool):
         return "ja" if value else "nein"
-    if isinstance(value, float):
-        return zahl(value)
+    if isinstance(value, (int, float)):  # „ca. 80“ keeps its qualifier
+        qualifier = getattr(value, "qualifier", "")
+        return f"{qualifier} {zahl(value)}".strip() if isinstance(value, float) or qualifier \
+            else str(value)
     if isinstance(value, dt.date):
         return datum_kurz(value)
     if isinstance(value, Zeitpunkt):

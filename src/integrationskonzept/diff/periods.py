@@ -9,7 +9,7 @@ from ..text.german import zeitpunkt
 
 def zeitpunkt_text(z: Zeitpunkt) -> str:
     """2024, März 2024 or 15.03.2024."""
-    return zeitpunkt(z.first, z.precision, lang=False)
+    return zeitpunkt(z.first, z.precision, False, z.text, z.vorlaeufig)
 
 
 def same_point(a: Zeitpunkt | None, b: Zeitpunkt | None, part: str = "") -> bool:

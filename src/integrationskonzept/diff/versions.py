@@ -16,7 +16,7 @@ from ..model.concept import Konzept
 from ..model.loader import LoadResult, load_concept
 from ..model.revision import load_at_revision
 from ..problems import Severity
-from ..text.german import datum_kurz, datum_lang
+from ..text.german import datum_kurz
 from .changes import Diff
 from .compare import compare
 
@@ -68,11 +68,12 @@ def last_beschluss_rev(konzept: Konzept) -> tuple[str, str]:
         raise SourceError(
             "konzept.yaml nennt keinen Beschluss, mit dem verglichen werden kann. Geben Sie "
             "mit --from an, womit verglichen werden soll (Tag, Commit oder Ordner).")
-    latest = max(enumerate(konzept.beschluesse), key=lambda t: (t[1].datum, t[0]))[1]
-    text = f"{datum_lang(latest.datum)} ({latest.gremium})"
+    decided = [b for b in konzept.beschluesse if b.status == "beschlossen"] or konzept.beschluesse
+    latest = max(enumerate(decided), key=lambda t: (t[1].datum, t[0]))[1]
+    text = f"{latest.datum.lang} ({latest.gremium})"
     if not latest.git:
         raise SourceError(
-            f"Der letzte Beschluss ({latest.gremium}, {datum_kurz(latest.datum)}) nennt keine "
+            f"Der letzte Beschluss ({latest.gremium}, {latest.datum.kurz}) nennt keine "
             "Git-Version. Ergänzen Sie dort „git: <Tag oder Commit>“ in konzept.yaml oder "
             "geben Sie mit --from an, womit verglichen werden soll.")
     return latest.git, text

@@ -15,6 +15,8 @@ from ..model.concept import Konzept
 from ..model.indikator import HAUPTWERT, TEILE
 from ..monitoring.report import FeldStand, IndikatorStand, Umsetzungsbericht
 from ..text import german
+from ..workspace.bericht import MitgliedBericht
+from .bericht_kreis import gemeinde_teile, gemeinden_tabelle
 from .context import _impressum
 from .fields import Fmt, datum, wert, zahl
 from .markdown import Md, escape
@@ -79,6 +81,9 @@ class BerichtDok:
     ziele_ohne_ampel: list[Md]
     offene_luecken: Tabelle | None
     extra: dict[str, Any] = field(default_factory=dict)
+    # a Landkreis: its Gemeinden in the period (see .bericht_kreis)
+    gemeinden_tabelle: Tabelle | None = None
+    gemeinden: list[Any] = field(default_factory=list)
 
 
 def prozent(value: float | None) -> str:
@@ -159,7 +164,8 @@ def _feld(f: FeldStand, charts: dict[str, Abbildung]) -> FeldTeil:
 
 
 def bericht_context(konzept: Konzept, bericht: Umsetzungsbericht,
-                    charts: dict[str, Abbildung] | None = None) -> BerichtDok:
+                    charts: dict[str, Abbildung] | None = None,
+                    gemeinden: list[MitgliedBericht] | None = None) -> BerichtDok:
     meta = konzept.meta
     if meta is None:
         raise ValueError("Konzept ohne konzept.yaml")
@@ -211,6 +217,8 @@ def bericht_context(konzept: Konzept, bericht: Umsetzungsbericht,
                              bericht.ohne_aktualisierung[:LISTE_MAX]],
         ziele_ohne_ampel=[escape(namen.get(i, i)) for i in bericht.ziele_ohne_ampel[:LISTE_MAX]],
         offene_luecken=luecken,
+        gemeinden_tabelle=gemeinden_tabelle(gemeinden or []),
+        gemeinden=gemeinde_teile(gemeinden or []),
     )
 
 

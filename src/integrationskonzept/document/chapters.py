@@ -23,8 +23,8 @@ ENTRY_LEVEL = 3
 
 
 def _order(fmt: Fmt, ident: str) -> tuple[int, ...]:
-    """(chapter, counter) of a numbered entry, for sorting tables by number."""
-    return tuple(int(x) for x in fmt.reg.eintraege[ident].nummer.split()[1].split("."))
+    """(chapter, counter) of a numbered entry, for sorting tables in document order."""
+    return fmt.reg.eintraege[ident].ordnung
 
 
 def _anchored(fmt: Fmt, ident: str) -> Md:
@@ -73,6 +73,13 @@ def handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
             angebote = [fmt.angebot(a, ENTRY_LEVEL) for a in mine["angebot"]]
         weitere = [fmt.ref(aid) for aid, a in konzept.angebote.items()
                    if hf in a.handlungsfelder and hf_of(konzept, "angebot", a) != hf]
+        auch = {kind: [fmt.ref(e.id) for e in registry.values()
+                       if hf != UEBERGREIFEND and hf_of(konzept, kind, e) != hf
+                       and (hf in e.handlungsfelder or e.querschnitt)]
+                for kind, registry in (("ziel", konzept.ziele),
+                                       ("massnahme", konzept.massnahmen))}
+        lz_id = leitziel.id if leitziel is not None else None
+        lz = fmt.reg.get(lz_id)
         bedarfe, bedarfe_tabelle = [], None
         if len(mine["bedarf"]) > KOMPAKT_AB:
             bedarfe_tabelle = _bedarfe_tabelle(mine["bedarf"], gaps, fmt, hf)
@@ -86,7 +93,9 @@ def handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
             beschreibung=prosa.add(definition.beschreibung, 1) if definition else None,
             ausgangslage=ausgangslage,
             leitziel=prosa.add(leitziel.text, 2) if leitziel else None,
-            horizont=str(leitziel.horizont) if leitziel else "",
+            horizont=str(leitziel.horizont) if leitziel and leitziel.horizont else "",
+            leitziel_anchor=lz.anchor if lz else "", leitziel_nummer=lz.nummer if lz else "",
+            weitere_ziele=auch["ziel"], weitere_massnahmen=auch["massnahme"],
             steuerung=prosa.add(inhalt.steuerung, 2) if inhalt else None,
             angebote=angebote, angebote_hinweis=hinweis, weitere_angebote=weitere,
             bedarfe=bedarfe, bedarfe_tabelle=bedarfe_tabelle,

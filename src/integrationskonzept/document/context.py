@@ -8,6 +8,7 @@ prosa filter fills in. Headings: chapters are level 1, sections 2, entries 3.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Mapping
 
@@ -15,9 +16,12 @@ from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..text import german
 from . import chapters
-from .fields import Fmt, datum, wert, zahl, zeitraum
+from .befragungen import ergebnisse as befragung_ergebnisse
+from .fassung import fassung
+from .fields import Fmt, menge, wert, zahl, zeitraum
 from .markdown import Md, escape
-from .numbering import build_register
+from .numbering import ANGABE_ZUSATZ, build_register
+from .outline import build_outline, first_field_chapter, shown_kinds, unplaced
 from .parts import Abbildung, Abschnitt, Dokument, Feld, Impressum, Kapitel, Luecken, Punkt, Tabelle
 from .prosa import Sammlung
 
@@ -37,14 +41,43 @@ def _merge_target(kapitel: list[Kapitel], ids: set[str], prefixes: tuple[str, ..
     return None
 
 
+def _front(konzept: Konzept) -> tuple[list[Kapitel], Kapitel | None, Kapitel | None]:
+    """The front chapters and those the Ausgangslage and Beteiligung merge into."""
+    probe = [Kapitel(k.id, "", k.titel, None) for k in konzept.kapitel.values()
+             if k.teil == "vorne"]
+    return (probe, _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",)),
+            _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung")))
+
+
+def first_chapter(konzept: Konzept) -> int:
+    """The chapter number of the first Handlungsfeld (after the front chapters, the
+    Ausgangslage and the Beteiligung chapter when they are not merged into one)."""
+    if konzept.meta is not None and konzept.meta.gliederung:
+        return first_field_chapter(konzept)
+    probe, merge_a, merge_b = _front(konzept)
+    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
+                           or konzept.befragungen)
+    return 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
+        merge_b is None and has_beteiligung)
+
+
 def build_context(konzept: Konzept, gaps: GapReport | None = None,
-                  charts: Mapping[str, Abbildung] | None = None) -> tuple[Dokument, Sammlung]:
-    """The template context and the collected Markdown fields of ``konzept``."""
+                  charts: Mapping[str, Abbildung] | None = None,
+                  fremde: Mapping[str, tuple[str, str]] | None = None
+                  ) -> tuple[Dokument, Sammlung]:
+    """The template context and the collected Markdown fields of ``konzept``.
+
+    ``fremde``: prefixed ids of other concepts of a Landkreis workspace („kreis:jobcenter“)
+    → (readable label, anchor in this document or "" for plain text)."""
     meta = konzept.meta
     if meta is None:
         raise ValueError("Konzept ohne konzept.yaml")
     charts = dict(charts or {})
     prosa = Sammlung()
+
+    def unterzeichnung(ident: str) -> tuple[str, ...]:
+        sign = konzept.kapitel[ident].unterzeichnung
+        return tuple(x for x in (sign.name, sign.amt) if x) if sign else ()
 
     def kapitel(teil: str, ebene: int) -> list[Kapitel]:
         out = []
@@ -52,32 +85,42 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
             if kap.teil == teil:
                 text = prosa.add(konzept.texte.get(kap.datei), ebene,
                                  posixpath.dirname(kap.datei))
-                out.append(Kapitel(ident, "", kap.titel, text))
+                out.append(Kapitel(ident, "", kap.titel, text, unterzeichnung(ident)))
         return out
 
-    vorne_raw = [k for k in konzept.kapitel.values() if k.teil == "vorne"]
-    probe = [Kapitel(k.id, "", k.titel, None) for k in vorne_raw]
-    merge_a = _merge_target(probe, AUSGANGSLAGE_IDS, ("ausgangslage",))
-    merge_b = _merge_target(probe, BETEILIGUNG_IDS, ("prozess", "beteiligung"))
-    has_beteiligung = bool(konzept.veranstaltungen or konzept.arbeitsgruppen
-                           or konzept.befragungen)
-    first = 1 + len(probe) + (merge_a is None and bool(konzept.bevoelkerung)) + (
-        merge_b is None and has_beteiligung)
-    reg = build_register(konzept, first)
+    _probe, merge_a, merge_b = _front(konzept)
+    gegliedert = bool(meta.gliederung)
+    reg = build_register(konzept, first_chapter(konzept))
+    if gegliedert:  # entries the outline leaves out are named, not linked
+        for ident in unplaced(konzept) & set(reg.eintraege):
+            reg.eintraege[ident] = dataclasses.replace(reg.eintraege[ident], anchor="")
     fmt = Fmt(konzept, reg, prosa)
+    fmt.fremde(fremde or {})
 
     def with_anchor(kaps: list[Kapitel]) -> list[Kapitel]:
-        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text) for k in kaps]
+        return [Kapitel(k.id, reg.eintraege[k.id].anchor, k.titel, k.text, k.unterzeichnung)
+                for k in kaps]
 
-    vorne = with_anchor(kapitel("vorne", 1))
-    hinten = with_anchor(kapitel("hinten", 2))
-    anhang = with_anchor(kapitel("anhang", 2))
+    def kapitel_at(ident: str, ebene: int) -> Kapitel | None:
+        kap = konzept.kapitel.get(ident)
+        if kap is None:
+            return None
+        text = prosa.add(konzept.texte.get(kap.datei), ebene, posixpath.dirname(kap.datei))
+        return Kapitel(ident, reg.eintraege[ident].anchor, kap.titel, text,
+                       unterzeichnung(ident))
+
+    # with a declared outline, chapters are placed (and their headings levelled) there
+    vorne = [] if gegliedert else with_anchor(kapitel("vorne", 1))
+    hinten = [] if gegliedert else with_anchor(kapitel("hinten", 2))
+    anhang = [] if gegliedert else with_anchor(kapitel("anhang", 2))
     by_id = {k.id: k for k in vorne}
     handlungsfelder, nur_anhang = chapters.handlungsfelder(konzept, gaps, fmt, prosa)
+    if gegliedert and "angebot" not in shown_kinds(konzept):
+        nur_anhang = set(konzept.angebote)  # the Angebotsübersicht carries their anchors
     dok = Dokument(
         titel=meta.titel, untertitel=meta.untertitel or "",
-        kommune=f"{meta.kommune.typ} {meta.kommune.name}",
-        stand=datum(meta.stand), version=meta.version,
+        kommune=meta.kommune.anzeigename,
+        stand=meta.stand.lang, version=fassung(konzept),
         impressum=_impressum(konzept, fmt),
         vorne=vorne,
         ausgangslage_kapitel=by_id.get(merge_a.id) if merge_a else None,
@@ -87,6 +130,7 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
         veranstaltungen=[_veranstaltung(v, fmt, prosa) for v in konzept.veranstaltungen.values()],
         arbeitsgruppen=[_arbeitsgruppe(a, fmt, prosa) for a in konzept.arbeitsgruppen.values()],
         befragungen=[_befragung(b, fmt, prosa) for b in konzept.befragungen.values()],
+        befragung_ergebnisse=befragung_ergebnisse(konzept, dict(charts)),
         handlungsfelder=handlungsfelder,
         katalog=chapters.katalog(konzept, fmt),
         katalog_abbildungen=[c for k, c in charts.items() if k.startswith("zeitplan")],
@@ -103,8 +147,12 @@ def build_context(konzept: Konzept, gaps: GapReport | None = None,
                              [[escape(a.kurz), escape(a.lang)] for a in konzept.abkuerzungen])
         if konzept.abkuerzungen else None,
         anhang=anhang,
+        quellen=_quellen(konzept, fmt),
     )
+    if gegliedert:
+        dok = dataclasses.replace(dok, gliederung=build_outline(konzept, dok, fmt, kapitel_at))
     names = {i: konzept.label(i) for i in konzept.ids}
+    names.update({i: label for i, (label, _anchor) in (fremde or {}).items()})
     prosa.set_register(reg, names)
     return dok, prosa
 
@@ -114,8 +162,10 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
     assert meta is not None
     her = meta.herausgeber
     beschluesse = [fmt.felder([
-        ("Gremium", b.gremium), ("Datum", datum(b.datum)), ("Vorlage", b.vorlage),
-        ("Gegenstand", b.gegenstand), ("Version", b.version)]) for b in konzept.beschluesse]
+        ("Gremium", b.gremium), ("Datum", b.datum.lang),
+        ("Stand", b.status if b.status != "beschlossen" else None), ("Vorlage", b.vorlage),
+        ("Gegenstand", b.gegenstand), ("Geltung", zeitraum(b.geltung)),
+        ("Version", b.version)]) for b in konzept.beschluesse]
     foerderung = [fmt.felder([
         ("Programm", f.programm), ("Fördergeber", f.foerdergeber),
         ("Zeitraum", zeitraum(f.zeitraum))]) for f in konzept.foerderung]
@@ -130,12 +180,29 @@ def _impressum(konzept: Konzept, fmt: Fmt) -> Impressum:
         hinweise=[f.hinweis for f in konzept.foerderung if f.hinweis], kontakt=kontakt)
 
 
+def _quellen(konzept: Konzept, fmt: Fmt) -> list[Md]:
+    """The sources the document cites: those of the population figures, and the surveys,
+    events and working groups the Bedarfe are based on, each with what it supports."""
+    zahlen: dict[str, int] = {}
+    for k in konzept.bevoelkerung:
+        zahlen[k.quelle] = zahlen.get(k.quelle, 0) + 1
+    out = [Md(f"{escape(q)}: {zahl(n)} {'Bevölkerungszahl' if n == 1 else 'Bevölkerungszahlen'}")
+           for q, n in zahlen.items()]
+    belegt: dict[str, int] = {}
+    for bedarf in konzept.bedarfe.values():
+        for ident in dict.fromkeys(bedarf.quelle):
+            belegt[ident] = belegt.get(ident, 0) + 1
+    out += [Md(f"{fmt.ref(i)}: Grundlage für {zahl(n)} {'Bedarf' if n == 1 else 'Bedarfe'}")
+            for i, n in belegt.items()]
+    return out
+
+
 def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
     groups: dict[str, list[list[Md]]] = {}
     for k in konzept.bevoelkerung:
         groups.setdefault(k.gruppe or "Bevölkerung", []).append([
             escape(k.merkmal), escape(wert(k.wert, k.einheit)),
-            escape(german.datum_kurz(k.stichtag)), escape(k.quelle)])
+            escape(k.stichtag.kurz), escape(k.quelle)])
     return [Tabelle(f"tbl-bevoelkerung-{i + 1}", name,
                     ["Merkmal", "Wert", "Stichtag", "Quelle"], rows)
             for i, (name, rows) in enumerate(groups.items())]
@@ -143,13 +210,13 @@ def _bevoelkerung(konzept: Konzept) -> list[Tabelle]:
 
 def _veranstaltung(v, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
     e = fmt.reg.eintraege[v.id]
-    wann = datum(v.datum) if v.datum else zeitraum(v.zeitraum)
+    wann = v.datum.lang if v.datum else zeitraum(v.zeitraum)
     felder = fmt.felder([
-        ("Art", v.art), ("Datum", wann), ("Ort", v.ort),
-        ("Teilnehmende", v.teilnehmende is not None and zahl(v.teilnehmende) or None),
+        ("Art", v.art), ("Datum", wann), ("Anzahl", menge(v.anzahl)), ("Turnus", v.turnus),
+        ("Ort", v.ort), ("Teilnehmende", menge(v.teilnehmende)),
         ("Veranstalter", fmt.ref(v.veranstalter)),
-        ("Handlungsfelder", fmt.refs(v.handlungsfelder))])
-    return Punkt(v.id, e.anchor, "", v.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
+        ("Handlungsfelder", fmt.refs(v.handlungsfelder)), ("Quelle", fmt.quellen(v.quelle))])
+    return Punkt(v.id, e.anchor, "", e.titel, prosa.add(v.beschreibung, ENTRY_LEVEL), felder)
 
 
 def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untyped-def]
@@ -157,7 +224,7 @@ def _arbeitsgruppe(a, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-un
     felder = fmt.felder([
         ("Handlungsfelder", fmt.refs(a.handlungsfelder)), ("Leitung", fmt.ref(a.leitung)),
         ("Mitglieder", fmt.refs(a.mitglieder)),
-        ("Sitzungen", ", ".join(german.datum_kurz(d) for d in a.sitzungen))])
+        ("Sitzungen", ", ".join(d.kurz for d in a.sitzungen))])
     return Punkt(a.id, e.anchor, "", a.titel, prosa.add(a.beschreibung, ENTRY_LEVEL), felder)
 
 
@@ -169,9 +236,10 @@ def _befragung(b, fmt: Fmt, prosa: Sammlung) -> Punkt:  # type: ignore[no-untype
     felder = fmt.felder([
         ("Zeitraum", zeitraum(b.zeitraum)), ("Zielgruppen", fmt.names(b.zielgruppen)),
         ("Sprachen", fmt.names(b.sprachen)), ("Instrument", b.instrument),
-        ("Versandt", b.versandt is not None and zahl(b.versandt) or None),
-        ("Rücklauf", b.ruecklauf is not None and zahl(b.ruecklauf) or None),
-        ("Rücklaufquote", quote)])
+        ("Versandt", menge(b.versandt)), ("Rücklauf", menge(b.ruecklauf)),
+        ("Rücklaufquote", quote),
+        ("Abgebrochen (nicht ausgewertet)",
+         b.unvollstaendig is not None and zahl(b.unvollstaendig) or None)])
     return Punkt(b.id, e.anchor, "", b.titel, prosa.add(b.beschreibung, ENTRY_LEVEL), felder)
 
 
@@ -214,7 +282,8 @@ def _akteure(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
     rows = []
     for a in konzept.akteure.values():
         e = fmt.reg.eintraege[a.id]
-        name = escape(a.name + (f" ({a.kurz})" if a.kurz else ""))
+        name = escape(a.name + (f" ({a.kurz})" if a.kurz else "")
+                      + ANGABE_ZUSATZ.get(a.angabe or "", ""))
         kontakt = a.kontakt
         k = ", ".join(x for x in (kontakt.stelle, kontakt.email, kontakt.telefon)
                       if x) if kontakt else ""

@@ -6,19 +6,19 @@ link where the document has an anchor and the readable name elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
-from ..model.fields import Zeitpunkt
+from ..model.fields import Zeitpunkt, is_reference
 from ..model.indikator import TEILE
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
 from ..monitoring.status import aktueller_status
 from ..text import german
 from .markdown import Md, escape, link
-from .numbering import Register
+from .numbering import Eintrag, Register
 from .parts import Abschnitt, Feld, Punkt
 from .prosa import Sammlung
 
@@ -27,8 +27,8 @@ zahl = lru_cache(maxsize=8192)(german.zahl)
 
 
 def zeitpunkt(z: Zeitpunkt) -> str:
-    """„17. August 2017“, „März 2024“ or „2024“."""
-    return german.zeitpunkt(z.first, z.precision)
+    """„17. August 2017“, „März 2024“, „2024“ or „2003/04“, tentative ones „(vorläufig)“."""
+    return z.lang
 
 
 def zeitraum(z: Zeitraum | None) -> str:
@@ -45,11 +45,19 @@ def zeitraum(z: Zeitraum | None) -> str:
 
 
 def wert(value: float, einheit: str | None) -> str:
-    """51.086, „21,5 %“ or „12 Plätze“."""
+    """51.086, „21,5 %“, „12 Plätze“ or „ca. 80 Plätze“ (qualifier as written)."""
+    qualifier = getattr(value, "qualifier", "")
     if einheit and einheit.strip() == "%":
-        return german.prozent(value, 1 if not float(value).is_integer() else 0)
-    text = zahl(value)
-    return f"{text} {einheit}" if einheit else text
+        text = german.prozent(value, 1 if not float(value).is_integer() else 0)
+    else:
+        text = zahl(float(value))
+        text = f"{text} {einheit}" if einheit else text
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def menge(value: float | None, einheit: str | None = None) -> str | None:
+    """A count or amount as written („ca. 80“), with its unit; None when not given."""
+    return None if value is None else wert(value, einheit)
 
 
 @dataclass
@@ -63,6 +71,15 @@ class Fmt:
     _befunde: dict[str, Befund] | None = None
 
     _labels: dict[str, str] | None = None
+
+    def fremde(self, fremde: Mapping[str, tuple[str, str]]) -> None:
+        """Prefixed ids of other concepts of a workspace: (label, anchor or "")."""
+        if self._labels is None:
+            self._labels = {}
+        for ident, (label, anchor) in fremde.items():
+            self._labels[ident] = label
+            if anchor and ident not in self.reg.eintraege:
+                self.reg.eintraege[ident] = Eintrag("fremd", ident, anchor, "", label)
 
     def label(self, ident: str) -> str:
         """The readable name of an id (cached: Landkreis scale)."""
@@ -91,13 +108,36 @@ class Fmt:
         return self._befunde.get(bedarf)
 
     def ref(self, ident: str | None) -> Md:
+        if ident and "#" in ident:  # a survey's question: f-eltern#Q3
+            base, _, frage = ident.partition("#")
+            return Md(f"{self.ref(base)} (Frage {escape(frage)})")
         entry = self.reg.get(ident)
         if entry is not None:
-            return link(entry.label, entry.anchor)
+            return link(entry.label, entry.anchor) if entry.anchor else escape(entry.label)
         return escape(self.label(ident)) if ident else Md("")
 
     def refs(self, idents: Iterable[str]) -> Md:
         return Md(", ".join(self.ref(i) for i in idents))
+
+    def quellen(self, quellen: Iterable[str]) -> Md:
+        """Sources: ids as links, addresses as links, documents as text."""
+        out = []
+        for q in quellen:
+            if q.startswith(("https://", "http://")):
+                out.append(Md(f"<{q}>"))
+            elif is_reference(q):
+                out.append(self.ref(q))
+            else:
+                out.append(escape(q))
+        return Md(", ".join(out))
+
+    def felder_of(self, entry: object) -> list[Feld]:
+        """The lines every entry may carry: further fields, its sources."""
+        primary = getattr(entry, "handlungsfeld", None)
+        weitere = [h for h in getattr(entry, "handlungsfelder", []) if h != primary]
+        felder = "alle (Querschnitt)" if getattr(entry, "querschnitt", False) else (
+            self.names(weitere) if weitere else None)
+        return self.felder([("Auch für die Handlungsfelder", felder)])
 
     def names(self, idents: Iterable[str]) -> Md:
         return escape(", ".join(self.label(i) for i in idents))
@@ -131,8 +171,8 @@ class Fmt:
              if m.prioritaet else ("Schwerpunktmaßnahme" if m.schwerpunkt else None)),
             ("Ressourcen", m.ressourcen), ("Kosten", m.kosten),
             ("Finanzierung", m.finanzierung), ("Indikatoren", self.refs(m.indikatoren)),
-            ("Status", aktueller_status(m)), ("Quelle", self.refs(m.quelle)),
-        ])
+            ("Status", aktueller_status(m)), ("Quelle", self.quellen(m.quelle)),
+        ]) + self.felder_of(m)
         return Punkt(m.id, e.anchor, e.nummer, e.titel,
                      self.prosa.add(m.beschreibung, ebene), felder)
 
@@ -140,10 +180,12 @@ class Fmt:
         e = self.reg.eintraege[z.id]
         massnahmen = self.massnahmen_of(z.id)
         felder = self.felder([
+            ("Leitziel", self.ref(z.leitziel)),
             ("Zielgruppen", self.names(z.zielgruppen)),
             ("Zieljahr", z.zieljahr and str(z.zieljahr)),
             ("Indikatoren", self.refs(z.indikatoren)), ("Maßnahmen", self.refs(massnahmen)),
-        ])
+            ("Quelle", self.quellen(z.quelle)),
+        ]) + self.felder_of(z)
         return Punkt(z.id, e.anchor, e.nummer, e.titel, self.prosa.add(z.beschreibung, ebene),
                      felder)
 
@@ -158,10 +200,11 @@ class Fmt:
             ("Lernsprache", a.lernsprache and self.label(a.lernsprache)),
             ("Form", a.form), ("Merkmale", ", ".join(merkmale)), ("Zeiten", a.zeiten),
             ("Laufzeit", zeitraum(a.laufzeit)),
-            ("Kapazität", zahl(a.kapazitaet) if a.kapazitaet is not None else None),
+            ("Art", a.art),
+            ("Kapazität", menge(a.kapazitaet, a.einheit)),
             ("Kosten", a.kosten), ("Finanzierung", a.finanzierung),
             ("Web", Md(f"<{a.web}>") if a.web else None),
-            ("Stand", a.stand and datum(a.stand)),
+            ("Stand", a.stand and zeitpunkt(a.stand)), ("Quelle", self.quellen(a.quelle)),
         ])
         return Punkt(a.id, e.anchor, e.nummer, e.titel, self.prosa.add(a.beschreibung, ebene),
                      felder)
@@ -173,8 +216,8 @@ class Fmt:
             ("Zielgruppen", self.names(b.zielgruppen)),
             ("Sozialräume", self.raeume(b.sozialraeume)),
             ("Sprachen", self.names(b.sprachen)), ("Merkmale", self.names(b.merkmale)),
-            ("Umfang", b.umfang is not None and f"{zahl(b.umfang)} Personen" or None),
-            ("Priorität", b.prioritaet), ("Quelle", self.refs(b.quelle)),
+            ("Umfang", menge(b.umfang, "Personen")),
+            ("Priorität", b.prioritaet), ("Quelle", self.quellen(b.quelle)),
         ])
         bewertung, gruende = "", []
         if befund is not None:
@@ -189,7 +232,7 @@ class Fmt:
         if b.akzeptiert is not None:
             akz = b.akzeptiert
             wann = " ".join(x for x in (akz.gremium or "", akz.datum and
-                                        datum(akz.datum) or "") if x)
+                                        zeitpunkt(akz.datum) or "") if x)
             felder += self.felder([("Bewusst hingenommen", akz.grund + (f" ({wann})"
                                                                          if wann else ""))])
         return Punkt(b.id, e.anchor, e.nummer, e.titel, self.prosa.add(b.beschreibung, ebene),

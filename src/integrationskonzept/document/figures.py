@@ -2,7 +2,8 @@
 
 Keys (and where the templates place them): ``bevoelkerung-<n>`` (Ausgangslage),
 ``abdeckung`` (Bedarfe und Angebote im Überblick), ``zeitplan`` (Maßnahmenkatalog),
-``akteure`` (Akteursverzeichnis). Each chart is written as SVG with a PNG twin for DOCX.
+``akteure`` (Akteursverzeichnis), ``befragung-<id>-<code>`` (Befragungen). Each chart is
+written as SVG with a PNG twin for DOCX.
 """
 
 from __future__ import annotations
@@ -32,14 +33,23 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
         out["abdeckung"] = ("coverage_heatmap", (
             [gaps.name(r) for r in m.zeilen], [gaps.name(c) for c in m.spalten], values,
             "Gedeckte Bedarfe je Handlungsfeld und Sozialraum"), {})
+    from .context import first_chapter
+    from .numbering import build_register
+
+    register = build_register(konzept, first_chapter(konzept))
     measures = []
-    for mm in konzept.massnahmen.values():
+    for ident, mm in konzept.massnahmen.items():
+        entry = register.get(ident)
         hf = konzept.handlungsfelder.get(mm.handlungsfeld or "")
         z = mm.zeitraum
         measures.append({"titel": mm.titel, "status": aktueller_status(mm),
+                         "nummer": entry.nummer if entry else "",
                          "handlungsfeld": (hf.kurz or hf.name) if hf else None,
                          "beginn": z.beginn.text if z and z.beginn else None,
                          "ende": z.ende.text if z and z.ende else None})
+    # the document's order: by chapter and number (M 6.1, M 6.2, M 7.1 …)
+    measures.sort(key=lambda m: tuple(int(x) for x in m["nummer"].split()[-1].split("."))
+                  if m["nummer"] else (10**6,))
     if measures:
         out["zeitplan"] = ("measure_timeline", (measures, "Maßnahmen im Zeitverlauf"),
                            {"stand": konzept.stand})
@@ -52,4 +62,7 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
     karte(actors, konzept)  # the Konfliktlinien as Spannung/Konflikt lines
     if any(a["beziehungen"] for a in actors):
         out["akteure"] = ("actor_map", (actors, "Akteurslandkarte"), {})
+    from .befragungen import chart_specs
+
+    out.update(chart_specs(konzept))
     return out

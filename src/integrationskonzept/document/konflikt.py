@@ -66,6 +66,23 @@ def _akteur(ident: str, konzept: Konzept, prosa: Sammlung) -> Md:
     return link(label, ref["anchor"]) if ref and ref.get("anchor") else escape(label)
 
 
+def linien_anker(ident: str) -> str:
+    return "konfliktlinie-" + "".join(c if c.isascii() and c.isalnum() else "-"
+                                      for c in ident.lower())
+
+
+def verweise(konzept: Konzept, oeffentliche: Konzept, prosa: Sammlung) -> None:
+    """[[kl-…]] in texts: a link to the Konfliktlinie; a confidential one left out of
+    this build reads „(vertrauliche Konfliktlinie)“, without its topic."""
+    sichtbar = {x.id for k in analysen(oeffentliche) for x in k.konfliktlinien}
+    for k in analysen(konzept):
+        for linie in k.konfliktlinien:
+            prosa.verweise[linie.id] = (
+                {"label": f"Konfliktlinie „{linie.thema}“", "anchor": linien_anker(linie.id)}
+                if linie.id in sichtbar else
+                {"label": "(vertrauliche Konfliktlinie)", "anchor": ""})
+
+
 def kapitel(konzept: Konzept, prosa: Sammlung, intern: bool = False) -> Md | None:
     """The chapter „Konfliktanalyse“ (None without one)."""
     found = analysen(konzept)
@@ -99,12 +116,12 @@ def kapitel(konzept: Konzept, prosa: Sammlung, intern: bool = False) -> Md | Non
             for linie in k.konfliktlinien:
                 seiten = " ↔ ".join(", ".join(_akteur(a, konzept, prosa) for a in s.akteure)
                                     for s in linie.seiten)
-                rows.append(f"| {escape(linie.thema)} | {seiten} | "
+                rows.append(f"| {link(linie.thema, linien_anker(linie.id))} | {seiten} | "
                             f"{escape(DYNAMIK_TEXT[linie.dynamik])} |")
             lines += ["| Thema | Seiten | Dynamik |", "|---|---|---|", *rows, "",
                       f": Konfliktlinien {{#tbl-konfliktlinien-{n + 1}}}", ""]
             for linie in k.konfliktlinien:
-                lines += [f"**{escape(linie.thema)}**", ""]
+                lines += [f"[**{escape(linie.thema)}**]{{#{linien_anker(linie.id)}}}", ""]
                 for s in linie.seiten:
                     wer = ", ".join(_akteur(a, konzept, prosa) for a in s.akteure)
                     was = f" – {escape(s.position)}" if s.position else ""

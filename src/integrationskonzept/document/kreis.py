@@ -66,7 +66,7 @@ def integrationsmanagement(konzept: Konzept, prosa: Sammlung) -> Md | None:
     return Md("\n".join(lines) + "\n")
 
 
-def _anker(ident: str) -> str:
+def anker(ident: str) -> str:
     return "gemeinde-" + "".join(c if c.isascii() and c.isalnum() else "-" for c in ident)
 
 
@@ -79,7 +79,7 @@ def gemeinden(summen: list[GemeindeSumme]) -> Md | None:
                     "dieses Kapitel führt sie zusammen. Jede Gemeinde beschließt ihr Konzept "
                     "selbst; die Zusammenfassungen verweisen auf ihr vollständiges Dokument."),
              ""]
-    rows = [[f"[{escape(s.name)}](#{_anker(s.id)})", escape(s.status),
+    rows = [[f"[{escape(s.name)}](#{anker(s.id)})", escape(s.status),
              escape(zahl(len(s.handlungsfelder))), escape(zahl(s.massnahmen)),
              escape(f"{zahl(s.gedeckt)} von {zahl(s.bedarfe)}"),
              escape(zahl(sum(1 for x in s.luecken if x.lage == "offen")))] for s in summen]
@@ -88,7 +88,7 @@ def gemeinden(summen: list[GemeindeSumme]) -> Md | None:
                     "Die Integrationskonzepte der Gemeinden", "tbl-gemeinden",
                     (21, 31, 14, 11, 13, 10))
     for s in summen:
-        lines += ["", f"# {escape(s.name)} {{#{_anker(s.id)}}}", "",
+        lines += ["", f"# {escape(s.name)} {{#{anker(s.id)}}}", "",
                   "::: {.ik-felder}",
                   f"- **Konzept:** {escape(s.titel)}, Version {escape(s.version)}"
                   + (f", Stand {escape(datum_lang(s.stand))}" if s.stand else ""),
@@ -99,7 +99,9 @@ def gemeinden(summen: list[GemeindeSumme]) -> Md | None:
             lines.append(f"- {escape(name)}"
                          + (f" (im Landkreis: {escape(kreisfeld)})" if kreisfeld else ""))
         lines += ["", "## Lücken", ""]
-        if not s.luecken:
+        if not s.bedarfe:
+            lines.append(escape("Das Konzept der Gemeinde nennt keine Bedarfe."))
+        elif not s.luecken:
             lines.append(escape(f"Alle {zahl(s.bedarfe)} Bedarfe sind gedeckt (mit den "
                                 "Angeboten der Gemeinde, des Landkreises und den für "
                                 "Nachbarn offenen)."))

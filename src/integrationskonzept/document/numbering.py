@@ -2,7 +2,10 @@
 
 Ziele, Maßnahmen, Angebote and Bedarfe are numbered per Handlungsfeld: the first
 number is the chapter number of the Handlungsfeld in the document, the second counts
-within it. Entries without a Handlungsfeld go to the chapter „Handlungsfeldübergreifend“.
+within it; an entry with its own ``nummer:`` (the plan's, e.g. „M 7.1“ or „HZ1“) shows
+that one instead. Entries without a Handlungsfeld go to the chapter
+„Handlungsfeldübergreifend“. Entries marked ``angabe: beispiel`` (or ``erschlossen``)
+carry the mark in their title, so every heading, table row and reference shows it.
 Every entry that the document shows gets an ASCII anchor, unique in the document.
 """
 
@@ -18,6 +21,7 @@ ANCHOR_KIND = {
     "handlungsfeld": "hf", "massnahme": "massnahme", "ziel": "ziel", "angebot": "angebot",
     "bedarf": "bedarf", "akteur": "akteur", "indikator": "indikator", "kapitel": "kap",
     "veranstaltung": "veranstaltung", "arbeitsgruppe": "ag", "befragung": "befragung",
+    "leitziel": "leitziel",
 }
 UEBERGREIFEND = "_uebergreifend"
 _TRANS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
@@ -33,6 +37,8 @@ class Eintrag:
     anchor: str
     nummer: str
     titel: str
+    # (chapter, counter) for sorting tables in document order, whatever the shown number
+    ordnung: tuple[int, int] = (0, 0)
 
     @property
     def label(self) -> str:
@@ -57,8 +63,9 @@ class Register:
         self._used.add(name)
         return name
 
-    def add(self, kind: str, ident: str, titel: str, nummer: str = "") -> Eintrag:
-        entry = Eintrag(kind, ident, self.anchor(kind, ident), nummer, titel)
+    def add(self, kind: str, ident: str, titel: str, nummer: str = "",
+            ordnung: tuple[int, int] = (0, 0)) -> Eintrag:
+        entry = Eintrag(kind, ident, self.anchor(kind, ident), nummer, titel, ordnung)
         self.eintraege[ident] = entry
         return entry
 
@@ -70,6 +77,15 @@ def _slug(ident: str) -> str:
     text = ident.translate(_TRANS)
     text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
     return text or "x"
+
+
+ANGABE_ZUSATZ = {"beispiel": " (Beispiel)", "erschlossen": " (erschlossen)"}
+
+
+def titel_of(entry: object) -> str:
+    """The title with the mark of an invented or inferred entry."""
+    titel = str(getattr(entry, "titel", None) or getattr(entry, "name", None) or "")
+    return titel + ANGABE_ZUSATZ.get(getattr(entry, "angabe", None) or "", "")
 
 
 def hf_of(konzept: Konzept, kind: str, entry: object) -> str:
@@ -95,14 +111,16 @@ def build_register(konzept: Konzept, first_chapter: int) -> Register:
         for ident, entry in registry.items():
             hf = hf_of(konzept, kind, entry)
             counters[hf] = counters.get(hf, 0) + 1
-            nummer = f"{PREFIX[kind]} {reg.kapitelnummer[hf]}.{counters[hf]}"
-            reg.add(kind, ident, entry.titel, nummer)
+            ordnung = (reg.kapitelnummer[hf], counters[hf])
+            nummer = entry.nummer or f"{PREFIX[kind]} {ordnung[0]}.{ordnung[1]}"
+            reg.add(kind, ident, titel_of(entry), nummer, ordnung)
+    for ident, leitziel in konzept.leitziele.items():
+        reg.add("leitziel", ident, konzept.leitziel_titel(ident), leitziel.nummer or "")
     for ident, kap in konzept.kapitel.items():
         reg.add("kapitel", ident, kap.titel)
     for kind in ("akteur", "indikator", "veranstaltung", "arbeitsgruppe", "befragung"):
         for ident, other in konzept.registry(kind).items():
-            reg.add(kind, ident, getattr(other, "name", None) or other.titel,
-                    getattr(other, "nummer", None) or "")
+            reg.add(kind, ident, titel_of(other), getattr(other, "nummer", None) or "")
     return reg
 
 

@@ -7,10 +7,19 @@ field of the sources (a placeholder the prosa filter fills).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .markdown import Md, Prosa, escape
+
+_MARKUP = re.compile(r"\]\([^)]*\)|[\\*_\[\]`]")
+
+
+def _plain(text: str) -> str:
+    """The visible text of a Markdown cell (link targets and markup removed)."""
+    return _MARKUP.sub("", str(text))
+
 
 # Tables with more rows are written as lists: typst lays out a 10,000-row table in
 # gigabytes of memory, a list of the same entries in a fraction (Landkreis scale).
@@ -63,6 +72,29 @@ class Tabelle:
     quer: bool = False
 
     @property
+    def trenner(self) -> Md:
+        """The separator line of the pipe table, its dashes giving relative column widths.
+
+        Each column's width follows its content: the longest word (never split) or the
+        typical cell length, whichever is larger, bounded so that one long text column
+        cannot squeeze the others. „Nr.“ stays narrow, a title column wide.
+        """
+        return Md("|" + "".join("-" * n + "|" for n in self.breiten()))
+
+    def breiten(self) -> list[int]:
+        """Relative column widths (characters) from header and cells."""
+        widths = []
+        for index, kopf in enumerate(self.kopf):
+            cells = [_plain(zeile[index]) for zeile in self.zeilen[:200] if index < len(zeile)]
+            words = [len(w) for text in [kopf, *cells] for w in text.split()] or [3]
+            lengths = sorted(len(text) for text in cells) or [len(kopf)]
+            typical = lengths[(len(lengths) * 3) // 4]  # the upper quartile
+            # + 5: the cell's padding and bold header text, so that a short column
+            # („Nr.“, „Priorität“) still fits its words
+            widths.append(max(3, min(max(words), 24), min(typical, 45)) + 5)
+        return widths
+
+    @property
     def lang(self) -> bool:
         """More rows than a page-laid table should hold: shown as a list (see LANG_AB)."""
         return len(self.zeilen) > LANG_AB
@@ -98,6 +130,7 @@ class Kapitel:
     anchor: str
     titel: str
     text: Prosa | None
+    unterzeichnung: tuple[str, ...] = ()  # name, amt: the signature block under the text
 
 
 @dataclass(frozen=True)
@@ -113,6 +146,8 @@ class HandlungsfeldKapitel:
     ausgangslage: Prosa | None = None
     leitziel: Prosa | None = None
     horizont: str = ""
+    leitziel_anchor: str = ""
+    leitziel_nummer: str = ""
     steuerung: Prosa | None = None
     angebote: list[Punkt] = field(default_factory=list)
     angebote_hinweis: list[Md] = field(default_factory=list)
@@ -121,6 +156,9 @@ class HandlungsfeldKapitel:
     bedarfe_tabelle: Tabelle | None = None
     ziele: list[Punkt] = field(default_factory=list)
     massnahmen: list[Punkt] = field(default_factory=list)
+    # Ziele and Maßnahmen of other fields that name this one too (or all: querschnitt)
+    weitere_ziele: list[Md] = field(default_factory=list)
+    weitere_massnahmen: list[Md] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -140,6 +178,30 @@ class Luecken:
     doppelstrukturen: list[Md]
     ungefragt: list[Md]
     abbildungen: list[Abbildung] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Teil:
+    """A point of the declared outline (``gliederung:``), ready to print.
+
+    ``art`` is „kapitel“ (an author's chapter, ``kapitel`` its text), „gruppe“ (a heading
+    over ``unter``) or the name of a generated part. ``felder`` maps each Handlungsfeld a
+    per-field part shows to the anchor of its heading there; ``katalog`` holds the
+    Maßnahmenkatalog's tables, one per Handlungsfeld when grouped (name, anchor, table).
+    """
+
+    art: str
+    titel: str
+    anchor: str
+    ebene: int
+    kapitel: Kapitel | None = None
+    felder: dict[str, str] = field(default_factory=dict)
+    katalog: list[tuple[str, str, Tabelle]] = field(default_factory=list)
+    unter: list[Teil] = field(default_factory=list)
+    # headings of its own: False for the Handlungsfelder as chapters (each field one)
+    ueberschrift: bool = True
+    # the grouped Maßnahmenkatalog on landscape pages as a whole, not a page per table
+    quer: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,4 +235,9 @@ class Dokument:
     glossar: list[Abschnitt]
     abkuerzungen: Tabelle | None
     anhang: list[Kapitel]
+    quellen: list[Md] = field(default_factory=list)  # the source list of the Anhang
+    # Per Befragung id: its results (document.befragungen.Ergebnis), in survey order.
+    befragung_ergebnisse: dict[str, list[Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # The declared outline; empty: the standard order of dokument.md.j2
+    gliederung: list[Teil] = field(default_factory=list)

@@ -114,6 +114,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
             akzeptiert=akzeptiert, fundstelle=str(where(bedarf, "id")),
+            quellen=tuple(quelle_text(konzept, q) for q in bedarf.quelle),
             urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
             kapazitaet_unbekannt=befund.kapazitaet_unbekannt, gruende=befund.gruende,
             hinweise=befund.hinweise, angebote=befund.angebote, naechste=befund.naechste))
@@ -121,10 +122,13 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
     facts = index.facts
+    # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
+    erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
     ohne = tuple(
         AngebotKurz(f.id, f.titel, f.handlungsfelder, tuple(sorted(f.zielgruppen)),
                     tuple(konzept.angebote[f.id].sozialraeume))
-        for f in facts if f.pos not in gefragt and f.aktuell)
+        for f in facts if f.pos not in gefragt and f.aktuell
+        and erhoben.intersection(f.handlungsfelder))
     doppel = find_doubles(facts)
     m_raum, m_gruppe = build_matrices(
         befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
@@ -285,3 +289,15 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
     out.urteil, out.anteil, out.gruende = TEILWEISE, share, tuple(gruende)
     return out
+
+
+def quelle_text(konzept: Konzept, quelle: str) -> str:
+    """A source as people read it: the Beteiligung's title, for a survey with its question
+    (``f-eltern#Q3`` → „Elternbefragung, Frage Q3: Welche Angebote fehlen?“)."""
+    ident, _, code = quelle.partition("#")
+    name = konzept.label(ident)
+    if not code:
+        return name
+    befragung = konzept.befragungen.get(ident)
+    frage = next((f for f in befragung.fragen if f.code == code), None) if befragung else None
+    return f"{name}, Frage {code}" + (f": {frage.text}" if frage else "")

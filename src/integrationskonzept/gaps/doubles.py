@@ -3,8 +3,9 @@
 Two or more current offers (not ended before the Stand) are a possible
 Doppelstruktur when they share a Handlungsfeld, a listed Sozialraum, a listed
 Zielgruppe (or are both for everyone) and the taught language (Lernsprache), and
-their Laufzeiten overlap. Offers that overlap only in a chain (A with B, B with C)
-form one group. The needs that two or more of them cover are named as well.
+their Laufzeiten overlap. Offers of different stated kinds (``art:`` Integrationskurs,
+Vorbereitungsklasse …) are no Doppelstruktur; an offer without a kind is compared with
+all. Offers that overlap only in a chain (A with B, B with C) form one group.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
     for (hf, raum, gruppe, _lern), members in groups.items():
         if len(members) < 2:
             continue
-        for cluster in _overlapping(members):
+        for cluster in (c for group in _same_kind(members) for c in _overlapping(group)):
             key = (hf, tuple(sorted(f.pos for f in cluster)))
             zg, sr = merged.setdefault(key, ({}, {}))
             zg[gruppe] = None
@@ -41,6 +42,20 @@ def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
         out.append(Doppelstruktur(hf, tuple(by_pos[p].id for p in positions), tuple(zg),
                                   tuple(sr)))
     return tuple(out)
+
+
+def _same_kind(members: list[OfferFacts]) -> list[list[OfferFacts]]:
+    """Groups of offers that may do the same: one per stated kind, unkinded ones in each."""
+    kinds = sorted({f.art for f in members if f.art})
+    if len(kinds) < 2:
+        return [members]
+    unkinded = [f for f in members if not f.art]
+    out = []
+    for kind in kinds:
+        group = [f for f in members if f.art == kind] + unkinded
+        if len(group) >= 2:
+            out.append(sorted(group, key=lambda f: f.pos))
+    return out
 
 
 def _overlapping(members: list[OfferFacts]) -> list[list[OfferFacts]]:

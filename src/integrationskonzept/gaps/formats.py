@@ -145,6 +145,7 @@ def format_markdown(report: GapReport) -> str:
                 f"- **{b.urteil}**, {b.lage}; {e(report.name(b.handlungsfeld))}, "
                 f"{e(orte(report, b))}, Zielgruppen: {e(gruppen(report, b))}"]
         out += [f"- Grund: {e(g.text)}" for g in b.gruende]
+        out += [f"- Quelle: {e(q)}" for q in b.quellen]
         out += [f"- Hinweis: {e(h)}" for h in b.hinweise]
         out += [f"- Nächstes Angebot: {e(kandidat_text(k))}" for k in b.naechste]
         out += [f"- Maßnahme: {e(m.titel)} ({e(m.massnahme)}, {m.status}"

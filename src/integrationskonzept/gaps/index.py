@@ -130,6 +130,7 @@ class OfferFacts:
     form: str
     merkmale: frozenset[str]
     kapazitaet: int | None
+    art: str | None  # the kind of offer (Integrationskurs, Vorbereitungsklasse …)
     laufzeit_grund: str | None  # "ausgelaufen am …" / "beginnt erst am …" at the Stand
     beginn: dt.date
     ende: dt.date
@@ -165,7 +166,8 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
         raeume_set=frozenset(raeume), sprachen=sprachen,
         lernsprache=angebot.lernsprache,
         form=angebot.form, merkmale=frozenset(angebot.merkmale),
-        kapazitaet=angebot.kapazitaet, laufzeit_grund=grund, beginn=beginn, ende=ende)
+        kapazitaet=angebot.kapazitaet, art=angebot.art, laufzeit_grund=grund, beginn=beginn,
+        ende=ende)
 
 
 @dataclass

@@ -93,8 +93,10 @@ class Fit:
     teilweise: int = 0
     fehler: list[Fehler] = field(default_factory=list)
 
-    def rank(self) -> tuple[int, int, int]:
-        return (-self.passend, -self.teilweise, self.offer.pos)
+    def rank(self) -> tuple[int, int, int, int]:
+        """The same key as :func:`score`: fewest failures, least important ones first."""
+        schwere = sum(GEWICHT[art] for art in {e.art for e in self.fehler})
+        return (-self.passend, schwere, -self.teilweise, self.offer.pos)
 
 
 def ort(raum: str, vok: Vokabular) -> str:
@@ -171,39 +173,58 @@ def _count(needed: tuple[frozenset[str], ...], have: frozenset[str]) -> int:
     return n
 
 
+# How much failing a dimension weighs when offers fail equally many: the nearest offer is
+# the one whose failures matter least (another field, an ended offer or another language
+# taught weigh most, then the group, the place, the features, the language spoken, form).
+GEWICHT = {"handlungsfeld": 128, "laufzeit": 64, "lernsprache": 32, "zielgruppe": 16,
+           "sozialraum": 8, "merkmal": 4, "sprache": 2, "form": 1}
+
+
 def score(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
-           ) -> tuple[int, int, int]:
-    """The rank key of :func:`evaluate` (best first), without building any reasons."""
-    passend = teilweise = 0
+           ) -> tuple[int, int, int, int]:
+    """The rank key of the nearest offers (best first), without building any reasons:
+    fewest failed conditions, then the least important failures, then partial matches."""
+    passend = teilweise = schwere = 0
     if need.hf is not None and need.hf in offer.handlungsfelder:
         passend += 1
+    else:
+        schwere += GEWICHT["handlungsfeld"]
     if need.gruppen:
         og = offer.zielgruppen
         n = _count(need.ober, og) if og else len(need.gruppen)
         if n == len(need.gruppen):
             passend += 1
-        elif n:
-            teilweise += 1
+        else:
+            teilweise += bool(n)
+            schwere += GEWICHT["zielgruppe"]
     n = _count(need.ketten, offer.raeume_set)
     if n == len(need.raeume):
         passend += 1
-    elif n:
-        teilweise += 1
+    else:
+        teilweise += bool(n)
+        schwere += GEWICHT["sozialraum"]
     if need.sprachen:
         n = len(need.sprachen_set & offer.sprachen)
         if n == len(need.sprachen):
             passend += 1
-        elif n:
-            teilweise += 1
-    if need.lernsprache is not None and offer.lernsprache == need.lernsprache:
-        passend += 1
-    if need.merkmale and need.merkmal_set <= offer.merkmale:
-        passend += 1
-    if need.form is not None and offer.form in _FORM_OK.get(need.form, (need.form,)):
-        passend += 1
-    if stand_known and offer.laufzeit_grund is None:
-        passend += 1
-    return (-passend, -teilweise, offer.pos)
+        else:
+            teilweise += bool(n)
+            schwere += GEWICHT["sprache"]
+    hart: list[tuple[bool, str]] = []
+    if need.lernsprache is not None:
+        hart.append((offer.lernsprache == need.lernsprache, "lernsprache"))
+    if need.merkmale:
+        hart.append((need.merkmal_set <= offer.merkmale, "merkmal"))
+    if need.form is not None:
+        hart.append((offer.form in _FORM_OK.get(need.form, (need.form,)), "form"))
+    if stand_known:
+        hart.append((offer.laufzeit_grund is None, "laufzeit"))
+    for ok, art in hart:
+        if ok:
+            passend += 1
+        else:
+            schwere += GEWICHT[art]
+    return (-passend, schwere, -teilweise, offer.pos)
 
 
 def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool,

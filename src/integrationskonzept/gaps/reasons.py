@@ -18,11 +18,17 @@ MAX_KOMBINATIONEN = 3  # missing combinations named at most
 
 
 def why_not(need: NeedFacts, best: list[Fit], vok: Vokabular) -> tuple[Grund, ...]:
-    """The failed dimensions of the best-fitting offers (those tied for most fitting
-    dimensions), merged by text; differing language texts become one „nicht auf …“."""
+    """The failed dimensions of the nearest offers, merged by text: ``best`` is ranked
+    (fewest failures, then the least important ones), and only the offers that fail
+    exactly like the nearest one speak, so the reasons describe one kind of offer, not a
+    mix; differing language texts become one „nicht auf …“."""
     if not best:
         return ()
-    top = [f for f in best if f.passend == best[0].passend]
+
+    def failed(fit: Fit) -> frozenset[str]:
+        return frozenset(e.art for e in fit.fehler)
+
+    top = [f for f in best if f.passend == best[0].passend and failed(f) == failed(best[0])]
     merged: dict[tuple[str, str], list[str]] = {}
     for fit in top:
         for e in fit.fehler:

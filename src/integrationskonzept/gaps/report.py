@@ -123,6 +123,7 @@ class Befund:
     massnahmen: tuple[MassnahmeBezug, ...] = ()
     akzeptiert: str | None = None
     fundstelle: str = ""
+    quellen: tuple[str, ...] = ()  # where the need was named; a survey with its question
 
     @property
     def offen(self) -> bool:

@@ -90,6 +90,8 @@ def table_view(report: GapReport) -> list[RenderableType]:
             f"{escape(gruppen(report, b))} – [italic]{escape(b.lage)}[/italic]")
         for g in b.gruende:
             out.append(f"    Grund: {escape(g.text)}")
+        for q in b.quellen:
+            out.append(f"    Quelle: {escape(q)}")
         for h in b.hinweise:
             out.append(f"    Hinweis: {escape(h)}")
         for k in b.naechste:

@@ -52,6 +52,7 @@ KIND_LABELS: dict[str, str] = {
     "kapitel": "Kapitel",
     "akteur": "Akteur",
     "ziel": "Ziel",
+    "leitziel": "Leitziel",
     "massnahme": "Maßnahme",
     "angebot": "Angebot",
     "bedarf": "Bedarf",
@@ -74,6 +75,7 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
     "sprachen": ("sprache",),
     "lernsprache": ("sprache",),
     "merkmale": ("merkmal",),
+    "kapitel": ("kapitel",),
     "federfuehrung": ("akteur",),
     "kooperationspartner": ("akteur",),
     "traeger": ("akteur",),
@@ -81,7 +83,8 @@ REF_TARGETS: dict[str, tuple[str, ...]] = {
     "veranstalter": ("akteur",),
     "leitung": ("akteur",),
     "mitglieder": ("akteur",),
-    "ziele": ("ziel",),
+    "ziele": ("ziel", "leitziel"),
+    "leitziel": ("leitziel",),
     "bedarfe": ("bedarf",),
     "indikatoren": ("indikator",),
     "quelle": ("veranstaltung", "arbeitsgruppe", "befragung"),
@@ -136,6 +139,8 @@ class Konzept:
     inhalte: dict[str, HandlungsfeldInhalt] = field(default_factory=dict)
     akteure: dict[str, Akteur] = field(default_factory=dict)
     ziele: dict[str, Ziel] = field(default_factory=dict)
+    # Leitziele with an id (from the ``leitziel:`` of a Handlungsfeld's file).
+    leitziele: dict[str, Leitziel] = field(default_factory=dict)
     massnahmen: dict[str, Massnahme] = field(default_factory=dict)
     angebote: dict[str, Angebot] = field(default_factory=dict)
     bedarfe: dict[str, Bedarf] = field(default_factory=dict)
@@ -162,7 +167,9 @@ class Konzept:
 
     @property
     def stand(self) -> dt.date | None:
-        return self.meta.stand if self.meta else None
+        """The day the concept speaks for: a Stand given as month or year counts from its
+        first day (nothing is taken as ended that might still run in that month)."""
+        return self.meta.stand.first if self.meta else None
 
     @property
     def gesamtraum(self) -> str | None:
@@ -184,7 +191,18 @@ class Konzept:
         entry = self.registry(kind).get(ident)
         if entry is None:
             return ident
+        if kind == "leitziel":
+            return self.leitziel_titel(ident)
         return str(getattr(entry, "name", None) or getattr(entry, "titel", None) or ident)
+
+    def leitziel_titel(self, ident: str) -> str:
+        """„Leitziel Sprache“, or the Leitziel's own title."""
+        leitziel = self.leitziele[ident]
+        if leitziel.titel:
+            return leitziel.titel
+        hf = next((i.id for i in self.inhalte.values() if i.leitziel is leitziel), "")
+        feld = self.handlungsfelder.get(hf)
+        return f"Leitziel {feld.name}" if feld else "Leitziel"
 
 
 # Which registry each list key of the files feeds, and the kind of its ids.
@@ -192,7 +210,7 @@ LIST_KINDS: dict[str, str] = {
     "handlungsfelder": "handlungsfeld", "zielgruppen": "zielgruppe", "sozialraeume": "sozialraum",
     "sprachen": "sprache", "merkmale": "merkmal", "kapitel": "kapitel", "akteure": "akteur",
     "ziele": "ziel", "massnahmen": "massnahme", "angebote": "angebot", "bedarfe": "bedarf",
-    "indikatoren": "indikator", "veranstaltungen": "veranstaltung",
+    "indikatoren": "indikator", "veranstaltungen": "veranstaltung", "leitziele": "leitziel",
     "arbeitsgruppen": "arbeitsgruppe", "befragungen": "befragung", "berichte": "bericht",
 }
 # The Konzept attribute holding each kind: the list key of the files.

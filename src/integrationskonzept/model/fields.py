@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any
 
 from pydantic import (
@@ -17,12 +18,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     PlainSerializer,
+    PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
-from ..text.german import DATE_PATTERN, PERIOD_PATTERN, parse_tag, parse_zeitpunkt_text
+from ..text import german
+from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 # A reference may name another concept of a Landkreis workspace: „kreis:jobcenter“,
@@ -112,6 +115,40 @@ RefList = Annotated[
         {"type": "array", "items": {"type": "string", "pattern": REF_PATTERN}},
     ], "description": "Eine ID oder eine Liste von IDs"}),
 ]
+
+class QuelleMarker:
+    """Marks a list of sources: ids of Beteiligung entries, addresses or document titles."""
+
+
+# An id, or a survey's question as ``id#CODE`` (``f-eltern#Q3``), or another concept's id.
+QUELLE_PATTERN = REF_PATTERN[:-1] + r"(#[A-Za-z0-9_]+)?$"
+_QUELLE_RE = re.compile(QUELLE_PATTERN)
+
+
+def is_reference(quelle: str) -> bool:
+    """Whether a source names an id (not an address or a document title)."""
+    return bool(_QUELLE_RE.match(quelle)) and not quelle.startswith(("http:", "https:",
+                                                                      "mailto:"))
+
+
+def _quellen(value: Any) -> Any:
+    value = _one_or_many(value)
+    if isinstance(value, list):
+        return [v.strip() if isinstance(v, str) else v for v in value]
+    return value
+
+
+QuellenT = Annotated[
+    list[Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Die Quelle")]],
+    QuelleMarker(),
+    BeforeValidator(_quellen),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                    "description": "IDs von Beteiligungen (bei einer Befragung auch mit Frage: "
+                                   "f-eltern#Q3), Adressen (https://…) oder Titel von "
+                                   "Dokumenten"}),
+]
+"""Sources of an entry: each an id (reference, a survey's question as ``id#CODE``), an
+address or a document title."""
 
 Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
@@ -242,17 +279,43 @@ Datum = Annotated[dt.date, BeforeValidator(_date),
                                   "description": "Datum, z. B. 2017-08-17 oder 17.08.2017"})]
 
 
+@total_ordering
 @dataclass(frozen=True)
 class Zeitpunkt:
-    """A date given as day, month or year: ``first`` and ``last`` bound the period."""
+    """A date given as day, month, year or a school/budget year (``2003/04``).
+
+    ``first`` and ``last`` bound the period; ``text`` is what the author wrote (without
+    the tentative mark); ``vorlaeufig`` marks a tentative date (``2024, vorläufig``).
+    Points order by their period.
+    """
 
     text: str
     first: dt.date
     last: dt.date
-    precision: str  # "tag", "monat", "jahr"
+    precision: str  # "tag", "monat", "jahr", "jahre" (2003/04)
+    vorlaeufig: bool = False
 
     def __str__(self) -> str:
-        return self.text
+        return self.text + (", vorläufig" if self.vorlaeufig else "")
+
+    @property
+    def lang(self) -> str:
+        """In German words: „17. August 2017“, „März 2024“, „2024“, „2003/04“."""
+        return german.zeitpunkt(self.first, self.precision, True, self.text, self.vorlaeufig)
+
+    @property
+    def kurz(self) -> str:
+        """Short: „17.08.2017“, „März 2024“, „2024“, „2003/04“."""
+        return german.zeitpunkt(self.first, self.precision, False, self.text, self.vorlaeufig)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Zeitpunkt):
+            return NotImplemented
+        return (self.first, self.last) < (other.first, other.last)
+
+
+_TENTATIVE = re.compile(r"^(.*?)[,;]?\s*\(?vorl(ä|ae)ufig\)?$", re.IGNORECASE)
+_YEARS = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})$")
 
 
 def parse_zeitpunkt(value: Any) -> Zeitpunkt:
@@ -265,25 +328,148 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         value = str(value)
     if isinstance(value, str):
         text = value.strip()
+        tentative = _TENTATIVE.match(text)
+        if tentative and tentative[1].strip():
+            inner = parse_zeitpunkt(tentative[1].strip())
+            return Zeitpunkt(inner.text, inner.first, inner.last, inner.precision, True)
         _make_date(text)  # a day that does not exist is its own message
         parsed = parse_zeitpunkt_text(text)
         if parsed is not None:
             _plausible(parsed[0].year, text)
             return Zeitpunkt(text, *parsed)
+        if m := _YEARS.match(text):
+            y = int(m[1])
+            end = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
+            if end == y + 1:
+                _plausible(y, text)
+                return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(end, 12, 31), "jahre")
     raise PydanticCustomError(
         "ik_period",
-        "erwartet ein Datum, einen Monat oder ein Jahr (2024-03-15, 2024-03 oder 2024), "
-        "gefunden „{value}“", {"value": value})
+        "erwartet ein Datum, einen Monat, ein Jahr oder ein Schul-/Haushaltsjahr (2024-03-15, "
+        "2024-03, 2024 oder 2023/24; vorläufig: „2024, vorläufig“), gefunden „{value}“",
+        {"value": value})
 
 
+PERIOD_DESCRIPTION = ("Datum, Monat, Jahr oder Schul-/Haushaltsjahr: 2024-03-15, 2024-03, 2024 "
+                      "oder 2023/24; „2024, vorläufig“ für ein vorläufiges Datum")
 ZeitpunktT = Annotated[
     Zeitpunkt,
     BeforeValidator(parse_zeitpunkt),
-    PlainSerializer(lambda z: z.text, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
-                              {"type": "integer"}],
-                    "description": "Datum, Monat oder Jahr: 2024-03-15, 2024-03 oder 2024"}),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
+                    "description": PERIOD_DESCRIPTION}),
 ]
+"""A point in time as precise as the author knows it (see :class:`Zeitpunkt`)."""
+
+
+class Anzahl(int):
+    """A count as written: ``80``, ``ca. 80``, ``rund 1.200``, ``über 40``.
+
+    Behaves as its number in checks and charts; ``qualifier`` (``ca.``, ``über`` …) is
+    printed by the document before the number.
+    """
+
+    qualifier: str
+
+    def __new__(cls, value: int, qualifier: str = "") -> Anzahl:
+        obj = super().__new__(cls, value)
+        obj.qualifier = qualifier
+        return obj
+
+    def __repr__(self) -> str:
+        return f"{self.qualifier} {int(self)}".strip()
+
+    def __str__(self) -> str:
+        return f"{self.qualifier} {int(self)}".strip()
+
+
+class Menge(float):
+    """A value as written: ``21,5``, ``ca. 80``, ``über 40 %`` (see :class:`Anzahl`)."""
+
+    qualifier: str
+
+    def __new__(cls, value: float, qualifier: str = "") -> Menge:
+        obj = super().__new__(cls, value)
+        obj.qualifier = qualifier
+        return obj
+
+    def __str__(self) -> str:
+        number = int(self) if self.is_integer() else float(self)
+        return f"{self.qualifier} {number}".strip()
+
+    __repr__ = __str__
+
+
+QUALIFIERS = ("ca.", "circa", "etwa", "rund", "ungefähr", "knapp", "gut", "über", "mehr als",
+              "unter", "weniger als", "mindestens", "mind.", "bis zu", "höchstens", "fast")
+_QUALIFIED = re.compile(
+    r"^(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r"|[<>~≈])?\s*(?P<n>[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:[.,]\d+)?)"
+    r"\s*(?P<p>%)?$", re.IGNORECASE)
+QUALIFIED_HINT = "z. B. 80, „ca. 80“, „rund 1.200“ oder „über 40 %“"
+
+
+def _qualified(value: Any) -> tuple[float, str] | None:
+    """(number, qualifier) of ``ca. 1.200``-like text, or None."""
+    m = _QUALIFIED.match(value.strip())
+    if m is None:
+        return None
+    number = m["n"]
+    if m["q"] and re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", number):
+        number = number.replace(".", "")
+    elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", number):
+        return None  # „1.200“ without a qualifier: the plain number rules decide
+    return float(number.replace(",", ".")), (m["q"] or "")
+
+
+def _anzahl(value: Any) -> Anzahl:
+    if isinstance(value, Anzahl):
+        return value
+    if isinstance(value, str) and (got := _qualified(value)) is not None and got[1]:
+        number, qualifier = got
+        if number.is_integer() and number >= 0:
+            return Anzahl(int(number), qualifier)
+    try:
+        plain = _int(value)
+    except PydanticCustomError as exc:
+        if exc.type != "ik_int":
+            raise  # „1.200“: the message says to drop the thousands point
+        plain = None
+    if isinstance(plain, int) and plain < 0:
+        raise PydanticCustomError(
+            "ik_count", "erwartet eine Zahl ab 0, gefunden „{value}“", {"value": value})
+    if not isinstance(plain, int):
+        raise PydanticCustomError(
+            "ik_count", "erwartet eine ganze Zahl ({hint}), gefunden „{value}“",
+            {"value": value, "hint": QUALIFIED_HINT})
+    return Anzahl(plain)
+
+
+def _menge(value: Any) -> Menge:
+    if isinstance(value, Menge):
+        return value
+    if isinstance(value, str) and (got := _qualified(value)) is not None:
+        return Menge(got[0], got[1])
+    try:
+        return Menge(_number(value))
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "ik_amount", "erwartet eine Zahl ({hint}), gefunden „{value}“",
+            {"value": value, "hint": QUALIFIED_HINT}) from None
+
+
+AnzahlT = Annotated[
+    int, PlainValidator(_anzahl), PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}],
+                    "description": "Ganze Zahl, auch mit Zusatz: „ca. 80“, „über 40“"})]
+"""A count that may carry a qualifier (``ca. 80``); the value is an :class:`Anzahl`."""
+
+MengeT = Annotated[
+    float, PlainValidator(_menge), PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}],
+                    "description": "Zahl, auch mit Zusatz: „ca. 80“, „rund 1.200“, "
+                                   "„über 40 %“"})]
+"""A number that may carry a qualifier (``rund 1.200``); the value is a :class:`Menge`."""
 
 
 def _url(value: Any) -> Any:

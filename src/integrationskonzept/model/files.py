@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..problems import SEVERITY_WORDS
-from .fields import Bool, Datum, Entry, Id, Markdown, NonNegInt, Number, Ref, Text, Url
+from .fields import AnzahlT, Bool, Datum, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
 from .items import (
+    ANGABE_BESCHREIBUNG,
+    ANGABEN,
     Abkuerzung,
     Akteur,
     Angebot,
@@ -35,26 +38,48 @@ KAPITEL_TEILE = ("vorne", "hinten", "anhang")
 
 
 class Kommune(Entry):
+    """Die Kommune, deren Konzept es ist."""
+
     name: Text = Field(description="z. B. „Peine“")
-    typ: Literal[KOMMUNE_TYPEN]  # type: ignore[valid-type]
-    bundesland: Text | None = None
+    typ: Literal[KOMMUNE_TYPEN] = Field(  # type: ignore[valid-type]
+        description="Art der Kommune")
+    bezeichnung: Text | None = Field(None, description="Name, wie er auf dem Titelblatt steht, "
+                                     "z. B. „Landeshauptstadt Stuttgart“ oder „Große Kreisstadt "
+                                     "Göppingen“; Standard: Art und Name („Stadt Peine“)")
+    bundesland: Text | None = Field(None, description="z. B. „Niedersachsen“")
     landkreis: Text | None = Field(None, description="Landkreis oder Region der Kommune")
-    web: Url | None = None
+    web: Url | None = Field(None, description="Webseite der Kommune")
+
+    @property
+    def anzeigename(self) -> str:
+        """„Landeshauptstadt Stuttgart“ or „Stadt Peine“."""
+        return self.bezeichnung or f"{self.typ} {self.name}"
 
 
 class Herausgeber(Entry):
-    name: Text
-    anschrift: Text | None = None
-    web: Url | None = None
+    """Wer das Dokument herausgibt (Impressum)."""
+
+    name: Text = Field(description="z. B. „Stadt Lehrte, Fachdienst Migration und Teilhabe“")
+    anschrift: Text | None = Field(None, description="Postanschrift")
+    web: Url | None = Field(None, description="Webseite")
+
+
+BESCHLUSS_STATUS = ("beschlossen", "in Vorbereitung")
 
 
 class Beschluss(Entry):
-    """Ein Beschluss eines Gremiums über das Konzept."""
+    """Ein Beschluss eines Gremiums über das Konzept: eine Fassung der Versionsgeschichte."""
 
     gremium: Text = Field(description="z. B. „Rat der Stadt Peine“")
-    datum: Datum
+    datum: ZeitpunktT = Field(description="Datum des Beschlusses (oder Monat, Jahr); bei "
+                              "„in Vorbereitung“ der geplante Termin")
+    status: Literal[BESCHLUSS_STATUS] = Field(  # type: ignore[valid-type]
+        "beschlossen", description="beschlossen oder in Vorbereitung (geplanter Beschluss)")
     vorlage: Text | None = Field(None, description="Vorlagen- bzw. Drucksachen-Nummer")
-    gegenstand: Text | None = None
+    gegenstand: Text | None = Field(None, description="Was beschlossen wurde, z. B. „erste "
+                                    "Fortschreibung des Integrationsplans“")
+    geltung: Zeitraum | None = Field(None, description="Geltungsdauer der Fassung, z. B. "
+                                     "„2016–2020“")
     version: Text | None = Field(None, description="Beschlossene Version des Konzepts")
     git: Text | None = Field(None, description="Git-Tag oder Commit der beschlossenen Fassung")
 
@@ -69,9 +94,11 @@ class Bericht(Entry):
 
 
 class Foerderung(Entry):
+    """Eine Förderung des Konzepts oder seiner Umsetzung."""
+
     programm: Text = Field(description="z. B. „Asyl-, Migrations- und Integrationsfonds (AMIF)“")
-    foerdergeber: Text | None = None
-    zeitraum: Zeitraum | None = None
+    foerdergeber: Text | None = Field(None, description="z. B. „Europäische Union“")
+    zeitraum: Zeitraum | None = Field(None, description="Förderzeitraum")
     hinweis: Text | None = Field(None, description="Pflichthinweis der Förderung im Wortlaut")
 
 
@@ -79,19 +106,24 @@ class Kennzahl(Entry):
     """Eine Bevölkerungszahl mit Stichtag und Quelle."""
 
     merkmal: Text = Field(description="z. B. „Einwohnerinnen und Einwohner“")
-    wert: Number
+    wert: MengeT = Field(description="Der Wert, z. B. 51086, 21,5 oder „ca. 1.200“")
     einheit: Text | None = Field(None, description="z. B. „%“; leer: Personen")
-    stichtag: Datum
-    quelle: Text
-    sozialraum: Ref | None = None
+    stichtag: ZeitpunktT = Field(description="Stichtag, Monat, Jahr oder Schuljahr (2003/04)")
+    quelle: Text = Field(description="Statistik oder Dokument, z. B. „Einwohnermeldeamt“ oder "
+                         "eine Adresse")
+    sozialraum: Ref | None = Field(None, description="Sozialraum der Zahl; leer: das Ganze")
     gruppe: Text | None = Field(None, description="Tabellen-/Diagrammgruppe, z. B. "
                                 "„Staatsangehörigkeit“")
+    angabe: Literal[ANGABEN] | None = Field(  # type: ignore[valid-type]
+        None, description=ANGABE_BESCHREIBUNG)
 
 
 class Vokabel(Entry):
-    id: Id
-    name: Text
-    beschreibung: Markdown | None = None
+    """Ein Eintrag eines Vokabulars: ID, Name und Beschreibung."""
+
+    id: Id = Field(description="Eindeutige ID")
+    name: Text = Field(description="Name, wie er im Dokument steht")
+    beschreibung: Markdown | None = Field(None, description="Erläuterung")
     entspricht: Id | None = Field(None, description="Im Arbeitsbereich eines Landkreises: "
                                   "die ID des Eintrags im Konzept des Landkreises, dem dieser "
                                   "entspricht (z. B. „sprache-bildung“)")
@@ -100,11 +132,13 @@ class Vokabel(Entry):
 class HandlungsfeldDef(Vokabel):
     """Ein Handlungsfeld des Konzepts."""
 
-    kurz: Text | None = None
+    kurz: Text | None = Field(None, description="Kurzname für Tabellen")
     querschnitt: Bool = Field(False, description="Querschnittsthema")
 
 
 class Zielgruppe(Vokabel):
+    """Eine Zielgruppe."""
+
     umfasst: list[Ref] = Field(default_factory=list,
                                description="Zielgruppen, die diese Gruppe einschließt")
 
@@ -112,33 +146,94 @@ class Zielgruppe(Vokabel):
 class Sozialraum(Vokabel):
     """Ein Ortsteil, eine Gemeinde oder das Ganze (stadtweit/kreisweit)."""
 
-    art: Literal[SOZIALRAUM_ARTEN] = "Ortsteil"  # type: ignore[valid-type]
+    art: Literal[SOZIALRAUM_ARTEN] = Field(  # type: ignore[valid-type]
+        "Ortsteil", description="„gesamt“ für die ganze Stadt bzw. den ganzen Kreis")
     teil_von: Ref | None = Field(None, description="Übergeordneter Sozialraum; Standard: das "
                                  "Ganze")
-    einwohner: NonNegInt | None = None
+    einwohner: AnzahlT | None = Field(None, description="Einwohnerzahl, auch „ca. 4.500“")
 
 
 class Sprache(Vokabel):
-    pass
+    """Eine Sprache (von Angeboten, Bedarfen, Befragungen)."""
 
 
 class Merkmal(Vokabel):
-    pass
+    """Ein Merkmal von Angeboten, z. B. Kinderbetreuung; ergänzt die eingebaute Liste."""
+
+
+class Unterzeichnung(Entry):
+    """Wer einen Text unterzeichnet, z. B. das Vorwort."""
+
+    amt: Text = Field(description="z. B. „Bürgermeister der Stadt Peine“")
+    name: Text | None = Field(None, description="Vor- und Nachname")
 
 
 class Kapitel(Entry):
     """Ein Textkapitel als Markdown-Datei."""
 
-    id: Id
-    titel: Text
+    id: Id = Field(description="Eindeutige ID, z. B. „k-vorwort“")
+    titel: Text = Field(description="Überschrift des Kapitels")
     datei: Text = Field(description="Pfad zur Markdown-Datei, relativ zum Konzeptordner")
     teil: Literal[KAPITEL_TEILE] = Field(  # type: ignore[valid-type]
-        "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang")
+        "vorne", description="vorne: vor den Handlungsfeldern; hinten: danach; anhang; "
+        "mit „gliederung:“ bestimmt die Gliederung den Platz")
+    unterzeichnung: Unterzeichnung | None = Field(
+        None, description="Name und Amt unter dem Text (Unterschriftenblock), z. B. im Vorwort")
 
 
 class Bild(Entry):
-    datei: Text
+    """Ein Bild, z. B. das Logo."""
+
+    datei: Text = Field(description="Pfad zur Bilddatei, relativ zum Konzeptordner")
     alt: Text | None = Field(None, description="Alternativtext (Barrierefreiheit)")
+
+
+TEILE = ("bevoelkerung", "beteiligung", "handlungsfelder", "ist-analyse", "ziele",
+         "massnahmen", "lueckenanalyse", "massnahmenkatalog", "indikatoren",
+         "akteursverzeichnis", "angebotsuebersicht", "glossar", "abkuerzungen")
+KATALOG_SPALTEN = ("nummer", "titel", "handlungsfeld", "ziele", "zielgruppen", "federfuehrung",
+                   "kooperationspartner", "zeitraum", "prioritaet", "kosten", "finanzierung",
+                   "indikatoren", "status")
+KATALOG_STANDARD = ("nummer", "titel", "handlungsfeld", "federfuehrung", "zeitraum",
+                    "prioritaet", "status")
+
+
+class Gliederungspunkt(Entry):
+    """Ein Punkt der Gliederung: ein Textkapitel, ein erzeugter Teil oder eine Überschrift mit
+    Unterpunkten (z. B. „Anhang“). Kurzform: nur der Name eines Teils, z. B. „- glossar“."""
+
+    kapitel: Ref | None = Field(None, description="ID eines Textkapitels (aus „kapitel:“)")
+    teil: Literal[TEILE] | None = Field(  # type: ignore[valid-type]
+        None, description="Ein erzeugter Teil: " + ", ".join(TEILE))
+    titel: Text | None = Field(None, description="Überschrift; ersetzt die des Kapitels oder "
+                               "Teils")
+    teile: list[Gliederungspunkt] = Field(default_factory=list, description="Unterpunkte, die "
+                                          "als Abschnitte unter diesem Punkt stehen")
+    spalten: list[Literal[KATALOG_SPALTEN]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="Nur beim Maßnahmenkatalog: die Spalten, aus "
+        + ", ".join(KATALOG_SPALTEN))
+    gruppiert: Literal["handlungsfeld"] | None = Field(
+        None, description="Nur beim Maßnahmenkatalog: „handlungsfeld“ teilt ihn in eine "
+        "Tabelle je Handlungsfeld")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kurzform(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"teil": value}
+        return value
+
+    @model_validator(mode="after")
+    def _eins(self) -> Gliederungspunkt:
+        if self.kapitel is not None and self.teil is not None:
+            raise PydanticCustomError(
+                "ik_gliederung", "ein Gliederungspunkt nennt entweder „kapitel“ oder „teil“, "
+                "nicht beides", {})
+        if self.kapitel is None and self.teil is None and not (self.titel and self.teile):
+            raise PydanticCustomError(
+                "ik_gliederung", "ein Gliederungspunkt braucht „kapitel: <id>“, „teil: <name>“ "
+                "oder „titel“ mit „teile“", {})
+        return self
 
 
 class InhaltKopf(Entry):
@@ -148,7 +243,7 @@ class InhaltKopf(Entry):
         None, description="Handlungsfeld dieser Datei; Standard für die Einträge darin")
     ausgangslage: Markdown | None = Field(None, description="Ausgangslage des Handlungsfelds")
     ausgangslage_datei: Text | None = Field(None, description="Ausgangslage als Markdown-Datei")
-    leitziel: Leitziel | None = None
+    leitziel: Leitziel | None = Field(None, description="Leitziel des Handlungsfelds")
     steuerung: Markdown | None = Field(None, description="Steuerung und Vernetzung")
     konfliktanalyse: Konfliktanalyse | None = Field(
         None, description="Konfliktlinien und Perspektiven der Akteure")
@@ -157,15 +252,16 @@ class InhaltKopf(Entry):
 class Inhalt(InhaltKopf):
     """Eine Inhaltsdatei: beliebig nach Art oder Handlungsfeld aufgeteilt."""
 
-    ziele: list[Ziel] = Field(default_factory=list)
-    akteure: list[Akteur] = Field(default_factory=list)
-    massnahmen: list[Massnahme] = Field(default_factory=list)
-    angebote: list[Angebot] = Field(default_factory=list)
-    bedarfe: list[Bedarf] = Field(default_factory=list)
-    beteiligung: Beteiligung | None = None
-    indikatoren: list[Indikator] = Field(default_factory=list)
-    glossar: list[Begriff] = Field(default_factory=list)
-    abkuerzungen: list[Abkuerzung] = Field(default_factory=list)
+    ziele: list[Ziel] = Field(default_factory=list, description="Teil- und Handlungsziele")
+    akteure: list[Akteur] = Field(default_factory=list, description="Akteure")
+    massnahmen: list[Massnahme] = Field(default_factory=list, description="Maßnahmen")
+    angebote: list[Angebot] = Field(default_factory=list, description="Bestehende Angebote")
+    bedarfe: list[Bedarf] = Field(default_factory=list, description="Festgestellte Bedarfe")
+    beteiligung: Beteiligung | None = Field(None, description="Veranstaltungen, "
+                                            "Arbeitsgruppen, Befragungen")
+    indikatoren: list[Indikator] = Field(default_factory=list, description="Indikatoren")
+    glossar: list[Begriff] = Field(default_factory=list, description="Begriffe des Glossars")
+    abkuerzungen: list[Abkuerzung] = Field(default_factory=list, description="Abkürzungen")
 
 
 SCHWEREGRADE = SEVERITY_WORDS
@@ -174,39 +270,52 @@ SCHWEREGRADE = SEVERITY_WORDS
 class KonzeptKopf(InhaltKopf):
     """The single-valued keys of ``konzept.yaml``."""
 
-    kommune: Kommune
-    titel: Text
-    untertitel: Text | None = None
-    version: Text
-    stand: Datum = Field(description="Stand des Dokuments")
-    herausgeber: Herausgeber
+    kommune: Kommune = Field(description="Die Kommune")
+    titel: Text = Field(description="Titel des Dokuments, z. B. „Integrationskonzept“")
+    untertitel: Text | None = Field(None, description="Untertitel")
+    version: Text = Field(description="Version dieser Fassung, z. B. „2.0“")
+    stand: ZeitpunktT = Field(description="Stand des Dokuments: Datum, Monat (2024-03) oder "
+                              "Jahr")
+    herausgeber: Herausgeber = Field(description="Herausgeber (Impressum)")
     federfuehrung: Ref = Field(description="ID des federführenden Akteurs")
-    kontakt: Kontakt
-    logo: Bild | None = None
+    kontakt: Kontakt = Field(description="Kontaktstelle (Impressum)")
+    logo: Bild | None = Field(None, description="Logo für das Titelblatt")
     pruefungen: dict[str, Literal[SCHWEREGRADE]] = Field(  # type: ignore[valid-type]
         {}, description="Schweregrad je Prüfung (Code oder Name): Fehler, Warnung, Hinweis, aus")
+    gliederung: list[Gliederungspunkt] = Field(
+        default_factory=list, description="Reihenfolge der Kapitel und erzeugten Teile des "
+        "Dokuments (siehe „Gliederung“); leer: die Standardgliederung")
     gemeinden: list[Mitglied] = Field(
         default_factory=list, description="Landkreis: die Konzepte der kreisangehörigen "
         "Gemeinden (Arbeitsbereich)")
     entfernungen: list[Entfernung] = Field(
         default_factory=list, description="Landkreis: Entfernungen zwischen Gemeinden in km")
-    integrationsmanagement: Integrationsmanagement | None = None
+    integrationsmanagement: Integrationsmanagement | None = Field(
+        None, description="Landkreis: das Integrationsmanagement (Beratung, Partner)")
 
 
 class KonzeptDatei(KonzeptKopf, Inhalt):
     """``konzept.yaml``: Metadaten, Vokabulare und Einstellungen des Konzepts."""
 
-    beschluesse: list[Beschluss] = Field(default_factory=list)
+    beschluesse: list[Beschluss] = Field(default_factory=list, description="Beschlüsse über "
+                                         "das Konzept (Versionsgeschichte)")
     berichte: list[Bericht] = Field(
         default_factory=list, description="Berichtszeiträume des Monitorings (ik bericht)")
-    foerderung: list[Foerderung] = Field(default_factory=list)
-    bevoelkerung: list[Kennzahl] = Field(default_factory=list)
-    handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list)
-    zielgruppen: list[Zielgruppe] = Field(default_factory=list)
-    sozialraeume: list[Sozialraum] = Field(min_length=1)
-    sprachen: list[Sprache] = Field(default_factory=list)
-    merkmale: list[Merkmal] = Field(default_factory=list, description="Leer: die eingebaute Liste")
-    kapitel: list[Kapitel] = Field(default_factory=list)
+    foerderung: list[Foerderung] = Field(default_factory=list, description="Förderungen")
+    bevoelkerung: list[Kennzahl] = Field(default_factory=list, description="Bevölkerungszahlen")
+    handlungsfelder: list[HandlungsfeldDef] = Field(default_factory=list,
+                                                    description="Die Handlungsfelder, in der "
+                                                    "Reihenfolge des Dokuments")
+    zielgruppen: list[Zielgruppe] = Field(default_factory=list, description="Zielgruppen")
+    sozialraeume: list[Sozialraum] = Field(min_length=1, description="Sozialräume; einer mit "
+                                           "„art: gesamt“ steht für das Ganze")
+    sprachen: list[Sprache] = Field(default_factory=list, description="Sprachen")
+    merkmale: list[Merkmal] = Field(default_factory=list, description="Eigene Merkmale; sie "
+                                    "ergänzen die eingebaute Liste (kinderbetreuung, barrierefrei, "
+                                    "kostenfrei, niedrigschwellig, abends, wochenende, aufsuchend, "
+                                    "nur-frauen)")
+    kapitel: list[Kapitel] = Field(default_factory=list, description="Textkapitel als "
+                                   "Markdown-Dateien")
 
 
 CONTENT_LISTS: dict[str, type[Entry]] = {
@@ -240,6 +349,7 @@ __all__ = [
     "BETEILIGUNG_LISTS", "CONTENT_LISTS", "DEFAULT_MERKMALE", "META_LISTS", "Bericht",
     "Beschluss", "Bild",
     "Foerderung", "HandlungsfeldDef", "Herausgeber", "Inhalt", "InhaltKopf", "Kapitel",
+    "Unterzeichnung",
     "Kennzahl", "Kommune", "KonzeptDatei", "KonzeptKopf", "Merkmal", "Sozialraum", "Sprache",
     "Zielgruppe", "Kontakt", "Zeitraum",
 ]

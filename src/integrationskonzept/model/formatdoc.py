@@ -37,13 +37,22 @@ def _type_words(ann: Any) -> str:
     if isinstance(ann, type) and issubclass(ann, BaseModel):
         return f"[{ann.__name__}](#{ann.__name__.lower()})"
     names = {"str": "Text", "int": "ganze Zahl", "float": "Zahl", "bool": "true/false",
-             "date": "Datum", "Zeitpunkt": "Datum, Monat oder Jahr",
+             "date": "Datum", "Zeitpunkt": "Datum, Monat, Jahr oder Schuljahr",
              "Periode": "Jahr, Schuljahr oder Zeitraum"}
     return names.get(getattr(ann, "__name__", text), text)
 
 
+_VALUE_WORDS = {"_anzahl": "ganze Zahl, auch „ca. 80“", "_menge": "Zahl, auch „rund 1.200“"}
+
+
 def _field_words(info: Any) -> str:
     markers = {type(m).__name__ for m in info.metadata}
+    for m in info.metadata:
+        words = _VALUE_WORDS.get(getattr(getattr(m, "func", None), "__name__", ""))
+        if words:
+            return words
+    if "QuelleMarker" in markers:
+        return "Liste von Quellen (IDs, Adressen, Dokumente)"
     if "RefMarker" in markers:
         return "Liste von IDs" if typing.get_origin(info.annotation) is list else "ID-Verweis"
     if "MarkdownMarker" in markers:
@@ -73,6 +82,96 @@ def _nested(ann: Any) -> list[type[BaseModel]]:
     return out
 
 
+GUIDE = """## Ungefähre und vorläufige Angaben
+
+Zahlenfelder, bei denen die Tabelle „auch „ca. 80““ sagt, nehmen einen Zusatz vor der Zahl:
+`ca. 80`, `rund 1.200`, `über 40 %`, `knapp 300`, `mindestens 12`, `bis zu 20`. Prüfungen und
+Diagramme rechnen mit der Zahl, das Dokument druckt den Zusatz mit („ca. 80 Plätze“).
+Zeiträume lassen sich kurz schreiben: `zeitraum: 2016–2020`, `zeitraum: ab 2021`,
+`geltung: 2016 bis 2020`; ein vorläufiges Ende als `ende: 2024, vorläufig`.
+
+## Nummern des Plans
+
+Ziele, Leitziele, Maßnahmen, Angebote und Bedarfe bekommen im Dokument erzeugte Nummern
+(M 3.2). Hat der Plan eigene, steht `nummer: M 7.1` (oder `HZ1`) am Eintrag; diese Nummer
+ersetzt die erzeugte in Überschriften, Tabellen und Verweisen.
+
+## Maßnahmen und Ziele über mehrere Handlungsfelder
+
+`handlungsfelder: [sprache, bildung]` nennt weitere Handlungsfelder: die Maßnahme steht einmal
+(im Kapitel ihres ersten Handlungsfelds und im Maßnahmenkatalog), die anderen Kapitel verweisen
+auf sie. `querschnitt: true` macht sie zu einer handlungsfeldübergreifenden Maßnahme, auf die
+jedes Kapitel verweist.
+
+## Quellen und Kennzeichnung
+
+`quelle:` nennt je Eintrag, woher eine Angabe stammt: die ID einer Veranstaltung,
+Arbeitsgruppe oder Befragung, eine Adresse (`https://…`) oder ein Dokument (ein Titel mit
+Leerzeichen, z. B. „Integrationsplan 2016, S. 12“). `angabe: beispiel` kennzeichnet eine
+erfundene, `angabe: erschlossen` eine erschlossene Angabe; das Dokument zeigt den Hinweis beim
+Eintrag.
+
+## Merkmale
+
+Eingebaut sind die Merkmale `kinderbetreuung` (Kinderbetreuung), `barrierefrei`,
+`kostenfrei`, `niedrigschwellig`, `abends`, `wochenende` (am Wochenende), `aufsuchend` und
+`nur-frauen` (nur für Frauen). Eigene Merkmale unter `merkmale:` in konzept.yaml ergänzen
+diese Liste; ein eigenes Merkmal mit einer eingebauten ID ersetzt das eingebaute.
+
+## Gliederung
+
+Ohne `gliederung:` folgt das Dokument der Standardgliederung: Textkapitel „vorne“,
+Handlungsfelder je ein Kapitel, Lückenanalyse, Maßnahmenkatalog, Kapitel „hinten“ mit den
+Indikatoren, Anhang. Mit `gliederung:` in konzept.yaml bestimmt das Konzept die Reihenfolge
+der Textkapitel und der erzeugten Teile; jeder Teil lässt sich platzieren, umbenennen
+(`titel:`) oder weglassen (nicht nennen). Erzeugte Teile: `bevoelkerung`, `beteiligung`,
+`handlungsfelder` (ein Kapitel je Handlungsfeld mit allem), `ist-analyse` (je Handlungsfeld
+Ausgangslage, Angebote, Bedarfe), `ziele` (je Handlungsfeld Leitziel und Ziele), `massnahmen`
+(je Handlungsfeld die Maßnahmen), `lueckenanalyse`, `massnahmenkatalog`, `indikatoren`,
+`akteursverzeichnis`, `angebotsuebersicht`, `glossar`, `abkuerzungen`. Unter `teile:` stehen
+Teile oder Kapitel als Abschnitte eines Kapitels.
+
+Je Handlungsfeld (Stadt Lehrte):
+
+```yaml
+gliederung:
+  - kapitel: vorwort
+  - kapitel: ausgangslage
+    teile: [bevoelkerung]          # Bevölkerungszahlen als Abschnitt der Ausgangslage
+  - kapitel: prozess
+    teile: [beteiligung]
+  - handlungsfelder
+  - teil: lueckenanalyse
+    titel: Bedarfe und Angebote im Überblick
+  - teil: massnahmenkatalog
+    spalten: [nummer, titel, federfuehrung, zeitraum, kosten, finanzierung, status]
+  - kapitel: umsetzung
+    teile: [indikatoren]
+  - titel: Anhang
+    teile: [akteursverzeichnis, angebotsuebersicht, glossar]
+```
+
+Nach Ebenen (Ist-Analyse aller Handlungsfelder, dann Ziele, dann der Maßnahmenkatalog nach
+Handlungsfeldern):
+
+```yaml
+gliederung:
+  - kapitel: einleitung
+  - teil: ist-analyse
+    titel: Ist-Analyse
+  - teil: ziele
+    titel: Strategie und Ziele
+  - teil: massnahmenkatalog
+    gruppiert: handlungsfeld
+    spalten: [nummer, titel, ziele, federfuehrung, kooperationspartner, kosten, finanzierung]
+  - teil: massnahmen
+    titel: Maßnahmen im Einzelnen
+  - titel: Anhang
+    teile: [akteursverzeichnis, glossar]
+```
+"""
+
+
 def render() -> str:
     from .files import Inhalt, KonzeptDatei
 
@@ -80,8 +179,11 @@ def render() -> str:
              "Erzeugt aus den Modellen (`python -m integrationskonzept.model.formatdoc`); "
              "nicht von Hand ändern.", "",
              "Pflichtfelder sind **fett**. IDs sind im ganzen Konzept eindeutig. Datumsangaben "
-             "als 2017-08-17 oder 17.08.2017; Zeiträume auch als Monat (2024-03) oder Jahr "
-             "(2024). In Markdown-Feldern verweist `[[id]]` auf einen Eintrag.", ""]
+             "als 2017-08-17 oder 17.08.2017; wo es die Tabelle sagt auch als Monat (2024-03), "
+             "Jahr (2024) oder Schul-/Haushaltsjahr (2023/24), ein vorläufiges Ende als "
+             "„2024, vorläufig“. In Markdown-Feldern verweist `[[id]]` auf einen Eintrag, "
+             "`[[id|des Integrationsausschusses]]` mit eigenem (gebeugtem) Text.", "",
+             *GUIDE.splitlines(), ""]
     done: set[type[BaseModel]] = set()
     for root in (KonzeptDatei, Inhalt):
         for cls in _models(root):

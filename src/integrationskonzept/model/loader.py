@@ -20,7 +20,7 @@ from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import YList, YMap, read_yaml
-from ..source.schemaerrors import describe, suggest, translate
+from ..source.schemaerrors import allowed_words, describe, suggest, translate
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
 from .fields import Entry, set_source
 from .files import (
@@ -186,39 +186,47 @@ def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
 
 
 def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
-    folds = konzept.cache.setdefault("ids_casefold", {})
+    leitziel = data.get("leitziel")
+    if isinstance(leitziel, YMap) and isinstance(leitziel.get("id"), str):
+        items = YList(data.line, data.column)
+        items.append(leitziel)
+        _register_list(konzept, rel, "leitziel", items, problems)
     for key, items, _model in _lists_of(rel, data):
         kind = LIST_KINDS.get(key)
-        if kind is None:
+        if kind is not None:
+            _register_list(konzept, rel, kind, items, problems)
+
+
+def _register_list(konzept: Konzept, rel: str, kind: str, items: YList,
+                   problems: list[Problem]) -> None:
+    for item in items:
+        if not isinstance(item, YMap):
             continue
-        for item in items:
-            if not isinstance(item, YMap):
-                continue
-            ident = item.get("id")
-            if not isinstance(ident, str) or not ident:
-                continue
-            line, col = item.pos["id"][2:]
-            loc = Location(rel, line, col)
-            folded = ident.casefold()
-            twin = folds.setdefault(folded, ident)
-            if twin != ident:
-                _kind, other = konzept.ids[twin]
-                problems.append(_err(
-                    "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
-                    "Groß- und Kleinschreibung", loc,
-                    "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
-                    "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
-                    rule="ids", related=(other,)))
-            if ident in konzept.ids:
-                other_kind, other = konzept.ids[ident]
-                problems.append(_err(
-                    "IK201",
-                    f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
-                    f"{KIND_LABELS[other_kind]} in {other})",
-                    loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
-                    rule="ids", related=(other,)))
-            else:
-                konzept.ids[ident] = (kind, loc)
+        ident = item.get("id")
+        if not isinstance(ident, str) or not ident:
+            continue
+        line, col = item.pos["id"][2:]
+        loc = Location(rel, line, col)
+        folds = konzept.cache.setdefault("ids_casefold", {})
+        twin = folds.setdefault(ident.casefold(), ident)
+        if twin != ident:
+            _kind, other = konzept.ids[twin]
+            problems.append(_err(
+                "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
+                "Groß- und Kleinschreibung", loc,
+                "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
+                "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
+                rule="ids", related=(other,)))
+        if ident in konzept.ids:
+            other_kind, other = konzept.ids[ident]
+            problems.append(_err(
+                "IK201",
+                f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
+                f"{KIND_LABELS[other_kind]} in {other})",
+                loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
+                rule="ids", related=(other,)))
+        else:
+            konzept.ids[ident] = (kind, loc)
 
 
 def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
@@ -235,8 +243,8 @@ def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
                 "Verschieben Sie den Eintrag in die Datei konzept.yaml.", rule="schema"))
             continue
         best = suggest(str(key), allowed)
-        hint = f"Meinten Sie „{best}“?" if best else (
-            "Erlaubt sind: " + ", ".join(sorted(allowed)) + ".")
+        hint = allowed_words(sorted(allowed))
+        hint = f"Meinten Sie „{best}“? {hint}" if best else hint
         problems.append(_err("IK101", f"Unbekannter Schlüssel „{key}“", loc, hint, rule="schema"))
 
 
@@ -255,7 +263,8 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
         set_source(kopf, rel, data)
         konzept.heads.append(kopf)
     except ValidationError as exc:
-        problems.extend(translate(exc, kopf_model, kopf_raw, rel))
+        problems.extend(translate(exc, kopf_model, kopf_raw, rel,
+                                  context_of=lambda loc: _head_context(konzept, data, loc)))
     if is_konzept and kopf is not None:
         konzept.meta = kopf
     # Lists that are not lists.
@@ -272,6 +281,23 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
         _load_list(konzept, rel, key, items, model, hf, problems)
     if kopf is not None:
         _load_text_parts(konzept, rel, data, kopf, problems)
+
+
+_HEAD_LABELS = {"leitziel": "Leitziel", "ausgangslage": "Ausgangslage",
+                "steuerung": "Steuerung und Vernetzung", "kommune": "Kommune",
+                "herausgeber": "Herausgeber", "kontakt": "Kontakt", "logo": "Logo"}
+
+
+def _head_context(konzept: Konzept, data: YMap, loc: tuple[Any, ...]) -> str:
+    """„Leitziel des Handlungsfelds „Sprache““: the entry a head error lies in."""
+    label = _HEAD_LABELS.get(loc[0]) if len(loc) > 1 else None
+    if label is None:
+        return ""
+    hf = data.get("handlungsfeld")
+    if loc[0] in ("leitziel", "ausgangslage", "steuerung") and isinstance(hf, str):
+        feld = konzept.handlungsfelder.get(hf)
+        return f"{label} des Handlungsfelds „{feld.name if feld else hf}“"
+    return label
 
 
 def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> None:
@@ -291,8 +317,8 @@ def _load_beteiligung_head(rel: str, data: YMap, problems: list[Problem]) -> Non
             problems.append(_err(
                 "IK101", f"Unbekannter Schlüssel „{key}“ in „beteiligung“",
                 Location(rel, line, col),
-                f"Meinten Sie „{best}“?" if best else
-                "Erlaubt sind: veranstaltungen, arbeitsgruppen, befragungen.", rule="schema"))
+                (f"Meinten Sie „{best}“? " if best else "")
+                + allowed_words(BETEILIGUNG_LISTS), rule="schema"))
         elif bet[key] is not None and not isinstance(bet[key], YList):
             line, col = bet.pos[key][2:]
             problems.append(_err(
@@ -325,12 +351,16 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
             context = f"{label} „{ident}“" if isinstance(ident, str) else f"{label} Nr. {i + 1}"
             problems.extend(translate(exc, model, item, rel, context))
             _collect_texts(item, konzept.ungueltig)
+            if hf is not None:  # the entry would have belonged to the file's field
+                konzept.ungueltig.add(hf)
             continue
         set_source(entry, rel, item)
+        if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
+            # the file's field first; else the first of several (Maßnahme, Ziel)
+            entry.handlungsfeld = hf or next(  # type: ignore[attr-defined]
+                iter(getattr(entry, "handlungsfelder", [])), None)
         if hf is not None:
-            if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
-                entry.handlungsfeld = hf  # type: ignore[attr-defined]
-            elif key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
+            if key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
                 entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
         if kind is None:
             target.append(entry)
@@ -374,6 +404,10 @@ def _load_text_parts(konzept: Konzept, rel: str, data: YMap, kopf: Any,
             Location(rel, line, col),
             "Jedes Handlungsfeld hat eine Datei mit Ausgangslage und Leitziel.", rule="schema"))
         return
+    if kopf.leitziel is not None and kopf.leitziel.id is not None:
+        lid = kopf.leitziel.id
+        if konzept.ids.get(lid, ("leitziel",))[0] == "leitziel" and lid not in konzept.leitziele:
+            konzept.leitziele[lid] = kopf.leitziel
     konzept.inhalte[hf] = HandlungsfeldInhalt(
         id=hf, file=rel, ausgangslage=kopf.ausgangslage,
         ausgangslage_datei=kopf.ausgangslage_datei, leitziel=kopf.leitziel,
@@ -415,7 +449,8 @@ def _read_markdown(konzept: Konzept, path: str, at: Location, problems: list[Pro
 
 
 def _finish(konzept: Konzept, problems: list[Problem]) -> None:
-    if not konzept.merkmale and konzept.meta is not None:
+    if any(f in KONZEPT_FILES for f in konzept.files):  # own Merkmale add to the built-in
+        # ones, also when konzept.yaml has an error elsewhere (no follow-up problems)
         for ident, name in DEFAULT_MERKMALE:
             if ident not in konzept.ids:
                 konzept.merkmale[ident] = Merkmal(id=ident, name=name)

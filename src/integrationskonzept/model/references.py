@@ -14,9 +14,9 @@ from pydantic import BaseModel
 
 from ..problems import Location
 from .concept import Konzept, where
-from .fields import Entry, MarkdownMarker, RefMarker, source_of
+from .fields import Entry, MarkdownMarker, QuelleMarker, RefMarker, is_reference, source_of
 
-REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s]+)\]\]")
+REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s|]+)(?:\|[^\[\]]*)?\]\]")
 
 
 def entries(konzept: Konzept) -> Iterator[Entry]:
@@ -42,7 +42,9 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     plan = []
     for name, info in cls.model_fields.items():
         ann = info.annotation
-        if _marked(info.metadata, ann, RefMarker):
+        if _marked(info.metadata, ann, QuelleMarker):
+            plan.append((name, "quellen"))
+        elif _marked(info.metadata, ann, RefMarker):
             plan.append((name, "refs" if _is_list(ann) else "ref"))
         elif _marked(info.metadata, ann, MarkdownMarker):
             plan.append((name, "md"))
@@ -113,6 +115,10 @@ def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any
         elif how == "refs":
             for i, ident in enumerate(value):
                 yield name, ident, (*path, name, i)
+        elif how == "quellen":
+            for i, ident in enumerate(value):
+                if is_reference(ident):
+                    yield name, ident, (*path, name, i)
         elif how == "md":
             for m in REF_IN_TEXT.finditer(value):
                 yield "[[…]]", m.group(1), (*path, name)
@@ -182,3 +188,62 @@ def _texts(obj: BaseModel, path: tuple[str | int, ...]
         elif how == "entries":
             for i, item in enumerate(value):
                 yield from _texts(item, (*path, name, i))
+
+
+def text_refs(konzept: Konzept) -> list[tuple[str, Location]]:
+    """Every ``[[id]]`` written in a Markdown text, at the position of the reference itself.
+
+    YAML fields (also block scalars) are searched in the file from the value's start;
+    Markdown files (chapters, Ausgangslagen) are located line by line. Computed once.
+    """
+    cached = konzept.cache.get("text_refs")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out: list[tuple[str, Location]] = []
+    files: dict[str, str | None] = {}
+    for entry in sources(konzept):
+        for text, path in _texts(entry, ()):
+            if "[[" not in text:
+                continue
+            base = where(entry, *path)
+            if base.file not in files:
+                files[base.file] = _read(konzept.root, base.file)
+            raw = files[base.file]
+            seen: dict[str, int] = {}
+            for m in REF_IN_TEXT.finditer(text):
+                ident = m.group(1)
+                n = seen.get(ident, 0)
+                seen[ident] = n + 1
+                out.append((ident, _find(raw, base, "[[" + ident, n) or base))
+    for rel, text in konzept.texte.items():
+        for m in REF_IN_TEXT.finditer(text):
+            out.append((m.group(1), _position(text, m.start(), rel)))
+    konzept.cache["text_refs"] = out
+    return out
+
+
+def _read(root: Path, rel: str) -> str | None:
+    try:
+        return (root / rel).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _position(text: str, offset: int, file: str) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Location(file, line, column)
+
+
+def _find(raw: str | None, base: Location, needle: str, n: int) -> Location | None:
+    """The ``n``-th occurrence of ``needle`` in ``raw`` after the position ``base``."""
+    if raw is None or not base.line:
+        return None
+    lines = raw.split("\n")
+    start = sum(len(x) + 1 for x in lines[: base.line - 1]) + max(base.column - 1, 0)
+    at = start - 1
+    for _ in range(n + 1):
+        at = raw.find(needle, at + 1)
+        if at < 0:
+            return None
+    return _position(raw, at, base.file)

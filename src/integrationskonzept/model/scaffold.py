@@ -102,6 +102,17 @@ kapitel:
     titel: "Umsetzung, Monitoring und Fortschreibung"
     datei: texte/umsetzung.md
     teil: hinten
+# Die Reihenfolge des Dokuments bestimmt, wer mag, selbst (ohne Angabe: die
+# Standardgliederung; alle Teile in docs/format.md unter „Gliederung“), z. B.:
+# gliederung:
+#   - kapitel: vorwort
+#   - kapitel: einleitung
+#   - handlungsfelder
+#   - massnahmenkatalog
+#   - kapitel: umsetzung
+#     teile: [indikatoren]
+#   - titel: Anhang
+#     teile: [akteursverzeichnis, angebotsuebersicht, glossar]
 """)
     files["akteure.yaml"] = _modeline("inhalt", 0) + f"""akteure:
   - id: koordinierungsstelle

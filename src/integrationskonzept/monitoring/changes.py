@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text.german import word_list
+
 if TYPE_CHECKING:
     from .report import Umsetzungsbericht
 
@@ -11,10 +13,7 @@ _AMPEL_RANG = {"rot": 0, "gelb": 1, "grün": 2}
 
 
 def _liste(items: list[str], limit: int = 8) -> str:
-    shown = [f"„{i}“" for i in items[:limit]]
-    rest = len(items) - limit
-    text = ", ".join(shown[:-1]) + (" und " if len(shown) > 1 else "") + shown[-1]
-    return text + (f" und {rest} weitere" if rest > 0 else "")
+    return word_list([f"„{i}“" for i in items], limit=limit)
 
 
 def aenderungen(bericht: Umsetzungsbericht) -> list[str]:

@@ -118,11 +118,12 @@ class Umsetzungsbericht:
 
 
 def _beschluss(konzept: Konzept, bis: dt.date) -> dict[str, str] | None:
-    vorher = [(b.datum, i, b) for i, b in enumerate(konzept.beschluesse) if b.datum <= bis]
+    vorher = [(b.datum, i, b) for i, b in enumerate(konzept.beschluesse)
+              if b.status == "beschlossen" and b.datum.first <= bis]
     if not vorher:
         return None
     b = max(vorher, key=lambda t: (t[0], t[1]))[2]
-    out = {"gremium": b.gremium, "datum": b.datum.isoformat()}
+    out = {"gremium": b.gremium, "datum": b.datum.first.isoformat()}
     for key in ("vorlage", "gegenstand", "version"):
         if getattr(b, key):
             out[key] = str(getattr(b, key))

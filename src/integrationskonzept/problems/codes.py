@@ -16,7 +16,8 @@ Where a code is registered:
 
 Code ranges: IK0xx files and YAML, IK1xx the format, IK2xx ids and references,
 IK3xx dates, IK4xx files referenced from the sources, IK5xx completeness, IK6xx gaps,
-IK7xx the document.
+IK7xx the document, IK8xx monitoring (`ik bericht`), IK9xx spreadsheets and surveys
+(`ik tabelle`, `ik befragung`).
 """
 
 from __future__ import annotations
@@ -153,4 +154,51 @@ Die Meldung schlägt die ähnlichste ID eines Mitglieds vor.""",
 Eine Markdown-Datei fehlt oder liegt außerhalb des Konzeptordners.
 Pfade in „datei:“ gelten relativ zum Konzeptordner.""",
          "kapitel:\n  - id: vorwort\n    titel: Vorwort\n    datei: texte/vorwort.md   # fehlt"),
+    Code("IK901", "tabelle-spalte", E, """\
+Eine Spalte oder ein Blatt der Tabelle ist unbekannt, oder die Spalte „id“ fehlt.
+`ik tabelle import` liest die Spalten am Kopf, wie `ik tabelle export` sie schreibt;
+umbenannte Spalten würden sonst still übergangen. Ein unbekanntes Blatt ist ein Hinweis.""",
+         "Maßnahmen!C1: Spalte „Beschreibng“ (gemeint: „Beschreibung“)"),
+    Code("IK902", "tabelle-wert", E, """\
+Ein Zellwert passt nicht zur Spalte (Datum, Zahl, Wahrheitswert, erlaubte Werte).
+Die Meldung nennt Blatt, Zelle, die Spalte und was erwartet wird.""",
+         "Maßnahmen!M2: Priorität „sehr hoch“ (erlaubt: hoch, mittel, niedrig)"),
+    Code("IK903", "tabelle-verweis", E, """\
+Eine Zelle nennt eine ID, die es im Konzept (oder als neue Zeile der Tabelle) nicht gibt.
+Die Auswahllisten im Blatt „Listen“ enthalten die gültigen IDs.""",
+         "Maßnahmen!H2: Federführung „jobcentr“ (gemeint: „jobcenter“)"),
+    Code("IK904", "tabelle-id", E, """\
+Eine Zeile hat keine, eine ungültige oder eine doppelte id.
+Nach der id ordnet der Import jede Zeile ihrem Eintrag zu; sie muss im ganzen Konzept
+eindeutig sein.""", "Maßnahmen!A4: id „m-1“ steht schon in Zeile 2"),
+    Code("IK905", "tabelle-pflichtfeld", E, """\
+Ein Pflichtfeld ist in der Tabelle leer, oder seine Spalte fehlt für eine neue Zeile.""",
+         "Maßnahmen!B3: Titel leer"),
+    Code("IK906", "tabelle-zieldatei", E, """\
+Für eine neue Zeile ist keine Datei bekannt.
+Neue Einträge kommen in die Datei ihres Handlungsfelds oder zu den übrigen Einträgen
+ihrer Art; gibt es keine, nennen Sie die Datei mit --datei.""",
+         "bedarfe.csv!A2: neuer Bedarf ohne Handlungsfeld in einem Konzept ohne Bedarfe"),
+    Code("IK907", "tabelle-ganze-datei", Severity.INFO, """\
+Eine geänderte Datei wird als Ganzes neu geschrieben, nicht nur die geänderten Einträge.
+Das geschieht bei einer Liste in Kurzform [..] oder wenn die Liste in der Datei neu
+entsteht; Kommentare bleiben, Zeilenumbrüche in langen Texten nicht.""",
+         "ziele: [{id: z-9, titel: Alt}]   # Liste in Kurzform"),
+    Code("IK908", "tabelle-zeile-fehlt", W, """\
+Ein Eintrag der Quellen fehlt in der Tabelle.
+Er bleibt in den Quellen; nur mit `ik tabelle import --loeschen` wird er gelöscht
+(dann ein Hinweis).""", "Ziele!A1: z-2 steht in bildung.yaml, aber in keiner Zeile"),
+    Code("IK911", "befragung-spalte", E, """\
+Eine Spalte der Antworten gehört zu keiner Frage der Umfragestruktur.
+Antworten (CSV mit „Fragecode“ als Überschrift) und Struktur (.lss) müssen aus derselben
+Umfrage stammen.""", "antworten.csv:1:15: Spalte „Q9[SQ001]“, die Struktur kennt kein Q9"),
+    Code("IK912", "befragung-antwortcode", E, """\
+Ein Antwortcode ist in der Umfragestruktur nicht definiert.
+Exportieren Sie die Antworten als „Antwortcodes“, nicht als Volltext.""",
+         "antworten.csv:12:1: Spalte „Q1“: „A7“, erlaubt sind A1 und A2"),
+    Code("IK913", "befragung-umfrage", E, """\
+Antworten, Struktur und Befragung stammen aus verschiedenen Umfragen.
+Die Umfrage-ID steht im Dateinamen des Antworten-Exports (results-survey123456.csv), in
+der .lss-Datei und unter „umfrage:“ einer schon eingetragenen Befragung.""",
+         "results-survey123457.csv mit der Struktur von Umfrage 123456"),
 )

@@ -65,8 +65,8 @@ def _git_saetze(root: Path, seit: str) -> list[str]:
 
 def render_bericht(root: Path, konzept: Any, problems: list[Problem], formats: list[str],
                    out: str | Path | None, draft: bool, say: Callable[[str], None],
-                   warnings: list[str], seconds: dict[str, float], auswahl: BerichtAuswahl
-                   ) -> BuildResult:
+                   warnings: list[str], seconds: dict[str, float], auswahl: BerichtAuswahl,
+                   bereich: Any = None) -> BuildResult:
     from ..document.bericht import bericht_charts, bericht_context
     from ..document.templates import BERICHT, BERICHT_ENTRY, render_markdown
     from ..gaps import find_gaps
@@ -80,13 +80,26 @@ def render_bericht(root: Path, konzept: Any, problems: list[Problem], formats: l
         warnings.append("konzept.yaml nennt keine Berichtszeiträume („berichte:“); der Bericht "
                         "umfasst das Kalenderjahr bis zum Stichtag.")
     gaps = find_gaps(konzept)
+    gemeinden = None
+    if bereich is not None:
+        from ..workspace.bericht import mitglieder_berichte
+        from ..workspace.gaps import kreis_report, workspace_gaps
+
+        luecken = workspace_gaps(bereich)
+        # the Kreis's own needs as `ik gaps` judges them: member offers count too
+        gaps = kreis_report(luecken, gaps)
     bericht = bericht_daten(root, konzept, auswahl, gaps)
+    if bereich is not None:
+        gemeinden = mitglieder_berichte(bereich, bericht.periode, luecken)
     seconds["monitoring"] = _lap(started)
     target = Path(out) if out is not None else root / "build"
     files: list[Path] = []
     if "json" in formats:
         target.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(to_dict(bericht), ensure_ascii=False, indent=2) + "\n"
+        inhalt = to_dict(bericht)
+        if gemeinden is not None:
+            inhalt["gemeinden"] = [g.to_dict() for g in gemeinden]
+        data = json.dumps(inhalt, ensure_ascii=False, indent=2) + "\n"
         install(data.encode("utf-8"), target / f"{BASENAME}.json")
         files.append(target / f"{BASENAME}.json")
     rest = [f for f in formats if f != "json"]
@@ -100,7 +113,7 @@ def render_bericht(root: Path, konzept: Any, problems: list[Problem], formats: l
     seconds["charts"] = _lap(started)
     started = time.perf_counter()
     say("Bericht zusammenstellen …")
-    dok = bericht_context(konzept, bericht, abbildungen)
+    dok = bericht_context(konzept, bericht, abbildungen, gemeinden)
     markdown = render_markdown(dok, root, BERICHT_ENTRY, BERICHT)
     seconds["markdown"] = _lap(started)
     result = write_document(root, konzept, problems, markdown, assets, rest, target, draft, say,

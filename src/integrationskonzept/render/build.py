@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import SourceError
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..diff import Diff
+    from ..errors import RenderError
     from .bericht import BerichtAuswahl
     from .design import Design
+    from .typesetter import SatzFehler
 
 DEFAULT_FORMATS = ("docx", "pdf", "html")
+PLATZHALTER = "IK590"  # checks/platzhalter.py: a build refuses them unless a draft
 
 
 @dataclass
@@ -90,12 +94,19 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     seconds["validate"] = _lap(started)
     if report.failed():
         return BuildResult(False, problems=report.problems, seconds=seconds, quellen=quellen)
+    platzhalter = [p for p in report.problems if p.code == PLATZHALTER]
+    if platzhalter and not draft:
+        raise SourceError(
+            f"Das Konzept enthält noch {len(platzhalter)} Platzhalter (zuerst in "
+            f"{platzhalter[0].location}); ein beschlussreifes Dokument entsteht erst, wenn sie "
+            "ersetzt sind. Mit --entwurf entsteht ein als Entwurf gekennzeichnetes Dokument.")
     warnings = _Warnings(warn)
     if bericht is not None:
         from .bericht import render_bericht
 
         result = render_bericht(root, konzept, report.problems, list(formats), out, draft,
-                                say, warnings, seconds, bericht)
+                                say, warnings, seconds, bericht,
+                                bereich=kreis.bereich if kreis is not None else None)
     else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
         result = _render(root, konzept, report.problems, list(formats), out, draft, say,
@@ -130,20 +141,22 @@ def _vergleich(root: Path, wanted: bool, seit: str | None, say: Callable[[str], 
 
 
 def _version(root: Path, version: str, draft: bool, warnings: list[str]) -> tuple[str, bool]:
-    """The version line with its git tag or commit; draft when sources are uncommitted."""
+    """The version line in words; a draft (``--entwurf`` or uncommitted sources) also names
+    its git tag or commit, so a reader can tell two drafts apart."""
     from ..source.git import version_info
     from ..text.german import datum_kurz
 
     info = version_info(root)
-    if not info.in_git or info.commit is None:
+    if info.entwurf and not draft:
+        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
+                        "„Entwurf“ gekennzeichnet.")
+    draft = draft or info.entwurf
+    if not draft or not info.in_git or info.commit is None:
         return version, draft
     git = info.tag or f"Commit {info.commit}"
     if info.datum is not None:
         git += f" vom {datum_kurz(info.datum)}"
-    if info.entwurf and not draft:
-        warnings.append("Die Quellen haben nicht eingecheckte Änderungen: jede Seite wird als "
-                        "„Entwurf“ gekennzeichnet.")
-    return f"{version} ({git})", draft or info.entwurf
+    return f"{version} (Entwurf, {git})", draft
 
 
 def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  # type: ignore[no-untyped-def]
@@ -159,10 +172,18 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from .figures import charts_for
     from .prosa import expand_prosa
 
+    voll = konzept  # with internal conflict data: [[kl-…]] to a left-out line is named so
     if not intern:
         konzept = oeffentlich(konzept)
     started = time.perf_counter()
     gaps = find_gaps(konzept)
+    luecken = None
+    if bereich is not None:
+        from ..workspace.gaps import kreis_report, workspace_gaps
+
+        # the Kreis's needs judged as `ik gaps` on the workspace does (member offers count)
+        luecken = workspace_gaps(bereich)
+        gaps = kreis_report(luecken, gaps)
     seconds["gaps"] = _lap(started)
     design = load_design(root)
     started = time.perf_counter()
@@ -178,7 +199,15 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
 
         markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
     else:
-        dok, prosa = build_context(konzept, gaps, abbildungen)
+        if bereich is not None:
+            from .kreis import kreis_verweise
+
+            fremde = kreis_verweise(konzept, bereich, gaps)
+        else:
+            from ..workspace.fremd import fremde_namen
+
+            fremde = fremde_namen(konzept, root)
+        dok, prosa = build_context(konzept, gaps, abbildungen, fremde)
         if vergleich is not None:
             from ..document.changes import changes_chapter
             from ..document.markdown import Md
@@ -186,7 +215,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             dok.extra["aenderungen"] = Md(changes_chapter(vergleich))
         from .kreis import kreis_kapitel
 
-        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern))
+        dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken, voll))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
         markdown = expand_prosa(render_markdown(dok, root), prosa)
@@ -195,7 +224,7 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
                           warnings, seconds, design=design, titel=titel,
                           subtitle=" – ".join(x for x in (
                               meta.untertitel, "Interne Fassung" if intern else None) if x),
-                          basename=basename, stand=meta.stand)
+                          basename=basename, stand=konzept.stand)
 
 
 def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
@@ -205,28 +234,53 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
                    basename: str, stand: dt.date) -> BuildResult:
     """The part every document shares: logo, version line, design, the render pipeline."""
     from . import DocumentMeta, Logo, render
+    from .typesetter import SatzFehler
 
     meta = konzept.meta
     logo = None
     if meta.logo is not None:
         logo_path = (root / meta.logo.datei).resolve()
         if logo_path.is_file() and logo_path.is_relative_to(root.resolve()):
-            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.typ} {meta.kommune.name}")
+            logo = Logo(logo_path, meta.logo.alt or f"Logo {meta.kommune.anzeigename}")
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
-    version, draft = _version(root, meta.version, draft, warnings)
+    from ..document.fassung import fassung
+
+    version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
-        title=titel, kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=stand,
+        title=titel, kommune=meta.kommune.anzeigename, stand=stand,
+        # the concept's own Stand as written („März 2024“); a report's date as a day
+        stand_wort=meta.stand.lang if stand == konzept.stand else "",
         version=version, subtitle=subtitle, logo=logo)
     target = _output_folder(root, out)
     stats: dict[str, float] = {}
-    files = render(
-        markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target, design=design,
-        timestamp=timestamp(konzept, stand), draft=draft, progress=say, on_warning=warnings.append,
-        stats=stats, basename=basename)
+    try:
+        files = render(
+            markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target,
+            design=design, timestamp=timestamp(konzept, stand), draft=draft, progress=say,
+            on_warning=warnings.append, stats=stats, basename=basename)
+    except SatzFehler as exc:
+        raise _in_sources(exc, konzept) from None
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
+
+
+def _in_sources(exc: SatzFehler, konzept) -> RenderError:  # type: ignore[no-untyped-def]
+    """typst's error in the generated document, named by the source file of the text."""
+    from ..errors import RenderError
+    from .fundstelle import fundstellen, quelltexte
+
+    orte = fundstellen(exc.woerter, quelltexte(konzept))
+    if not orte:
+        return exc
+    text = " ".join(exc.woerter)
+    excerpt = text[:60] + ("…" if len(text) > 60 else "")
+    wo = " oder ".join(orte)
+    return RenderError(
+        f"typst konnte das PDF nicht erzeugen: {exc.fehler} (im Text in {wo} bei »{excerpt}«; "
+        "prüfen Sie den Text dort, etwa tief verschachtelte Zitate oder Listen, und "
+        "`ik validate`)", exc.detail)
 
 
 def _output_folder(root: Path, out: str | Path | None) -> Path:

@@ -6,40 +6,141 @@ alt text, caption); this module is the only place that compiles one.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from ..charts.base import TEMPLATES_DIR, Chart
 from ..errors import RenderError
+from ..source import processes
+from .limits import limits_for
+from .pandoc import LIMIT_HINT
+from .typesetter import CHILD_START, _offline_env, font_paths, german_warning
 
 FORMATS = ("svg", "png", "pdf")
 
+# Runs in the child: JSON job on stdin; per chart ``<i>.<format>`` files and ``<i>.json``
+# (warnings or typst's error) in the job's folder, written as each chart is done.
+_WORKER = CHILD_START + r"""
+try:
+    import typst
+except (ImportError, MemoryError) as exc:
+    json.dump({"import": str(exc)}, sys.stdout)
+    sys.exit(0)
+out = job["out"]
+for i, chart in enumerate(job["charts"]):
+    result = {"warnings": [], "error": None, "detail": ""}
+    try:
+        for fmt in job["formats"]:
+            data, warnings = typst.compile_with_warnings(
+                chart.encode("utf-8"), format=fmt, ppi=job["ppi"] if fmt == "png" else None,
+                root=job["root"], font_paths=job["fonts"], ignore_system_fonts=True,
+                timestamp=0)
+            if isinstance(data, list):  # one page per entry; charts have one page
+                data = data[0]
+            with open(os.path.join(out, f"{i}.{fmt}"), "wb") as handle:
+                handle.write(data)
+            if fmt == job["formats"][0]:
+                result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
+    except typst.TypstError as exc:
+        result["error"] = str(getattr(exc, "message", exc))
+        result["detail"] = str(getattr(exc, "diagnostic", ""))
+    with open(os.path.join(out, f"{i}.json"), "w", encoding="utf-8") as handle:
+        json.dump(result, handle)
+json.dump({}, sys.stdout)
+"""
+
+
+@dataclass(frozen=True)
+class Gesetzt:
+    """One compiled chart: bytes by format, German warnings."""
+
+    data: dict[str, bytes]
+    warnings: tuple[str, ...]
+
+
+def compile_charts(charts: Sequence[Chart], formats: Sequence[str] = ("svg", "png"),
+                   ppi: float = 200.0) -> list[Gesetzt | RenderError]:
+    """Compile every chart of a build in one child process, bounded like the document.
+
+    The child gets the time and address-space limits of :func:`.limits.limits_for`
+    (sized by the charts' typst sources); one start for all charts costs far less than
+    one per chart. Per chart: the compiled bytes (SVG with alt text) or the German
+    error. A chart that exhausts the limits fails alone: the charts after it are
+    compiled again in a new child.
+    """
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown chart format {fmt!r}")
+    if not charts:
+        return []
+    limits = limits_for(sum(len(c.typst_source) for c in charts))
+    fonts = font_paths(tuple(d for c in charts for d in c.style.font_dirs))
+    with tempfile.TemporaryDirectory(prefix="ik-diagramme-") as tmp:
+        out = Path(tmp)
+        job = {"charts": [c.typst_source for c in charts], "formats": list(formats),
+               "ppi": ppi, "root": str(TEMPLATES_DIR), "fonts": fonts, "out": str(out),
+               "memory_limit": limits.memory,
+               "sys_path": [p for p in sys.path if p and Path(p).is_absolute()]}
+        failure: str | None = None
+        try:
+            proc = processes.run([sys.executable, "-I", "-c", _WORKER],
+                                 input=json.dumps(job).encode(), timeout=limits.seconds,
+                                 cwd=out, env=_offline_env())
+        except subprocess.TimeoutExpired:
+            failure = f"nach {limits.seconds:.0f} Sekunden nicht fertig und abgebrochen"
+        else:
+            status = _status(proc.stdout)
+            if "import" in status:
+                return [RenderError("typst lässt sich nicht laden. Bitte das Paket »typst« "
+                                    "installieren.", str(status["import"]))] * len(charts)
+            if proc.returncode != 0 or status != {}:
+                failure = "zu groß für den Arbeitsspeicher oder abgestürzt"
+        results: list[Gesetzt | RenderError] = []
+        for i, chart in enumerate(charts):
+            try:
+                done = json.loads((out / f"{i}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                # the chart the child was working on when it stopped; retry the rest
+                results.append(RenderError(
+                    f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "
+                    f"{failure or 'unbekannter Fehler'}. {LIMIT_HINT}"))
+                return results + compile_charts(charts[i + 1:], formats, ppi)
+            if done["error"]:
+                results.append(RenderError(
+                    f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "
+                    f"{done['error']}", done["detail"]))
+                continue
+            data = {fmt: (out / f"{i}.{fmt}").read_bytes() for fmt in formats}
+            if "svg" in data:
+                data["svg"] = _accessible_svg(data["svg"], chart.alt)
+            results.append(Gesetzt(data, tuple(german_warning(w) for w in done["warnings"])))
+    return results
+
+
+def _status(stdout: bytes) -> dict[str, object]:
+    try:
+        status = json.loads(stdout.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return {"crash": True}
+    return status if isinstance(status, dict) else {"crash": True}
+
 
 def render_chart(chart: Chart, format: str, ppi: float = 200.0) -> tuple[bytes, tuple[str, ...]]:
-    """Compile to ``"svg"``, ``"png"`` or ``"pdf"``; returns (bytes, German warnings)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown chart format {format!r}")
-    import typst
+    """Compile to ``"svg"``, ``"png"`` or ``"pdf"``; returns (bytes, German warnings).
 
-    from .typesetter import font_paths, german_warning
-
-    fonts = font_paths(tuple(chart.style.font_dirs))
-    try:
-        # typst's stub ties input, root and font paths to one type; bytes input is the
-        # source itself, so root and fonts cannot be bytes too
-        data, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
-            chart.typst_source.encode("utf-8"), format=format,
-            ppi=ppi if format == "png" else None, root=str(TEMPLATES_DIR), font_paths=fonts,
-            ignore_system_fonts=True, timestamp=0)
-    except typst.TypstError as exc:
-        raise RenderError(
-            f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "
-            f"{getattr(exc, 'message', exc)}", str(getattr(exc, "diagnostic", ""))) from None
-    if isinstance(data, list):  # one page per list entry; charts have one page
-        data = data[0]
-    assert isinstance(data, bytes)
-    if format == "svg":
-        data = _accessible_svg(data, chart.alt)
-    return data, tuple(german_warning(str(getattr(w, "message", w))) for w in warnings)
+    One child process per call: compile the charts of a build together with
+    :func:`compile_charts`.
+    """
+    result = compile_charts([chart], (format,), ppi)[0]
+    if isinstance(result, RenderError):
+        raise result
+    return result.data[format], result.warnings
 
 
 def chart_svg(chart: Chart) -> bytes:

@@ -7,8 +7,14 @@ defaults shipped with the package (``templates/design/``) second, file by file:
 - ``style.css``: stylesheet embedded in the HTML.
 - ``reference.docx``: Word styles, page, header and footer; without one it is
   generated from the colours and font (see :mod:`.referencedoc`).
-- ``design.yaml``: ``schrift``, ``farben: {primaer, akzent}``, ``logo``, ``logo_alt``;
-  keys of the concept override the defaults one by one.
+- ``design.yaml``: ``schrift``, ``schrift_office``, ``farben: {primaer, akzent}``,
+  ``logo``, ``logo_alt``, ``inhaltsverzeichnis_tiefe``; keys of the concept override
+  the defaults one by one.
+
+Fonts: the PDF embeds ``schrift`` (typst ships it into the file). DOCX and ODT are
+opened on machines where only the usual office fonts exist and Word does not embed
+variable OFL fonts reliably, so they name ``schrift_office`` (default Arial: every
+Word installation has it, LibreOffice maps it to the metric-compatible Liberation Sans).
 - ``schriften/``: extra font files (``.ttf``/``.otf``) for the PDF.
 """
 
@@ -39,6 +45,8 @@ class Design:
     schrift: str = "Source Sans 3"
     primaer: str = "#1F4E79"
     akzent: str = "#C55A11"
+    schrift_office: str = "Arial"
+    inhalt_tiefe: int = 2  # heading levels in every table of contents
 
 
 def default_design() -> Design:
@@ -89,6 +97,14 @@ def load_design(concept_dir: Path | None) -> Design:
     schrift = str(settings.get("schrift") or Design.schrift)
     if not _FONT_NAME.match(schrift):
         raise RenderError(f"design.yaml: Schriftname »{schrift}« ist ungültig.")
+    office = str(settings.get("schrift_office") or Design.schrift_office)
+    if not _FONT_NAME.match(office):
+        raise RenderError(f"design.yaml: Schriftname »{office}« (schrift_office) ist ungültig.")
+    text = str(settings.get("inhaltsverzeichnis_tiefe", Design.inhalt_tiefe)).strip()
+    tiefe = int(text) if text in ("1", "2", "3", "4") else 0  # the reader keeps scalars as text
+    if not tiefe:
+        raise RenderError(f"design.yaml: »inhaltsverzeichnis_tiefe« ist »{text}«, erwartet "
+                          "wird eine Zahl von 1 bis 4 (Überschriftenebenen im Inhaltsverzeichnis).")
     logo = _logo(folders, settings.get("logo"))
     theme, css = find("theme.typ"), find("style.css")
     if theme is None or css is None:
@@ -106,6 +122,8 @@ def load_design(concept_dir: Path | None) -> Design:
         schrift=schrift,
         primaer=primaer.upper(),
         akzent=akzent.upper(),
+        schrift_office=office,
+        inhalt_tiefe=tiefe,
     )
 
 

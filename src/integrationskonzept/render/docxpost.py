@@ -1,4 +1,5 @@
-"""Finish a DOCX written by pandoc: landscape sections, header texts, draft mark.
+"""Finish a DOCX written by pandoc: landscape sections, header texts, draft mark, and
+the body and package fixes of :mod:`.docxbody` and :mod:`.docxstyles`.
 
 - :mod:`quer.lua <.pandoc>` leaves ``<!--IK-QUER-ANFANG-->``/``<!--IK-QUER-ENDE-->``
   around landscape content; they become paragraphs holding a ``<w:sectPr>`` copied
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from . import docxstyles
+from .docxbody import finish_body
 from .referencedoc import ENTWURF, KOMMUNE, TITEL
 from .zipfix import rewrite_zip
 
@@ -21,18 +24,40 @@ _LAST_SECT = re.compile(rb"(<w:sectPr\b.*?</w:sectPr>|<w:sectPr\b[^>]*/>)\s*</w:
 _PART = re.compile(r"^word/(header|footer)\d*\.xml$")
 
 
-def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
+def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool,
+                office_font: str = "Arial", toc_depth: int = 2) -> bytes:
     """Return the finished DOCX bytes (deterministic for deterministic input)."""
     texts = {
         KOMMUNE: escape(kommune).encode(),
         TITEL: escape(titel).encode(),
         ENTWURF: b"ENTWURF",
     }
-    has_mark = b"{{entwurf}}" in b"".join(_parts(data))
+    parts = _parts(data)
+    has_mark = b"{{entwurf}}" in b"".join(v for k, v in parts.items() if _PART.match(k))
+    body = finish_body(_landscape(parts["word/document.xml"]), toc_depth=toc_depth)
+    numbering, num_id = docxstyles.heading_numbering(
+        parts.get("word/numbering.xml", b"<w:numbering></w:numbering>"))
+    used = docxstyles.used_styles(
+        [body, *(v for k, v in parts.items() if k != "word/styles.xml" and k != "word/document.xml"
+                 and k.startswith("word/") and k.endswith(".xml"))])
+    fixed = {
+        "word/document.xml": body,
+        "word/numbering.xml": numbering,
+        "word/fontTable.xml": docxstyles.font_table(office_font),
+        "docProps/app.xml": docxstyles.app_properties(),
+    }
 
     def change(name: str, content: bytes) -> bytes:
-        if name == "word/document.xml":
-            return _landscape(content)
+        if name in fixed:
+            return fixed[name]
+        if name == "word/styles.xml":
+            return docxstyles.finish_styles(content, used, num_id)
+        if name == "word/settings.xml":
+            return docxstyles.finish_settings(content)
+        if name.startswith("word/theme/"):
+            return docxstyles.theme_fonts(content, office_font)
+        if name == "docProps/custom.xml":
+            return docxstyles.custom_properties(content)
         match = _PART.match(name)
         if not match:
             return content
@@ -54,19 +79,21 @@ def finish_docx(data: bytes, *, kommune: str, titel: str, draft: bool) -> bytes:
 def _drop_mark(xml: bytes) -> bytes:
     """Remove the paragraph holding the draft placeholder (or just the text, if alone)."""
     paragraphs = re.findall(rb"<w:p\b(?:(?!</w:p>).)*?</w:p>", xml, re.S)
-    marked = [p for p in paragraphs if ENTWURF.encode() in p]
+    # a paragraph right after a table stays (a header must not end with a table)
+    marked = [p for p in paragraphs if ENTWURF.encode() in p
+              and not re.search(rb"</w:tbl>\s*" + re.escape(p), xml)]
     if marked and len(paragraphs) > len(marked):
         for paragraph in marked:
             xml = xml.replace(paragraph, b"", 1)
     return xml.replace(ENTWURF.encode(), b"")
 
 
-def _parts(data: bytes) -> list[bytes]:
+def _parts(data: bytes) -> dict[str, bytes]:
     import io
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return [z.read(n) for n in z.namelist() if _PART.match(n)]
+        return {n: z.read(n) for n in z.namelist() if n.endswith(".xml")}
 
 
 def _landscape(xml: bytes) -> bytes:
@@ -74,12 +101,14 @@ def _landscape(xml: bytes) -> bytes:
         return xml
     match = _LAST_SECT.search(xml)
     portrait = match.group(1) if match else b"<w:sectPr/>"
+    title_section = portrait  # the first section holds the title page
     portrait = re.sub(rb"<w:titlePg\s*/>", b"", portrait)
     landscape = _turn(portrait)
 
     def para(sect: bytes) -> bytes:
         return b"<w:p><w:pPr>" + sect + b"</w:pPr></w:p>"
 
+    xml = xml.replace(b"<!--IK-QUER-ANFANG-->", para(title_section), 1)
     xml = xml.replace(b"<!--IK-QUER-ANFANG-->", para(portrait))
     return xml.replace(b"<!--IK-QUER-ENDE-->", para(landscape))
 

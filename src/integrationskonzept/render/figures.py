@@ -11,7 +11,7 @@ from .. import charts
 from ..document.figures import chart_data
 from ..document.parts import Abbildung
 from ..errors import RenderError
-from .charts import render_chart
+from .charts import compile_charts
 
 ChartData = dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]]
 
@@ -25,17 +25,20 @@ def charts_for(konzept: Any, gaps: Any, design: Any, warnings: list[str],
     assets: dict[str, bytes] = {}
     if data is None:
         data = chart_data(konzept, gaps)
+    built: list[tuple[str, charts.Chart]] = []
     for key, (func, args, kwargs) in data.items():
         try:
-            chart = getattr(charts, func)(*args, style=style, **kwargs)
-            svg, notes = render_chart(chart, "svg")
-            png, _ = render_chart(chart, "png")
+            built.append((key, getattr(charts, func)(*args, style=style, **kwargs)))
         except (RenderError, ValueError) as exc:
             warnings.append(f"Diagramm „{key}“ ausgelassen: {exc}")
+    compiled = compile_charts([chart for _, chart in built], ("svg", "png"))
+    for (key, chart), result in zip(built, compiled, strict=True):
+        if isinstance(result, RenderError):
+            warnings.append(f"Diagramm „{key}“ ausgelassen: {result}")
             continue
-        warnings.extend(notes)
+        warnings.extend(result.warnings)
         name = f"diagramme/{key}"
-        assets[f"{name}.svg"] = svg
-        assets[f"{name}.png"] = png
+        assets[f"{name}.svg"] = result.data["svg"]
+        assets[f"{name}.png"] = result.data["png"]
         figures[key] = Abbildung(f"fig-{key}", f"{name}.svg", chart.alt, chart.caption)
     return figures, assets

@@ -19,6 +19,7 @@ from ..errors import RenderError
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
+from .odtpost import finish_content, outline_of
 from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
@@ -26,8 +27,11 @@ from .referenceodt import reference_odt
 from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
+from .zipfix import rewrite_zip
 
 PDF_VERWEISE_MAX = 3000
+# The HTML page: skip link, <main>, a table of contents that folds (<details>).
+_HTML_PAGE = Path(__file__).resolve().parent.parent / "templates" / "html" / "seite.html5"
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
@@ -62,14 +66,17 @@ class Job:
     def write(self, args: list[str], what: str, env: dict[str, str] | None = None,
               rts: tuple[str, ...] = ()) -> bytes:
         """Write a format from the safe AST with the format filters."""
-        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua")
+        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua", "steckbrief.lua",
+                               "ueberleitung.lua")
                    for x in ("--lua-filter", lua(f))]
         return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
                             *args], what, env, rts)
 
 
 def html(job: Job) -> bytes:
-    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs).
+    """Self-contained HTML: stylesheet and images inline (``bilder.lua`` makes data URIs);
+    the page template :data:`_HTML_PAGE`, tables and figures in scroll containers
+    (``webseite.lua``), so the page is no wider than a phone.
 
     Pandoc's ``--embed-resources`` would re-parse the whole page: 35 % slower and 40 %
     more memory at 10,000 table rows.
@@ -94,10 +101,11 @@ def html(job: Job) -> bytes:
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
     page = job.write(
-        ["-t", "html5", "-s", "--toc", "--toc-depth=3", "--number-sections",
-         "-M", "document-css=false", "--include-in-header=kopf.html",
-         "--include-before-body=vorspann.html", "--wrap=none"], "das HTML")
-    # pandoc's template names only itself as the generator
+        ["--lua-filter", lua("webseite.lua"), "-t", "html5", "-s", f"--template={_HTML_PAGE}",
+         "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
+         "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
+         "--wrap=none"], "das HTML")
+    # the page template names only pandoc as the generator
     return page.replace(b'<meta name="generator" content="pandoc" />',
                         f'<meta name="generator" content="{escape(job.generator)}" />'.encode(),
                         1)
@@ -116,9 +124,12 @@ def docx(job: Job) -> bytes:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["-t", "docx+native_numbering", "--reference-doc=reference.docx", "--toc",
-                      "--toc-depth=3", "--number-sections", "-o", "-"], "das DOCX")
-    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft)
+    data = job.write(["--lua-filter", lua("bezeichnung.lua"), "-t", "docx+native_numbering",
+                      "--reference-doc=reference.docx", "--toc",
+                      f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
+                     "das DOCX")
+    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
+                       office_font=job.design.schrift_office, toc_depth=job.design.inhalt_tiefe)
     check_output_docx(data)
     return data
 
@@ -130,8 +141,13 @@ def odt(job: Job) -> bytes:
     # pandoc's ODT writer holds ~2.3 GB at Landkreis scale; compacting garbage
     # collection with a small growth factor: ~1.2 GB, about 1.7 times the time
     rts = ("-c", "-F1.2") if job.gross else ()
-    return job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc", "--toc-depth=3",
+    data = job.write(["-t", "odt", "--reference-doc=reference.odt", "--toc",
+                      f"--toc-depth={job.design.inhalt_tiefe}",
                       "--number-sections", "-o", "-"], "das ODT", rts=rts)
+    outline = outline_of((job.build / "dokument.json").read_bytes())
+    return rewrite_zip(data, lambda name, content: finish_content(
+        content.decode("utf-8"), outline, job.design.inhalt_tiefe).encode("utf-8")
+        if name == "content.xml" else content)
 
 
 def pdf(job: Job) -> bytes:

@@ -10,13 +10,14 @@ from ..document import kreis as kreis_doc
 from ..document.markdown import Md
 from ..document.prosa import Sammlung
 from ..model.concept import Konzept
-from ..model.references import all_refs
 
 
-def kreis_kapitel(konzept: Konzept, prosa: Sammlung, bereich: Any, intern: bool
-                  ) -> dict[str, Md]:
+def kreis_kapitel(konzept: Konzept, prosa: Sammlung, bereich: Any, intern: bool,
+                  luecken: Any = None, voll: Konzept | None = None) -> dict[str, Md]:
     """The chapters by template key (``integrationsmanagement``, ``konfliktanalyse``,
-    ``gemeinden``), only those with content."""
+    ``gemeinden``), only those with content. ``voll``: the concept before its internal
+    conflict data was left out (for [[kl-…]] in texts)."""
+    konflikt.verweise(voll or konzept, konzept, prosa)
     out: dict[str, Md | None] = {
         "integrationsmanagement": kreis_doc.integrationsmanagement(konzept, prosa),
         "konfliktanalyse": konflikt.kapitel(konzept, prosa, intern),
@@ -25,18 +26,30 @@ def kreis_kapitel(konzept: Konzept, prosa: Sammlung, bereich: Any, intern: bool
         from ..workspace.gaps import workspace_gaps
         from ..workspace.summary import summaries
 
-        out["gemeinden"] = kreis_doc.gemeinden(summaries(bereich, workspace_gaps(bereich)))
-        _fremde_verweise(konzept, prosa, bereich)
+        if luecken is None:
+            luecken = workspace_gaps(bereich)
+        out["gemeinden"] = kreis_doc.gemeinden(summaries(bereich, luecken))
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _fremde_verweise(konzept: Konzept, prosa: Sammlung, bereich: Any) -> None:
-    """[[peine:m-6-1]] in the Kreis's texts reads „Stadt Peine: <title>“."""
-    for _entry, _field, ident, _path in all_refs(konzept):
-        if ":" not in ident or ident in prosa.verweise:
-            continue
+def kreis_verweise(konzept: Konzept, bereich: Any, gaps: Any = None
+                   ) -> dict[str, tuple[str, str]]:
+    """Prefixed ids in the Kreis document (its references, the Gemeinden's offers that
+    cover its needs) → („Stadt Peine: <title>“, the anchor of that Gemeinde's chapter)."""
+    from ..workspace import KREIS
+    from ..workspace.fremd import prefixed
+
+    idents = prefixed(konzept)
+    if gaps is not None:
+        idents += [a for b in gaps.befunde
+                   for a in (*b.angebote, *(k.angebot for k in b.naechste)) if ":" in a]
+    out: dict[str, tuple[str, str]] = {}
+    for ident in dict.fromkeys(idents):
         prefix, rest = ident.split(":", 1)
         member = bereich.mitglieder.get(prefix)
         if member is not None:
-            prosa.verweise[ident] = {"label": f"{member.name}: {member.konzept.label(rest)}",
-                                     "anchor": ""}
+            out[ident] = (f"{member.name}: {member.konzept.label(rest)}",
+                          kreis_doc.anker(prefix))
+        elif prefix == KREIS:
+            out[ident] = (konzept.label(rest), "")
+    return out

@@ -28,6 +28,8 @@ class DocumentMeta:
     title: str
     kommune: str
     stand: dt.date | None = None
+    # the Stand as the concept gives it („März 2024“); else written from ``stand``
+    stand_wort: str = ""
     version: str = ""
     subtitle: str = ""
     lang: str = "de-DE"
@@ -36,6 +38,8 @@ class DocumentMeta:
     @property
     def stand_text(self) -> str:
         """The date as German text, e.g. ``17. August 2024``; empty without a date."""
+        if self.stand_wort:
+            return self.stand_wort
         if self.stand is None:
             return ""
         return datum_lang(self.stand)

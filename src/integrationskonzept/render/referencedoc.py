@@ -4,7 +4,8 @@ Pandoc takes styles, page settings, header and footer from ``--reference-doc``.
 The generated document is independent of the concept: the header holds the
 placeholders :data:`KOMMUNE` and :data:`TITEL` (and :data:`ENTWURF`), which
 :mod:`.docxpost` fills in after pandoc has written the DOCX; the footer says
-„Seite X von Y“ with PAGE and NUMPAGES fields. The same placeholders work in a
+„Seite X von Y“ with PAGE and NUMPAGES fields; the title page has its own empty
+footer and a header with only the logo. The same placeholders work in a
 reference.docx edited by the user (keep each one in a single run).
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from . import wordstyles
 from .design import Design
 from .zipfix import normalise_zip
 
@@ -20,123 +22,27 @@ KOMMUNE = "{{kommune}}"
 TITEL = "{{titel}}"
 ENTWURF = "{{entwurf}}"
 
-_HEADINGS = {1: 18, 2: 14, 3: 12.5, 4: 11}
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def reference_docx(design: Design) -> bytes:
     """The bytes of a reference.docx in the design's colours and font (deterministic)."""
     import docx
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm
 
     doc = docx.Document()
-    primaer = RGBColor.from_string(design.primaer.lstrip("#"))
-    grau = RGBColor(0x59, 0x59, 0x59)
-
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.7), Cm(2.3)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.2)
     section.header_distance, section.footer_distance = Cm(1.2), Cm(1.1)
+    # the title page has its own (empty, or logo-only) header and no page number
+    section.different_first_page_header_footer = True
 
-    styles = doc.styles
-
-    def para_style(name: str, base: str | None = "Normal") -> Any:
-        try:
-            style = styles[name]
-        except KeyError:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        if base and name != base:
-            style.base_style = styles[base]
-        return style
-
-    normal = styles["Normal"]
-    normal.font.name = design.schrift
-    normal.font.size = Pt(11)
-    _east_asia_font(normal, design.schrift)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
-
-    for name in ("Body Text", "First Paragraph", "Compact"):
-        style = para_style(name)
-        style.paragraph_format.space_before = Pt(0)
-        style.paragraph_format.space_after = Pt(2 if name == "Compact" else 8)
-
-    for level, size in _HEADINGS.items():
-        style = para_style(f"Heading {level}")
-        style.font.name = design.schrift
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = primaer
-        style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.keep_with_next = True
-        style.paragraph_format.page_break_before = level == 1
-
-    for name, size, colour, bold in (
-        ("Title", 30, primaer, True),
-        ("Subtitle", 16, grau, False),
-        ("Author", 14, grau, False),
-        ("Date", 12, grau, False),
-    ):
-        style = para_style(name)
-        style.font.name = design.schrift
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.color.rgb = colour
-        style.paragraph_format.space_after = Pt(12)
-    styles["Title"].paragraph_format.space_before = Pt(120)
-
-    for name in ("Caption", "Table Caption", "Image Caption"):
-        style = para_style(name)
-        style.font.size = Pt(10)
-        style.font.italic = False
-        style.font.bold = False
-        style.font.color.rgb = grau
-        style.paragraph_format.space_before = Pt(6)
-        style.paragraph_format.keep_with_next = name == "Table Caption"
-
-    toc = para_style("TOC Heading", "Heading 1")
-    toc.paragraph_format.page_break_before = True  # the title block stays alone on page 1
-
-    for name in ("Header", "Footer"):
-        style = para_style(name)
-        style.font.size = Pt(9)
-        style.font.color.rgb = grau
-
+    _install_styles(doc, design)
     _table_style(doc, design)
-
-    # Header: Kommune left, title right; footer: page x of y.
-    width = section.page_width - section.left_margin - section.right_margin
-    header = section.header.paragraphs[0]
-    header.style = styles["Header"]
-    header.paragraph_format.tab_stops.clear_all()
-    header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    header.add_run(KOMMUNE)
-    header.add_run("\t")
-    header.add_run(TITEL)
-    mark = section.header.add_paragraph(style=styles["Header"])
-    run = mark.add_run(ENTWURF)
-    run.bold = True
-    run.font.color.rgb = RGBColor.from_string(design.akzent.lstrip("#"))
-
-    footer = section.footer.paragraphs[0]
-    footer.style = styles["Footer"]
-    footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    footer.add_run("\tSeite ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(" von ")
-    _field(footer, "NUMPAGES", "1")
-
-    if design.logo is not None and design.logo.suffix.lower() in {".png", ".jpg", ".jpeg"}:
-        run = header.insert_paragraph_before().add_run()
-        run.add_picture(str(design.logo), height=Cm(1.2))
-        for doc_pr in run._r.iter(f"{{{_WP}}}docPr"):
-            doc_pr.set("descr", design.logo_alt or "Logo")
-            doc_pr.set("name", "Logo")
+    _header(section, design)
+    _footer(section)
 
     props = doc.core_properties
     props.title, props.author, props.comments = "", "", ""
@@ -150,12 +56,91 @@ def reference_docx(design: Design) -> bytes:
     return normalise_zip(buffer.getvalue())
 
 
-def _east_asia_font(style: Any, name: str) -> None:
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
-    if fonts is not None:
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(_qn(attr), name)
+def _install_styles(doc: Any, design: Design) -> None:
+    """Replace python-docx's defaults by :mod:`.wordstyles` (no theme fonts anywhere)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    root = doc.styles.element
+    ns = nsdecls("w")
+    old_defaults = root.find(_qn("w:docDefaults"))
+    new_defaults = parse_xml(wordstyles.doc_defaults(design).replace(
+        "<w:docDefaults>", f"<w:docDefaults {ns}>", 1))
+    if old_defaults is not None:
+        old_defaults.addprevious(new_defaults)
+        root.remove(old_defaults)
+    else:
+        root.insert(0, new_defaults)
+    existing = {s.get(_qn("w:styleId")): s for s in root.findall(_qn("w:style"))}
+    for xml in wordstyles.styles(design):
+        element = parse_xml(xml.replace("<w:style ", f"<w:style {ns} ", 1))
+        old = existing.get(element.get(_qn("w:styleId")))
+        if old is not None:
+            old.addprevious(element)
+            root.remove(old)
+        else:
+            root.append(element)
+    for fonts in root.iter(_qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(_qn(attr), None)
+        if fonts.get(_qn("w:ascii")) is None:
+            for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                fonts.set(_qn(attr), design.schrift_office)
+
+
+def _header(section: Any, design: Design) -> None:
+    """Kommune left and title right in a borderless full-width table (a table, not tab
+    stops: it stays aligned on landscape pages); the draft mark below; the logo on the
+    title page's own header."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm, RGBColor
+
+    header = section.header
+    first = header.paragraphs[0]
+    table = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        '<w:tblGrid><w:gridCol w:w="2773"/><w:gridCol w:w="6469"/></w:tblGrid><w:tr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="1500" w:type="pct"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="Header"/></w:pPr><w:r><w:t>{KOMMUNE}</w:t></w:r></w:p></w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:w="3500" w:type="pct"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="Header"/><w:jc w:val="right"/></w:pPr><w:r><w:t>{TITEL}</w:t>'
+        "</w:r></w:p></w:tc></w:tr></w:tbl>")
+    first._p.addprevious(table)
+    first.style = "Header"
+    run = first.add_run(ENTWURF)
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(design.akzent.lstrip("#"))
+
+    title_header = section.first_page_header
+    paragraph = title_header.paragraphs[0]
+    paragraph.style = "Header"
+    run = paragraph.add_run(ENTWURF)
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(design.akzent.lstrip("#"))
+    if design.logo is not None and design.logo.suffix.lower() in {".png", ".jpg", ".jpeg"}:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        logo = paragraph.insert_paragraph_before(style="Header")
+        logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = logo.add_run()
+        run.add_picture(str(design.logo), height=Cm(2.6))
+        for doc_pr in run._r.iter(f"{{{_WP}}}docPr"):
+            doc_pr.set("descr", design.logo_alt or "Logo")
+            doc_pr.set("name", "Logo")
+
+
+def _footer(section: Any) -> None:
+    """„Seite X von Y“, right-aligned by the Footer style; nothing on the title page."""
+    footer = section.footer.paragraphs[0]
+    footer.style = "Footer"
+    footer.add_run("Seite ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" von ")
+    _field(footer, "NUMPAGES", "1")
+    section.first_page_footer.paragraphs[0].style = "Footer"
 
 
 def _qn(tag: str) -> str:

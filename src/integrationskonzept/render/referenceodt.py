@@ -30,11 +30,11 @@ def reference_odt(
 
 
 def _styles(xml: str, design: Design, kommune: str, titel: str, draft: bool) -> str:
-    font = quoteattr(design.schrift)
+    font = quoteattr(design.schrift_office)
     xml = xml.replace(
         "<office:font-face-decls>",
         f"<office:font-face-decls><style:font-face style:name={font} "
-        f"svg:font-family={quoteattr(repr(design.schrift))} "
+        f"svg:font-family={quoteattr(repr(design.schrift_office))} "
         'style:font-family-generic="swiss" style:font-pitch="variable"/>',
         1,
     )
@@ -71,9 +71,16 @@ def _styles(xml: str, design: Design, kommune: str, titel: str, draft: bool) -> 
     )
     quer = master.replace('style:name="Standard"', 'style:name="Querformat"').replace(
         'style:page-layout-name="Mpm1"', 'style:page-layout-name="IKquer"')
-    master = master.replace("</office:master-styles>", "") + quer[len("<office:master-styles>"):]
+    # the title page: no header, no page number; the next page is an ordinary one
+    title = ('<style:master-page style:name="Titelseite" style:page-layout-name="Mpm1" '
+             'style:next-style-name="Standard"/>')
+    master = (master.replace("</office:master-styles>", "") + title
+              + quer[len("<office:master-styles>"):])
     xml = _MASTER.sub(lambda _m: master, xml, count=1)
     xml = _landscape_layout(xml)
+    xml = _outline_numbering(xml)
+    xml = _contents_styles(xml, design.primaer)
+    xml = _title_style(xml, design.primaer)
     return _colour_headings(xml, design.primaer)
 
 
@@ -102,10 +109,72 @@ def _landscape_layout(xml: str) -> str:
 
 
 def _colour_headings(xml: str, colour: str) -> str:
-    """Give the Heading styles the design's primary colour."""
-    return re.sub(
-        r'(<style:style style:name="Heading[^"]*".*?<style:text-properties)',
-        lambda m: m.group(1) + f' fo:color="{colour}"',
-        xml,
-        flags=re.S,
-    )
+    """Headings in the design's primary colour; a chapter (level 1) starts a new page."""
+
+    def change(match: re.Match[str]) -> str:
+        style = match.group(0)
+        level = match.group(1)
+        if "<style:text-properties" in style:
+            style = style.replace("<style:text-properties", f'<style:text-properties '
+                                  f'fo:color="{colour}"', 1)
+        else:
+            style = style.replace("</style:style>", f'<style:text-properties fo:color='
+                                  f'"{colour}"/></style:style>')
+        if level == "1":
+            keep = 'fo:break-before="page" fo:keep-with-next="always"'
+        else:
+            keep = 'fo:keep-with-next="always"'
+        if "<style:paragraph-properties" in style:
+            style = style.replace("<style:paragraph-properties",
+                                  f"<style:paragraph-properties {keep}", 1)
+        else:
+            style = style.replace(">", f"><style:paragraph-properties {keep}/>", 1)
+        return style
+
+    return re.sub(r'<style:style [^>]*style:name="Heading_20_(\d)"[^>]*>.*?</style:style>',
+                  change, xml, flags=re.S)
+
+
+def _outline_numbering(xml: str) -> str:
+    """Chapter numbers 1, 1.1, 1.1.1 … for the headings (the outline numbering)."""
+
+    def level(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number > 6:
+            return match.group(0)
+        return match.group(0).replace(
+            'style:num-format=""',
+            f'style:num-format="1" text:display-levels="{number}" style:num-suffix=" "')
+
+    return re.sub(r'<text:outline-level-style [^>]*text:level="(\d+)"[^>]*>', level, xml)
+
+
+def _title_style(xml: str, colour: str) -> str:
+    """The title starts the title page (master page „Titelseite“)."""
+    xml = re.sub(r'<style:style [^>]*style:name="Title"[^>]*>.*?</style:style>', "", xml,
+                 flags=re.S)
+    style = ('<style:style style:name="Title" style:family="paragraph" '
+             'style:parent-style-name="Heading" style:master-page-name="Titelseite" '
+             'style:class="chapter"><style:paragraph-properties fo:margin-top="4cm" '
+             'fo:margin-bottom="0.5cm" fo:text-align="start"/><style:text-properties '
+             f'fo:font-size="28pt" fo:font-weight="bold" fo:color="{colour}"/></style:style>')
+    return xml.replace("</office:styles>", style + "</office:styles>", 1)
+
+
+def _contents_styles(xml: str, colour: str) -> str:
+    """The table of contents on its own page, its levels indented."""
+    styles = (
+        '<style:style style:name="Contents_20_Heading" style:display-name="Contents Heading" '
+        'style:family="paragraph" style:parent-style-name="Heading" style:class="index">'
+        '<style:paragraph-properties fo:break-before="page" fo:margin-bottom="0.3cm"/>'
+        f'<style:text-properties fo:font-size="18pt" fo:font-weight="bold" fo:color="{colour}"/>'
+        "</style:style>")
+    for level in range(1, 5):
+        weight = ' fo:font-weight="bold"' if level == 1 else ""
+        styles += (
+            f'<style:style style:name="Contents_20_{level}" style:display-name="Contents {level}" '
+            'style:family="paragraph" style:parent-style-name="Standard" style:class="index">'
+            f'<style:paragraph-properties fo:margin-left="{(level - 1) * 0.5}cm" '
+            'fo:margin-top="0.05cm" fo:margin-bottom="0.05cm"/>'
+            f"<style:text-properties{weight}/></style:style>")
+    return xml.replace("</office:styles>", styles + "</office:styles>", 1)

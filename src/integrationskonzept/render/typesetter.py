@@ -22,9 +22,10 @@ from ..errors import RenderError
 from ..source import processes
 from .pandoc import LIMIT_HINT
 
-# Runs in the child: JSON job on stdin, JSON result on stdout.
-_WORKER = r"""
-import json, sys
+# The start of every typst child: read the JSON job from stdin (``sys_path``,
+# ``memory_limit`` in bytes or null) and cap the address space.
+CHILD_START = r"""
+import json, os, sys
 try:
     import resource
 except ImportError:  # Windows: no limits, no figures
@@ -36,6 +37,10 @@ if job["memory_limit"] and resource is not None:
         resource.setrlimit(resource.RLIMIT_AS, (job["memory_limit"], job["memory_limit"]))
     except (ValueError, OSError):  # macOS does not enforce address-space limits
         pass
+"""
+
+# Runs in the child: JSON job on stdin, JSON result on stdout.
+_WORKER = CHILD_START + r"""
 result = {"warnings": [], "error": None, "max_rss_kb": 0}
 try:
     import typst
@@ -62,6 +67,20 @@ if resource is not None:
     result["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 json.dump(result, sys.stdout)
 """
+
+
+class SatzFehler(RenderError):
+    """typst failed inside the generated document (``main.typ``), not in a design file.
+
+    ``fehler`` is typst's message, ``woerter`` the first words of the text at the failing
+    line, so the caller, who knows the sources, can name the file the text came from.
+    """
+
+    def __init__(self, message: str, detail: str = "", *, fehler: str = "",
+                 woerter: tuple[str, ...] = ()) -> None:
+        super().__init__(message, detail)
+        self.fehler = fehler
+        self.woerter = woerter
 
 
 @dataclass(frozen=True)
@@ -145,10 +164,13 @@ def compile_pdf(
         where = re.search(r"┌─ ([^\s:]+):(\d+):(\d+)", detail)
         suffix = f" ({where[1]}, Zeile {where[2]}, Spalte {where[3]})" if where else ""
         if where and where[1] == main.name:  # the generated document, not a user file
-            excerpt = _excerpt(main, int(where[2]))
+            words = _words_at(main, int(where[2]))
+            excerpt = _shorten(" ".join(words))
             near = f" bei »{excerpt}«" if excerpt else ""
             suffix = (f" (im erzeugten Satz des Dokuments{near}; meist ein Text aus den "
                       "Quellen: suchen Sie die Stelle dort und prüfen Sie mit `ik validate`)")
+            raise SatzFehler(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}",
+                             detail, fehler=str(result["error"]), woerter=tuple(words[:12]))
         raise RenderError(f"typst konnte das PDF nicht erzeugen: {result['error']}{suffix}", detail)
     return TypstResult(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
@@ -166,9 +188,9 @@ def typst_version() -> str | None:
         return None
 
 
-def _excerpt(main: Path, line: int) -> str:
-    """The first words from the failing line of the generated typst source on, to find
-    the text in the sources (typst markup and escapes removed; reads at most 200 KB)."""
+def _words_at(main: Path, line: int) -> list[str]:
+    """The words from the failing line of the generated typst source on, to find the
+    text in the sources (typst markup and escapes removed; reads at most 200 KB)."""
     chunk, size = [], 0
     try:
         with main.open(encoding="utf-8", errors="replace") as handle:
@@ -179,10 +201,13 @@ def _excerpt(main: Path, line: int) -> str:
                     if size > 200_000 or any(ch.isalpha() for ch in _MARKUP.sub(" ", text)):
                         break
     except OSError:
-        return ""
+        return []
     words = _MARKUP.sub(" ", "".join(chunk)[:200_000]).split()
-    excerpt = " ".join(w for w in words if any(ch.isalpha() for ch in w))
-    excerpt = "".join(ch for ch in excerpt if ch.isprintable())
+    return ["".join(ch for ch in w if ch.isprintable()) for w in words[:200]
+            if any(ch.isalpha() for ch in w)]
+
+
+def _shorten(excerpt: str) -> str:
     return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
 
 

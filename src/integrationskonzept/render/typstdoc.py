@@ -12,6 +12,14 @@ from .meta import DocumentMeta
 
 # Definitions pandoc's typst body may call (from pandoc's default typst template).
 _PANDOC_PRELUDE = """\
+// the compact profile of an entry (steckbrief.lua): label and value in two columns
+#let ik-steckbrief(..zellen) = block(width: 100%, inset: (x: 8pt, y: 6pt), radius: 2pt,
+  stroke: 0.5pt + luma(190), fill: luma(247), breakable: true, above: 0.8em, below: 1em, {
+    set par(justify: false)
+    set text(size: 10pt)
+    grid(columns: (27%, 1fr), column-gutter: 10pt, row-gutter: 6pt,
+      ..zellen.pos())
+  })
 #let horizontalrule = line(length: 100%, stroke: 0.5pt + luma(170))
 #show terms.item: it => block(breakable: false)[
   #text(weight: "bold")[#it.term]
@@ -47,6 +55,7 @@ def main_typ(
         "schrift": typst_string(design.schrift),
         "primaer": f"rgb({typst_string(design.primaer)})",
         "akzent": f"rgb({typst_string(design.akzent)})",
+        "inhalt-tiefe": str(design.inhalt_tiefe),
     }
     call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
     keywords = (f"#set document(keywords: ({typst_string('Erzeugt mit ' + generator)},))\n"

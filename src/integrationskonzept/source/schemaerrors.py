@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -91,15 +93,18 @@ def translate(
     file: str,
     context: str = "",
     prefix: tuple[Any, ...] = (),
+    context_of: Callable[[tuple[Any, ...]], str] | None = None,
 ) -> list[Problem]:
     """One problem per pydantic error; ``node`` is the raw YAML the model was built from.
 
-    ``prefix`` is the path from the file's top to ``node`` (for the message only).
+    ``prefix`` is the path from the file's top to ``node`` (for the message only);
+    ``context_of`` names the entry an error lies in, by the error's path (else ``context``).
     """
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(s for s in err["loc"] if not (isinstance(s, str) and "[" in s and s != "[key]"))
-        out.append(_one(err, loc, model, node, file, context))
+        named = context_of(loc) if context_of is not None else ""
+        out.append(_one(err, loc, model, node, file, named or context))
     return out
 
 
@@ -130,12 +135,11 @@ def _one(err: Any, loc: tuple[Any, ...], model: type[BaseModel], node: Any, file
         msg = f"{where}Unbekannter Schlüssel „{key}“"
         allowed = _field_names(owner)
         best = suggest(key, allowed)
+        hint = allowed_words(allowed)
         if best:
-            hint = f"Meinten Sie „{best}“?"
+            hint = f"Meinten Sie „{best}“? {hint}"
             if best == key.lower().translate(_UMLAUTS):
                 hint = f"Schlüssel werden ohne Umlaute geschrieben: „{best}“."
-        elif allowed:
-            hint = "Erlaubt sind: " + ", ".join(allowed) + "."
     elif etype == "literal_error":
         code = "IK104"
         line, col = locate(node, loc)
@@ -149,13 +153,23 @@ def _one(err: Any, loc: tuple[Any, ...], model: type[BaseModel], node: Any, file
         line, col = locate(node, loc)
         msg = f"{where}{field}: {_expected(etype, err)}, gefunden {describe(value)}"
         if etype.startswith("ik_"):
-            msg = f"{where}{field}: {err['msg']}"
+            text = err["msg"]
+            if isinstance(value, (dict, list)):  # never a Python repr in a message
+                text = re.sub(r"gefunden „.*“$", f"gefunden {describe(value)}", text,
+                              flags=re.S)
+            msg = f"{where}{field}: {text}"
         if etype in {"string_too_short", "too_short"}:
             msg = f"{where}{field} darf nicht leer sein"
         if etype == "string_pattern_mismatch":
             msg = (f"{where}{field}: keine gültige ID: {describe(value)} (erlaubt sind "
                    "Buchstaben, Ziffern, „-“, „_“ und „.“, ohne Leerzeichen)")
     return Problem(code, Severity.ERROR, msg, Location(file, line, col), hint, rule="schema")
+
+
+def allowed_words(allowed: typing.Iterable[str]) -> str:
+    """„Erlaubt sind: a, b, c.“ for the hint of an unknown key."""
+    names = list(allowed)
+    return "Erlaubt sind: " + ", ".join(names) + "." if names else ""
 
 
 def _expected(etype: str, err: Any) -> str:

@@ -30,20 +30,29 @@ def month_year(value: dt.date) -> str:
     return f"{MONATE[value.month - 1]} {value.year}"
 
 
-def zeitpunkt(first: dt.date, precision: str, lang: bool = True) -> str:
+def zeitpunkt(first: dt.date, precision: str, lang: bool = True, text: str = "",
+              vorlaeufig: bool = False) -> str:
     """A day, month or year as written: „17. August 2017“ (or „17.08.2017“ with
-    ``lang=False``), „März 2024“, „2024“; ``precision`` is "tag", "monat" or "jahr"."""
+    ``lang=False``), „März 2024“, „2024“; ``precision`` is "tag", "monat", "jahr" or
+    "jahre" (a school or budget year, printed as ``text``: „2003/04“). A tentative date
+    ends in „(vorläufig)“."""
     if precision == "tag":
-        return datum_lang(first) if lang else datum_kurz(first)
-    if precision == "monat":
-        return month_year(first)
-    return str(first.year)
+        out = datum_lang(first) if lang else datum_kurz(first)
+    elif precision == "monat":
+        out = month_year(first)
+    elif precision == "jahr":
+        out = str(first.year)
+    else:
+        out = text
+    return f"{out} (vorläufig)" if vorlaeufig else out
 
 
 def zahl(value: float, stellen: int | None = None) -> str:
     """51.086 or 12,5: German grouping and decimal comma."""
     from babel.numbers import format_decimal
 
+    # plain numbers: babel reads str(value), which for a qualified number is „ca. 80“
+    value = int(value) if isinstance(value, int) else float(value)
     if stellen is not None:
         return format_decimal(value, format=f"#,##0.{'0' * stellen}" if stellen else "#,##0",
                               locale=LOCALE)
@@ -122,3 +131,4 @@ def parse_zeitpunkt_text(text: str) -> tuple[dt.date, dt.date, str] | None:
     if not 1 <= month <= 12:
         return None
     return dt.date(year, month, 1), _monatsende(year, month), "monat"
+

@@ -302,3 +302,17 @@ def nur_handlungsfeld(bereich: Arbeitsbereich, luecken: KreisLuecken, kreis_hf: 
     matrix = Matrix(m.name, m.zeilen, (kreis_hf,),
                     tuple(z for z in m.zellen if z.spalte == kreis_hf))
     return dataclasses.replace(luecken, gemeinden=tuple(teile), matrix=matrix)
+
+
+def kreis_report(luecken: KreisLuecken, eigene: GapReport) -> GapReport:
+    """The Kreis's own gap report as `ik gaps` on the workspace judges its needs (the
+    Gemeinden's offers count, each in its Gemeinde); ``eigene`` is the report on the
+    Kreis's offers alone, which still gives duplicate structures and offers without a
+    need (about the Kreis's own offers). ``eigene`` when the Kreis has no needs."""
+    ws = next((g.report for g in luecken.gemeinden if g.mitglied == KREIS), None)
+    if ws is None:
+        return eigene
+    return dataclasses.replace(eigene, befunde=ws.befunde,
+                               matrix_sozialraum=ws.matrix_sozialraum,
+                               matrix_zielgruppe=ws.matrix_zielgruppe,
+                               namen={**ws.namen, **eigene.namen})

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from ..gaps import GEDECKT
 from ..model.concept import Konzept
 from ..model.items import Zeitraum
-from ..text.german import datum_lang
 from .gaps import KreisLuecken
 from .loader import Arbeitsbereich
 from .vocab import kanon
@@ -58,10 +57,12 @@ class GemeindeSumme:
 
 
 def _status(konzept: Konzept) -> str:
-    if not konzept.beschluesse:
+    beschlossen = [b for b in konzept.beschluesse if b.status == "beschlossen"]
+    if not beschlossen:
         return "Entwurf (noch nicht beschlossen)"
-    latest = max(konzept.beschluesse, key=lambda b: b.datum)
-    return f"beschlossen am {datum_lang(latest.datum)} ({latest.gremium})"
+    latest = max(beschlossen, key=lambda b: b.datum)
+    wann = f"am {latest.datum.lang}" if latest.datum.precision == "tag" else latest.datum.lang
+    return f"beschlossen {wann} ({latest.gremium})"
 
 
 def _hf_name(konzept: Konzept, ident: str | None) -> str:
@@ -98,7 +99,7 @@ def summaries(bereich: Arbeitsbereich, luecken: KreisLuecken) -> list[GemeindeSu
                                    x.zeitraum, x.zeithorizont) for x in ordered[:KERN_MAX])
         status = Counter(x.status for x in k.massnahmen.values())
         out.append(GemeindeSumme(
-            id=ident, name=m.name, titel=meta.titel, status=_status(k), stand=meta.stand,
+            id=ident, name=m.name, titel=meta.titel, status=_status(k), stand=k.stand,
             version=meta.version, handlungsfelder=tuple(felder),
             massnahmen=len(k.massnahmen), massnahmen_status=tuple(sorted(status.items())),
             bedarfe=len(befunde), gedeckt=sum(1 for b in befunde if b.urteil == GEDECKT),

@@ -4,7 +4,8 @@
 -- the environment variable IK_PROSA (or the metadata field `ik-prosa`):
 --   { "reader": "...", "texte": {"p1": {"text": "...", "ebene": 2}},
 --     "verweise": {"m-1": {"label": "M 3.2 Sprachcafé", "anchor": "massnahme-m-1"}} }
--- [[id]] becomes a link to the entry's anchor labelled with its number and title.
+-- [[id]] becomes a link to the entry's anchor labelled with its number and title;
+-- [[id|text]] a link labelled with the given text (inflected forms).
 -- Headings in a text are moved below the placeholder's level without skipping one.
 -- Raw content is not read at all; the pipeline's safety filter runs afterwards.
 -- Quotes become German quotation marks (the output is written without `smart`).
@@ -29,8 +30,14 @@ local function resolve(el)
   if not is_wiki then return nil end
   local ident = el.target
   local ref = data.verweise[ident]
-  if ref == nil then return pandoc.Str(ident) end
+  -- [[id|des Ausschusses]]: the author's (inflected) words are the link text
+  local own = pandoc.utils.stringify(el.content) ~= ident
+  if ref == nil then
+    if own then return el.content end
+    return pandoc.Str(ident)
+  end
   local label = pandoc.Inlines({ pandoc.Str(ref.label) })
+  if own then label = el.content end
   if ref.anchor == nil or ref.anchor == "" then return label end
   return pandoc.Link(label, "#" .. ref.anchor)
 end

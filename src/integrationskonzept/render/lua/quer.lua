@@ -6,6 +6,8 @@
 --  * odt: empty paragraphs whose styles switch to the landscape page style
 --    "Querformat" and back (see referenceodt.py).
 --  * html: the div keeps its class `quer` for the stylesheet.
+-- Headings right before the div move into it, so that no heading stays alone on
+-- the portrait page before the landscape one.
 
 local OPEN = {
   typst = "#page(flipped: true)[",
@@ -18,7 +20,32 @@ local CLOSE = {
   opendocument = '<text:p text:style-name="IK_Hoch"/>',
 }
 
-function Div(el)
+local function is_quer(block)
+  return block and block.t == "Div" and block.classes:includes("quer")
+end
+
+local function pull_headings(blocks)
+  local out = pandoc.List()
+  local held = pandoc.List()
+  for _, block in ipairs(blocks) do
+    if block.t == "Header" then
+      held:insert(block)
+    else
+      if is_quer(block) and #held > 0 then
+        held:extend(block.content)
+        block.content = held
+      else
+        out:extend(held)
+      end
+      held = pandoc.List()
+      out:insert(block)
+    end
+  end
+  out:extend(held)
+  return out
+end
+
+local function landscape(el)
   if not el.classes:includes("quer") then return nil end
   local fmt = ({ docx = "openxml", odt = "opendocument" })[FORMAT] or FORMAT
   if OPEN[fmt] == nil then return nil end
@@ -27,3 +54,8 @@ function Div(el)
   out:insert(pandoc.RawBlock(fmt, CLOSE[fmt]))
   return out
 end
+
+return {
+  { Blocks = pull_headings },
+  { Div = landscape },
+}

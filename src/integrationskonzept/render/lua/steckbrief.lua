@@ -1,0 +1,83 @@
+-- The fields of an entry (Angebot, Bedarf, Ziel, Maßnahme) as a compact profile
+-- instead of a long bullet list: `::: {.ik-steckbrief}` holding a list of
+-- "**Name:** value" items becomes
+--  * typst: a two-column grid in a light box (`ik-steckbrief` in the main file),
+--  * docx/odt: a two-column table (label | value),
+--  * html: a description list <dl> (two columns by the stylesheet).
+-- Long documents (IK_KOMPAKT=1) keep tabellen.lua's compact lines in the PDF.
+
+local function split(item)
+  if #item ~= 1 or (item[1].t ~= "Plain" and item[1].t ~= "Para") then return nil end
+  local inlines = item[1].content
+  if #inlines == 0 or inlines[1].t ~= "Strong" then return nil end
+  local label = inlines[1].content
+  local rest = pandoc.List()
+  for i = 2, #inlines do rest:insert(inlines[i]) end
+  while #rest > 0 and rest[1].t == "Space" do rest:remove(1) end
+  return label, rest
+end
+
+local function fields(div)
+  if #div.content ~= 1 or div.content[1].t ~= "BulletList" then return nil end
+  local out = {}
+  for _, item in ipairs(div.content[1].content) do
+    local label, value = split(item)
+    if label == nil then return nil end
+    table.insert(out, { label = label, value = value })
+  end
+  return out
+end
+
+local function typst_inlines(inlines)
+  local text = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), "typst")
+  return "[" .. text:gsub("%s+$", "") .. "]"
+end
+
+local function typst(rows)
+  local cells = {}
+  for _, row in ipairs(rows) do
+    table.insert(cells, typst_inlines({ pandoc.Strong(row.label) }))
+    table.insert(cells, typst_inlines(row.value))
+  end
+  return pandoc.RawBlock("typst", "#ik-steckbrief(" .. table.concat(cells, ", ") .. ")")
+end
+
+local function two_columns(rows)
+  local body = pandoc.List()
+  for _, row in ipairs(rows) do
+    local label = pandoc.Strong(row.label)
+    body:insert(pandoc.Row({ pandoc.Cell({ pandoc.Plain({ label }) }),
+                             pandoc.Cell({ pandoc.Plain(row.value) }) }))
+  end
+  local colspecs = { { pandoc.AlignLeft, 0.27 }, { pandoc.AlignLeft, 0.73 } }
+  local tbl = pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(),
+                           { { attr = pandoc.Attr(), body = body, head = pandoc.List(),
+                               row_head_columns = 0 } },
+                           pandoc.TableFoot(), pandoc.Attr("", { "ik-steckbrief" }))
+  return tbl
+end
+
+local function description_list(rows)
+  local items = pandoc.List()
+  for _, row in ipairs(rows) do
+    local label = pandoc.List(row.label)
+    -- the colon belongs to the running-text form, not to a two-column profile
+    local last = label[#label]
+    if last and last.t == "Str" and last.text:match(":$") then
+      label[#label] = pandoc.Str(last.text:sub(1, -2))
+    end
+    items:insert({ label, { pandoc.Plain(row.value) } })
+  end
+  return pandoc.Div({ pandoc.DefinitionList(items) }, pandoc.Attr("", { "ik-steckbrief" }))
+end
+
+function Div(el)
+  if not el.classes:includes("ik-steckbrief") then return nil end
+  if FORMAT == "typst" and os.getenv("IK_KOMPAKT") == "1" then return nil end
+  local rows = fields(el)
+  if rows == nil or #rows == 0 then return nil end
+  if FORMAT == "typst" then return typst(rows) end
+  if FORMAT == "docx" or FORMAT == "odt" then return two_columns(rows) end
+  if FORMAT:match("^html") then return description_list(rows) end
+  return nil
+end
