@@ -45,6 +45,7 @@ _HALF_LABEL = 100.0
 _EV = re.compile(r"\be\. V\.")
 _MAX_ROOM = 130.0  # a radial label towards the top or bottom may run this long
 _MAX_STRETCH = 2.0  # the ring grows up to this much taller than wide to give labels room
+_MAX_HEIGHT = 680.0  # the ring never grows taller: with legend and caption it fits A4
 _MIN_ROOM = 70.0  # a label pushed outwards keeps at least this much room
 _FONT = 8.0  # no chart text below 8 pt in print
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
@@ -206,7 +207,7 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
         return min(_MAX_ROOM, (wall - start * c) / c if c > 1e-6 else _MAX_ROOM)
 
     if radial:  # spread the ring where the labels need the room, so none is cut
-        even = dict(angles)
+        even, best = dict(angles), (ry, dict(angles))
         while True:
             for _ in range(12):
                 lines = {aid: _lines(by_id[aid], room=room(aid, 0.0)) for aid in order}
@@ -214,7 +215,12 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
                 if spread is None or spread == angles:
                     break
                 angles.update(spread)
-            lines = {aid: _lines(by_id[aid], room=room(aid, 0.0)) for aid in order}
+            lines, push = _stagger(order, angles, sizes, (radius, ry), by_id, room)
+            reach = _reach(order, angles, sizes, push, lines)
+            if ry > radius and sum(_span(reach, ry, r_max)[1:]) > _MAX_HEIGHT:
+                ry, angles = best[0], dict(best[1])  # too tall for the page: as far as fits
+                break
+            best = (ry, dict(angles))
             if (not _clashes(order, angles, sizes, (radius, ry), lines, True)
                     or ry >= radius * _MAX_STRETCH):
                 break
@@ -226,15 +232,9 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
     lines = _fit(order, angles, sizes, (radius, ry), lines, radial, by_id, push, room)
     tallest = max((_extent(len(ls)) for ls in lines.values()), default=_LINE)
     if radial:  # how far the labels reach from the centre, across and down
-        reach = [(sizes[a] + 3 + push[a] + _length(lines[a]), angles[a],
-                  _extent(len(lines[a])) / 2) for a in order]
-        cx = max([radius + r_max] + [(radius + d) * abs(math.cos(t)) + e * abs(math.sin(t))
-                                     for d, t, e in reach]) + 6
+        cx = _span(_reach(order, angles, sizes, push, lines), radius, r_max)[0]
         # up and down apart: the labels above may reach less far than those below
-        cy = max([ry + r_max] + [-(ry + d) * math.sin(t) + e * abs(math.cos(t))
-                                 for d, t, e in reach]) + 6
-        below = max([ry + r_max] + [(ry + d) * math.sin(t) + e * abs(math.cos(t))
-                                    for d, t, e in reach]) + 6
+        _, cy, below = _span(_reach(order, angles, sizes, push, lines), ry, r_max)
     else:
         longest = max((_length(ls) for ls in lines.values()), default=0.0)
         cx = radius + r_max + 3 + min(_HALF_LABEL, longest) + 6
@@ -269,6 +269,27 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
                 step += 6
     return {"width": 2 * cx, "height": cy + below, "centre": (cx, cy), "r_max": r_max,
             "nodes": nodes, "xy": xy, "label_boxes": boxes}
+
+
+def _reach(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
+           push: Mapping[str, float], lines: Mapping[str, list[str]]
+           ) -> list[tuple[float, float, float]]:
+    """Per radial label: how far it reaches beyond the ring, its angle, its half height."""
+    return [(sizes[a] + 3 + push.get(a, 0.0) + _length(lines[a]), angles[a],
+             _extent(len(lines[a])) / 2) for a in order]
+
+
+def _span(reach: list[tuple[float, float, float]], radius: float, r_max: float
+          ) -> tuple[float, float, float]:
+    """How far the radial labels reach from the centre: sideways (with ``radius`` the
+    ring's width), up and down (with ``radius`` its height)."""
+    side = max([radius + r_max] + [(radius + d) * abs(math.cos(t)) + e * abs(math.sin(t))
+                                   for d, t, e in reach]) + 6
+    up = max([radius + r_max] + [-(radius + d) * math.sin(t) + e * abs(math.cos(t))
+                                 for d, t, e in reach]) + 6
+    down = max([radius + r_max] + [(radius + d) * math.sin(t) + e * abs(math.cos(t))
+                                   for d, t, e in reach]) + 6
+    return side, up, down
 
 
 def _length(lines: Sequence[str]) -> float:
