@@ -269,3 +269,18 @@ def test_long_actor_names_are_wrapped_whole() -> None:
     assert sorted(" ".join(label["lines"]).replace("\u00a0", " ") for label in labels) == \
         sorted(f"{names[i % len(names)]} {i}" for i in range(20))
     assert _overlapping(labels) == []
+
+
+def test_crowded_ring_grows_taller_instead_of_cutting_names() -> None:
+    import re
+
+    names = ["Koordinierungsstelle Migration und Teilhabe der Region",
+             "Ausschuss für Soziales, Gleichstellung und Integration", "Jobcenter"]
+    source = actor_map(actors(30, names=names), "Karte").typst_source
+    labels = _labels(source)
+    assert len(labels) == 30
+    assert [label["lines"] for label in labels if label["lines"][-1].endswith("…")] == []
+    assert _overlapping(labels) == []
+    width = float(re.search(r"breite: ([\d.]+)pt", source)[1])
+    height = float(re.search(r"hoehe: ([\d.]+)pt", source)[1])
+    assert width <= 453 and width < height <= 680, (width, height)
