@@ -4,9 +4,11 @@ The layout is computed here, deterministically: actors sorted by typ (in the ord
 the source format's vocabulary) and name, spread evenly over a circle with a gap between
 typ groups; labels run radially outwards so 80 actors stay readable. Circle size shows
 einfluss; lines bend slightly towards the centre, parallel relations between the same
-pair fan out. All text is at least 8 pt; a long actor name wraps onto up to three
+pair fan out. All text is at least 8 pt; a long actor name wraps onto up to four
 lines (the short name ``kurz`` when there is one), no label overlaps its neighbours, and
-a relation's thema is drawn only where it overlaps no other
+every name stays whole: each gap on the ring is as wide as its two labels need, and where
+the ring is too short for that it grows taller (an ellipse, up to twice as tall as wide)
+while the chart keeps the text width. A relation's thema is drawn only where it overlaps no other
 label (every thema is in the alt text and the table). Förderung and Hierarchie are
 directed: the arrow points to ``zu``.
 """
@@ -41,13 +43,15 @@ RELATIONS = {
 INFLUENCE = {"hoch": 1.0, "mittel": 0.72, "gering": 0.5}
 _HALF_LABEL = 100.0
 _EV = re.compile(r"\be\. V\.")
-_MAX_ROOM = 170.0  # a radial label towards the top or bottom may run this long
+_MAX_ROOM = 130.0  # a radial label towards the top or bottom may run this long
+_MAX_STRETCH = 2.0  # the ring grows up to this much taller than wide to give labels room
+_MAX_HEIGHT = 680.0  # the ring never grows taller: with legend and caption it fits A4
 _MIN_ROOM = 70.0  # a label pushed outwards keeps at least this much room
 _FONT = 8.0  # no chart text below 8 pt in print
 _HORIZONTAL = 12  # up to this many actors the labels stay horizontal
 _CHAR = 0.56  # average character width in em (Source Sans 3), generous
 _LINE = 0.96 * _FONT  # one label line: cap height + leading 0.3 em (templates/akteure.typ)
-MAX_LINES = 3
+MAX_LINES = 4
 
 
 def _stroke(art: str) -> Raw:
@@ -190,7 +194,9 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
              for aid in order}
     lines = {aid: _lines(by_id[aid]) for aid in order}
     push = {aid: 0.0 for aid in order}  # how far a label starts further out (radial)
-    wall = radius + r_max + 3 + _HALF_LABEL  # the room to the side of the canvas
+    wall = PAGE_WIDTH_PT / 2 - 14  # the labels end here: the chart stays in the text width
+
+    ry = radius  # the ring grows downwards and upwards (an ellipse) where labels need room
 
     def room(aid: str, pushed: float = 0.0) -> float:
         """Along the label's ray to the side of the canvas (radial), or the half box."""
@@ -200,34 +206,49 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
         start = radius + sizes[aid] + 3 + pushed
         return min(_MAX_ROOM, (wall - start * c) / c if c > 1e-6 else _MAX_ROOM)
 
-    if radial:
-        lines, push = _stagger(order, angles, sizes, radius, by_id, room)
-    while not radial and radius < radius_max and _clashes(order, angles, sizes, radius, lines,
-                                                          radial):
-        radius = min(radius_max, radius + 8)
-    lines = _fit(order, angles, sizes, radius, lines, radial, by_id, push, room)
+    if radial:  # spread the ring where the labels need the room, so none is cut
+        even, best = dict(angles), (ry, dict(angles))
+        while True:
+            for _ in range(12):
+                lines = {aid: _lines(by_id[aid], room=room(aid, 0.0)) for aid in order}
+                spread = _spread(order, types, sizes, (radius, ry), lines, r_max, angles)
+                if spread is None or spread == angles:
+                    break
+                angles.update(spread)
+            lines, push = _stagger(order, angles, sizes, (radius, ry), by_id, room)
+            reach = _reach(order, angles, sizes, push, lines)
+            if ry > radius and sum(_span(reach, ry, r_max)[1:]) > _MAX_HEIGHT:
+                ry, angles = best[0], dict(best[1])  # too tall for the page: as far as fits
+                break
+            best = (ry, dict(angles))
+            if (not _clashes(order, angles, sizes, (radius, ry), lines, True)
+                    or ry >= radius * _MAX_STRETCH):
+                break
+            ry, angles = min(radius * _MAX_STRETCH, ry + 8), dict(even)
+        lines, push = _stagger(order, angles, sizes, (radius, ry), by_id, room)
+    while not radial and radius < radius_max and _clashes(order, angles, sizes, (radius, ry),
+                                                          lines, radial):
+        radius = ry = min(radius_max, radius + 8)
+    lines = _fit(order, angles, sizes, (radius, ry), lines, radial, by_id, push, room)
     tallest = max((_extent(len(ls)) for ls in lines.values()), default=_LINE)
     if radial:  # how far the labels reach from the centre, across and down
-        reach = [(radius + sizes[a] + 3 + push[a] + _length(lines[a]), angles[a],
-                  _extent(len(lines[a])) / 2) for a in order]
-        cx = max([radius + r_max] + [d * abs(math.cos(t)) + e * abs(math.sin(t))
-                                     for d, t, e in reach]) + 6
-        cy = max([radius + r_max] + [d * abs(math.sin(t)) + e * abs(math.cos(t))
-                                     for d, t, e in reach]) + 6
+        cx = _span(_reach(order, angles, sizes, push, lines), radius, r_max)[0]
+        # up and down apart: the labels above may reach less far than those below
+        _, cy, below = _span(_reach(order, angles, sizes, push, lines), ry, r_max)
     else:
         longest = max((_length(ls) for ls in lines.values()), default=0.0)
         cx = radius + r_max + 3 + min(_HALF_LABEL, longest) + 6
-        cy = radius + r_max + 3 + tallest / 2 + 6
+        cy = below = radius + r_max + 3 + tallest / 2 + 6
     nodes: dict[str, dict[str, Any]] = {}
     xy: dict[str, tuple[float, float, float]] = {}
     boxes: list[tuple[float, float, float, float]] = []  # where the actors' labels are
     for aid in order:
         angle, r = angles[aid], sizes[aid]
-        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        x, y = cx + radius * math.cos(angle), cy + ry * math.sin(angle)
         left = math.cos(angle) < -1e-9
         # the label box is centred on the anchor; its outer half holds the text
         lx = cx + (radius + r + 3 + push[aid]) * math.cos(angle)
-        ly = cy + (radius + r + 3 + push[aid]) * math.sin(angle)
+        ly = cy + (ry + r + 3 + push[aid]) * math.sin(angle)
         turn = math.degrees(angle) + (180 if left else 0) if radial else 0.0
         height = _extent(len(lines[aid]))
         nodes[aid] = {"x": pt(x), "y": pt(y), "r": pt(r), "zeilen": lines[aid],
@@ -243,15 +264,43 @@ def _layout(order: list[str], types: list[str], by_id: Mapping[str, Mapping[str,
             half, step = max(5.0, height / 2), 0.0
             while step <= length:
                 bx = cx + (radius + r + 3 + push[aid] + step) * math.cos(angle)
-                by = cy + (radius + r + 3 + push[aid] + step) * math.sin(angle)
+                by = cy + (ry + r + 3 + push[aid] + step) * math.sin(angle)
                 boxes.append((bx - half, by - half, bx + half, by + half))
                 step += 6
-    return {"width": 2 * cx, "height": 2 * cy, "centre": (cx, cy), "r_max": r_max,
+    return {"width": 2 * cx, "height": cy + below, "centre": (cx, cy), "r_max": r_max,
             "nodes": nodes, "xy": xy, "label_boxes": boxes}
+
+
+def _reach(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
+           push: Mapping[str, float], lines: Mapping[str, list[str]]
+           ) -> list[tuple[float, float, float]]:
+    """Per radial label: how far it reaches beyond the ring, its angle, its half height."""
+    return [(sizes[a] + 3 + push.get(a, 0.0) + _length(lines[a]), angles[a],
+             _extent(len(lines[a])) / 2) for a in order]
+
+
+def _span(reach: list[tuple[float, float, float]], radius: float, r_max: float
+          ) -> tuple[float, float, float]:
+    """How far the radial labels reach from the centre: sideways (with ``radius`` the
+    ring's width), up and down (with ``radius`` its height)."""
+    side = max([radius + r_max] + [(radius + d) * abs(math.cos(t)) + e * abs(math.sin(t))
+                                   for d, t, e in reach]) + 6
+    up = max([radius + r_max] + [-(radius + d) * math.sin(t) + e * abs(math.cos(t))
+                                 for d, t, e in reach]) + 6
+    down = max([radius + r_max] + [(radius + d) * math.sin(t) + e * abs(math.cos(t))
+                                   for d, t, e in reach]) + 6
+    return side, up, down
 
 
 def _length(lines: Sequence[str]) -> float:
     return max((len(line) for line in lines), default=0) * _FONT * _CHAR
+
+
+def _bend(ring: tuple[float, float], angles: Mapping[str, float], a: str, b: str) -> float:
+    """The radius of the circle that spaces two neighbours' labels like the ring does: on an
+    ellipse (rx, ry) neighbours at angle t are (rx sin² t + ry cos² t) dt apart, at least."""
+    rx, ry = ring
+    return min(rx * math.sin(t) ** 2 + ry * math.cos(t) ** 2 for t in (angles[a], angles[b]))
 
 
 def _pairs(order: list[str], radial: bool) -> list[tuple[str, str]]:
@@ -272,17 +321,18 @@ def _needed(a: str, b: str, angles: Mapping[str, float], lines: Mapping[str, lis
 
 
 def _clash(a: str, b: str, angles: Mapping[str, float], sizes: Mapping[str, float],
-           radius: float, lines: Mapping[str, list[str]], radial: bool,
+           ring: tuple[float, float], lines: Mapping[str, list[str]], radial: bool,
            push: Mapping[str, float] | None = None) -> bool:
     """Whether the labels of ``a`` and ``b`` overlap (1 pt apart at least)."""
     ea, eb = _extent(len(lines[a])), _extent(len(lines[b]))
     if radial:  # both run outwards: where both have started, they fan apart
         push = push or {}
-        inner = radius + 3 + max(sizes[a] + push.get(a, 0.0), sizes[b] + push.get(b, 0.0))
+        inner = _bend(ring, angles, a, b) + 3 + max(sizes[a] + push.get(a, 0.0),
+                                                    sizes[b] + push.get(b, 0.0))
         return inner < _needed(a, b, angles, lines)
     box = []
     for aid, extent in ((a, ea), (b, eb)):
-        d = radius + sizes[aid] + 3
+        d = ring[0] + sizes[aid] + 3
         lx, ly = d * math.cos(angles[aid]), d * math.sin(angles[aid])
         length = min(_HALF_LABEL, _length(lines[aid]))
         x0 = lx - length if math.cos(angles[aid]) < -1e-9 else lx
@@ -292,13 +342,46 @@ def _clash(a: str, b: str, angles: Mapping[str, float], sizes: Mapping[str, floa
 
 
 def _clashes(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
-             radius: float, lines: Mapping[str, list[str]], radial: bool) -> bool:
-    return any(_clash(a, b, angles, sizes, radius, lines, radial)
+             ring: tuple[float, float], lines: Mapping[str, list[str]], radial: bool) -> bool:
+    return any(_clash(a, b, angles, sizes, ring, lines, radial)
                for a, b in _pairs(order, radial))
 
 
+def _spread(order: list[str], types: list[str], sizes: Mapping[str, float],
+            ring: tuple[float, float], lines: Mapping[str, list[str]], r_max: float,
+            angles: Mapping[str, float]) -> dict[str, float] | None:
+    """Angles for radial labels: each gap between neighbours as wide as their labels need
+    where they start, a typ gap between groups, the rest shared evenly; None when the
+    labels need more than the ring has."""
+    count = len(order)
+    if count < 2:
+        return None
+    gaps = []
+    for i, a in enumerate(order):
+        b = order[(i + 1) % count]
+        width = (_extent(len(lines[a])) + _extent(len(lines[b]))) / 2 + 1.5
+        radius = _bend(ring, angles, a, b)
+        inner = radius + 3 + max(sizes[a], sizes[b])
+        need = 2 * math.asin(min(1.0, width / (2 * inner)))
+        need = max(need, 2 * math.asin(min(1.0, (2 * r_max + 2) / (2 * radius))))
+        if types[i] != types[(i + 1) % count]:
+            need += 2 * math.asin(min(1.0, 12 / radius))  # the gap between two typ groups
+        gaps.append(need)
+    slack = 2 * math.pi - sum(gaps)
+    if slack < 0:
+        return None
+    gaps = [g + slack / count for g in gaps]
+    # the first actor sits where the even layout puts it, right of the top
+    angle = -math.pi / 2 + gaps[-1] / 2
+    out = {}
+    for aid, gap in zip(order, gaps, strict=True):
+        out[aid] = round(angle, 9)
+        angle += gap
+    return out
+
+
 def _stagger(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
-             radius: float, by_id: Mapping[str, Mapping[str, Any]],
+             ring: tuple[float, float], by_id: Mapping[str, Mapping[str, Any]],
              room: Callable[[str, float], float]
              ) -> tuple[dict[str, list[str]], dict[str, float]]:
     """Radial labels of several lines: where two neighbours would touch, the taller one
@@ -308,12 +391,12 @@ def _stagger(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, 
     for _ in range(6):
         changed = False
         for a, b in _pairs(order, True):
-            if not _clash(a, b, angles, sizes, radius, lines, True, push):
+            if not _clash(a, b, angles, sizes, ring, lines, True, push):
                 continue
             taller = a if len(lines[a]) >= len(lines[b]) else b
             if len(lines[taller]) < 2:
                 continue  # two single lines: nothing to gain, _fit decides
-            start = _needed(a, b, angles, lines) - radius - 3 - sizes[taller]
+            start = _needed(a, b, angles, lines) - _bend(ring, angles, a, b) - 3 - sizes[taller]
             if room(taller, start) < _MIN_ROOM:
                 continue  # too little room left for the text
             push[taller] = max(push[taller], start)
@@ -325,7 +408,7 @@ def _stagger(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, 
 
 
 def _fit(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, float],
-         radius: float, lines: dict[str, list[str]], radial: bool,
+         ring: tuple[float, float], lines: dict[str, list[str]], radial: bool,
          by_id: Mapping[str, Mapping[str, Any]], push: Mapping[str, float],
          room: Callable[[str, float], float]) -> dict[str, list[str]]:
     """Fewer lines for labels that would overlap a neighbour (the taller one gives way);
@@ -335,7 +418,7 @@ def _fit(order: list[str], angles: Mapping[str, float], sizes: Mapping[str, floa
     while changed:
         changed = False
         for a, b in _pairs(order, radial):
-            if not _clash(a, b, angles, sizes, radius, lines, radial, push):
+            if not _clash(a, b, angles, sizes, ring, lines, radial, push):
                 continue
             taller = a if len(lines[a]) >= len(lines[b]) else b
             if len(lines[taller]) > 1:
