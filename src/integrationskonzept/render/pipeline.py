@@ -168,9 +168,7 @@ def render(
             finally:
                 for future in futures.values():
                     future.cancel()
-        written = install_all(done)
-        for target in written:
-            say(f"{target.name} geschrieben")
+        written = install_all(done)  # the caller lists them ("Geschrieben: …")
     return written
 
 
