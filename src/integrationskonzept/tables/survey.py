@@ -124,6 +124,25 @@ def _options(q: Question, counts: dict[str, int]) -> list[dict[str, Any]]:
     return [{"code": c, "text": t or c, "anzahl": counts.get(c, 0)} for c, t in q.answers]
 
 
+def _count_codes(rows: list[tuple[int, list[str]]], col: int, allowed: set[str], name: str,
+                 headings: list[str], q: Question, problems: list[Problem]
+                 ) -> tuple[dict[str, int], set[int]]:
+    """Answers per code in column ``col`` and the lines that gave a valid one; an
+    undefined code is a problem (IK912) and not counted."""
+    counts: dict[str, int] = {}
+    answered: set[int] = set()
+    for line, values in rows:
+        value = _cell(values, col)
+        if not value:
+            continue
+        if value not in allowed:
+            problems.append(_bad(name, line, headings[col], value, q))
+            continue
+        counts[value] = counts.get(value, 0) + 1
+        answered.add(line)
+    return counts, answered
+
+
 def _count(q: Question, cols: dict[str | None, int], rows: list[tuple[int, list[str]]],
            headings: list[str], name: str, problems: list[Problem]) -> dict[str, Any]:
     base: dict[str, Any] = {"code": q.code, "text": q.text or q.code, "typ": q.kind}
@@ -131,15 +150,7 @@ def _count(q: Question, cols: dict[str | None, int], rows: list[tuple[int, list[
     main = cols.get(None)
     if q.kind in ("einfach", "janein") and main is not None:
         allowed = {c for c, _ in q.answers} | ({"-oth-"} if q.other else set())
-        counts: dict[str, int] = {}
-        for line, values in rows:
-            value = _cell(values, main)
-            if not value:
-                continue
-            if value not in allowed:
-                problems.append(_bad(name, line, headings[main], value, q))
-                continue
-            counts[value] = counts.get(value, 0) + 1
+        counts, _lines = _count_codes(rows, main, allowed, name, headings, q, problems)
         options = _options(q, counts)
         if q.other:
             options.append({"code": "-oth-", "text": "Sonstiges", "anzahl": counts.get("-oth-", 0)})
@@ -179,16 +190,8 @@ def _count(q: Question, cols: dict[str | None, int], rows: list[tuple[int, list[
             i = cols.get(code)
             if i is None:
                 continue
-            counts = {}
-            for line, values in rows:
-                value = _cell(values, i)
-                if not value:
-                    continue
-                if value not in allowed:
-                    problems.append(_bad(name, line, headings[i], value, q))
-                    continue
-                counts[value] = counts.get(value, 0) + 1
-                answered_rows.add(line)
+            counts, lines = _count_codes(rows, i, allowed, name, headings, q, problems)
+            answered_rows |= lines
             teile.append({"code": code, "text": text or code, "gueltig": sum(counts.values()),
                           "optionen": _options(q, counts)})
         return {**base, "gueltig": len(answered_rows), "gesamt": n, "teilfragen": teile}
