@@ -6,13 +6,13 @@ import posixpath
 import re
 import typing
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..problems import Location
+from ..problems import DeferredLocation, Location
 from .concept import Konzept, where
 from .fields import Entry, MarkdownMarker, QuelleMarker, RefMarker, is_reference, source_of
 
@@ -206,20 +206,27 @@ def text_refs(konzept: Konzept) -> list[tuple[str, Location]]:
             if "[[" not in text:
                 continue
             base = where(entry, *path)
-            if base.file not in files:
-                files[base.file] = _read(konzept.root, base.file)
-            raw = files[base.file]
             seen: dict[str, int] = {}
             for m in REF_IN_TEXT.finditer(text):
                 ident = m.group(1)
                 n = seen.get(ident, 0)
                 seen[ident] = n + 1
-                out.append((ident, _find(raw, base, "[[" + ident, n) or base))
+                # Looked up only when a message names it (the file is read then).
+                out.append((ident, DeferredLocation(base.file, partial(
+                    _ref_position, konzept.root, files, base, "[[" + ident, n))))
     for rel, text in konzept.texte.items():
         for m in REF_IN_TEXT.finditer(text):
             out.append((m.group(1), _position(text, m.start(), rel)))
     konzept.cache["text_refs"] = out
     return out
+
+
+def _ref_position(root: Path, files: dict[str, str | None], base: Location, needle: str,
+                  n: int) -> tuple[int, int]:
+    if base.file not in files:
+        files[base.file] = _read(root, base.file)
+    found = _find(files[base.file], base, needle, n) or base
+    return found.line, found.column
 
 
 def _read(root: Path, rel: str) -> str | None:
