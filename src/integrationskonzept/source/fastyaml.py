@@ -20,8 +20,8 @@ safe reader reads the file (:data:`FALLBACK`):
 - a parse error, an alias (rapidyaml writes it as a text starting with ``*``; a text
   starting with ``**fett**`` falls back too), a duplicate key, a key libyaml reads
   differently (empty, null, ``<<``), a number rapidyaml rewrote (``.5`` → ``0.5``),
-  nesting deeper than the safe reader allows: the safe reader reads the file and says
-  what is wrong, with file and line;
+  indentation deep enough to nest near the safe reader's limit: the safe reader reads
+  the file and says what is wrong, with file and line;
 - scalars stay the text the author typed: JSON numbers are taken as their text,
   ``true``/``false`` become the words again, ``null`` and the empty value ``None``.
 
@@ -86,9 +86,8 @@ class _Source:
 class FMap(YMap):
     """A mapping read on the fast path: positions come on first use."""
 
-    __slots__ = ("src", "depth")
+    __slots__ = ("src",)
     src: _Source
-    depth: int
 
     def __getattr__(self, name: str) -> Any:
         if name in ("line", "column", "pos"):
@@ -100,9 +99,8 @@ class FMap(YMap):
 class FList(YList):
     """A sequence read on the fast path: positions come on first use."""
 
-    __slots__ = ("src", "depth")
+    __slots__ = ("src",)
     src: _Source
-    depth: int
 
     def __getattr__(self, name: str) -> Any:
         if name in ("line", "column", "pos"):
@@ -141,64 +139,53 @@ def _number(text: str) -> str:
     return text
 
 
-def _decoder(src: _Source, max_depth: int) -> json.JSONDecoder:
+def _decoder(src: _Source) -> json.JSONDecoder:
     fmap_new = FMap.__new__
     odd = _ODD_KEYS
+    plain = _PLAIN_TYPES
 
     def mapping(pairs: list[tuple[str, Any]]) -> FMap:
         m = fmap_new(FMap)
         dict.update(m, pairs)
         if len(m) != len(pairs) or not odd.isdisjoint(m):
             raise _Fallback
-        depth = 1
-        for key, value in pairs:
-            t = type(value)
-            if t is FMap:
-                if value.depth >= depth:
-                    depth = value.depth + 1
-            elif t is list:
-                value = m[key] = _sequence(value, src)
-                if value.depth >= depth:
-                    depth = value.depth + 1
-            elif t is bool:
-                m[key] = "true" if value else "false"
-        if depth > max_depth:
-            raise _Fallback
+        if not plain.issuperset(map(type, m.values())):  # a list or a truth value inside
+            for key, value in pairs:
+                t = type(value)
+                if t is list:
+                    m[key] = _sequence(value, src)
+                elif t is bool:
+                    m[key] = "true" if value else "false"
         m.src = src
-        m.depth = depth
         return m
 
     return json.JSONDecoder(object_pairs_hook=mapping, parse_int=str, parse_float=_number)
 
 
+# What json.loads gives that needs no change: texts (numbers become texts), None, mappings.
+_PLAIN_TYPES = frozenset({str, type(None), FMap})
+
+
 def _sequence(items: list[Any], src: _Source) -> FList:
     out = FList.__new__(FList)
-    depth = 1
-    for value in items:
-        t = type(value)
-        if t is FMap:
-            if value.depth >= depth:
-                depth = value.depth + 1
-        elif t is list:
-            value = _sequence(value, src)
-            if value.depth >= depth:
-                depth = value.depth + 1
-        elif t is bool:
-            value = "true" if value else "false"
-        list.append(out, value)
+    list.extend(out, items)
+    if not _PLAIN_TYPES.issuperset(map(type, items)):
+        for i, value in enumerate(items):
+            t = type(value)
+            if t is list:
+                out[i] = _sequence(value, src)
+            elif t is bool:
+                out[i] = "true" if value else "false"
     out.src = src
-    out.depth = depth
     return out
 
 
-def _top(value: Any, src: _Source, max_depth: int) -> Any:
+def _top(value: Any, src: _Source) -> Any:
     if type(value) is list:
         value = _sequence(value, src)
     elif type(value) is bool:
         return "true" if value else "false"
     if isinstance(value, (FMap, FList)):
-        if value.depth > max_depth:
-            raise _Fallback
         src.root = value
     return value
 
@@ -240,15 +227,22 @@ _state: dict[str, Any] = {}
 
 
 def parse(text: str, rel: str, max_depth: int) -> Any:
-    """The file's data as the safe reader would read it, or :data:`FALLBACK`."""
+    """The file's data as the safe reader would read it, or :data:`FALLBACK`.
+
+    Within the subset, nesting grows with indentation: a mapping, a list in it at the same
+    indentation, one flow level – at most indentation + 3 levels. A file indented that
+    deep near ``max_depth`` goes to the safe reader, which counts exactly.
+    """
     if not _enabled() or not is_plain_block_yaml(text):
         return FALLBACK
     if ("Null" in text or "NULL" in text) and _NULL_WORD.search(text):
         return FALLBACK
-    return _parse(text, rel, max_depth)
+    if re.search(rf"^ {{{max(max_depth - 4, 0)}}}", text, re.MULTILINE):
+        return FALLBACK
+    return _parse(text, rel)
 
 
-def _parse(text: str, rel: str, max_depth: int) -> Any:
+def _parse(text: str, rel: str) -> Any:
     ryml = _state["ryml"]
     src = _Source(text, rel)
     try:
@@ -256,8 +250,8 @@ def _parse(text: str, rel: str, max_depth: int) -> Any:
             tree = ryml.parse_in_arena(text.encode("utf-8"))
             if tree.empty() or tree.size() == 0:
                 return FALLBACK
-            out = ryml.emit_json_malloc(tree, tree.root_id())  # deeper than 64: an error
-        return _top(_decoder(src, max_depth).decode(out), src, max_depth)
+            out = ryml.emit_json_malloc(tree, tree.root_id())
+        return _top(_decoder(src).decode(out), src)
     except (_Fallback, ValueError, RecursionError, AttributeError, TypeError):
         return FALLBACK
     except Exception:  # noqa: BLE001 - any rapidyaml exception: the safe reader decides
@@ -278,9 +272,9 @@ def _self_test() -> bool:
     if ryml is None:
         return False
     _state["ryml"] = ryml
-    from .safeyaml import MAX_DEPTH, parse_yaml_text
+    from .safeyaml import parse_yaml_text
 
-    fast = _parse(SELF_TEST, "selbsttest.yaml", MAX_DEPTH)
+    fast = _parse(SELF_TEST, "selbsttest.yaml")
     safe = parse_yaml_text(SELF_TEST, "selbsttest.yaml")
     return fast is not FALLBACK and not safe.problems and _same(fast, safe.data)
 
