@@ -75,12 +75,12 @@ def after_key(ind: str, extra: str, name: str) -> str:
 
 
 LINE = (
-    rf"(?:[ ]*(?:#[^\r\n]*)?{NL}"
-    rf"|(?P<e>[ ]*){KEY}:{after_key('e', '', 'c1')}"
-    rf"|(?P<f>[ ]*)- (?:{KEY}:{after_key('f', '[ ]{2}', 'c2')}"
-    rf"|{VALUE}{END}{cont('f', '')}{not_deeper('f', '')}"
-    rf"|[|>][+-]?{END}{block('f', '', 'c3')}{not_deeper('f', '')})"
-    rf"|[ ]*-{END})"
+    rf"(?P<i>[ ]*)(?:(?:#[^\r\n]*)?{NL}"
+    rf"|{KEY}:{after_key('i', '', 'c1')}"
+    rf"|- (?:{KEY}:{after_key('i', '[ ]{2}', 'c2')}"
+    rf"|{VALUE}{END}{cont('i', '')}{not_deeper('i', '')}"
+    rf"|[|>][+-]?{END}{block('i', '', 'c3')}{not_deeper('i', '')})"
+    rf"|-{END})"
 )
 
 
