@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import total_ordering
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import (
@@ -19,10 +20,10 @@ from pydantic import (
     ConfigDict,
     PlainSerializer,
     PlainValidator,
-    StringConstraints,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
+from pydantic_core import core_schema as cs
 
 from ..text import german
 from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
@@ -63,25 +64,51 @@ MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in
 MAX_ID = 100
 
 
-def _bounded(limit: int, what: str) -> Any:
-    """A validator refusing strings longer than ``limit`` with a German message."""
-    def check(value: Any) -> Any:
-        if isinstance(value, str) and len(value) > limit:
-            raise PydanticCustomError(
-                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
-                {"what": what, "length": len(value), "limit": limit})
-        return value
-    return BeforeValidator(check)
+TEXT_TOO_LONG = "{what} ist zu lang ({length} Zeichen; höchstens {limit})"
 
 
-# The pattern comes before the length check in the list, so pydantic applies it to the
-# str schema in Rust; the length check (a before-validator, the outer layer) still runs
-# first, so a long text never meets the pattern. The other order checks the pattern in
-# Python, once per id (a tenth of the model's time at Landkreis size).
+class _Ready:
+    """Annotated metadata that hands pydantic a finished core schema.
+
+    ``__get_pydantic_core_schema__`` is pydantic's public hook for custom types: pydantic
+    takes the schema as it is instead of resolving the same layers of ``Annotated``
+    (constraints, validator functions, their signatures) again for each of the few
+    hundred fields that use a type, which was most of the start-up of `ik validate`.
+    ``build`` makes a fresh schema per field (pydantic may add to it).
+    """
+
+    __slots__ = ("build",)
+
+    def __init__(self, build: Callable[[], cs.CoreSchema]) -> None:
+        self.build = build
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> cs.CoreSchema:
+        return self.build()
+
+
+def _bounded(limit: int, what: str, *, min_length: int | None = None,
+             pattern: str | None = None) -> _Ready:
+    """Text of at most ``limit`` characters, checked before the other constraints.
+
+    The steps run in Rust: is it text, is it too long (German message; the loader's
+    translation fills in the length), then ``min_length`` and ``pattern``, so a long text
+    never meets the pattern. The same checks as a Python validator cost a call per
+    text value, a third of the model's time at Landkreis size.
+    """
+    def build() -> cs.CoreSchema:
+        steps = [cs.str_schema(), cs.custom_error_schema(
+            cs.str_schema(max_length=limit), custom_error_type="ik_text_length",
+            custom_error_message=TEXT_TOO_LONG,
+            custom_error_context={"what": what, "limit": limit})]
+        if min_length is not None or pattern is not None:
+            steps.append(cs.str_schema(min_length=min_length, pattern=pattern))
+        return cs.chain_schema(steps)
+    return _Ready(build)
+
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN),
-    _bounded(MAX_ID, "Die ID"),
+    _bounded(MAX_ID, "Die ID", pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
 ]
@@ -90,8 +117,7 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
-    StringConstraints(pattern=REF_PATTERN),
-    _bounded(MAX_ID, "Der Verweis"),
+    _bounded(MAX_ID, "Der Verweis", pattern=REF_PATTERN),
     WithJsonSchema({"type": "string", "pattern": REF_PATTERN,
                     "description": "Verweis auf eine ID"}),
 ]
@@ -139,7 +165,8 @@ def _quellen(value: Any) -> Any:
 
 
 QuellenT = Annotated[
-    list[Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Die Quelle")]],
+    list[Annotated[str, _bounded(MAX_TEXT, "Die Quelle", min_length=1),
+                   WithJsonSchema({"type": "string", "minLength": 1})]],
     QuelleMarker(),
     BeforeValidator(_quellen),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
@@ -150,7 +177,8 @@ QuellenT = Annotated[
 """Sources of an entry: each an id (reference, a survey's question as ``id#CODE``), an
 address or a document title."""
 
-Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
+Text = Annotated[str, _bounded(MAX_TEXT, "Der Text", min_length=1),
+                 WithJsonSchema({"type": "string", "minLength": 1})]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -352,9 +380,29 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
 
 PERIOD_DESCRIPTION = ("Datum, Monat, Jahr oder Schul-/Haushaltsjahr: 2024-03-15, 2024-03, 2024 "
                       "oder 2023/24; „2024, vorläufig“ für ein vorläufiges Datum")
+# Values already read, by the text as written: a Landkreis writes the same few hundred
+# dates, years and counts thousands of times, and parsing them was a third of the time the
+# model needs. The values are immutable (Zeitpunkt is frozen, Anzahl is never changed),
+# so entries can share them; only values that parsed are kept, and at most MEMO_SIZE.
+MEMO_SIZE = 20_000
+_ZEITPUNKTE: dict[str, Zeitpunkt] = {}
+
+
+def _zeitpunkt(value: Any) -> Zeitpunkt:
+    """:func:`parse_zeitpunkt`, remembered per text."""
+    if type(value) is not str:
+        return parse_zeitpunkt(value)
+    known = _ZEITPUNKTE.get(value)
+    if known is None:
+        known = parse_zeitpunkt(value)
+        if len(_ZEITPUNKTE) < MEMO_SIZE:
+            _ZEITPUNKTE[value] = known
+    return known
+
+
 ZeitpunktT = Annotated[
     Zeitpunkt,
-    BeforeValidator(parse_zeitpunkt),
+    BeforeValidator(_zeitpunkt),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
                     "description": PERIOD_DESCRIPTION}),
@@ -422,7 +470,22 @@ def _qualified(value: Any) -> tuple[float, str] | None:
     return float(number.replace(",", ".")), (m["q"] or "")
 
 
+_ANZAHLEN: dict[str | int, Anzahl] = {}
+
+
 def _anzahl(value: Any) -> Anzahl:
+    """An :class:`Anzahl` from a count as written, remembered per text or number."""
+    if type(value) is not str and type(value) is not int:
+        return _parse_anzahl(value)
+    known = _ANZAHLEN.get(value)
+    if known is None:
+        known = _parse_anzahl(value)
+        if len(_ANZAHLEN) < MEMO_SIZE:
+            _ANZAHLEN[value] = known
+    return known
+
+
+def _parse_anzahl(value: Any) -> Anzahl:
     if isinstance(value, Anzahl):
         return value
     if isinstance(value, str) and (got := _qualified(value)) is not None and got[1]:
