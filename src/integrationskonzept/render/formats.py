@@ -65,12 +65,10 @@ class Job:
 
     def write(self, args: list[str], what: str, env: dict[str, str] | None = None,
               rts: tuple[str, ...] = ()) -> bytes:
-        """Write a format from the safe AST with the format filters."""
-        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua", "steckbrief.lua",
-                               "ueberleitung.lua")
-                   for x in ("--lua-filter", lua(f))]
-        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
-                            *args], what, env, rts)
+        """Write a format from the safe AST with the format filters (``formate.lua``
+        applies those of the target format in few passes)."""
+        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.",
+                            "--lua-filter", lua("formate.lua"), *args], what, env, rts)
 
 
 def html(job: Job) -> bytes:
@@ -101,7 +99,7 @@ def html(job: Job) -> bytes:
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
     page = job.write(
-        ["--lua-filter", lua("webseite.lua"), "-t", "html5", "-s", f"--template={_HTML_PAGE}",
+        ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
          "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
          "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
          "--wrap=none"], "das HTML")
@@ -124,7 +122,7 @@ def docx(job: Job) -> bytes:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["--lua-filter", lua("bezeichnung.lua"), "-t", "docx+native_numbering",
+    data = job.write(["-t", "docx+native_numbering",
                       "--reference-doc=reference.docx", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
                      "das DOCX")
@@ -156,8 +154,7 @@ def pdf(job: Job) -> bytes:
         job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
                 "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
     job.say("PDF: Pandoc schreibt den typst-Satz …")
-    body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
-                      "-t", "typst", "--wrap=none"],
+    body = job.write(["-t", "typst", "--wrap=none"],
                      "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
     build = job.build
     (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")

@@ -10,9 +10,11 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 
 1. The Markdown is read once (:data:`.pandoc.READER`, no raw HTML/TeX/attributes)
    through the trusted ``sicherheit.lua`` filter into pandoc's JSON AST; the
-   title data from ``meta`` is set there as plain strings.
-2. Each format is written from that AST with the format filters (German quotes,
-   image twins and alt text, landscape sections), the design and ``--toc``.
+   title data from ``meta`` is set there as plain strings, headings are kept
+   from skipping a level (``ebenen.lua``), quotes become German ones (``deutsch.lua``).
+2. Each format is written from that AST with the format filters (image twins and
+   alt text, landscape sections, profiles; merged into few passes by
+   ``formate.lua``), the design and ``--toc``.
 3. The PDF: pandoc writes the typst body, :mod:`.typstdoc` wraps it in the theme,
    :mod:`.typesetter` compiles it (PDF/A-2a and PDF/UA-1; UA-1 alone with a warning
    when PDF/A is impossible) in a bounded child process.
@@ -135,7 +137,8 @@ def render(
             say("Markdown einlesen …")
             started = time.perf_counter()
             job.pandoc([*reader, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
-                        "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json"],
+                        "--lua-filter", lua("ebenen.lua"), "--lua-filter", lua("deutsch.lua"),
+                        "-o", "dokument.json"],
                        "den Markdown-Text")
             _stat(stats, "read", started)
         writers: dict[str, Callable[[Job], bytes]] = {
