@@ -237,7 +237,8 @@ def parse(text: str, rel: str, max_depth: int) -> Any:
         return FALLBACK
     if ("Null" in text or "NULL" in text) and _NULL_WORD.search(text):
         return FALLBACK
-    if re.search(rf"^ {{{max(max_depth - 4, 0)}}}", text, re.MULTILINE):
+    deep = " " * max(max_depth - 4, 0)
+    if text.startswith(deep) or "\n" + deep in text:  # (tabs never get this far)
         return FALLBACK
     return _parse(text, rel)
 
