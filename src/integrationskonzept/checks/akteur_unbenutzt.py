@@ -31,7 +31,7 @@ _AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     used = {ident for _e, field, ident, _p in all_refs(konzept) if field in _AKTEUR_FIELDS}
-    used.update(ident for ident, _loc in text_refs(konzept))  # also [[id]] in chapter files
+    used.update(ref[0] for ref in text_refs(konzept))  # also [[id]] in chapter files
     for akteur in konzept.akteure.values():
         if akteur.beziehungen:
             used.add(akteur.id)

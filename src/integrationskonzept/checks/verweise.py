@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs, text_refs
+from ..model.references import all_refs, text_ref_location, text_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -36,7 +36,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
     linien: set[str] | None = None
-    for ident, loc in text_refs(konzept):
+    for ref in text_refs(konzept):
+        ident = ref[0]
         if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
             continue
         if linien is None:
@@ -45,7 +46,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             continue
         best = suggest(ident, [*ids, *linien])
         yield Finding(
-            f"Verweis [[{ident}]] im Text: keine solche ID im Konzept", loc,
+            f"Verweis [[{ident}]] im Text: keine solche ID im Konzept",
+            text_ref_location(konzept, ref),
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
     for entry, field, written, path in all_refs(konzept):

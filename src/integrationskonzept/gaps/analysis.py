@@ -113,7 +113,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-            akzeptiert=akzeptiert, fundstelle=str(where(bedarf, "id")),
+            akzeptiert=akzeptiert, ort=where(bedarf, "id"),
             quellen=tuple(quelle_text(konzept, q) for q in bedarf.quelle),
             urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
             kapazitaet_unbekannt=befund.kapazitaet_unbekannt, gruende=befund.gruende,

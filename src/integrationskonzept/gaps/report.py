@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from ..problems import Location
+
 # The three verdicts of a need, from good to bad.
 GEDECKT = "gedeckt"
 TEILWEISE = "teilweise gedeckt"
@@ -122,8 +124,13 @@ class Befund:
     naechste: tuple[Kandidat, ...] = ()
     massnahmen: tuple[MassnahmeBezug, ...] = ()
     akzeptiert: str | None = None
-    fundstelle: str = ""
+    ort: Location = field(default=Location(""), compare=False, repr=False)
     quellen: tuple[str, ...] = ()  # where the need was named; a survey with its question
+
+    @property
+    def fundstelle(self) -> str:
+        """Where the need is written (file:line:column), looked up when asked for."""
+        return str(self.ort)
 
     @property
     def offen(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import typing
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -190,36 +191,102 @@ def _texts(obj: BaseModel, path: tuple[str | int, ...]
                 yield from _texts(item, (*path, name, i))
 
 
-def text_refs(konzept: Konzept) -> list[tuple[str, Location]]:
-    """Every ``[[id]]`` written in a Markdown text, at the position of the reference itself.
+# A ``[[id]]`` written in a Markdown text: (id, entry, path of the text in the entry, n).
+# ``n`` counts the earlier ``[[id`` of the same id in that text; for a Markdown file
+# (chapters, Ausgangslagen) the entry is None, the path is (file,) and ``n`` the offset.
+TextRef = tuple[str, Entry | None, tuple[str | int, ...], int]
 
-    YAML fields (also block scalars) are searched in the file from the value's start;
-    Markdown files (chapters, Ausgangslagen) are located line by line. Computed once.
+
+def text_refs(konzept: Konzept) -> list[TextRef]:
+    """Every ``[[id]]`` written in a Markdown text, in source order; computed once.
+
+    Only ids and handles: :func:`text_ref_location` finds the position of one reference
+    in its file when a check reports it (the happy path reads no positions).
     """
     cached = konzept.cache.get("text_refs")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    out: list[tuple[str, Location]] = []
-    files: dict[str, str | None] = {}
+    out: list[TextRef] = []
+    append = out.append
+    finditer = REF_IN_TEXT.finditer
     for entry in sources(konzept):
         for text, path in _texts(entry, ()):
             if "[[" not in text:
                 continue
-            base = where(entry, *path)
-            if base.file not in files:
-                files[base.file] = _read(konzept.root, base.file)
-            raw = files[base.file]
             seen: dict[str, int] = {}
-            for m in REF_IN_TEXT.finditer(text):
+            for m in finditer(text):
                 ident = m.group(1)
                 n = seen.get(ident, 0)
                 seen[ident] = n + 1
-                out.append((ident, _find(raw, base, "[[" + ident, n) or base))
+                append((ident, entry, path, n))
     for rel, text in konzept.texte.items():
-        for m in REF_IN_TEXT.finditer(text):
-            out.append((m.group(1), _position(text, m.start(), rel)))
+        for m in finditer(text):
+            append((m.group(1), None, (rel,), m.start()))
     konzept.cache["text_refs"] = out
     return out
+
+
+def text_ref_location(konzept: Konzept, ref: TextRef) -> Location:
+    """Where a reference of :func:`text_refs` is written: at its ``[[``.
+
+    YAML fields (also block scalars) are searched in the file from the value's start;
+    Markdown files are located by the offset of the match.
+    """
+    ident, entry, path, n = ref
+    if entry is None:
+        rel = str(path[0])
+        return _SourceText(konzept.texte[rel]).position(n, rel)
+    base = where(entry, *path)
+    raw = _source_text(konzept, base.file)
+    return (raw.find(base, "[[" + ident, n) if raw is not None else None) or base
+
+
+class _SourceText:
+    """A file's text with the offsets of its line starts, for positions by offset."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self.starts = starts
+
+    def position(self, offset: int, file: str) -> Location:
+        line = bisect_right(self.starts, offset)
+        return Location(file, line, offset - self.starts[line - 1] + 1)
+
+    def find(self, base: Location, needle: str, n: int) -> Location | None:
+        """The ``n``-th occurrence of ``needle`` after the position ``base``."""
+        if not base.line:
+            return None
+        k = base.line - 1
+        start = self.starts[k] if k < len(self.starts) else len(self.text) + 1
+        at = start + max(base.column - 1, 0) - 1
+        for _ in range(n + 1):
+            at = self.text.find(needle, at + 1)
+            if at < 0:
+                return None
+        return self.position(at, base.file)
+
+
+def _source_text(konzept: Konzept, rel: str) -> _SourceText | None:
+    """The text of the YAML file ``rel`` as read from disk (newlines as in text mode),
+    once per concept."""
+    memo: dict[str, _SourceText | None] = konzept.cache.setdefault("source_texts", {})
+    if rel not in memo:
+        text = konzept.quelltexte.get(rel) if rel else None
+        if text is not None:
+            text = text.removeprefix("\ufeff")
+            if "\r" in text:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+        else:
+            text = _read(konzept.root, rel) if rel else None
+        memo[rel] = _SourceText(text) if text is not None else None
+    return memo[rel]
 
 
 def _read(root: Path, rel: str) -> str | None:
@@ -227,23 +294,3 @@ def _read(root: Path, rel: str) -> str | None:
         return (root / rel).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _position(text: str, offset: int, file: str) -> Location:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Location(file, line, column)
-
-
-def _find(raw: str | None, base: Location, needle: str, n: int) -> Location | None:
-    """The ``n``-th occurrence of ``needle`` in ``raw`` after the position ``base``."""
-    if raw is None or not base.line:
-        return None
-    lines = raw.split("\n")
-    start = sum(len(x) + 1 for x in lines[: base.line - 1]) + max(base.column - 1, 0)
-    at = start - 1
-    for _ in range(n + 1):
-        at = raw.find(needle, at + 1)
-        if at < 0:
-            return None
-    return _position(raw, at, base.file)
