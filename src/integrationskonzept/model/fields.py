@@ -8,11 +8,11 @@ and say in German what they expected when it does not fit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import total_ordering
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -323,7 +323,7 @@ Datum = Annotated[dt.date, before(_date, cs.date_schema),
                                   "description": "Datum, z. B. 2017-08-17 oder 17.08.2017"})]
 
 
-@total_ordering
+@functools.total_ordering
 @dataclass(frozen=True)
 class Zeitpunkt:
     """A date given as day, month, year or a school/budget year (``2003/04``).
@@ -401,24 +401,28 @@ PERIOD_DESCRIPTION = ("Datum, Monat, Jahr oder Schul-/Haushaltsjahr: 2024-03-15,
 # model needs. The values are immutable (Zeitpunkt is frozen, Anzahl is never changed),
 # so entries can share them; only values that parsed are kept, and at most MEMO_SIZE.
 MEMO_SIZE = 20_000
-_ZEITPUNKTE: dict[str, Zeitpunkt] = {}
+_T = TypeVar("_T")
 
 
-def _zeitpunkt(value: Any) -> Zeitpunkt:
-    """:func:`parse_zeitpunkt`, remembered per text."""
-    if type(value) is not str:
-        return parse_zeitpunkt(value)
-    known = _ZEITPUNKTE.get(value)
-    if known is None:
-        known = parse_zeitpunkt(value)
-        if len(_ZEITPUNKTE) < MEMO_SIZE:
-            _ZEITPUNKTE[value] = known
-    return known
+def _remembered(parse: Callable[[Any], _T], *kinds: type) -> Callable[[Any], _T]:
+    """``parse``, remembered per value whose type is exactly one of ``kinds``."""
+    memo: dict[Any, _T] = {}
+
+    def remembered(value: Any) -> _T:
+        if type(value) not in kinds:
+            return parse(value)
+        known = memo.get(value)
+        if known is None:
+            known = parse(value)
+            if len(memo) < MEMO_SIZE:
+                memo[value] = known
+        return known
+    return functools.update_wrapper(remembered, parse)
 
 
 ZeitpunktT = Annotated[
     Zeitpunkt,
-    before(_zeitpunkt, serialize=str),
+    before(_remembered(parse_zeitpunkt, str), serialize=str),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
                     "description": PERIOD_DESCRIPTION}),
 ]
@@ -485,22 +489,7 @@ def _qualified(value: Any) -> tuple[float, str] | None:
     return float(number.replace(",", ".")), (m["q"] or "")
 
 
-_ANZAHLEN: dict[str | int, Anzahl] = {}
-
-
 def _anzahl(value: Any) -> Anzahl:
-    """An :class:`Anzahl` from a count as written, remembered per text or number."""
-    if type(value) is not str and type(value) is not int:
-        return _parse_anzahl(value)
-    known = _ANZAHLEN.get(value)
-    if known is None:
-        known = _parse_anzahl(value)
-        if len(_ANZAHLEN) < MEMO_SIZE:
-            _ANZAHLEN[value] = known
-    return known
-
-
-def _parse_anzahl(value: Any) -> Anzahl:
     if isinstance(value, Anzahl):
         return value
     if isinstance(value, str) and (got := _qualified(value)) is not None and got[1]:
@@ -537,7 +526,7 @@ def _menge(value: Any) -> Menge:
 
 
 AnzahlT = Annotated[
-    int, PlainValidator(_anzahl), PlainSerializer(str, return_type=str),
+    int, PlainValidator(_remembered(_anzahl, str, int)), PlainSerializer(str, return_type=str),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}],
                     "description": "Ganze Zahl, auch mit Zusatz: „ca. 80“, „über 40“"})]
 """A count that may carry a qualifier (``ca. 80``); the value is an :class:`Anzahl`."""
