@@ -18,9 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Location, Problem, Severity
 from . import fastyaml, parsecache
@@ -28,6 +26,9 @@ from .containers import YList as YList
 from .containers import YMap as YMap
 from .files import Unreadable, read_regular
 from .gcpause import gc_paused
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -72,8 +73,16 @@ class YamlFile:
     text: str = ""  # the decoded file, for checks that scan the text (read once)
 
 
+def _yaml() -> Any:
+    """PyYAML, imported when the safe reader first runs (the fast reader does without)."""
+    import yaml
+
+    return yaml
+
+
 def have_libyaml() -> bool:
-    return bool(getattr(yaml, "__with_libyaml__", False)) and not os.environ.get("IK_NO_LIBYAML")
+    return (bool(getattr(_yaml(), "__with_libyaml__", False))
+            and not os.environ.get("IK_NO_LIBYAML"))
 
 
 def _problem(rel: str, line: int, col: int, code: str, msg: str, hint: str = "") -> Problem:
@@ -157,6 +166,7 @@ def _check_characters(text: str, rel: str) -> list[Problem]:
 
 def parse_yaml_text(text: str, rel: str) -> YamlFile:
     """Build positioned containers from parser events (see module docstring)."""
+    yaml = _yaml()
     loader = yaml.CSafeLoader if have_libyaml() else yaml.SafeLoader
     try:
         with gc_paused():
@@ -188,6 +198,7 @@ def _mark(ev: Any) -> tuple[int, int]:
 
 def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purpose
     """Turn the parser's events into YMap/YList/str/None; raises _Stop on a problem."""
+    yaml = _yaml()
     ScalarEvent = yaml.ScalarEvent
     MappingStartEvent = yaml.MappingStartEvent
     SequenceStartEvent = yaml.SequenceStartEvent
