@@ -186,6 +186,12 @@ def test_a_rapidyaml_that_reads_differently_switches_the_fast_path_off(
     assert fastyaml._state["on"] is False
 
 
+def test_the_self_test_expects_what_the_safe_reader_reads() -> None:
+    safe = safeyaml.parse_yaml_text(fastyaml.SELF_TEST, "selbsttest.yaml")
+    assert not safe.problems
+    assert fastyaml._same(safe.data, fastyaml.SELF_TEST_DATA)
+
+
 def test_ik_schnellleser_0_switches_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IK_SCHNELLLESER", "0")
     assert _fast("a: 1\n") is fastyaml.FALLBACK
