@@ -8,8 +8,10 @@ Usage (from the repository root)::
 Each (concept, format) pair is one `python -m integrationskonzept build` run. The peak
 is the largest sum of resident memory (VmRSS) over the CLI process and all its children
 (pandoc, the typst worker), sampled every 0.1 s, so formats written at the same time
-count together. The Landkreis concepts come from ``benchmarks/generate.py``. The table
-goes to ``benchmarks/BUILD.md`` (and the raw figures to ``--json`` if given).
+count together. CPU is user + system time of the whole process tree (from the kernel's
+accounting of waited-for children): on a shared machine it varies less than wall time.
+The Landkreis concepts come from ``benchmarks/generate.py``. The table goes to
+``benchmarks/BUILD.md`` (and the raw figures to ``--json`` if given).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -64,6 +67,7 @@ def tree_rss_kb(pid: int) -> int:
 def measure(concept: Path, fmt: str, out: Path, command: str = "build") -> dict[str, object]:
     """One `ik build` (or ``command``) run; returns seconds, peak MB of the tree, exit code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "integrationskonzept", command, str(concept), "-f", fmt,
@@ -73,8 +77,11 @@ def measure(concept: Path, fmt: str, out: Path, command: str = "build") -> dict[
         peak = max(peak, tree_rss_kb(proc.pid))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    return {"seconds": round(seconds, 1), "peak_mb": round(peak / 1024), "rc": proc.returncode,
+    return {"seconds": round(seconds, 1), "cpu": round(cpu, 1), "peak_mb": round(peak / 1024),
+            "load": os.getloadavg()[0], "rc": proc.returncode,
             "error": err.strip().splitlines()[-1] if proc.returncode and err.strip() else ""}
 
 
@@ -114,7 +121,8 @@ def table(results: list[dict[str, object]], formats: list[str]) -> str:
             elif r["rc"]:
                 cells.append(f"Fehler ({r['seconds']} s)")
             else:
-                cells.append(f"{r['seconds']:.0f} s / {r['peak_mb']} MB")
+                cpu = f" ({r['cpu']:.0f} s CPU)" if "cpu" in r else ""
+                cells.append(f"{r['seconds']:.0f} s{cpu} / {r['peak_mb']} MB")
         lines.append(f"| {c} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -125,18 +133,33 @@ def growth(results: list[dict[str, object]], formats: list[str]) -> list[str]:
         return next((r for r in results if r["concept"] == concept and r["format"] == fmt
                      and not r["rc"]), None)
 
-    parts = []
-    for fmt in formats:
-        half, full = cell("Landkreis ×0.5", fmt), cell("Landkreis ×1", fmt)
-        if half and full:
-            t = float(full["seconds"]) / float(half["seconds"])  # type: ignore[arg-type]
-            m = float(full["peak_mb"]) / float(half["peak_mb"])  # type: ignore[arg-type]
-            parts.append(f"{fmt.upper().replace(',', '+')} Zeit ×{t:.1f}, Speicher ×{m:.1f}"
-                         .replace(".", ","))
-    if not parts:
+    lines = []
+    for small, big in (("0.5", "1"), ("1", "2")):
+        parts = []
+        for fmt in formats:
+            half, full = cell(f"Landkreis ×{small}", fmt), cell(f"Landkreis ×{big}", fmt)
+            if half and full:
+                t = float(full["seconds"]) / float(half["seconds"])  # type: ignore[arg-type]
+                c = (float(full.get("cpu") or 0) / float(half.get("cpu") or 1)  # type: ignore[arg-type]
+                     if half.get("cpu") else 0.0)
+                m = float(full["peak_mb"]) / float(half["peak_mb"])  # type: ignore[arg-type]
+                parts.append((f"{fmt.upper().replace(',', '+')} Zeit ×{t:.1f}"
+                              + (f", CPU ×{c:.1f}" if c else "") + f", Speicher ×{m:.1f}")
+                             .replace(".", ","))
+        if parts:
+            lines += [f"Wachstum von Landkreis ×{small} auf ×{big} (doppelte Quellen): "
+                      .replace(".", ",") + "; ".join(parts) + ".", ""]
+    return lines
+
+
+def _load_line(results: list[dict[str, object]]) -> list[str]:
+    loads = [float(r["load"]) for r in results if "load" in r]  # type: ignore[arg-type]
+    if not loads:
         return []
-    return ["Wachstum von Landkreis ×0,5 auf ×1 (doppelte Quellen): " + "; ".join(parts)
-            + ".", ""]
+    return [(f"Last des Rechners (loadavg, 1 min) beim Ende der Läufe: {min(loads):.1f} bis "
+             f"{max(loads):.1f} bei {os.cpu_count()} Kernen – andere Prozesse liefen mit, die "
+             "Wanduhrzeiten sind entsprechend länger als auf einem freien Rechner.")
+            .replace(".", ",", 2), ""]
 
 
 def write_report(path: Path, results: list[dict[str, object]], formats: list[str],
@@ -145,10 +168,11 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
     text = [
         "# `ik build`: Zeit und Spitzenspeicher", "",
         "Gemessen mit `python benchmarks/build_bench.py` (ein `ik build`-Lauf je Zelle).",
-        "Zelle: Laufzeit (Wanduhr) / höchster Arbeitsspeicher (RSS) des ganzen "
-        "Prozessbaums – CLI, pandoc und typst zusammen, alle 0,1 s abgetastet. "
-        "`DOCX+PDF+HTML` ist die Voreinstellung von `ik build`.", "",
+        "Zelle: Laufzeit (Wanduhr) (Rechenzeit aller Prozesse, user + sys) / höchster "
+        "Arbeitsspeicher (RSS) des ganzen Prozessbaums – CLI, pandoc und typst zusammen, "
+        "alle 0,1 s abgetastet. `DOCX+PDF+HTML` ist die Voreinstellung von `ik build`.", "",
         f"Rechner: {machine()}", "",
+        *_load_line(results),
         table(results, formats), "",
         "Konzepte:", "",
         *[f"- {k}: {v}" for k, v in sizes.items()], "",

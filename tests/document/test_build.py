@@ -135,3 +135,30 @@ def test_source_list_names_statistics_and_what_bedarfe_rest_on(concept) -> None:
     section = markdown.split("## Quellen {#quellen}\n", 1)[1].split("\n#", 1)[0]
     assert "- Einwohnermeldeamt: 2 Bevölkerungszahlen" in section
     assert "- [Befragung Zugewanderte](#befragung-bf-1): Grundlage für 1 Bedarf" in section
+
+
+def test_a_chart_that_fails_is_left_out_of_the_text(concept, tmp_path, monkeypatch) -> None:
+    # the text is written while the charts compile; a chart that fails is named in a
+    # warning and the text is written again without it
+    from integrationskonzept.errors import RenderError
+    from integrationskonzept.render import figures
+
+    real = figures.compile_charts
+
+    def first_fails(charts, formats):  # type: ignore[no-untyped-def]
+        done = real(charts, formats)
+        return [RenderError("zu groß"), *done[1:]]
+
+    monkeypatch.setattr(figures, "compile_charts", first_fails)
+    root = concept()
+    whole = build(root, formats=["md"], out=tmp_path / "ganz")
+    monkeypatch.undo()
+    normal = build(root, formats=["md"], out=tmp_path / "normal")
+    assert whole.ok and normal.ok
+    [warning] = [w for w in whole.warnings if w.startswith("Diagramm")]
+    key = warning.split("„")[1].split("“")[0]
+    assert warning == f"Diagramm „{key}“ ausgelassen: zu groß"
+    text = (tmp_path / "ganz" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert f"diagramme/{key}.svg" not in text
+    assert f"diagramme/{key}.svg" in (tmp_path / "normal" / "integrationskonzept.md").read_text(
+        encoding="utf-8")

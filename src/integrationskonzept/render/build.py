@@ -9,6 +9,7 @@ sources give the same bytes (the date is the concept's Stand).
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
@@ -169,8 +170,8 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
     from . import load_design
-    from .figures import charts_for
-    from .prosa import expand_prosa
+    from .figures import start_charts
+    from .prosa import prosa_texte, splice_prosa
 
     voll = konzept  # with internal conflict data: [[kl-…]] to a left-out line is named so
     if not intern:
@@ -188,17 +189,15 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     design = load_design(root)
     started = time.perf_counter()
     say("Diagramme zeichnen …")
-    abbildungen, assets = charts_for(konzept, gaps, design, warnings)
+    diagramme = start_charts(konzept, gaps, design, warnings)  # compiled meanwhile
     seconds["charts"] = _lap(started)
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     meta = konzept.meta
     titel, basename = meta.titel, "integrationskonzept-intern" if intern else "integrationskonzept"
-    if nur_synopse and vergleich is not None:
-        from ..document.changes import synopse
+    assets: dict[str, bytes] = {}
 
-        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
-    else:
+    def compose(abbildungen: dict[str, Any]) -> str:
         if bereich is not None:
             from .kreis import kreis_verweise
 
@@ -218,7 +217,23 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
         dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken, voll))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
-        markdown = expand_prosa(render_markdown(dok, root), prosa)
+        # pandoc parses the texts while Jinja writes the document around them
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            texte = pool.submit(prosa_texte, prosa)
+            return splice_prosa(render_markdown(dok, root), texte.result())
+
+    if nur_synopse and vergleich is not None:
+        from ..document.changes import synopse
+
+        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
+        abbildungen, charts = diagramme.result()
+    else:
+        markdown = compose(diagramme.erwartet)
+        abbildungen, charts = diagramme.result()
+        if abbildungen != diagramme.erwartet:  # a chart failed: the text without it
+            assets.clear()
+            markdown = compose(abbildungen)
+    assets.update(charts)  # a chart before an image of a text of the same name
     seconds["markdown"] = _lap(started)
     return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
                           warnings, seconds, design=design, titel=titel,

@@ -17,17 +17,22 @@ _PLACEHOLDER = re.compile(r'^::: \{\.ik-prosa key="(p\d+)" ebene="\d+"\}\n:::$',
 
 
 def expand_prosa(markdown: str, sammlung: Sammlung) -> str:
-    """Fill the prosa placeholders with the Markdown fields, each parsed on its own.
+    """Fill the prosa placeholders with the Markdown fields (:func:`prosa_texte`)."""
+    return splice_prosa(markdown, prosa_texte(sammlung))
+
+
+def prosa_texte(sammlung: Sammlung) -> dict[str, str]:
+    """The Markdown fields by key, each parsed on its own and written back balanced.
 
     One pandoc run (``lua/prosa.lua``) reads every text separately and writes it
     back as Markdown; each snippet is balanced (the writer closes what it opens), so
     no field can reach into the rest of the document. Template lists next to a text
     sit in a div (``.ik-felder``) so a text ending in a list cannot merge with them.
-    The result is the complete document (the `md` output). The run is bounded in
-    time and memory by the texts' size (:func:`.limits.limits_for`).
+    The run is bounded in time and memory by the texts' size
+    (:func:`.limits.limits_for`).
     """
     if not sammlung.texte:
-        return markdown
+        return {}
     limits = limits_for(sum(len(str(t.get("text", ""))) for t in sammlung.texte.values()))
     with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
         work = Path(tmp)
@@ -40,6 +45,13 @@ def expand_prosa(markdown: str, sammlung: Sammlung) -> str:
             timeout=limits.seconds, memory_limit=limits.memory, what="die Textfelder",
         )
         texte: dict[str, str] = json.loads((work / "texte.json").read_text(encoding="utf-8"))
+    return texte
+
+
+def splice_prosa(markdown: str, texte: dict[str, str]) -> str:
+    """``markdown`` with each placeholder replaced by its text from :func:`prosa_texte`."""
+    if not texte:
+        return markdown
 
     def splice(match: re.Match[str]) -> str:
         key = match.group(1)
