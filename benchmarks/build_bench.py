@@ -184,8 +184,8 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "Wie das Dokument bei Landkreisgröße in Zeit und Speicher bleibt:", "",
         "- Pandoc liest den Markdown-Text einmal (mit Sicherheitsfilter, Überschriftenebenen "
         "und deutschen Anführungszeichen) in seinen JSON-Baum; jedes Format wird daraus "
-        "geschrieben. Die Lua-Filter eines Formats laufen in drei Durchgängen (DOCX: vier) "
-        "statt sieben oder acht; jeder Durchgang kostet bei Landkreisgröße rund 1 s.",
+        "geschrieben. Die Lua-Filter eines Formats laufen in zwei Durchgängen (DOCX und PDF: "
+        "drei) statt sieben oder acht; jeder Durchgang kostet bei Landkreisgröße rund 1 s.",
         "- Ab 2 MB Markdown werden die Formate nacheinander statt parallel erzeugt (Pandoc "
         "braucht dort je Format rund 1 GB, typst 1,2 GB). Das Einlesen und Pandocs typst-Satz "
         "laufen dann in zwei Teilen gleichzeitig (zwischen Kapiteln geteilt, gleiche Bytes "
@@ -204,8 +204,10 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
         "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
         "Angebotsübersicht im Anhang).",
+        "- Das Modell der Quellen wird vor dem Schreiben freigegeben (rund 0,1 GB).",
         "- Was bleibt (Landkreis ×1): der CLI-Prozess hält während des Schreibens rund "
-        "0,45 GB (Modell, Prüfbericht, Text), Pandocs HTML- und DOCX-Writer je rund 1 GB "
+        "0,35 GB (vor allem Heap, den Python nicht an das System zurückgibt), Pandocs HTML- "
+        "und DOCX-Writer je rund 1 GB "
         "(der ganze JSON-Baum im Speicher), typst 1,2 GB (alle 1.600 Seiten bis zur "
         "Ausgabe). Zeit: Einlesen des Markdown (12 s CPU, auf zwei Kerne verteilt), je "
         "Format 8–12 s Pandoc, typst 8 s.", "",
