@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ik_testing import BASE_INHALT
 from integrationskonzept.render.build import build
 
 
@@ -162,3 +163,22 @@ def test_a_chart_that_fails_is_left_out_of_the_text(concept, tmp_path, monkeypat
     assert f"diagramme/{key}.svg" not in text
     assert f"diagramme/{key}.svg" in (tmp_path / "normal" / "integrationskonzept.md").read_text(
         encoding="utf-8")
+
+
+def test_texts_read_in_two_runs_give_the_same_document(concept, tmp_path, monkeypatch) -> None:
+    from integrationskonzept.render import prosa
+
+    massnahme = {"id": "m-2", "titel": "Elterncafé", "ziele": ["z-1"],
+                 "federfuehrung": "gleichstellung",
+                 "zeitraum": {"beginn": "2024", "ende": "2025"}, "indikatoren": ["i-1"],
+                 "beschreibung": 'Zweiter Text, "zitiert" und *betont*.[^1]\n\n'
+                                 "[^1]: Noch eine Notiz.\n"}
+    root = concept(inhalt={"ausgangslage": "Erster Text mit Fußnote.[^1]\n\n[^1]: Eine Notiz.\n",
+                           "massnahmen": [*BASE_INHALT["massnahmen"], massnahme]})
+    one = build(root, formats=["md"], out=tmp_path / "eins")
+    monkeypatch.setattr(prosa, "TEILE_AB", 1)
+    two = build(root, formats=["md"], out=tmp_path / "zwei")
+    assert one.ok and two.ok
+    text = (tmp_path / "zwei" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert text == (tmp_path / "eins" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert "Eine Notiz." in text and "„zitiert“" in text

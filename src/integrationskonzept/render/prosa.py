@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
 import tempfile
@@ -11,6 +12,8 @@ from ..document.prosa import Sammlung
 from .limits import limits_for
 from .pandoc import lua, run_pandoc
 
+# From this many texts on, two pandoc runs read them at once.
+TEILE_AB = 200
 _BLANKS = re.compile(r"\n{3,}")
 _NOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")
 _PLACEHOLDER = re.compile(r'^::: \{\.ik-prosa key="(p\d+)" ebene="\d+"\}\n:::$', re.M)
@@ -34,17 +37,31 @@ def prosa_texte(sammlung: Sammlung) -> dict[str, str]:
     if not sammlung.texte:
         return {}
     limits = limits_for(sum(len(str(t.get("text", ""))) for t in sammlung.texte.values()))
+    keys = list(sammlung.texte)
+    # pandoc needs about 2 ms per text whatever its length: many texts in two runs at once
+    teile = [keys] if len(keys) < TEILE_AB else [keys[: len(keys) // 2], keys[len(keys) // 2:]]
+    data = sammlung.data()
     with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
         work = Path(tmp)
-        (work / "prosa.json").write_text(sammlung.dumps(), encoding="utf-8")
         (work / "leer.md").write_text("", encoding="utf-8")
-        run_pandoc(
-            ["-f", "commonmark", "-t", "plain", "--lua-filter", lua("prosa.lua"), "leer.md"],
-            cwd=work, env={"IK_PROSA": str(work / "prosa.json"),
-                           "IK_PROSA_OUT": str(work / "texte.json")},
-            timeout=limits.seconds, memory_limit=limits.memory, what="die Textfelder",
-        )
-        texte: dict[str, str] = json.loads((work / "texte.json").read_text(encoding="utf-8"))
+
+        def parse(number: int) -> dict[str, str]:
+            source, target = work / f"prosa-{number}.json", work / f"texte-{number}.json"
+            part = {**data, "texte": {key: sammlung.texte[key] for key in teile[number]}}
+            source.write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
+            run_pandoc(
+                ["-f", "commonmark", "-t", "plain", "--lua-filter", lua("prosa.lua"),
+                 "leer.md"],
+                cwd=work, env={"IK_PROSA": str(source), "IK_PROSA_OUT": str(target)},
+                timeout=limits.seconds, memory_limit=limits.memory, what="die Textfelder",
+            )
+            result: dict[str, str] = json.loads(target.read_text(encoding="utf-8"))
+            return result
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(teile)) as pool:
+            texte: dict[str, str] = {}
+            for result in pool.map(parse, range(len(teile))):
+                texte.update(result)
     return texte
 
 
