@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ik_testing import BASE_INHALT
 from integrationskonzept.render.build import build
 
 
@@ -135,3 +136,49 @@ def test_source_list_names_statistics_and_what_bedarfe_rest_on(concept) -> None:
     section = markdown.split("## Quellen {#quellen}\n", 1)[1].split("\n#", 1)[0]
     assert "- Einwohnermeldeamt: 2 Bevölkerungszahlen" in section
     assert "- [Befragung Zugewanderte](#befragung-bf-1): Grundlage für 1 Bedarf" in section
+
+
+def test_a_chart_that_fails_is_left_out_of_the_text(concept, tmp_path, monkeypatch) -> None:
+    # the text is written while the charts compile; a chart that fails is named in a
+    # warning and the text is written again without it
+    from integrationskonzept.errors import RenderError
+    from integrationskonzept.render import figures
+
+    real = figures.compile_charts
+
+    def first_fails(charts, formats):  # type: ignore[no-untyped-def]
+        done = real(charts, formats)
+        return [RenderError("zu groß"), *done[1:]]
+
+    monkeypatch.setattr(figures, "compile_charts", first_fails)
+    root = concept()
+    whole = build(root, formats=["md"], out=tmp_path / "ganz")
+    monkeypatch.undo()
+    normal = build(root, formats=["md"], out=tmp_path / "normal")
+    assert whole.ok and normal.ok
+    [warning] = [w for w in whole.warnings if w.startswith("Diagramm")]
+    key = warning.split("„")[1].split("“")[0]
+    assert warning == f"Diagramm „{key}“ ausgelassen: zu groß"
+    text = (tmp_path / "ganz" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert f"diagramme/{key}.svg" not in text
+    assert f"diagramme/{key}.svg" in (tmp_path / "normal" / "integrationskonzept.md").read_text(
+        encoding="utf-8")
+
+
+def test_texts_read_in_two_runs_give_the_same_document(concept, tmp_path, monkeypatch) -> None:
+    from integrationskonzept.render import prosa
+
+    massnahme = {"id": "m-2", "titel": "Elterncafé", "ziele": ["z-1"],
+                 "federfuehrung": "gleichstellung",
+                 "zeitraum": {"beginn": "2024", "ende": "2025"}, "indikatoren": ["i-1"],
+                 "beschreibung": 'Zweiter Text, "zitiert" und *betont*.[^1]\n\n'
+                                 "[^1]: Noch eine Notiz.\n"}
+    root = concept(inhalt={"ausgangslage": "Erster Text mit Fußnote.[^1]\n\n[^1]: Eine Notiz.\n",
+                           "massnahmen": [*BASE_INHALT["massnahmen"], massnahme]})
+    one = build(root, formats=["md"], out=tmp_path / "eins")
+    monkeypatch.setattr(prosa, "TEILE_AB", 1)
+    two = build(root, formats=["md"], out=tmp_path / "zwei")
+    assert one.ok and two.ok
+    text = (tmp_path / "zwei" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert text == (tmp_path / "eins" / "integrationskonzept.md").read_text(encoding="utf-8")
+    assert "Eine Notiz." in text and "„zitiert“" in text

@@ -32,3 +32,23 @@ def test_pdf_introducing_paragraph_does_not_end_a_page(tmp_path: Path) -> None:
     pages = pdf_text(run(markdown, tmp_path / "doc", formats=["pdf"])["pdf"]).split("\f")
     [page] = [p for p in pages if "erreichen:" in p]
     assert "Alle sprechen Deutsch." in page
+
+
+def test_pdf_lists_only_what_the_document_has(tmp_path: Path) -> None:
+    # ik tells the theme whether there are figures and tables (no search by typst)
+    only_table = "# Kapitel\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n: Eine Tabelle\n"
+    pages = pdf_text(run(only_table, tmp_path / "t", formats=["pdf"])["pdf"]).split("\f")
+    assert not any("Abbildungen" in page for page in pages)
+    assert any(re.search(r"Tabelle 1\s+Eine Tabelle", page) for page in pages)
+    text = pdf_text(run("# Kapitel\n\nNur Text.\n", tmp_path / "n", formats=["pdf"])["pdf"])
+    assert "Abbildungen" not in text and "Tabellen" not in text
+
+
+def test_figure_kinds_from_pandocs_typst() -> None:
+    from integrationskonzept.render.typstdoc import figure_kinds
+
+    image = '#figure([#box(image("diagramme/a.svg", alt: "A"))],\n  caption: [\n    A\n  ]\n)\n'
+    table = "#figure(\n  align(center)[#table(\n    columns: 2,\n  )]\n  , kind: table\n  )\n"
+    words = "Im Text steht kind: table und \\#figure(\\[\\#box(image( als Wörter.\n"
+    assert figure_kinds(image + table) == {"abbildungen": "true", "tabellen": "true"}
+    assert figure_kinds(words) == {"abbildungen": "false", "tabellen": "false"}

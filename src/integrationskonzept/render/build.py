@@ -9,7 +9,11 @@ sources give the same bytes (the date is the concept's Stand).
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import functools
+import gc
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -109,11 +113,29 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
                                 bereich=kreis.bereich if kreis is not None else None)
     else:
         vergleich = _vergleich(root, aenderungen or synopse, seit, say)
-        result = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                         warnings, seconds, vergleich, synopse, intern=intern,
-                         bereich=kreis.bereich if kreis is not None else None)
+        schreiben = _render(root, konzept, report.problems, list(formats), out, draft, say,
+                            warnings, seconds, vergleich, synopse, intern=intern,
+                            bereich=kreis.bereich if kreis is not None else None)
+        # the sources' model is not needed to write the files: its memory goes back
+        # before pandoc and typst need theirs (about 0.1 GB at Landkreis size)
+        del report, konzept, kreis, vergleich
+        _give_back_memory()
+        result = schreiben()
     result.quellen = quellen
     return result
+
+
+def _give_back_memory() -> None:
+    """Free what is no longer referenced and hand free heap pages back to the system
+    (glibc keeps them otherwise; 50 MB at Landkreis size)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (e.g. musl): nothing to hand back
+            pass
 
 
 class _Warnings(list[str]):
@@ -163,14 +185,14 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
             out: str | Path | None, draft: bool, say: Callable[[str], None],
             warnings: list[str], seconds: dict[str, float], vergleich: Diff | None = None,
             nur_synopse: bool = False, intern: bool = False, bereich: Any = None
-            ) -> BuildResult:
+            ) -> Callable[[], BuildResult]:
     from ..document.context import build_context
     from ..document.konflikt import oeffentlich
     from ..document.templates import render_markdown
     from ..gaps import find_gaps
     from . import load_design
-    from .figures import charts_for
-    from .prosa import expand_prosa
+    from .figures import start_charts
+    from .prosa import prosa_texte, splice_prosa
 
     voll = konzept  # with internal conflict data: [[kl-…]] to a left-out line is named so
     if not intern:
@@ -188,17 +210,15 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
     design = load_design(root)
     started = time.perf_counter()
     say("Diagramme zeichnen …")
-    abbildungen, assets = charts_for(konzept, gaps, design, warnings)
+    diagramme = start_charts(konzept, gaps, design, warnings)  # compiled meanwhile
     seconds["charts"] = _lap(started)
     started = time.perf_counter()
     say("Dokument zusammenstellen …")
     meta = konzept.meta
     titel, basename = meta.titel, "integrationskonzept-intern" if intern else "integrationskonzept"
-    if nur_synopse and vergleich is not None:
-        from ..document.changes import synopse
+    assets: dict[str, bytes] = {}
 
-        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
-    else:
+    def compose(abbildungen: dict[str, Any]) -> str:
         if bereich is not None:
             from .kreis import kreis_verweise
 
@@ -218,13 +238,30 @@ def _render(root: Path, konzept, problems: list[Problem], formats: list[str],  #
         dok.extra.update(kreis_kapitel(konzept, prosa, bereich, intern, luecken, voll))
         for name, data in prosa.bilder(root).items():
             assets.setdefault(name, data)
-        markdown = expand_prosa(render_markdown(dok, root), prosa)
+        # pandoc parses the texts while Jinja writes the document around them
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            texte = pool.submit(prosa_texte, prosa)
+            return splice_prosa(render_markdown(dok, root), texte.result())
+
+    if nur_synopse and vergleich is not None:
+        from ..document.changes import synopse
+
+        markdown, titel, basename = synopse(vergleich), f"Synopse – {meta.titel}", "synopse"
+        abbildungen, charts = diagramme.result()
+    else:
+        markdown = compose(diagramme.erwartet)
+        abbildungen, charts = diagramme.result()
+        if abbildungen != diagramme.erwartet:  # a chart failed: the text without it
+            assets.clear()
+            markdown = compose(abbildungen)
+    assets.update(charts)  # a chart before an image of a text of the same name
     seconds["markdown"] = _lap(started)
-    return write_document(root, konzept, problems, markdown, assets, formats, out, draft, say,
-                          warnings, seconds, design=design, titel=titel,
-                          subtitle=" – ".join(x for x in (
-                              meta.untertitel, "Interne Fassung" if intern else None) if x),
-                          basename=basename, stand=konzept.stand)
+    fakten = _fakten(root, konzept, draft, warnings, titel=titel, subtitle=" – ".join(
+        x for x in (meta.untertitel, "Interne Fassung" if intern else None) if x),
+        stand=konzept.stand)
+    # the writing step holds no reference to the concept: build() frees it meanwhile
+    return functools.partial(_write, root, fakten, problems, markdown, assets, formats, out,
+                             say, warnings, seconds, design=design, basename=basename)
 
 
 def write_document(root: Path, konzept, problems: list[Problem], markdown: str,  # type: ignore[no-untyped-def]
@@ -233,8 +270,28 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
                    seconds: dict[str, float], *, design: Design, titel: str, subtitle: str,
                    basename: str, stand: dt.date) -> BuildResult:
     """The part every document shares: logo, version line, design, the render pipeline."""
-    from . import DocumentMeta, Logo, render
-    from .typesetter import SatzFehler
+    fakten = _fakten(root, konzept, draft, warnings, titel=titel, subtitle=subtitle,
+                     stand=stand)
+    return _write(root, fakten, problems, markdown, assets, formats, out, say, warnings,
+                  seconds, design=design, basename=basename)
+
+
+@dataclass
+class _Fakten:
+    """What writing needs of the concept: the title data, and its texts to name the
+    file of a passage typst refuses (the concept itself can be freed meanwhile)."""
+
+    meta: Any
+    draft: bool
+    timestamp: dt.datetime
+    texte: dict[str, str]
+
+
+def _fakten(root: Path, konzept, draft: bool, warnings: list[str], *,  # type: ignore[no-untyped-def]
+            titel: str, subtitle: str, stand: dt.date) -> _Fakten:
+    from ..document.fassung import fassung
+    from . import DocumentMeta, Logo
+    from .fundstelle import quelltexte
 
     meta = konzept.meta
     logo = None
@@ -245,33 +302,41 @@ def write_document(root: Path, konzept, problems: list[Problem], markdown: str, 
         else:
             warnings.append(f"Logo „{meta.logo.datei}“ nicht gefunden; das Titelblatt bleibt "
                             "ohne Logo.")
-    from ..document.fassung import fassung
-
     version, draft = _version(root, fassung(konzept), draft, warnings)
     doc_meta = DocumentMeta(
         title=titel, kommune=meta.kommune.anzeigename, stand=stand,
         # the concept's own Stand as written („März 2024“); a report's date as a day
         stand_wort=meta.stand.lang if stand == konzept.stand else "",
         version=version, subtitle=subtitle, logo=logo)
+    return _Fakten(doc_meta, draft, timestamp(konzept, stand), quelltexte(konzept))
+
+
+def _write(root: Path, fakten: _Fakten, problems: list[Problem], markdown: str,
+           assets: dict[str, bytes], formats: list[str], out: str | Path | None,
+           say: Callable[[str], None], warnings: list[str], seconds: dict[str, float], *,
+           design: Design, basename: str) -> BuildResult:
+    from . import render
+    from .typesetter import SatzFehler
+
     target = _output_folder(root, out)
     stats: dict[str, float] = {}
     try:
         files = render(
-            markdown, meta=doc_meta, assets=assets, formats=formats, out_dir=target,
-            design=design, timestamp=timestamp(konzept, stand), draft=draft, progress=say,
+            markdown, meta=fakten.meta, assets=assets, formats=formats, out_dir=target,
+            design=design, timestamp=fakten.timestamp, draft=fakten.draft, progress=say,
             on_warning=warnings.append, stats=stats, basename=basename)
     except SatzFehler as exc:
-        raise _in_sources(exc, konzept) from None
+        raise _in_sources(exc, fakten.texte) from None
     seconds.update(stats)
     return BuildResult(True, files=files, problems=problems, warnings=warnings, seconds=seconds)
 
 
-def _in_sources(exc: SatzFehler, konzept) -> RenderError:  # type: ignore[no-untyped-def]
+def _in_sources(exc: SatzFehler, texte: dict[str, str]) -> RenderError:
     """typst's error in the generated document, named by the source file of the text."""
     from ..errors import RenderError
-    from .fundstelle import fundstellen, quelltexte
+    from .fundstelle import fundstellen
 
-    orte = fundstellen(exc.woerter, quelltexte(konzept))
+    orte = fundstellen(exc.woerter, texte)
     if not orte:
         return exc
     text = " ".join(exc.woerter)

@@ -171,10 +171,12 @@ def pdf(job: Job) -> bytes:
     job.say("PDF: Pandoc schreibt den typst-Satz …")
     body = _typst_body(job, {"IK_KOMPAKT": "1" if kompakt else ""})
     build = job.build
-    (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")
+    theme = theme_source(job.design.theme_typ)
+    (build / "theme.typ").write_text(theme, encoding="utf-8")
     (build / "main.typ").write_text(
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft, kompakt=kompakt, generator=job.generator), encoding="utf-8")
+                 draft=job.draft, kompakt=kompakt, generator=job.generator, theme=theme),
+        encoding="utf-8")
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,

@@ -1,10 +1,11 @@
 -- The format filters of one writer run, merged into few traversals (trusted).
 -- Every filter walks the whole document, and at Landkreis size (25 MB of JSON)
 -- each walk costs about a second; this driver loads the filter files beside it
--- and applies their functions in three passes (four for DOCX) instead of seven
--- or eight, in an order that keeps what each filter relies on:
---   1. bilder.lua (Image), which reads the captions as the reader left them;
---   2. quer.lua's headings into landscape divs (Blocks); for typst also
+-- and applies their functions in two passes (three for DOCX and typst) instead of
+-- seven or eight, in an order that keeps what each filter relies on:
+--   1. typst: bilder.lua (Image), which reads the captions as the reader left them;
+--   2. quer.lua's headings into landscape divs (Blocks), bilder.lua for the other
+--      formats (Image: only the file name changes); for typst also
 --      minus.lua (Str) and, in compact documents, tabellen.lua's links (Link), so
 --      that text written as raw typst in pass 3 is already escaped;
 --   3. the block filters: quer.lua's landscape divs, steckbrief.lua, tabellen.lua's
@@ -59,7 +60,6 @@ local minus = typst and load("minus.lua")[1] or {}
 local webseite = html and load("webseite.lua")[1] or {}
 
 local passes = {
-  { Image = bilder.Image },
   { Blocks = quer[1].Blocks, Str = minus.Str, Link = tabellen.Link },
   {
     Div = first_of(quer[2].Div, steckbrief.Div, tabellen.Div),
@@ -68,6 +68,12 @@ local passes = {
     Figure = webseite.Figure,
   },
 }
+if typst then
+  -- the alt text of a typst image is read from the caption before minus.lua escapes it
+  table.insert(passes, 1, { Image = bilder.Image })
+else
+  passes[1].Image = bilder.Image
+end
 if FORMAT == "docx" then
   table.insert(passes, load("bezeichnung.lua")[1])
 end

@@ -28,16 +28,26 @@ local function fields(div)
   return out
 end
 
-local function typst_inlines(inlines)
-  local text = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), "typst")
-  return "[" .. text:gsub("%s+$", "") .. "]"
-end
+-- All cells of a profile in one call of the typst writer (each call costs about
+-- a millisecond), separated by a line text cannot produce (typst escapes `#`).
+local MARK = "#ik-zelle-ende()"
 
 local function typst(rows)
-  local cells = {}
+  local blocks = pandoc.Blocks({})
   for _, row in ipairs(rows) do
-    table.insert(cells, typst_inlines({ pandoc.Strong(row.label) }))
-    table.insert(cells, typst_inlines(row.value))
+    for _, inlines in ipairs({ { pandoc.Strong(row.label) }, row.value }) do
+      blocks:insert(pandoc.Plain(inlines))
+      blocks:insert(pandoc.RawBlock("typst", MARK))
+    end
+  end
+  local text = pandoc.write(pandoc.Pandoc(blocks), "typst")
+  local cells = {}
+  local start = 1
+  while true do
+    local from, to = text:find("\n*" .. MARK:gsub("%p", "%%%0") .. "\n*", start)
+    if from == nil then break end
+    table.insert(cells, "[" .. text:sub(start, from - 1):gsub("%s+$", "") .. "]")
+    start = to + 1
   end
   return pandoc.RawBlock("typst", "#ik-steckbrief(" .. table.concat(cells, ", ") .. ")")
 end
