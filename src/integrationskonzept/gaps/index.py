@@ -145,29 +145,30 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
                 ) -> OfferFacts:
     beginn, ende = dt.date.min, dt.date.max
     grund = None
-    if angebot.laufzeit is not None:
-        if angebot.laufzeit.beginn is not None:
-            beginn = angebot.laufzeit.beginn.first
-        if angebot.laufzeit.ende is not None:
-            ende = angebot.laufzeit.ende.last
+    laufzeit = angebot.laufzeit
+    if laufzeit is not None:
+        if laufzeit.beginn is not None:
+            beginn = laufzeit.beginn.first
+        if laufzeit.ende is not None:
+            ende = laufzeit.ende.last
     if stand is not None:
         if ende < stand:
             grund = f"ausgelaufen am {_datum(ende)}"
         elif beginn > stand:
             grund = f"beginnt erst am {_datum(beginn)}"
-    raeume = tuple(dict.fromkeys(angebot.sozialraeume)) or (vok.gesamt,)
+    listed = angebot.sozialraeume
+    raeume = (tuple(listed) if len(listed) < 2 else tuple(dict.fromkeys(listed))) if listed \
+        else (vok.gesamt,)
     sprachen = frozenset(angebot.sprachen)
     if not sprachen and vok.deutsch is not None:
         sprachen = frozenset((vok.deutsch,))
+    felder = angebot.handlungsfelder
     return OfferFacts(
-        pos=pos, id=angebot.id, titel=angebot.titel,
-        handlungsfelder=tuple(dict.fromkeys(angebot.handlungsfelder)),
-        zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume,
-        raeume_set=frozenset(raeume), sprachen=sprachen,
-        lernsprache=angebot.lernsprache,
-        form=angebot.form, merkmale=frozenset(angebot.merkmale),
-        kapazitaet=angebot.kapazitaet, art=angebot.art, laufzeit_grund=grund, beginn=beginn,
-        ende=ende)
+        pos, angebot.id, angebot.titel,
+        tuple(felder) if len(felder) < 2 else tuple(dict.fromkeys(felder)),
+        frozenset(angebot.zielgruppen), raeume, frozenset(raeume), sprachen,
+        angebot.lernsprache, angebot.form, frozenset(angebot.merkmale), angebot.kapazitaet,
+        angebot.art, grund, beginn, ende)
 
 
 @dataclass
@@ -181,21 +182,27 @@ class OfferIndex:
     by_hf: dict[str, list[int]]
 
 
-def build_index(konzept: Konzept, vok: Vokabular) -> OfferIndex:
+def build_index(konzept: Konzept, vok: Vokabular, mehr: list[OfferFacts] | None = None
+                ) -> OfferIndex:
+    """The index of the concept's offers, and of ``mehr`` after them (facts made
+    elsewhere: the index refers to offers by their place in the list)."""
     stand = konzept.stand
     facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
+    if mehr:
+        facts += mehr
     by_key: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
     by_hf_gruppe: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     by_hf_raum: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_hf: dict[str, list[int]] = defaultdict(list)
-    for f in facts:
+    for pos, f in enumerate(facts):
         gruppen: tuple[str | None, ...] = tuple(f.zielgruppen) or (None,)
+        raeume = f.raeume
         for hf in f.handlungsfelder:
-            by_hf[hf].append(f.pos)
-            for raum in f.raeume:
-                by_hf_raum[(hf, raum)].append(f.pos)
+            by_hf[hf].append(pos)
+            for raum in raeume:
+                by_hf_raum[(hf, raum)].append(pos)
             for gruppe in gruppen:
-                by_hf_gruppe[(hf, gruppe)].append(f.pos)
-                for raum in f.raeume:
-                    by_key[(hf, raum, gruppe)].append(f.pos)
+                by_hf_gruppe[(hf, gruppe)].append(pos)
+                for raum in raeume:
+                    by_key[(hf, raum, gruppe)].append(pos)
     return OfferIndex(facts, dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf))
