@@ -86,50 +86,51 @@ def all_refs(konzept: Konzept) -> list[Ref]:
     """Every reference written in the concept: (entry, field, id, path); computed once."""
     cached = konzept.cache.get("refs")
     if cached is None:
-        cached = [(entry, f, ident, path) for entry in sources(konzept)
-                  for f, ident, path in refs(entry)]
+        cached = []
+        for entry in sources(konzept):
+            src = source_of(entry)
+            _collect(entry, entry, src[1] if src is not None else None, (), cached)
         konzept.cache["refs"] = cached
     return cached
 
 
-def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
-    """(field name, referenced id, path inside the entry) for every reference written.
+def _collect(entry: Entry, obj: BaseModel, raw: Any, path: tuple[str | int, ...],
+             out: list[Ref]) -> None:
+    """Append (entry, field, id, path) for every reference written in ``obj``.
 
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
-    src = source_of(entry)
-    raw = src[1] if src is not None else None
-    yield from _walk(entry, raw, ())
-
-
-def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any]:
+    append = out.append
     for name, how in _plan(type(obj)):
         if raw is not None and name not in raw:
             continue
         value = getattr(obj, name)
         if value is None:
             continue
-        sub = raw.get(name) if raw is not None else None
-        if how == "ref":
-            yield name, value, (*path, name)
-        elif how == "refs":
+        if how == "refs":
             for i, ident in enumerate(value):
-                yield name, ident, (*path, name, i)
+                append((entry, name, ident, (*path, name, i)))
+        elif how == "ref":
+            append((entry, name, value, (*path, name)))
+        elif how == "md":
+            if "[[" in value:
+                for m in REF_IN_TEXT.finditer(value):
+                    append((entry, "[[…]]", m.group(1), (*path, name)))
         elif how == "quellen":
             for i, ident in enumerate(value):
                 if is_reference(ident):
-                    yield name, ident, (*path, name, i)
-        elif how == "md":
-            for m in REF_IN_TEXT.finditer(value):
-                yield "[[…]]", m.group(1), (*path, name)
-        elif how == "entry":
-            yield from _walk(value, sub if isinstance(sub, dict) else None, (*path, name))
+                    append((entry, name, ident, (*path, name, i)))
         else:
+            sub = raw.get(name) if raw is not None else None
+            if how == "entry":
+                _collect(entry, value, sub if isinstance(sub, dict) else None,
+                         (*path, name), out)
+                continue
             for i, item in enumerate(value):
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
-                yield from _walk(item, sub_i if isinstance(sub_i, dict) else None,
-                                 (*path, name, i))
+                _collect(entry, item, sub_i if isinstance(sub_i, dict) else None,
+                         (*path, name, i), out)
 
 
 # Alt text: plain characters, escapes and one level of nested [brackets]. No part of
@@ -159,21 +160,46 @@ def image_file(root: Path, basis: str, src: str) -> tuple[str, Path] | None:
     return name, path
 
 
-def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
+class TextStart:
+    """Where a Markdown text starts, found only when asked (a check reports something).
+
+    Fields in YAML files are located at their value; Markdown files at line 1.
+    """
+
+    __slots__ = ("entry", "path", "_location")
+
+    def __init__(self, entry: Entry | None, path: tuple[str | int, ...],
+                 location: Location | None = None) -> None:
+        self.entry = entry
+        self.path = path
+        self._location = location
+
+    def location(self) -> Location:
+        if self._location is None:
+            assert self.entry is not None
+            self._location = where(self.entry, *self.path)
+        return self._location
+
+
+def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, TextStart, str]]:
     """Every Markdown text: (text, where it starts, folder its image paths are relative to).
 
     Fields in YAML files are located at their value (paths relative to the concept
     folder); Markdown files (chapters, Ausgangslagen) at line 1 of the file (paths
     relative to the file's folder).
     """
+    yield from _markdown(konzept)
+
+
+def _markdown(konzept: Konzept) -> list[tuple[str, TextStart, str]]:
     cached = konzept.cache.get("markdown")
     if cached is None:
-        cached = [(text, where(entry, *path), "") for entry in sources(konzept)
+        cached = [(text, TextStart(entry, path), "") for entry in sources(konzept)
                   for text, path in _texts(entry, ())]
-        cached += [(text, Location(rel, 1, 1), posixpath.dirname(rel))
+        cached += [(text, TextStart(None, (rel,), Location(rel, 1, 1)), posixpath.dirname(rel))
                    for rel, text in konzept.texte.items()]
         konzept.cache["markdown"] = cached
-    yield from cached
+    return cached
 
 
 def _texts(obj: BaseModel, path: tuple[str | int, ...]
@@ -191,10 +217,10 @@ def _texts(obj: BaseModel, path: tuple[str | int, ...]
                 yield from _texts(item, (*path, name, i))
 
 
-# A ``[[id]]`` written in a Markdown text: (id, entry, path of the text in the entry, n).
-# ``n`` counts the earlier ``[[id`` of the same id in that text; for a Markdown file
-# (chapters, Ausgangslagen) the entry is None, the path is (file,) and ``n`` the offset.
-TextRef = tuple[str, Entry | None, tuple[str | int, ...], int]
+# A ``[[id]]`` written in a Markdown text: (id, where the text starts, n). ``n`` counts
+# the earlier ``[[id`` of the same id in a YAML field's text; in a Markdown file
+# (chapters, Ausgangslagen; no entry) it is the offset of the match.
+TextRef = tuple[str, TextStart, int]
 
 
 def text_refs(konzept: Konzept) -> list[TextRef]:
@@ -209,19 +235,19 @@ def text_refs(konzept: Konzept) -> list[TextRef]:
     out: list[TextRef] = []
     append = out.append
     finditer = REF_IN_TEXT.finditer
-    for entry in sources(konzept):
-        for text, path in _texts(entry, ()):
-            if "[[" not in text:
-                continue
-            seen: dict[str, int] = {}
+    for text, start, _basis in _markdown(konzept):
+        if "[[" not in text:
+            continue
+        if start.entry is None:
             for m in finditer(text):
-                ident = m.group(1)
-                n = seen.get(ident, 0)
-                seen[ident] = n + 1
-                append((ident, entry, path, n))
-    for rel, text in konzept.texte.items():
+                append((m.group(1), start, m.start()))
+            continue
+        seen: dict[str, int] = {}
         for m in finditer(text):
-            append((m.group(1), None, (rel,), m.start()))
+            ident = m.group(1)
+            n = seen.get(ident, 0)
+            seen[ident] = n + 1
+            append((ident, start, n))
     konzept.cache["text_refs"] = out
     return out
 
@@ -232,11 +258,10 @@ def text_ref_location(konzept: Konzept, ref: TextRef) -> Location:
     YAML fields (also block scalars) are searched in the file from the value's start;
     Markdown files are located by the offset of the match.
     """
-    ident, entry, path, n = ref
-    if entry is None:
-        rel = str(path[0])
-        return _SourceText(konzept.texte[rel]).position(n, rel)
-    base = where(entry, *path)
+    ident, start, n = ref
+    base = start.location()
+    if start.entry is None:
+        return _SourceText(konzept.texte[base.file]).position(n, base.file)
     raw = _source_text(konzept, base.file)
     return (raw.find(base, "[[" + ident, n) if raw is not None else None) or base
 
