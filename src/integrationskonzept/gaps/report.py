@@ -8,7 +8,7 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -122,8 +122,19 @@ class Befund:
     naechste: tuple[Kandidat, ...] = ()
     massnahmen: tuple[MassnahmeBezug, ...] = ()
     akzeptiert: str | None = None
-    fundstelle: str = ""
+    # Where the need is written („datei.yaml:12:5“), or how to find it when asked: the
+    # analysis reads no source positions for needs nobody looks at.
+    ort: str | Callable[[], str] = field(default="", repr=False, compare=False)
     quellen: tuple[str, ...] = ()  # where the need was named; a survey with its question
+
+    @property
+    def fundstelle(self) -> str:
+        """Where the need is written, e.g. „handlungsfelder/arbeit.yaml:12:5“."""
+        ort = self.ort
+        if not isinstance(ort, str):
+            ort = ort()
+            object.__setattr__(self, "ort", ort)
+        return ort
 
     @property
     def offen(self) -> bool:
