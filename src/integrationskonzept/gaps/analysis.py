@@ -33,7 +33,14 @@ from ..source.gcpause import gc_paused
 from ..text.german import word_list
 from ..text.german import zahl as _zahl
 from .doubles import find_doubles
-from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
+from .index import (
+    Buckets,
+    OfferFacts,
+    OfferIndex,
+    Vokabular,
+    build_index,
+    build_vokabular,
+)
 from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, scorer
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
@@ -87,12 +94,13 @@ def find_gaps(konzept: Konzept) -> GapReport:
 
 
 def covering(konzept: Konzept, bedarfe: Iterable[str],
-             mehr: Callable[[Vokabular], list[OfferFacts]] | None = None
+             mehr: Callable[[Vokabular], list[tuple[list[OfferFacts], Buckets]]] | None = None
              ) -> dict[str, tuple[str, ...]]:
     """The offers that cover each of the given needs (fully or in part), nearest first:
     the ``angebote`` of their Befunde in ``find_gaps(konzept)``, without the rest of the
     report (the workspace asks this of the offers elsewhere in the Kreis). ``mehr``
-    gives facts of further offers, counted after the concept's own."""
+    gives blocks of further offers (facts and buckets), counted after the concept's own.
+    """
     with gc_paused():
         vok = build_vokabular(konzept)
         index = build_index(konzept, vok, mehr(vok) if mehr is not None else None)
@@ -100,7 +108,7 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
         asked: set[int] = set()
         memo: dict[tuple[object, ...], list[list[int]]] = {}
         return {b: _judge(need_facts(konzept.bedarfe[b], vok), index, vok, stand_known,
-                          asked, memo).angebote for b in bedarfe}
+                          asked, memo, explain=False).angebote for b in bedarfe}
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -228,8 +236,10 @@ def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int
 
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-           asked: set[int], memo: dict[tuple[object, ...], list[list[int]]]) -> Verdict:
-    """The verdict of one need, before it is traced to Maßnahmen."""
+           asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
+           explain: bool = True) -> Verdict:
+    """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
+    only the covering offers are right (no reasons, no nearest offers)."""
     if need.hf is None:
         return Verdict(UNGEDECKT, 0.0,
                        gruende=(Grund("handlungsfeld", "kein Handlungsfeld angegeben"),))
@@ -293,6 +303,8 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
                   kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))
     if covering and len(cells) >= total and not cap_short:
         out.urteil, out.anteil = GEDECKT, 1.0
+        return out
+    if not explain:
         return out
     # A gap: rank the other offers (counts only), then explain the closest in words.
     del others[NAH:]  # the nearest ones; the rest of the field is sampled below

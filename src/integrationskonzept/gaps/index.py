@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from ..model.concept import Konzept
 from ..model.items import Angebot
@@ -21,6 +22,7 @@ from ..text.german import datum_lang
 # Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
 GESAMT_ERSATZ = "_gesamt"
 DEUTSCH_IDS = ("de", "deutsch", "deu", "ger")
+_K = TypeVar("_K")
 
 
 # Formatting a date with babel is slow; offers share few end dates.
@@ -182,14 +184,14 @@ class OfferIndex:
     by_hf: dict[str, list[int]]
 
 
-def build_index(konzept: Konzept, vok: Vokabular, mehr: list[OfferFacts] | None = None
-                ) -> OfferIndex:
-    """The index of the concept's offers, and of ``mehr`` after them (facts made
-    elsewhere: the index refers to offers by their place in the list)."""
-    stand = konzept.stand
-    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
-    if mehr:
-        facts += mehr
+# The buckets of an index: by (hf, raum, gruppe), (hf, gruppe), (hf, raum) and hf.
+Buckets = tuple[dict[tuple[str, str, str | None], list[int]],
+                dict[tuple[str, str | None], list[int]], dict[tuple[str, str], list[int]],
+                dict[str, list[int]]]
+
+
+def buckets_of(facts: list[OfferFacts]) -> Buckets:
+    """The offers by Handlungsfeld, Sozialraum and Zielgruppe, by place in ``facts``."""
     by_key: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
     by_hf_gruppe: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     by_hf_raum: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -205,4 +207,32 @@ def build_index(konzept: Konzept, vok: Vokabular, mehr: list[OfferFacts] | None 
                 by_hf_gruppe[(hf, gruppe)].append(pos)
                 for raum in raeume:
                     by_key[(hf, raum, gruppe)].append(pos)
-    return OfferIndex(facts, dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf))
+    return dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf)
+
+
+def build_index(konzept: Konzept, vok: Vokabular,
+                mehr: list[tuple[list[OfferFacts], Buckets]] | None = None) -> OfferIndex:
+    """The index of the concept's offers, and of the blocks ``mehr`` after them (facts
+    and their buckets made elsewhere, e.g. once for several concepts)."""
+    stand = konzept.stand
+    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
+    buckets = buckets_of(facts)
+    for block, theirs in mehr or ():
+        offset = len(facts)
+        facts += block
+        _merge(buckets[0], theirs[0], offset)
+        _merge(buckets[1], theirs[1], offset)
+        _merge(buckets[2], theirs[2], offset)
+        _merge(buckets[3], theirs[3], offset)
+    return OfferIndex(facts, *buckets)
+
+
+def _merge(mine: dict[_K, list[int]], theirs: dict[_K, list[int]], offset: int) -> None:
+    """Add the buckets of a block that starts at ``offset`` after the offers in ``mine``."""
+    for key, positions in theirs.items():
+        shifted = list(map(offset.__add__, positions))
+        got = mine.get(key)
+        if got is None:
+            mine[key] = shifted
+        else:
+            got.extend(shifted)

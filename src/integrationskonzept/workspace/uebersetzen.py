@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any, cast
 
-from ..gaps.index import OfferFacts, Vokabular, offer_facts
+from ..gaps.index import Buckets, OfferFacts, Vokabular, buckets_of, offer_facts
 from ..model.concept import Konzept
 from ..model.items import Angebot
 from .loader import KREIS
@@ -146,19 +146,21 @@ class Fakten:
 # Facts of a member's offers as probed from other members, shared between the members
 # whose vocabulary takes them over unchanged: by the concept, prefix, first and last
 # offer, number of offers, and the whole, German and Stand of the Gemeinde.
-Geteilt = dict[tuple[int, str, int, int, int, str, str | None, Any], list[OfferFacts]]
+Geteilt = dict[tuple[int, str, int, int, int, str, str | None, Any],
+               tuple[list[OfferFacts], Buckets]]
 
 
 def fremde_fakten(fremde: list[Fremd], uebersetzer: Uebersetzer, vok: Vokabular,
-                   nach: Konzept, geteilt: Geteilt) -> list[OfferFacts]:
-    """The facts of the offers elsewhere, in order, as the matcher of ``nach`` sees them.
+                  nach: Konzept, geteilt: Geteilt) -> list[tuple[list[OfferFacts], Buckets]]:
+    """The facts of the offers elsewhere, in order, as the matcher of ``nach`` sees them,
+    in blocks with their index buckets.
 
     The offers of one member come as one block. When every id they use means the same
-    in ``nach`` (the usual case: shared vocabularies), the block's facts are the same for
-    every Gemeinde with the same whole, German and Stand, and are made once.
+    in ``nach`` (the usual case: shared vocabularies), the block is the same for every
+    Gemeinde with the same whole, German and Stand, and is made once.
     """
     stand = nach.stand
-    out: list[OfferFacts] = []
+    out: list[tuple[list[OfferFacts], Buckets]] = []
     for (_von, prefix), group in groupby(fremde, key=lambda f: (id(f[1]), f[2])):
         members = list(group)
         von, home = members[0][1], members[0][3]
@@ -168,9 +170,10 @@ def fremde_fakten(fremde: list[Fremd], uebersetzer: Uebersetzer, vok: Vokabular,
         shared = home is not None and uebersetzer.gleich(von, prefix, block)
         got = geteilt.get(key) if shared else None
         if got is None:
-            got = [offer_facts(i, uebersetzer.fakten(a, von, prefix), vok, stand)
-                   for i, a in enumerate(block)]
+            facts = [offer_facts(i, uebersetzer.fakten(a, von, prefix), vok, stand)
+                     for i, a in enumerate(block)]
+            got = (facts, buckets_of(facts))
             if shared:
                 geteilt[key] = got
-        out.extend(got)
+        out.append(got)
     return out
