@@ -86,51 +86,68 @@ def all_refs(konzept: Konzept) -> list[Ref]:
     """Every reference written in the concept: (entry, field, id, path); computed once."""
     cached = konzept.cache.get("refs")
     if cached is None:
-        cached = []
-        for entry in sources(konzept):
-            src = source_of(entry)
-            _collect(entry, entry, src[1] if src is not None else None, (), cached)
-        konzept.cache["refs"] = cached
+        cached = _walk_sources(konzept)[0]
     return cached
 
 
-def _collect(entry: Entry, obj: BaseModel, raw: Any, path: tuple[str | int, ...],
-             out: list[Ref]) -> None:
-    """Append (entry, field, id, path) for every reference written in ``obj``.
+MarkdownText = tuple[str, "TextStart", str]
+
+
+def _walk_sources(konzept: Konzept) -> tuple[list[Ref], list[MarkdownText]]:
+    """One walk over every entry for both: the references and the Markdown texts."""
+    refs: list[Ref] = []
+    texts: list[MarkdownText] = []
+    for entry in sources(konzept):
+        src = source_of(entry)
+        _walk(entry, entry, src[1] if src is not None else None, True, (), refs, texts)
+    texts += [(text, TextStart(None, (rel,), Location(rel, 1, 1)), posixpath.dirname(rel))
+              for rel, text in konzept.texte.items()]
+    konzept.cache["refs"] = refs
+    konzept.cache["markdown"] = texts
+    return refs, texts
+
+
+def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str | int, ...],
+          refs: list[Ref], texts: list[MarkdownText]) -> None:
+    """Append every reference written in ``obj`` to ``refs`` (entry, field, id, path) and
+    every Markdown text to ``texts``.
 
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
-    append = out.append
+    append = refs.append
     for name, how in _plan(type(obj)):
-        if raw is not None and name not in raw:
-            continue
         value = getattr(obj, name)
         if value is None:
             continue
-        if how == "refs":
-            for i, ident in enumerate(value):
-                append((entry, name, ident, (*path, name, i)))
-        elif how == "ref":
-            append((entry, name, value, (*path, name)))
-        elif how == "md":
-            if "[[" in value:
+        on = written and (raw is None or name in raw)
+        if how == "md":
+            texts.append((value, TextStart(entry, (*path, name)), ""))
+            if on and "[[" in value:
                 for m in REF_IN_TEXT.finditer(value):
                     append((entry, "[[…]]", m.group(1), (*path, name)))
-        elif how == "quellen":
-            for i, ident in enumerate(value):
-                if is_reference(ident):
+        elif how == "refs":
+            if on:
+                for i, ident in enumerate(value):
                     append((entry, name, ident, (*path, name, i)))
+        elif how == "ref":
+            if on:
+                append((entry, name, value, (*path, name)))
+        elif how == "quellen":
+            if on:
+                for i, ident in enumerate(value):
+                    if is_reference(ident):
+                        append((entry, name, ident, (*path, name, i)))
         else:
-            sub = raw.get(name) if raw is not None else None
+            sub = raw.get(name) if on and raw is not None else None
             if how == "entry":
-                _collect(entry, value, sub if isinstance(sub, dict) else None,
-                         (*path, name), out)
+                _walk(entry, value, sub if isinstance(sub, dict) else None, on,
+                      (*path, name), refs, texts)
                 continue
             for i, item in enumerate(value):
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
-                _collect(entry, item, sub_i if isinstance(sub_i, dict) else None,
-                         (*path, name, i), out)
+                _walk(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
+                      (*path, name, i), refs, texts)
 
 
 # Alt text: plain characters, escapes and one level of nested [brackets]. No part of
@@ -181,7 +198,7 @@ class TextStart:
         return self._location
 
 
-def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, TextStart, str]]:
+def markdown_texts(konzept: Konzept) -> Iterator[MarkdownText]:
     """Every Markdown text: (text, where it starts, folder its image paths are relative to).
 
     Fields in YAML files are located at their value (paths relative to the concept
@@ -191,30 +208,11 @@ def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, TextStart, str]]:
     yield from _markdown(konzept)
 
 
-def _markdown(konzept: Konzept) -> list[tuple[str, TextStart, str]]:
+def _markdown(konzept: Konzept) -> list[MarkdownText]:
     cached = konzept.cache.get("markdown")
     if cached is None:
-        cached = [(text, TextStart(entry, path), "") for entry in sources(konzept)
-                  for text, path in _texts(entry, ())]
-        cached += [(text, TextStart(None, (rel,), Location(rel, 1, 1)), posixpath.dirname(rel))
-                   for rel, text in konzept.texte.items()]
-        konzept.cache["markdown"] = cached
+        cached = _walk_sources(konzept)[1]
     return cached
-
-
-def _texts(obj: BaseModel, path: tuple[str | int, ...]
-           ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
-    for name, how in _plan(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        if how == "md":
-            yield value, (*path, name)
-        elif how == "entry":
-            yield from _texts(value, (*path, name))
-        elif how == "entries":
-            for i, item in enumerate(value):
-                yield from _texts(item, (*path, name, i))
 
 
 # A ``[[id]]`` written in a Markdown text: (id, where the text starts, n). ``n`` counts
