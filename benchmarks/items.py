@@ -207,7 +207,7 @@ class ItemMaker(OfferMixin):
                               "Teilnehmenden in **Prozent**.",
                 "datenquelle": rng.choice(("Trägerstatistik", "Schulstatistik des Landes",
                                            "Bundesagentur für Arbeit", "Eigene Erhebung")),
-                "einheit": "%",
+                "einheit": "%", "richtung": "steigen",
                 "basiswert": {"wert": f"{base},{rng.randint(0, 9)}", "jahr": 2022},
                 "zielwert": {"wert": base + rng.randint(3, 15), "jahr": 2030},
                 "istwerte": {2023: f"{base + 1},{rng.randint(0, 9)}",

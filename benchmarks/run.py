@@ -14,6 +14,7 @@ process, the gap analysis, ``ik --help``, and a scaling series. Medians of repea
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import shutil
 import sys
@@ -112,6 +113,10 @@ def process_figures(folder: Path, repeat: int, workspace: Path | None) -> list[F
         figs.append(time_process("proc.validate_nocache", "process: ik validate DIR with "
                                  "IK_CACHE=0", [*module, "validate", str(folder)], repeat,
                                  extra_env={"IK_CACHE": "0"}))
+        figs.append(time_process("proc.validate_safe", "process: ik validate DIR with "
+                                 "IK_CACHE=0 IK_SCHNELLLESER=0 (safe reader only)",
+                                 [*module, "validate", str(folder)], repeat,
+                                 extra_env={"IK_CACHE": "0", "IK_SCHNELLLESER": "0"}))
         change = _touch_one(folder)
         figs.append(time_process("proc.validate_warm", "process: ik validate DIR, warm (cache "
                                  "from the last run, one file changed)",
@@ -134,7 +139,7 @@ def main_figures(folder: Path, repeat: int, workspace: Path | None = None) -> li
     """Every figure on one concept folder."""
     from integrationskonzept.checks.runner import validate
     from integrationskonzept.model.loader import load_concept
-    from integrationskonzept.source.safeyaml import read_yaml
+    from integrationskonzept.source.safeyaml import parse_yaml_text, read_yaml
 
     files = yaml_files(folder)
     rels = [(str(p), p.relative_to(folder).as_posix()) for p in files]
@@ -147,8 +152,11 @@ def main_figures(folder: Path, repeat: int, workspace: Path | None = None) -> li
                   without_gc(lambda: floor_load(files)), repeat),
         time_call("floor.parse", "lower floor: libyaml events only (yaml.parse)",
                   lambda: floor_parse(files), repeat),
-        time_call("ik.read", "ik: safe positioned YAML reading (safeyaml.read_yaml)",
-                  lambda: [read_yaml(p, r) for p, r in rels], repeat),
+        time_call("ik.read", "ik: YAML reading (safeyaml.read_yaml, fast path where it "
+                  "applies)", lambda: [read_yaml(p, r) for p, r in rels], repeat),
+        time_call("ik.read_safe", "ik: safe positioned reader alone (parse_yaml_text)",
+                  lambda: [parse_yaml_text(Path(p).read_text(encoding="utf-8-sig"), r)
+                           for p, r in rels], repeat),
     ]
     first = time_call("ik.validate_first", "ik: validate(path), first call in the process",
                       lambda: validate(folder), 1)
@@ -254,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     measure.SRC = args.src.resolve()
     sys.path.insert(0, str(measure.SRC))
+    # Byte code as an installed package has it (pip compiles at install): without it, and
+    # with PYTHONDONTWRITEBYTECODE set, every process would compile ik again (~70 ms).
+    compileall.compile_dir(str(measure.SRC), quiet=1)
 
     info = machine()
     with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:

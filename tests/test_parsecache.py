@@ -19,6 +19,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(base))
     monkeypatch.setenv("LOCALAPPDATA", str(base))
     monkeypatch.delenv("IK_CACHE", raising=False)
+    # the cache keeps what the safe reader read (files the fast reader leaves to it)
+    monkeypatch.setenv("IK_SCHNELLLESER", "0")
     monkeypatch.setitem(parsecache._state, "pruned", False)
     folder = parsecache.cache_dir()
     assert folder is not None and folder.is_relative_to(base)

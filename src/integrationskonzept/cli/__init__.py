@@ -151,6 +151,12 @@ def _dispatch(args: list[str]) -> int:
 
         sys.stdout.write(version_text())
         return EXIT_OK
+    if command == "validate" and "--" not in args and not {"--help", "-h"} & set(args):
+        from .validate import run_plain
+
+        code = run_plain(args[1:])  # the plain forms without typer (see .validate)
+        if code is not None:
+            return code
     from .usage import click_errors, german, unknown_command, unknown_option
 
     if command.startswith("-"):

@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS
-from .app import FolderArg, app, folder, prefix, shown
+from .app import FolderArg, app, folder, shown
 from .builds import finish_build, progress, warn
 from .choices import (
     BUILD_FORMAT,
@@ -51,37 +51,9 @@ def validate(
     eines Landkreises, der „gemeinden:“ nennt, werden der Landkreis und alle Gemeinden
     in einem Lauf geprüft.
     """
-    fmt = VALIDATE_FORMAT.check(fmt, "--format")
-    root = folder(path)
-    from .verbund import names_members
+    from .validate import run_validate
 
-    if mitglied is not None or names_members(root):
-        from .verbund import validate_command
-
-        return validate_command(root, strict, fmt, mitglied)
-    from ..checks.runner import validate as run
-
-    report = run(root)
-    files = len(report.konzept.files)
-    if fmt == "json":
-        from ..problems.output import format_json
-
-        echo(format_json(report.problems, files))
-    elif fmt == "github":
-        from ..problems.ci import format_github
-
-        text = format_github(report.problems, prefix(root))
-        if text:
-            echo(text)
-    elif fmt == "sarif":
-        from .. import __version__
-        from ..checks import all_codes
-        from ..problems.ci import format_sarif
-
-        echo(format_sarif(report.problems, prefix(root), __version__, all_codes()))
-    else:
-        print_problems(report.problems, files, shown(path))
-    return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK
+    return run_validate(path, strict, fmt, mitglied)
 
 
 @app.command()

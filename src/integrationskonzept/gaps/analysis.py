@@ -22,12 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from heapq import nsmallest
 from itertools import product
 
 from ..model.concept import Konzept, where
-from ..model.items import Bedarf
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
@@ -143,7 +142,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-            akzeptiert=akzeptiert, ort=partial(_fundstelle, bedarf),
+            akzeptiert=akzeptiert, ort=where(bedarf, "id"),
             quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
                 q, quelle_text(konzept, q)) for q in bedarf.quelle]),
             urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
@@ -328,10 +327,6 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
     out.urteil, out.anteil, out.gruende = TEILWEISE, share, tuple(gruende)
     return out
-
-
-def _fundstelle(bedarf: Bedarf) -> str:
-    return str(where(bedarf, "id"))
 
 
 def quelle_text(konzept: Konzept, quelle: str) -> str:

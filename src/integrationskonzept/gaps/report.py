@@ -8,10 +8,12 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from ..problems import Location
 
 # The three verdicts of a need, from good to bad.
 GEDECKT = "gedeckt"
@@ -122,19 +124,13 @@ class Befund:
     naechste: tuple[Kandidat, ...] = ()
     massnahmen: tuple[MassnahmeBezug, ...] = ()
     akzeptiert: str | None = None
-    # Where the need is written („datei.yaml:12:5“), or how to find it when asked: the
-    # analysis reads no source positions for needs nobody looks at.
-    ort: str | Callable[[], str] = field(default="", repr=False, compare=False)
+    ort: Location = field(default=Location(""), compare=False, repr=False)
     quellen: tuple[str, ...] = ()  # where the need was named; a survey with its question
 
     @property
     def fundstelle(self) -> str:
-        """Where the need is written, e.g. „handlungsfelder/arbeit.yaml:12:5“."""
-        ort = self.ort
-        if not isinstance(ort, str):
-            ort = ort()
-            object.__setattr__(self, "ort", ort)
-        return ort
+        """Where the need is written (file:line:column), looked up when asked for."""
+        return str(self.ort)
 
     @property
     def offen(self) -> bool:

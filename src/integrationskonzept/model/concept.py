@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..problems import Location
+from ..problems import DeferredLocation, Location
 from ..source.safeyaml import locate
 from .fields import Entry, source_of
 from .files import (
@@ -105,7 +106,8 @@ def where(entry: Entry, *path: str | int) -> Location:
     if src is None:
         return Location("")
     file, node = src
-    return Location(file, *locate(node, path))
+    # Looked up when a message names it: most located values are never reported.
+    return DeferredLocation(file, partial(locate, node, path))
 
 
 @dataclass

@@ -8,21 +8,21 @@ and say in German what they expected when it does not fit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import total_ordering
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     PlainSerializer,
     PlainValidator,
-    StringConstraints,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
+from pydantic_core import core_schema as cs
 
 from ..text import german
 from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
@@ -63,25 +63,67 @@ MAX_MARKDOWN = 200_000  # characters of a Markdown field; longer texts belong in
 MAX_ID = 100
 
 
-def _bounded(limit: int, what: str) -> Any:
-    """A validator refusing strings longer than ``limit`` with a German message."""
-    def check(value: Any) -> Any:
-        if isinstance(value, str) and len(value) > limit:
-            raise PydanticCustomError(
-                "ik_text_length", "{what} ist zu lang ({length} Zeichen; höchstens {limit})",
-                {"what": what, "length": len(value), "limit": limit})
-        return value
-    return BeforeValidator(check)
+TEXT_TOO_LONG = "{what} ist zu lang ({length} Zeichen; höchstens {limit})"
 
 
-# The pattern comes before the length check in the list, so pydantic applies it to the
-# str schema in Rust; the length check (a before-validator, the outer layer) still runs
-# first, so a long text never meets the pattern. The other order checks the pattern in
-# Python, once per id (a tenth of the model's time at Landkreis size).
+class _Ready:
+    """Annotated metadata that hands pydantic a finished core schema.
+
+    ``__get_pydantic_core_schema__`` is pydantic's public hook for custom types: pydantic
+    takes the schema as it is instead of resolving the same layers of ``Annotated``
+    (constraints, validator functions and their signatures) again for each of the few
+    hundred fields that use a type, which was most of the start-up of `ik validate`.
+    ``build`` makes a fresh schema per field (pydantic may add to it); it gets a function
+    giving the schema of the annotated type itself, for the types that wrap it.
+    """
+
+    __slots__ = ("build",)
+
+    def __init__(self, build: Callable[[Callable[[], cs.CoreSchema]], cs.CoreSchema]) -> None:
+        self.build = build
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> cs.CoreSchema:
+        return self.build(lambda: handler(source))
+
+
+def before(func: Callable[[Any], Any], inner: Callable[[], cs.CoreSchema] | None = None,
+           serialize: Callable[[Any], str] | None = None) -> _Ready:
+    """``func`` on the value as written, then ``inner`` (without it: the annotated type):
+    what pydantic's ``BeforeValidator`` does, built without inspecting ``func`` again for
+    every field. ``serialize`` turns the value into text when the model is dumped."""
+    def build(annotated: Callable[[], cs.CoreSchema]) -> cs.CoreSchema:
+        as_text = None if serialize is None else cs.plain_serializer_function_ser_schema(
+            serialize, info_arg=False, return_schema=cs.str_schema())
+        return cs.no_info_before_validator_function(
+            func, (inner or annotated)(), serialization=as_text)
+    return _Ready(build)
+
+
+def _text_schema(limit: int, what: str, min_length: int | None = None,
+                 pattern: str | None = None) -> cs.CoreSchema:
+    """Text of at most ``limit`` characters, checked before the other constraints.
+
+    The steps run in Rust: is it text, is it too long (German message; the loader's
+    translation fills in the length), then ``min_length`` and ``pattern``, so a long text
+    never meets the pattern. The same checks as a Python validator cost a call per
+    text value, a third of the model's time at Landkreis size.
+    """
+    steps: list[Any] = [cs.str_schema(), cs.custom_error_schema(
+        cs.str_schema(max_length=limit), custom_error_type="ik_text_length",
+        custom_error_message=TEXT_TOO_LONG, custom_error_context={"what": what, "limit": limit})]
+    if min_length is not None or pattern is not None:
+        steps.append(cs.str_schema(min_length=min_length, pattern=pattern))
+    return cs.chain_schema(steps)
+
+
+def _bounded(limit: int, what: str, min_length: int | None = None,
+             pattern: str | None = None) -> _Ready:
+    return _Ready(lambda _annotated: _text_schema(limit, what, min_length, pattern))
+
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN),
-    _bounded(MAX_ID, "Die ID"),
+    _bounded(MAX_ID, "Die ID", pattern=ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                     "description": "Eindeutige ID, z. B. „m-sprache-01“"}),
 ]
@@ -90,8 +132,7 @@ Id = Annotated[
 Ref = Annotated[
     str,
     RefMarker(),
-    StringConstraints(pattern=REF_PATTERN),
-    _bounded(MAX_ID, "Der Verweis"),
+    _bounded(MAX_ID, "Der Verweis", pattern=REF_PATTERN),
     WithJsonSchema({"type": "string", "pattern": REF_PATTERN,
                     "description": "Verweis auf eine ID"}),
 ]
@@ -109,7 +150,8 @@ def _one_or_many(value: Any) -> Any:
 RefList = Annotated[
     list[Ref],
     RefMarker(),
-    BeforeValidator(_one_or_many),
+    before(_one_or_many, lambda: cs.list_schema(
+        _text_schema(MAX_ID, "Der Verweis", pattern=REF_PATTERN))),
     WithJsonSchema({"anyOf": [
         {"type": "string", "pattern": REF_PATTERN},
         {"type": "array", "items": {"type": "string", "pattern": REF_PATTERN}},
@@ -139,9 +181,10 @@ def _quellen(value: Any) -> Any:
 
 
 QuellenT = Annotated[
-    list[Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Die Quelle")]],
+    list[Annotated[str, _bounded(MAX_TEXT, "Die Quelle", min_length=1),
+                   WithJsonSchema({"type": "string", "minLength": 1})]],
     QuelleMarker(),
-    BeforeValidator(_quellen),
+    before(_quellen, lambda: cs.list_schema(_text_schema(MAX_TEXT, "Die Quelle", 1))),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
                     "description": "IDs von Beteiligungen (bei einer Befragung auch mit Frage: "
                                    "f-eltern#Q3), Adressen (https://…) oder Titel von "
@@ -150,7 +193,8 @@ QuellenT = Annotated[
 """Sources of an entry: each an id (reference, a survey's question as ``id#CODE``), an
 address or a document title."""
 
-Text = Annotated[str, StringConstraints(min_length=1), _bounded(MAX_TEXT, "Der Text")]
+Text = Annotated[str, _bounded(MAX_TEXT, "Der Text", min_length=1),
+                 WithJsonSchema({"type": "string", "minLength": 1})]
 """Plain text: shown literally in documents (``*``, ``_``, ``|`` stay as typed)."""
 
 
@@ -176,7 +220,7 @@ def _bool(value: Any) -> Any:
         "ik_bool", "erwartet „true“ oder „false“, gefunden „{value}“", {"value": value})
 
 
-Bool = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Bool = Annotated[bool, before(_bool, cs.bool_schema), WithJsonSchema({"type": "boolean"})]
 
 _INT = re.compile(r"^[+-]?\d+$")
 
@@ -211,7 +255,7 @@ def _int(value: Any) -> Any:
         "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
 
 
-NonNegInt = Annotated[int, BeforeValidator(_int),
+NonNegInt = Annotated[int, before(_int, cs.int_schema),
                       WithJsonSchema({"type": "integer", "minimum": 0})]
 
 _NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -231,7 +275,7 @@ def _number(value: Any) -> Any:
         "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})
 
 
-Number = Annotated[float, BeforeValidator(_number),
+Number = Annotated[float, before(_number, cs.float_schema),
                    WithJsonSchema({"anyOf": [{"type": "number"},
                                              {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
 
@@ -274,12 +318,12 @@ def _date(value: Any) -> Any:
         {"value": value})
 
 
-Datum = Annotated[dt.date, BeforeValidator(_date),
+Datum = Annotated[dt.date, before(_date, cs.date_schema),
                   WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
                                   "description": "Datum, z. B. 2017-08-17 oder 17.08.2017"})]
 
 
-@total_ordering
+@functools.total_ordering
 @dataclass(frozen=True)
 class Zeitpunkt:
     """A date given as day, month, year or a school/budget year (``2003/04``).
@@ -352,10 +396,33 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
 
 PERIOD_DESCRIPTION = ("Datum, Monat, Jahr oder Schul-/Haushaltsjahr: 2024-03-15, 2024-03, 2024 "
                       "oder 2023/24; „2024, vorläufig“ für ein vorläufiges Datum")
+# Values already read, by the text as written: a Landkreis writes the same few hundred
+# dates, years and counts thousands of times, and parsing them was a third of the time the
+# model needs. The values are immutable (Zeitpunkt is frozen, Anzahl is never changed),
+# so entries can share them; only values that parsed are kept, and at most MEMO_SIZE.
+MEMO_SIZE = 20_000
+_T = TypeVar("_T")
+
+
+def _remembered(parse: Callable[[Any], _T], *kinds: type) -> Callable[[Any], _T]:
+    """``parse``, remembered per value whose type is exactly one of ``kinds``."""
+    memo: dict[Any, _T] = {}
+
+    def remembered(value: Any) -> _T:
+        if type(value) not in kinds:
+            return parse(value)
+        known = memo.get(value)
+        if known is None:
+            known = parse(value)
+            if len(memo) < MEMO_SIZE:
+                memo[value] = known
+        return known
+    return functools.update_wrapper(remembered, parse)
+
+
 ZeitpunktT = Annotated[
     Zeitpunkt,
-    BeforeValidator(parse_zeitpunkt),
-    PlainSerializer(str, return_type=str),
+    before(_remembered(parse_zeitpunkt, str), serialize=str),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
                     "description": PERIOD_DESCRIPTION}),
 ]
@@ -459,7 +526,7 @@ def _menge(value: Any) -> Menge:
 
 
 AnzahlT = Annotated[
-    int, PlainValidator(_anzahl), PlainSerializer(str, return_type=str),
+    int, PlainValidator(_remembered(_anzahl, str, int)), PlainSerializer(str, return_type=str),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}],
                     "description": "Ganze Zahl, auch mit Zusatz: „ca. 80“, „über 40“"})]
 """A count that may carry a qualifier (``ca. 80``); the value is an :class:`Anzahl`."""
@@ -480,7 +547,7 @@ def _url(value: Any) -> Any:
         {"value": value})
 
 
-Url = Annotated[str, BeforeValidator(_url),
+Url = Annotated[str, before(_url, cs.str_schema),
                 WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)\S+$"})]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -494,7 +561,7 @@ def _email(value: Any) -> Any:
         {"value": value})
 
 
-Email = Annotated[str, BeforeValidator(_email),
+Email = Annotated[str, before(_email, cs.str_schema),
                   WithJsonSchema({"type": "string", "format": "email"})]
 
 _YEAR_INT = re.compile(r"^\d{4}$")
@@ -509,5 +576,5 @@ def _year(value: Any) -> Any:
         "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
 
 
-Jahr = Annotated[int, BeforeValidator(_year),
+Jahr = Annotated[int, before(_year, cs.int_schema),
                  WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200})]

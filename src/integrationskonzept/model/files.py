@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import SEVERITY_WORDS
@@ -251,6 +251,10 @@ class InhaltKopf(Entry):
 
 class Inhalt(InhaltKopf):
     """Eine Inhaltsdatei: beliebig nach Art oder Handlungsfeld aufgeteilt."""
+
+    # The whole file is never validated at once (the loader validates the head and each
+    # entry by itself): its validator is built only for the JSON schema and docs/format.md.
+    model_config = ConfigDict(defer_build=True)
 
     ziele: list[Ziel] = Field(default_factory=list, description="Teil- und Handlungsziele")
     akteure: list[Akteur] = Field(default_factory=list, description="Akteure")

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Datum, Entry, Id, Markdown, Number, Ref, Text
+from .fields import Datum, Entry, Id, Markdown, Number, Ref, Text, before
 
 RICHTUNGEN = ("steigen", "sinken")
 _RICHTUNG_WORTE = {"steigend": "steigen", "sinkend": "sinken", "höher ist besser": "steigen",
@@ -83,7 +83,7 @@ def parse_periode(value: Any) -> Periode:
 
 
 PeriodeT = Annotated[
-    Periode, BeforeValidator(parse_periode), PlainSerializer(lambda p: p.text, return_type=str),
+    Periode, before(parse_periode, serialize=lambda p: p.text),
     WithJsonSchema({"anyOf": [{"type": "integer"},
                               {"type": "string", "pattern": _PERIOD_SCHEMA}],
                     "description": "Jahr, Schuljahr oder Zeitraum: 2023, 2003/04, 2015–2018"}),
@@ -96,7 +96,7 @@ def _wort(table: dict[str, str]) -> Any:
             key = value.strip().lower()
             return table.get(key, value.strip())
         return value
-    return BeforeValidator(norm)
+    return before(norm)
 
 
 Richtung = Annotated[Literal[RICHTUNGEN], _wort(_RICHTUNG_WORTE)]  # type: ignore[valid-type]

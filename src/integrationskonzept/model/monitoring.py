@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+from pydantic_core import core_schema as cs
 
-from .fields import Datum, Entry, Ref, Text, _number
+from .fields import Datum, Entry, Ref, Text, _number, before
 
 STATUS = ("geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert", "umgesetzt",
           "verstetigt", "zurückgestellt", "entfallen")
@@ -30,7 +31,7 @@ def _percent(value: Any) -> Any:
     return number
 
 
-Prozent = Annotated[float, BeforeValidator(_percent),
+Prozent = Annotated[float, before(_percent, cs.float_schema),
                     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
                                               {"type": "string"}],
                                     "description": "Anteil in Prozent, 0 bis 100"})]
@@ -43,7 +44,7 @@ def _ampel(value: Any) -> Any:
     return value
 
 
-AmpelWort = Annotated[Literal[AMPELN], BeforeValidator(_ampel)]  # type: ignore[valid-type]
+AmpelWort = Annotated[Literal[AMPELN], before(_ampel)]  # type: ignore[valid-type]
 
 
 def _one_entry_or_list(value: Any) -> Any:
@@ -86,8 +87,8 @@ class Ampelbewertung(Entry):
         None, description="ID des Berichtszeitraums (berichte: in konzept.yaml)")
 
 
-AmpelListe = Annotated[list[Ampelbewertung], BeforeValidator(_ampeln)]
-VerlaufListe = Annotated[list[Verlaufseintrag], BeforeValidator(_one_entry_or_list)]
+AmpelListe = Annotated[list[Ampelbewertung], before(_ampeln)]
+VerlaufListe = Annotated[list[Verlaufseintrag], before(_one_entry_or_list)]
 
 
 def letzter_status(status: str, verlauf: list[Verlaufseintrag]) -> str:

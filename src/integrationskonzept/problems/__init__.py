@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -48,6 +49,42 @@ class Location:
         return self.file
 
 
+class DeferredLocation(Location):
+    """A location whose line and column are looked up when first read.
+
+    The loader records where every id, text reference and need stands; nearly none of
+    them is ever named in a message, so the lookup waits until one is. A
+    :class:`Problem` keeps a plain :class:`Location`.
+    """
+
+    def __init__(self, file: str, lookup: Callable[[], tuple[int, int]]) -> None:
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "_lookup", lookup)
+
+    def _resolve(self) -> tuple[int, int]:
+        found: tuple[int, int] | None = self.__dict__.get("_found")
+        if found is None:
+            line, column = self.__dict__["_lookup"]()
+            found = (line, column)
+            object.__setattr__(self, "_found", found)
+        return found
+
+    @property
+    def line(self) -> int:
+        return self._resolve()[0]
+
+    @property
+    def column(self) -> int:
+        return self._resolve()[1]
+
+    def plain(self) -> Location:
+        return Location(self.file, self.line, self.column)
+
+
+def _plain(loc: Location) -> Location:
+    return loc.plain() if isinstance(loc, DeferredLocation) else loc
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding: where, what (stable code), how bad, and what to do."""
@@ -59,6 +96,12 @@ class Problem:
     hint: str = ""
     rule: str = ""
     related: tuple[Location, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if isinstance(self.location, DeferredLocation):
+            object.__setattr__(self, "location", self.location.plain())
+        if any(isinstance(r, DeferredLocation) for r in self.related):
+            object.__setattr__(self, "related", tuple(_plain(r) for r in self.related))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

@@ -10,6 +10,7 @@ text, field lists as lines; ragged right): typst keeps ~60 KB per resolved link,
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
@@ -56,6 +57,7 @@ class Job:
     verweise: int = 0  # internal links (``](#``) in the document
     gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
     generator: str = ""  # the toolchain, for the documents' metadata
+    teile: list[str] = dataclasses.field(default_factory=list)  # parts of dokument.json
 
     def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
                rts: tuple[str, ...] = ()) -> bytes:
@@ -64,13 +66,11 @@ class Job:
                           rts=rts)
 
     def write(self, args: list[str], what: str, env: dict[str, str] | None = None,
-              rts: tuple[str, ...] = ()) -> bytes:
-        """Write a format from the safe AST with the format filters."""
-        filters = [x for f in ("bilder.lua", "deutsch.lua", "quer.lua", "steckbrief.lua",
-                               "ueberleitung.lua")
-                   for x in ("--lua-filter", lua(f))]
-        return self.pandoc(["-f", "json", "dokument.json", "--resource-path=.", *filters,
-                            *args], what, env, rts)
+              rts: tuple[str, ...] = (), source: str = "dokument.json") -> bytes:
+        """Write a format from the safe AST with the format filters (``formate.lua``
+        applies those of the target format in few passes)."""
+        return self.pandoc(["-f", "json", source, "--resource-path=.",
+                            "--lua-filter", lua("formate.lua"), *args], what, env, rts)
 
 
 def html(job: Job) -> bytes:
@@ -101,7 +101,7 @@ def html(job: Job) -> bytes:
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
     page = job.write(
-        ["--lua-filter", lua("webseite.lua"), "-t", "html5", "-s", f"--template={_HTML_PAGE}",
+        ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
          "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
          "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
          "--wrap=none"], "das HTML")
@@ -124,7 +124,7 @@ def docx(job: Job) -> bytes:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["--lua-filter", lua("bezeichnung.lua"), "-t", "docx+native_numbering",
+    data = job.write(["-t", "docx+native_numbering",
                       "--reference-doc=reference.docx", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
                      "das DOCX")
@@ -150,15 +150,26 @@ def odt(job: Job) -> bytes:
         if name == "content.xml" else content)
 
 
+def _typst_body(job: Job, env: dict[str, str]) -> str:
+    """The typst body pandoc writes; from the parts of a long document at once (the
+    typst writer is stateless between chapters: the same text as from the whole)."""
+    def body(source: str) -> str:
+        return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz", env,
+                         source=source).decode("utf-8")
+
+    if len(job.teile) < 2:
+        return body("dokument.json")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(job.teile)) as pool:
+        return "\n".join(list(pool.map(body, job.teile)))
+
+
 def pdf(job: Job) -> bytes:
     kompakt = job.verweise > PDF_VERWEISE_MAX
     if kompakt:
         job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
                 "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
     job.say("PDF: Pandoc schreibt den typst-Satz …")
-    body = job.write(["--lua-filter", lua("tabellen.lua"), "--lua-filter", lua("minus.lua"),
-                      "-t", "typst", "--wrap=none"],
-                     "den PDF-Satz", {"IK_KOMPAKT": "1" if kompakt else ""}).decode("utf-8")
+    body = _typst_body(job, {"IK_KOMPAKT": "1" if kompakt else ""})
     build = job.build
     (build / "theme.typ").write_text(theme_source(job.design.theme_typ), encoding="utf-8")
     (build / "main.typ").write_text(

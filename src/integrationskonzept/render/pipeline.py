@@ -10,9 +10,11 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 
 1. The Markdown is read once (:data:`.pandoc.READER`, no raw HTML/TeX/attributes)
    through the trusted ``sicherheit.lua`` filter into pandoc's JSON AST; the
-   title data from ``meta`` is set there as plain strings.
-2. Each format is written from that AST with the format filters (German quotes,
-   image twins and alt text, landscape sections), the design and ``--toc``.
+   title data from ``meta`` is set there as plain strings, headings are kept
+   from skipping a level (``ebenen.lua``), quotes become German ones (``deutsch.lua``).
+2. Each format is written from that AST with the format filters (image twins and
+   alt text, landscape sections, profiles; merged into few passes by
+   ``formate.lua``), the design and ``--toc``.
 3. The PDF: pandoc writes the typst body, :mod:`.typstdoc` wraps it in the theme,
    :mod:`.typesetter` compiles it (PDF/A-2a and PDF/UA-1; UA-1 alone with a warning
    when PDF/A is impossible) in a bounded child process.
@@ -47,6 +49,7 @@ from ..errors import RenderError
 from ..text.oserrors import os_reason
 from . import formats as formate
 from .buildfolder import install_all, place_logo, write_assets
+from .chunks import join_json, split_markdown
 from .design import Design
 from .formats import Job
 from .limits import limits_for
@@ -58,6 +61,9 @@ FORMATS = ("md", "html", "docx", "odt", "pdf")
 # From this size of the Markdown on (Landkreis scale), formats are written one after
 # the other: pandoc and typst each need 1-1.5 GB there, and memory would add up.
 SEQUENTIAL_AB = 2_000_000
+# From the same size on, the Markdown is read in parts at once (one pandoc per core;
+# pandoc holds about as much for the parts as for the whole).
+TEILE_AB = SEQUENTIAL_AB
 
 
 class RenderWarning(UserWarning):
@@ -125,18 +131,10 @@ def render(
                        "IK_META": json.dumps(_pandoc_meta(meta, generator), ensure_ascii=False),
                    }, say=say, verweise=markdown.count("](#"),
                   gross=len(markdown) >= SEQUENTIAL_AB, generator=generator)
-        if ast_json is not None:
-            (build / "quelle.json").write_bytes(ast_json)
-            reader = ["-f", "json", "quelle.json"]
-        else:
-            (build / "quelle.md").write_text(markdown, encoding="utf-8")
-            reader = ["-f", READER, "quelle.md"]
         if wanted != {"md"}:
             say("Markdown einlesen …")
             started = time.perf_counter()
-            job.pandoc([*reader, "-t", "json", "--lua-filter", lua("sicherheit.lua"),
-                        "--lua-filter", lua("ebenen.lua"), "-o", "dokument.json"],
-                       "den Markdown-Text")
+            _read(job, markdown, ast_json, workers)
             _stat(stats, "read", started)
         writers: dict[str, Callable[[Job], bytes]] = {
             "md": lambda _job: markdown.encode("utf-8"),
@@ -170,6 +168,37 @@ def render(
                     future.cancel()
         written = install_all(done)  # the caller lists them ("Geschrieben: …")
     return written
+
+
+def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None:
+    """``dokument.json``: the safe AST of the document. A long Markdown text is read
+    in parts at once on ``workers`` cores (:mod:`.chunks`); the parts' JSON stay for
+    the typst writer (``job.teile``)."""
+    build = job.build
+    if ast_json is not None:
+        (build / "quelle.json").write_bytes(ast_json)
+        sources = [["-f", "json", "quelle.json"]]
+    else:
+        parts = split_markdown(markdown, workers) if len(markdown) >= TEILE_AB else [markdown]
+        sources = []
+        for number, part in enumerate(parts, 1):
+            name = "quelle.md" if len(parts) == 1 else f"quelle-{number}.md"
+            (build / name).write_text(part, encoding="utf-8")
+            sources.append(["-f", READER, name])
+    filters = [x for f in ("sicherheit.lua", "ebenen.lua", "deutsch.lua")
+               for x in ("--lua-filter", lua(f))]
+    if len(sources) == 1:
+        job.pandoc([*sources[0], "-t", "json", *filters, "-o", "dokument.json"],
+                   "den Markdown-Text")
+        return
+    names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(sources)) as pool:
+        for future in [pool.submit(job.pandoc, [*source, "-t", "json", *filters, "-o", name],
+                                   "den Markdown-Text")
+                       for source, name in zip(sources, names, strict=True)]:
+            future.result()
+    (build / "dokument.json").write_bytes(join_json([(build / n).read_bytes() for n in names]))
+    job.teile = names
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ..problems import Location, Problem, Severity
-from . import parsecache
+from . import fastyaml, parsecache
 from .containers import YList as YList
 from .containers import YMap as YMap
 from .files import Unreadable, read_regular
@@ -100,10 +100,6 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK004", "Datei ist zu groß",
             "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
-    parser = "libyaml" if have_libyaml() else "python"
-    hit, data = parsecache.load(raw, parser)
-    if hit:  # the same bytes parsed before without a problem (see parsecache)
-        return YamlFile(rel, data, [], raw.decode("utf-8-sig"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,6 +114,14 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     problems = _check_characters(text, rel)
     if problems:
         return YamlFile(rel, None, problems)
+    with gc_paused():
+        data = fastyaml.parse(text, rel, MAX_DEPTH)
+    if data is not fastyaml.FALLBACK:  # positions come from the safe reader on first use
+        return YamlFile(rel, data, [], text)
+    parser = "libyaml" if have_libyaml() else "python"
+    hit, data = parsecache.load(raw, parser)
+    if hit:  # the same bytes parsed before without a problem (see parsecache)
+        return YamlFile(rel, data, [], text)
     read = parse_yaml_text(text, rel)
     if not read.problems:
         parsecache.store(raw, parser, read.data)

@@ -154,6 +154,9 @@ def _one(err: Any, loc: tuple[Any, ...], model: type[BaseModel], node: Any, file
         msg = f"{where}{field}: {_expected(etype, err)}, gefunden {describe(value)}"
         if etype.startswith("ik_"):
             text = err["msg"]
+            if etype == "ik_text_length" and isinstance(value, str):
+                # raised by the core schema with a fixed context: the length is the input's
+                text = text.replace("{length}", str(len(value)))
             if isinstance(value, (dict, list)):  # never a Python repr in a message
                 text = re.sub(r"gefunden „.*“$", f"gefunden {describe(value)}", text,
                               flags=re.S)

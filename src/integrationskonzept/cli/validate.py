@@ -1,0 +1,106 @@
+"""`ik validate` without typer: the command's work, and the plain calls that skip the parser.
+
+`ik validate` runs on every commit (pre-commit, CI), so its start-up counts. Typer, click
+and the pydantic adapters typer builds for each option were about a fifth of it. The
+plain forms (a folder, ``--format X``, ``--strict``, ``--mitglied X``) read the same in
+every click version; :func:`plain_args` reads them and :func:`run_validate` does the
+work. Everything else (help, ``--``, unknown or misspelt options, a missing value) goes
+to typer as before, so every message stays the same; the typer command calls
+:func:`run_validate` too.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+from ..errors import EXIT_OK, EXIT_PROBLEMS
+from .choices import VALIDATE_FORMAT
+from .output import echo, print_problems
+from .paths import folder, prefix, shown
+
+_VALUED = {"--format": "fmt", "-f": "fmt", "--mitglied": "mitglied"}
+
+
+def plain_args(options: list[str]) -> tuple[str, bool, str, str | None] | None:
+    """(folder, strict, format, mitglied) of ``ik validate OPTIONS``, or None if typer reads
+    them: every token must be ``--strict``, an option with its value (``--format json``,
+    ``-f json``, ``--format=json``; a value never starts with „-“), or the one folder."""
+    path: str | None = None
+    strict = False
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(options):
+        token = options[i]
+        name, eq, inline = token.partition("=")
+        if token == "--strict":
+            strict = True
+        elif token in _VALUED and i + 1 < len(options) and not options[i + 1].startswith("-"):
+            values[_VALUED[token]] = options[i + 1]
+            i += 1
+        elif eq and name in ("--format", "--mitglied"):
+            values[_VALUED[name]] = inline
+        elif not token.startswith("-") and path is None:
+            path = token
+        else:
+            return None
+        i += 1
+    return ("." if path is None else path, strict, values.get("fmt", "text"),
+            values.get("mitglied"))
+
+
+def run_plain(options: list[str]) -> int | None:
+    """Run ``ik validate OPTIONS`` if :func:`plain_args` reads them, else None.
+
+    A closed pipe (``ik validate | head``) ends quietly with 1, as under click.
+    """
+    args = plain_args(options)
+    if args is None:
+        return None
+    from .runtime import collector_policy
+
+    try:
+        with collector_policy("validate"):
+            return run_validate(*args)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (until exit)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        return EXIT_PROBLEMS
+
+
+def run_validate(path: str, strict: bool, fmt: str, mitglied: str | None) -> int:
+    """`ik validate`: check the folder, print the problems, return the exit code."""
+    fmt = VALIDATE_FORMAT.check(fmt, "--format")
+    root = folder(path)
+    from .verbund import names_members
+
+    if mitglied is not None or names_members(root):
+        from .verbund import validate_command
+
+        return validate_command(root, strict, fmt, mitglied)
+    from ..checks.runner import validate as run
+
+    report = run(root)
+    files = len(report.konzept.files)
+    if fmt == "json":
+        from ..problems.output import format_json
+
+        echo(format_json(report.problems, files))
+    elif fmt == "github":
+        from ..problems.ci import format_github
+
+        text = format_github(report.problems, prefix(root))
+        if text:
+            echo(text)
+    elif fmt == "sarif":
+        from .. import __version__
+        from ..checks import all_codes
+        from ..problems.ci import format_sarif
+
+        echo(format_sarif(report.problems, prefix(root), __version__, all_codes()))
+    else:
+        print_problems(report.problems, files, shown(path))
+    return EXIT_PROBLEMS if report.failed(strict) else EXIT_OK

@@ -1,0 +1,74 @@
+-- The format filters of one writer run, merged into few traversals (trusted).
+-- Every filter walks the whole document, and at Landkreis size (25 MB of JSON)
+-- each walk costs about a second; this driver loads the filter files beside it
+-- and applies their functions in three passes (four for DOCX) instead of seven
+-- or eight, in an order that keeps what each filter relies on:
+--   1. bilder.lua (Image), which reads the captions as the reader left them;
+--   2. quer.lua's headings into landscape divs (Blocks); for typst also
+--      minus.lua (Str) and, in compact documents, tabellen.lua's links (Link), so
+--      that text written as raw typst in pass 3 is already escaped;
+--   3. the block filters: quer.lua's landscape divs, steckbrief.lua, tabellen.lua's
+--      field lines (Div), ueberleitung.lua (Blocks), tabellen.lua's long tables
+--      or webseite.lua's scroll containers (Table, Figure);
+--   4. DOCX: bezeichnung.lua (Strong), after steckbrief.lua has read the labels.
+-- deutsch.lua runs once when the Markdown is read (pipeline.py), not here.
+-- A filter that a format does not use is not loaded for it.
+
+local dir = pandoc.path.directory(PANDOC_SCRIPT_FILE)
+
+-- The filter functions a file defines: the list it returns, or its globals.
+local function load(name)
+  local env = setmetatable({}, { __index = _G })
+  local chunk = assert(loadfile(pandoc.path.join({ dir, name }), "t", env))
+  local returned = chunk()
+  if type(returned) == "table" then return returned end
+  local filter = {}
+  for key, value in pairs(env) do
+    if type(value) == "function" and key:match("^%u") then filter[key] = value end
+  end
+  return { filter }
+end
+
+-- One function for an element type several filters handle: the first that
+-- changes the element wins (the filters handle disjoint classes of divs).
+local function first_of(...)
+  local functions = {}
+  for i = 1, select("#", ...) do
+    local f = select(i, ...)
+    if f ~= nil then table.insert(functions, f) end
+  end
+  if #functions == 0 then return nil end
+  if #functions == 1 then return functions[1] end
+  return function(el)
+    for _, f in ipairs(functions) do
+      local result = f(el)
+      if result ~= nil then return result end
+    end
+    return nil
+  end
+end
+
+local typst = FORMAT == "typst"
+local html = FORMAT:match("^html") ~= nil
+local bilder = load("bilder.lua")[1]
+local quer = load("quer.lua")
+local steckbrief = load("steckbrief.lua")[1]
+local ueberleitung = load("ueberleitung.lua")[1]
+local tabellen = typst and load("tabellen.lua")[1] or {}
+local minus = typst and load("minus.lua")[1] or {}
+local webseite = html and load("webseite.lua")[1] or {}
+
+local passes = {
+  { Image = bilder.Image },
+  { Blocks = quer[1].Blocks, Str = minus.Str, Link = tabellen.Link },
+  {
+    Div = first_of(quer[2].Div, steckbrief.Div, tabellen.Div),
+    Blocks = ueberleitung.Blocks,
+    Table = first_of(tabellen.Table, webseite.Table),
+    Figure = webseite.Figure,
+  },
+}
+if FORMAT == "docx" then
+  table.insert(passes, load("bezeichnung.lua")[1])
+end
+return passes

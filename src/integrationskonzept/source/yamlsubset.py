@@ -1,0 +1,95 @@
+"""The subset of YAML the fast reader takes: block YAML as concept files are written.
+
+:mod:`.fastyaml` hands a file to rapidyaml only when every line of it has one of the
+shapes below; rapidyaml is more lenient than libyaml (it reads a stray ``]``,
+``titel: Integration: Ein Konzept`` or an unclosed quote without complaint), and within
+this subset both read the same (the tests compare them on generated and mutated files).
+Anything else – flow collections over several lines, quoted keys, escapes, anchors,
+tags, indicators at a value's start – goes to the safe reader, which also says what is
+wrong with a file that is not YAML.
+
+Line shapes: blank or comment; ``key: value``, ``- key: value`` and ``- value`` with a
+plain value continued on more indented lines, a single-line quoted value without
+escapes, a single-line flow list/mapping of such values, or a flow list broken after
+its commas onto more indented lines; ``key: |`` / ``key: >`` (also after ``- ``) with
+a block of more indented lines, every line at least as indented as its first; ``-``
+alone. Keys are simple words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The patterns are built from runs of ordinary characters (``[^:#\\r\\n]*``), which the
+# regular expression engine scans in a tight loop; a ": " or " #" ends a plain value.
+NL = r"\r?\n"
+KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
+PSTART = r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`~]|[-?:](?=[^\s,\[\]{}]))"
+PRUN = r"[^:#\r\n]*"  # spaces included: a " #" ends the run at the "#" (see PBODY)
+PBODY = rf"{PRUN}(?:(?::(?=[^\s])|(?<=[^\s])#){PRUN})*"
+PLAIN = PSTART + PBODY
+DQ = r'"[^"\\\r\n]*"'
+SQ = r"'[^'\r\n]*(?:''[^'\r\n]*)*'"
+# In a flow list or mapping "?" and ":" cannot start a value (libyaml refuses them).
+FSTART = r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`~]|-(?=[^\s,\[\]{}]))"
+FRUN = r"[^:#\r\n,\[\]{}]*"
+FBODY = rf"{FRUN}(?:(?::(?=[^\s,\[\]{{}}])|(?<=[^\s])#){FRUN})*"
+FS = rf"(?:{FSTART}{FBODY}|{DQ}|{SQ})"
+FSEQ = rf"\[[ ]*(?:{FS}(?:[ ]*,[ ]*{FS})*)?[ ]*\]"
+FMAP = rf"\{{[ ]*(?:{KEY}:[ ]+{FS}(?:[ ]*,[ ]*{KEY}:[ ]+{FS})*)?[ ]*\}}"
+VALUE = rf"(?:{DQ}|{SQ}|{FSEQ}|{FMAP}|{PLAIN})"
+
+
+def flow_lines(ind: str, extra: str) -> str:
+    """A flow list over several lines, broken after a comma, the lines more indented."""
+    brk = rf"(?:[ ]*{NL}(?P={ind}){extra}[ ]+|[ ]*)"
+    return rf"\[[ ]*{FS}(?:[ ]*,{brk}{FS})*[ ]*\]"
+END = rf"(?:[ ]+#[^\r\n]*)?[ ]*{NL}"
+BLANK = rf"[ ]*{NL}"
+def block(ind: str, extra: str, name: str) -> str:
+    """The lines of a block scalar: blank lines, then the first content line sets the
+    indentation every later content line keeps (at least)."""
+    return (rf"(?:{BLANK})*(?:(?P<{name}>(?P={ind}){extra}[ ]+)[^\s][^\r\n]*{NL}"
+            rf"(?:(?P={name})[^\r\n]*{NL}|{BLANK})*)?")
+
+
+def cont(ind: str, extra: str) -> str:
+    """The more indented lines a plain value goes on with."""
+    return rf"(?:(?P={ind}){extra}[ ]+{PSTART}{PBODY}{END})*"
+
+
+def not_deeper(ind: str, extra: str) -> str:
+    """The next line with content is not more indented than ``ind`` + ``extra``: a value
+    is complete (libyaml refuses a deeper line there; rapidyaml may read it as a key)."""
+    return rf"(?!(?:[ ]*(?:#[^\r\n]*)?{NL})*(?P={ind}){extra}[ ]+[^\s#])"
+
+
+def after_key(ind: str, extra: str, name: str) -> str:
+    """What follows ``key:``: a value, nothing (a nested block follows), a block scalar,
+    a broken flow list."""
+    done = not_deeper(ind, extra)
+    return (rf"(?:[ ]+{VALUE}{END}{cont(ind, extra)}{done}"
+            rf"|{END}"
+            rf"|[ ]+[|>][+-]?{END}{block(ind, extra, name)}{done}"
+            rf"|[ ]+{flow_lines(ind, extra)}{END}{done})")
+
+
+LINE = (
+    rf"(?P<i>[ ]*)(?:(?:#[^\r\n]*)?{NL}"
+    rf"|{KEY}:{after_key('i', '', 'c1')}"
+    rf"|- (?:{KEY}:{after_key('i', '[ ]{2}', 'c2')}"
+    rf"|{VALUE}{END}{cont('i', '')}{not_deeper('i', '')}"
+    rf"|[|>][+-]?{END}{block('i', '', 'c3')}{not_deeper('i', '')})"
+    rf"|-{END})"
+)
+
+
+_SUBSET = re.compile(rf"(?:{LINE})*")
+
+
+def is_plain_block_yaml(text: str) -> bool:
+    """Whether every line of ``text`` has one of the shapes the fast reader takes."""
+    if not text.endswith("\n"):  # a block scalar at the end keeps or loses its "\n"
+        return False
+    found = _SUBSET.match(text)
+    return found is not None and found.end() == len(text)
