@@ -139,7 +139,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             lage = LAGE_OFFEN
         befunde.append(Befund(
             bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
-            zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
+            zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
             akzeptiert=akzeptiert, ort=where(bedarf, "id"),
