@@ -164,3 +164,23 @@ def test_handlungsfeld_filter_by_kreis_field(tmp_path: Path,
         main(["gaps", str(root), "--sozialraum", "ortskern"])
     assert done.value.code == 2
     assert "--sozialraum und --zielgruppe nicht" in capsys.readouterr().err
+
+
+def test_nearest_offer_elsewhere_with_shared_and_own_vocabularies(tmp_path: Path) -> None:
+    """Members that share the vocabulary get the offers elsewhere from one block of facts;
+    one with its own Zielgruppe (``entspricht``) gets them translated: both find the same
+    nearest offer, in member order."""
+    eigene = {"zielgruppen": [{"id": "neu", "name": "Neu", "entspricht": "neuzugewanderte"}]}
+    root = write_workspace(tmp_path / "lk", members={
+        "ilsede": ({}, {"bedarfe": [BEDARF]}),
+        "edemissen": (eigene, {"bedarfe": [dict(BEDARF, zielgruppen=["neu"])]}),
+        "lengede": ({}, {"bedarfe": [BEDARF]}),
+        "peine": ({}, {"angebote": [_angebot("a-1", titel="Abendkurs Peine")]}),
+        "vechelde": ({}, {"angebote": [_angebot("a-2")]}),
+    })
+    luecken = workspace_gaps(load_workspace(root))
+    found = {g.mitglied: (g.report.befund("b-kurs").urteil, g.naechste["b-kurs"].angebot,
+                          g.naechste["b-kurs"].titel, g.naechste["b-kurs"].text)
+             for g in luecken.gemeinden if g.mitglied in ("ilsede", "edemissen", "lengede")}
+    expected = ("ungedeckt", "peine:a-1", "Abendkurs Peine", "nur in Gemeinde Peine")
+    assert found == {"ilsede": expected, "edemissen": expected, "lengede": expected}

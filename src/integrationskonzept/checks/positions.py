@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from ..model.references import TextStart
 from ..problems import Location
 
 
@@ -16,10 +17,17 @@ class Positions:
     findings in a long text stays linear.
     """
 
-    def __init__(self, start: Location, text: str) -> None:
-        self.start = start
+    def __init__(self, start: Location | TextStart, text: str) -> None:
+        self._start = start
         self.text = text
         self._newlines: list[int] | None = None
+
+    @property
+    def start(self) -> Location:
+        """Where the text starts (located now if it was not yet)."""
+        if not isinstance(self._start, Location):
+            self._start = self._start.location()
+        return self._start
 
     def at(self, index: int) -> Location:
         if not self.start.file.endswith(".md"):

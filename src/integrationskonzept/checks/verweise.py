@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs, text_ref_location, text_refs
+from ..model.references import Ref, all_refs, text_ref_location, text_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -36,8 +36,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
     by_kind: dict[str, list[str]] = {}
     linien: set[str] | None = None
-    for ref in text_refs(konzept):
-        ident = ref[0]
+    for tref in text_refs(konzept):
+        ident = tref[0]
         if ident in ids or ":" in ident:  # other concepts of the Landkreis: IK208 / IK206
             continue
         if linien is None:
@@ -47,35 +47,51 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
         best = suggest(ident, [*ids, *linien])
         yield Finding(
             f"Verweis [[{ident}]] im Text: keine solche ID im Konzept",
-            text_ref_location(konzept, ref),
+            text_ref_location(konzept, tref),
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
-    for entry, field, written, path in all_refs(konzept):
+    get_id = ids.get
+    get_kinds = REF_TARGETS.get
+    for ref in all_refs(konzept):
+        field, written = ref[1], ref[2]
         if field == "[[…]]" or ":" in written:  # texts above; other concepts: IK208 / IK206
             continue
-        kinds = REF_TARGETS.get(field)
-        ident, _, frage = written.partition("#")
-        found = ids.get(ident)
-        if found is not None and (kinds is None or found[0] in kinds):
-            if frage:
-                yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
-            continue
-        loc = where(entry, *path)
-        if not by_kind:
-            for other, (kind, _loc) in ids.items():
-                by_kind.setdefault(kind, []).append(other)
-        if kinds is None:
-            continue
-        wanted = _kinds_label(kinds)
-        if found is not None:
-            yield Finding(
-                f"„{field}“: „{ident}“ ist ein Eintrag der Art {KIND_LABELS[found[0]]} "
-                f"(definiert in {found[1]}); erwartet: {wanted}", loc,
-                _hint(ident, kinds, by_kind), related=(found[1],))
-        else:
-            yield Finding(
-                f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
-                _hint(ident, kinds, by_kind))
+        if "#" not in written:  # the usual case: a plain id of the right kind
+            found = get_id(written)
+            if found is not None:
+                kinds = get_kinds(field)
+                if kinds is None or found[0] in kinds:
+                    continue
+        yield from _ref(konzept, ref, by_kind)
+
+
+def _ref(konzept: Konzept, ref: Ref, by_kind: dict[str, list[str]]) -> Iterator[Finding]:
+    """The finding of one written reference, if it points nowhere or to the wrong kind."""
+    entry, field, written, path = ref
+    ids = konzept.ids
+    kinds = REF_TARGETS.get(field)
+    ident, _, frage = written.partition("#")
+    found = ids.get(ident)
+    if found is not None and (kinds is None or found[0] in kinds):
+        if frage:
+            yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
+        return
+    loc = where(entry, *path)
+    if not by_kind:
+        for other, (kind, _loc) in ids.items():
+            by_kind.setdefault(kind, []).append(other)
+    if kinds is None:
+        return
+    wanted = _kinds_label(kinds)
+    if found is not None:
+        yield Finding(
+            f"„{field}“: „{ident}“ ist ein Eintrag der Art {KIND_LABELS[found[0]]} "
+            f"(definiert in {found[1]}); erwartet: {wanted}", loc,
+            _hint(ident, kinds, by_kind), related=(found[1],))
+    else:
+        yield Finding(
+            f"„{field}“: unbekannte {wanted}-ID „{ident}“", loc,
+            _hint(ident, kinds, by_kind))
 
 
 def konfliktlinien(konzept: Konzept) -> set[str]:

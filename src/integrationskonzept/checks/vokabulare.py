@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import Konzept, where
+from ..model.fields import source_of
 from ..problems import Location, Severity
 from . import CheckContext, Finding
 
@@ -25,8 +26,8 @@ sozialraeume:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     if konzept.meta is None:
         return
-    top = where(konzept.meta)
-    konzept_loc = Location(top.file, 1, 1)
+    src = source_of(konzept.meta)  # the file only: no position is read on the happy path
+    konzept_loc = Location(src[0] if src is not None else "", 1, 1)
     gesamt = [s for s in konzept.sozialraeume.values() if s.art == "gesamt"]
     if not gesamt:
         yield Finding("Kein Sozialraum mit „art: gesamt“ für die ganze Kommune", konzept_loc,

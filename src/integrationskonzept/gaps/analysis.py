@@ -20,8 +20,10 @@ Decisions (documented here because the sources leave them open):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nsmallest
 from itertools import product
 
 from ..model.concept import Konzept, where
@@ -30,8 +32,15 @@ from ..source.gcpause import gc_paused
 from ..text.german import word_list
 from ..text.german import zahl as _zahl
 from .doubles import find_doubles
-from .index import OfferFacts, OfferIndex, Vokabular, build_index, build_vokabular
-from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, score
+from .index import (
+    Buckets,
+    OfferFacts,
+    OfferIndex,
+    Vokabular,
+    build_index,
+    build_vokabular,
+)
+from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, scorer
 from .matrix import build_matrices
 from .reasons import why_not, why_partly
 from .report import (
@@ -83,6 +92,24 @@ def find_gaps(konzept: Konzept) -> GapReport:
         return _find_gaps(konzept)
 
 
+def covering(konzept: Konzept, bedarfe: Iterable[str],
+             mehr: Callable[[Vokabular], list[tuple[list[OfferFacts], Buckets]]] | None = None
+             ) -> dict[str, tuple[str, ...]]:
+    """The offers that cover each of the given needs (fully or in part), nearest first:
+    the ``angebote`` of their Befunde in ``find_gaps(konzept)``, without the rest of the
+    report (the workspace asks this of the offers elsewhere in the Kreis). ``mehr``
+    gives blocks of further offers (facts and buckets), counted after the concept's own.
+    """
+    with gc_paused():
+        vok = build_vokabular(konzept)
+        index = build_index(konzept, vok, mehr(vok) if mehr is not None else None)
+        stand_known = konzept.stand is not None
+        asked: set[int] = set()
+        memo: dict[tuple[object, ...], list[list[int]]] = {}
+        return {b: _judge(need_facts(konzept.bedarfe[b], vok), index, vok, stand_known,
+                          asked, memo, explain=False).angebote for b in bedarfe}
+
+
 def _find_gaps(konzept: Konzept) -> GapReport:
     vok = build_vokabular(konzept)
     index = build_index(konzept, vok)
@@ -95,9 +122,11 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             by_need[bid].append(bezug)
     asked: set[int] = set()  # ids of the index buckets some need looks into
     befunde = []
+    buckets: dict[tuple[object, ...], list[list[int]]] = {}  # by (hf, places, groups)
+    quellen: dict[str, str] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
-        befund = _judge(need, index, vok, stand_known, asked)
+        befund = _judge(need, index, vok, stand_known, asked, buckets)
         bezuege = tuple(by_need.get(bedarf.id, ()))
         akzeptiert = bedarf.akzeptiert.grund if bedarf.akzeptiert else None
         if befund.urteil == GEDECKT:
@@ -110,11 +139,12 @@ def _find_gaps(konzept: Konzept) -> GapReport:
             lage = LAGE_OFFEN
         befunde.append(Befund(
             bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
-            zielgruppen=need.gruppen, sozialraeume=tuple(dict.fromkeys(bedarf.sozialraeume)),
+            zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
             sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
             umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
             akzeptiert=akzeptiert, ort=where(bedarf, "id"),
-            quellen=tuple(quelle_text(konzept, q) for q in bedarf.quelle),
+            quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
+                q, quelle_text(konzept, q)) for q in bedarf.quelle]),
             urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
             kapazitaet_unbekannt=befund.kapazitaet_unbekannt, gruende=befund.gruende,
             hinweise=befund.hinweise, angebote=befund.angebote, naechste=befund.naechste))
@@ -205,8 +235,10 @@ def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int
 
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-           asked: set[int]) -> Verdict:
-    """The verdict of one need, before it is traced to Maßnahmen."""
+           asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
+           explain: bool = True) -> Verdict:
+    """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
+    only the covering offers are right (no reasons, no nearest offers)."""
     if need.hf is None:
         return Verdict(UNGEDECKT, 0.0,
                        gruende=(Grund("handlungsfeld", "kein Handlungsfeld angegeben"),))
@@ -214,8 +246,11 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         return Verdict(UNGEDECKT, 0.0, gruende=(Grund(
             "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),))
     facts = index.facts
-    buckets = _buckets(need, index, vok)
-    asked.update(id(b) for b in buckets)
+    key = (need.hf, need.raeume, need.gruppen)
+    buckets = memo.get(key)
+    if buckets is None:
+        buckets = memo[key] = _buckets(need, index, vok)
+        asked.update([id(b) for b in buckets])
     covering: list[OfferFacts] = []
     others: list[int] = []
     seen: set[int] = set()
@@ -268,11 +303,14 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     if covering and len(cells) >= total and not cap_short:
         out.urteil, out.anteil = GEDECKT, 1.0
         return out
+    if not explain:
+        return out
     # A gap: rank the other offers (counts only), then explain the closest in words.
     del others[NAH:]  # the nearest ones; the rest of the field is sampled below
     others.extend(_elsewhere(need, index, vok, seen))
-    ranked = sorted(others, key=lambda p: score(need, facts[p], vok, stand_known))
-    best = [evaluate(need, facts[p], vok, stand_known) for p in ranked[:NAECHSTE]]
+    key_of = scorer(need, stand_known)
+    ranked = nsmallest(NAECHSTE, [facts[p] for p in others], key=key_of)
+    best = [evaluate(need, f, vok, stand_known) for f in ranked]
     out.naechste = tuple(
         Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
                  tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))

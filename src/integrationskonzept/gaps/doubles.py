@@ -19,13 +19,16 @@ from .report import ALLE_ZIELGRUPPEN, Doppelstruktur
 def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
     groups: dict[tuple[str, str, str, str | None], list[OfferFacts]] = defaultdict(list)
     for f in facts:
-        if not f.aktuell:
+        grund = f.laufzeit_grund
+        if grund is not None and not grund.startswith("beginnt"):  # not f.aktuell
             continue
-        gruppen = sorted(f.zielgruppen) or [ALLE_ZIELGRUPPEN]
+        zg = f.zielgruppen
+        gruppen = (sorted(zg) if len(zg) > 1 else list(zg)) or [ALLE_ZIELGRUPPEN]
+        lern = f.lernsprache
         for hf in f.handlungsfelder:
             for raum in f.raeume:
                 for gruppe in gruppen:
-                    groups[(hf, raum, gruppe, f.lernsprache)].append(f)
+                    groups[(hf, raum, gruppe, lern)].append(f)
     # (hf, offers) -> (zielgruppen, sozialraeume), so one pair shows up once.
     merged: dict[tuple[str, tuple[int, ...]], tuple[dict[str, None], dict[str, None]]] = {}
     for (hf, raum, gruppe, _lern), members in groups.items():

@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from ..model.concept import Konzept
 from ..model.items import Angebot
@@ -21,6 +22,7 @@ from ..text.german import datum_lang
 # Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
 GESAMT_ERSATZ = "_gesamt"
 DEUTSCH_IDS = ("de", "deutsch", "deu", "ger")
+_K = TypeVar("_K")
 
 
 # Formatting a date with babel is slow; offers share few end dates.
@@ -145,29 +147,30 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
                 ) -> OfferFacts:
     beginn, ende = dt.date.min, dt.date.max
     grund = None
-    if angebot.laufzeit is not None:
-        if angebot.laufzeit.beginn is not None:
-            beginn = angebot.laufzeit.beginn.first
-        if angebot.laufzeit.ende is not None:
-            ende = angebot.laufzeit.ende.last
+    laufzeit = angebot.laufzeit
+    if laufzeit is not None:
+        if laufzeit.beginn is not None:
+            beginn = laufzeit.beginn.first
+        if laufzeit.ende is not None:
+            ende = laufzeit.ende.last
     if stand is not None:
         if ende < stand:
             grund = f"ausgelaufen am {_datum(ende)}"
         elif beginn > stand:
             grund = f"beginnt erst am {_datum(beginn)}"
-    raeume = tuple(dict.fromkeys(angebot.sozialraeume)) or (vok.gesamt,)
+    listed = angebot.sozialraeume
+    raeume = (tuple(listed) if len(listed) < 2 else tuple(dict.fromkeys(listed))) if listed \
+        else (vok.gesamt,)
     sprachen = frozenset(angebot.sprachen)
     if not sprachen and vok.deutsch is not None:
         sprachen = frozenset((vok.deutsch,))
+    felder = angebot.handlungsfelder
     return OfferFacts(
-        pos=pos, id=angebot.id, titel=angebot.titel,
-        handlungsfelder=tuple(dict.fromkeys(angebot.handlungsfelder)),
-        zielgruppen=frozenset(angebot.zielgruppen), raeume=raeume,
-        raeume_set=frozenset(raeume), sprachen=sprachen,
-        lernsprache=angebot.lernsprache,
-        form=angebot.form, merkmale=frozenset(angebot.merkmale),
-        kapazitaet=angebot.kapazitaet, art=angebot.art, laufzeit_grund=grund, beginn=beginn,
-        ende=ende)
+        pos, angebot.id, angebot.titel,
+        tuple(felder) if len(felder) < 2 else tuple(dict.fromkeys(felder)),
+        frozenset(angebot.zielgruppen), raeume, frozenset(raeume), sprachen,
+        angebot.lernsprache, angebot.form, frozenset(angebot.merkmale), angebot.kapazitaet,
+        angebot.art, grund, beginn, ende)
 
 
 @dataclass
@@ -181,21 +184,55 @@ class OfferIndex:
     by_hf: dict[str, list[int]]
 
 
-def build_index(konzept: Konzept, vok: Vokabular) -> OfferIndex:
-    stand = konzept.stand
-    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
+# The buckets of an index: by (hf, raum, gruppe), (hf, gruppe), (hf, raum) and hf.
+Buckets = tuple[dict[tuple[str, str, str | None], list[int]],
+                dict[tuple[str, str | None], list[int]], dict[tuple[str, str], list[int]],
+                dict[str, list[int]]]
+
+
+def buckets_of(facts: list[OfferFacts]) -> Buckets:
+    """The offers by Handlungsfeld, Sozialraum and Zielgruppe, by place in ``facts``."""
     by_key: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
     by_hf_gruppe: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     by_hf_raum: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_hf: dict[str, list[int]] = defaultdict(list)
-    for f in facts:
+    for pos, f in enumerate(facts):
         gruppen: tuple[str | None, ...] = tuple(f.zielgruppen) or (None,)
+        raeume = f.raeume
         for hf in f.handlungsfelder:
-            by_hf[hf].append(f.pos)
-            for raum in f.raeume:
-                by_hf_raum[(hf, raum)].append(f.pos)
+            by_hf[hf].append(pos)
+            for raum in raeume:
+                by_hf_raum[(hf, raum)].append(pos)
             for gruppe in gruppen:
-                by_hf_gruppe[(hf, gruppe)].append(f.pos)
-                for raum in f.raeume:
-                    by_key[(hf, raum, gruppe)].append(f.pos)
-    return OfferIndex(facts, dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf))
+                by_hf_gruppe[(hf, gruppe)].append(pos)
+                for raum in raeume:
+                    by_key[(hf, raum, gruppe)].append(pos)
+    return dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf)
+
+
+def build_index(konzept: Konzept, vok: Vokabular,
+                mehr: list[tuple[list[OfferFacts], Buckets]] | None = None) -> OfferIndex:
+    """The index of the concept's offers, and of the blocks ``mehr`` after them (facts
+    and their buckets made elsewhere, e.g. once for several concepts)."""
+    stand = konzept.stand
+    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
+    buckets = buckets_of(facts)
+    for block, theirs in mehr or ():
+        offset = len(facts)
+        facts += block
+        _merge(buckets[0], theirs[0], offset)
+        _merge(buckets[1], theirs[1], offset)
+        _merge(buckets[2], theirs[2], offset)
+        _merge(buckets[3], theirs[3], offset)
+    return OfferIndex(facts, *buckets)
+
+
+def _merge(mine: dict[_K, list[int]], theirs: dict[_K, list[int]], offset: int) -> None:
+    """Add the buckets of a block that starts at ``offset`` after the offers in ``mine``."""
+    for key, positions in theirs.items():
+        shifted = list(map(offset.__add__, positions))
+        got = mine.get(key)
+        if got is None:
+            mine[key] = shifted
+        else:
+            got.extend(shifted)

@@ -19,6 +19,7 @@ Dimensions and the rules (see also the package docstring):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model.items import Bedarf
@@ -60,15 +61,28 @@ class NeedFacts:
 
 
 def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
-    raeume = tuple(dict.fromkeys(bedarf.sozialraeume)) or (vok.gesamt,)
+    raeume = _unique(bedarf.sozialraeume) or (vok.gesamt,)
+    gruppen = _unique(bedarf.zielgruppen)
+    merkmale = bedarf.merkmale
+    sprachen = bedarf.sprachen
+    ober = vok.ober
+    kette_set = vok.kette_set
     return NeedFacts(
-        id=bedarf.id, hf=bedarf.handlungsfeld, gruppen=tuple(dict.fromkeys(bedarf.zielgruppen)),
-        raeume=raeume, sprachen=tuple(dict.fromkeys(bedarf.sprachen)),
-        lernsprache=bedarf.lernsprache, form=bedarf.form,
-        merkmale=tuple(dict.fromkeys(bedarf.merkmale)), umfang=bedarf.umfang,
-        merkmal_set=frozenset(bedarf.merkmale), sprachen_set=frozenset(bedarf.sprachen),
-        ober=tuple(vok.ober(g) for g in dict.fromkeys(bedarf.zielgruppen)),
-        ketten=tuple(vok.kette_set(r) for r in raeume))
+        bedarf.id, bedarf.handlungsfeld, gruppen, raeume, _unique(sprachen),
+        bedarf.lernsprache, bedarf.form, _unique(merkmale), bedarf.umfang,
+        frozenset(merkmale) if merkmale else _NICHTS,
+        frozenset(sprachen) if sprachen else _NICHTS,
+        tuple([ober(g) for g in gruppen]), tuple([kette_set(r) for r in raeume]))
+
+
+_NICHTS: frozenset[str] = frozenset()
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    """``values`` without repeats, in order (most lists hold one value)."""
+    if len(values) < 2:
+        return tuple(values)
+    return tuple(dict.fromkeys(values))
 
 
 @dataclass
@@ -181,50 +195,81 @@ GEWICHT = {"handlungsfeld": 128, "laufzeit": 64, "lernsprache": 32, "zielgruppe"
 
 
 def score(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool
-           ) -> tuple[int, int, int, int]:
+          ) -> tuple[int, int, int, int]:
     """The rank key of the nearest offers (best first), without building any reasons:
     fewest failed conditions, then the least important failures, then partial matches."""
-    passend = teilweise = schwere = 0
-    if need.hf is not None and need.hf in offer.handlungsfelder:
-        passend += 1
-    else:
-        schwere += GEWICHT["handlungsfeld"]
-    if need.gruppen:
-        og = offer.zielgruppen
-        n = _count(need.ober, og) if og else len(need.gruppen)
-        if n == len(need.gruppen):
+    return scorer(need, stand_known)(offer)
+
+
+def scorer(need: NeedFacts, stand_known: bool
+           ) -> Callable[[OfferFacts], tuple[int, int, int, int]]:
+    """:func:`score` for one need, with what depends on the need alone worked out once."""
+    hf = need.hf
+    n_gruppen = len(need.gruppen)
+    ober = need.ober
+    ketten = need.ketten
+    n_raeume = len(need.raeume)
+    sprachen_set = need.sprachen_set
+    n_sprachen = len(need.sprachen)
+    lern = need.lernsprache
+    merkmal_set = need.merkmal_set if need.merkmale else None
+    form_ok = _FORM_OK.get(need.form, (need.form,)) if need.form is not None else None
+    w_hf, w_gruppe, w_raum = GEWICHT["handlungsfeld"], GEWICHT["zielgruppe"], GEWICHT[
+        "sozialraum"]
+    w_sprache, w_lern, w_merkmal = GEWICHT["sprache"], GEWICHT["lernsprache"], GEWICHT[
+        "merkmal"]
+    w_form, w_laufzeit = GEWICHT["form"], GEWICHT["laufzeit"]
+
+    def key(offer: OfferFacts) -> tuple[int, int, int, int]:
+        passend = teilweise = schwere = 0
+        if hf is not None and hf in offer.handlungsfelder:
+            passend += 1
+        else:
+            schwere += w_hf
+        if n_gruppen:
+            og = offer.zielgruppen
+            n = _count(ober, og) if og else n_gruppen
+            if n == n_gruppen:
+                passend += 1
+            else:
+                teilweise += bool(n)
+                schwere += w_gruppe
+        n = _count(ketten, offer.raeume_set)
+        if n == n_raeume:
             passend += 1
         else:
             teilweise += bool(n)
-            schwere += GEWICHT["zielgruppe"]
-    n = _count(need.ketten, offer.raeume_set)
-    if n == len(need.raeume):
-        passend += 1
-    else:
-        teilweise += bool(n)
-        schwere += GEWICHT["sozialraum"]
-    if need.sprachen:
-        n = len(need.sprachen_set & offer.sprachen)
-        if n == len(need.sprachen):
-            passend += 1
-        else:
-            teilweise += bool(n)
-            schwere += GEWICHT["sprache"]
-    hart: list[tuple[bool, str]] = []
-    if need.lernsprache is not None:
-        hart.append((offer.lernsprache == need.lernsprache, "lernsprache"))
-    if need.merkmale:
-        hart.append((need.merkmal_set <= offer.merkmale, "merkmal"))
-    if need.form is not None:
-        hart.append((offer.form in _FORM_OK.get(need.form, (need.form,)), "form"))
-    if stand_known:
-        hart.append((offer.laufzeit_grund is None, "laufzeit"))
-    for ok, art in hart:
-        if ok:
-            passend += 1
-        else:
-            schwere += GEWICHT[art]
-    return (-passend, schwere, -teilweise, offer.pos)
+            schwere += w_raum
+        if n_sprachen:
+            n = len(sprachen_set & offer.sprachen)
+            if n == n_sprachen:
+                passend += 1
+            else:
+                teilweise += bool(n)
+                schwere += w_sprache
+        if lern is not None:
+            if offer.lernsprache == lern:
+                passend += 1
+            else:
+                schwere += w_lern
+        if merkmal_set is not None:
+            if merkmal_set <= offer.merkmale:
+                passend += 1
+            else:
+                schwere += w_merkmal
+        if form_ok is not None:
+            if offer.form in form_ok:
+                passend += 1
+            else:
+                schwere += w_form
+        if stand_known:
+            if offer.laufzeit_grund is None:
+                passend += 1
+            else:
+                schwere += w_laufzeit
+        return (-passend, schwere, -teilweise, offer.pos)
+
+    return key
 
 
 def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bool,

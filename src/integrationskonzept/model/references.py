@@ -86,50 +86,68 @@ def all_refs(konzept: Konzept) -> list[Ref]:
     """Every reference written in the concept: (entry, field, id, path); computed once."""
     cached = konzept.cache.get("refs")
     if cached is None:
-        cached = [(entry, f, ident, path) for entry in sources(konzept)
-                  for f, ident, path in refs(entry)]
-        konzept.cache["refs"] = cached
+        cached = _walk_sources(konzept)[0]
     return cached
 
 
-def refs(entry: Entry) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
-    """(field name, referenced id, path inside the entry) for every reference written.
+MarkdownText = tuple[str, "TextStart", str]
+
+
+def _walk_sources(konzept: Konzept) -> tuple[list[Ref], list[MarkdownText]]:
+    """One walk over every entry for both: the references and the Markdown texts."""
+    refs: list[Ref] = []
+    texts: list[MarkdownText] = []
+    for entry in sources(konzept):
+        src = source_of(entry)
+        _walk(entry, entry, src[1] if src is not None else None, True, (), refs, texts)
+    texts += [(text, TextStart(None, (rel,), Location(rel, 1, 1)), posixpath.dirname(rel))
+              for rel, text in konzept.texte.items()]
+    konzept.cache["refs"] = refs
+    konzept.cache["markdown"] = texts
+    return refs, texts
+
+
+def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str | int, ...],
+          refs: list[Ref], texts: list[MarkdownText]) -> None:
+    """Append every reference written in ``obj`` to ``refs`` (entry, field, id, path) and
+    every Markdown text to ``texts``.
 
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
-    src = source_of(entry)
-    raw = src[1] if src is not None else None
-    yield from _walk(entry, raw, ())
-
-
-def _walk(obj: BaseModel, raw: Any, path: tuple[str | int, ...]) -> Iterator[Any]:
+    append = refs.append
     for name, how in _plan(type(obj)):
-        if raw is not None and name not in raw:
-            continue
         value = getattr(obj, name)
         if value is None:
             continue
-        sub = raw.get(name) if raw is not None else None
-        if how == "ref":
-            yield name, value, (*path, name)
+        on = written and (raw is None or name in raw)
+        if how == "md":
+            texts.append((value, TextStart(entry, (*path, name)), ""))
+            if on and "[[" in value:
+                for m in REF_IN_TEXT.finditer(value):
+                    append((entry, "[[…]]", m.group(1), (*path, name)))
         elif how == "refs":
-            for i, ident in enumerate(value):
-                yield name, ident, (*path, name, i)
+            if on:
+                for i, ident in enumerate(value):
+                    append((entry, name, ident, (*path, name, i)))
+        elif how == "ref":
+            if on:
+                append((entry, name, value, (*path, name)))
         elif how == "quellen":
-            for i, ident in enumerate(value):
-                if is_reference(ident):
-                    yield name, ident, (*path, name, i)
-        elif how == "md":
-            for m in REF_IN_TEXT.finditer(value):
-                yield "[[…]]", m.group(1), (*path, name)
-        elif how == "entry":
-            yield from _walk(value, sub if isinstance(sub, dict) else None, (*path, name))
+            if on:
+                for i, ident in enumerate(value):
+                    if is_reference(ident):
+                        append((entry, name, ident, (*path, name, i)))
         else:
+            sub = raw.get(name) if on and raw is not None else None
+            if how == "entry":
+                _walk(entry, value, sub if isinstance(sub, dict) else None, on,
+                      (*path, name), refs, texts)
+                continue
             for i, item in enumerate(value):
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
-                yield from _walk(item, sub_i if isinstance(sub_i, dict) else None,
-                                 (*path, name, i))
+                _walk(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
+                      (*path, name, i), refs, texts)
 
 
 # Alt text: plain characters, escapes and one level of nested [brackets]. No part of
@@ -159,42 +177,48 @@ def image_file(root: Path, basis: str, src: str) -> tuple[str, Path] | None:
     return name, path
 
 
-def markdown_texts(konzept: Konzept) -> Iterator[tuple[str, Location, str]]:
+class TextStart:
+    """Where a Markdown text starts, found only when asked (a check reports something).
+
+    Fields in YAML files are located at their value; Markdown files at line 1.
+    """
+
+    __slots__ = ("entry", "path", "_location")
+
+    def __init__(self, entry: Entry | None, path: tuple[str | int, ...],
+                 location: Location | None = None) -> None:
+        self.entry = entry
+        self.path = path
+        self._location = location
+
+    def location(self) -> Location:
+        if self._location is None:
+            assert self.entry is not None
+            self._location = where(self.entry, *self.path)
+        return self._location
+
+
+def markdown_texts(konzept: Konzept) -> Iterator[MarkdownText]:
     """Every Markdown text: (text, where it starts, folder its image paths are relative to).
 
     Fields in YAML files are located at their value (paths relative to the concept
     folder); Markdown files (chapters, Ausgangslagen) at line 1 of the file (paths
     relative to the file's folder).
     """
+    yield from _markdown(konzept)
+
+
+def _markdown(konzept: Konzept) -> list[MarkdownText]:
     cached = konzept.cache.get("markdown")
     if cached is None:
-        cached = [(text, where(entry, *path), "") for entry in sources(konzept)
-                  for text, path in _texts(entry, ())]
-        cached += [(text, Location(rel, 1, 1), posixpath.dirname(rel))
-                   for rel, text in konzept.texte.items()]
-        konzept.cache["markdown"] = cached
-    yield from cached
+        cached = _walk_sources(konzept)[1]
+    return cached
 
 
-def _texts(obj: BaseModel, path: tuple[str | int, ...]
-           ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
-    for name, how in _plan(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        if how == "md":
-            yield value, (*path, name)
-        elif how == "entry":
-            yield from _texts(value, (*path, name))
-        elif how == "entries":
-            for i, item in enumerate(value):
-                yield from _texts(item, (*path, name, i))
-
-
-# A ``[[id]]`` written in a Markdown text: (id, entry, path of the text in the entry, n).
-# ``n`` counts the earlier ``[[id`` of the same id in that text; for a Markdown file
-# (chapters, Ausgangslagen) the entry is None, the path is (file,) and ``n`` the offset.
-TextRef = tuple[str, Entry | None, tuple[str | int, ...], int]
+# A ``[[id]]`` written in a Markdown text: (id, where the text starts, n). ``n`` counts
+# the earlier ``[[id`` of the same id in a YAML field's text; in a Markdown file
+# (chapters, Ausgangslagen; no entry) it is the offset of the match.
+TextRef = tuple[str, TextStart, int]
 
 
 def text_refs(konzept: Konzept) -> list[TextRef]:
@@ -209,19 +233,19 @@ def text_refs(konzept: Konzept) -> list[TextRef]:
     out: list[TextRef] = []
     append = out.append
     finditer = REF_IN_TEXT.finditer
-    for entry in sources(konzept):
-        for text, path in _texts(entry, ()):
-            if "[[" not in text:
-                continue
-            seen: dict[str, int] = {}
+    for text, start, _basis in _markdown(konzept):
+        if "[[" not in text:
+            continue
+        if start.entry is None:
             for m in finditer(text):
-                ident = m.group(1)
-                n = seen.get(ident, 0)
-                seen[ident] = n + 1
-                append((ident, entry, path, n))
-    for rel, text in konzept.texte.items():
+                append((m.group(1), start, m.start()))
+            continue
+        seen: dict[str, int] = {}
         for m in finditer(text):
-            append((m.group(1), None, (rel,), m.start()))
+            ident = m.group(1)
+            n = seen.get(ident, 0)
+            seen[ident] = n + 1
+            append((ident, start, n))
     konzept.cache["text_refs"] = out
     return out
 
@@ -232,11 +256,10 @@ def text_ref_location(konzept: Konzept, ref: TextRef) -> Location:
     YAML fields (also block scalars) are searched in the file from the value's start;
     Markdown files are located by the offset of the match.
     """
-    ident, entry, path, n = ref
-    if entry is None:
-        rel = str(path[0])
-        return _SourceText(konzept.texte[rel]).position(n, rel)
-    base = where(entry, *path)
+    ident, start, n = ref
+    base = start.location()
+    if start.entry is None:
+        return _SourceText(konzept.texte[base.file]).position(n, base.file)
     raw = _source_text(konzept, base.file)
     return (raw.find(base, "[[" + ident, n) if raw is not None else None) or base
 

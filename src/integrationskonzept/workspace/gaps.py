@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..gaps import GEDECKT, TEILWEISE, GapReport, find_gaps
+from ..gaps.analysis import covering
 from ..gaps.report import Matrix, Zelle
 from ..model.concept import Konzept
 from ..model.items import Angebot
 from .loader import KREIS, Arbeitsbereich
+from .uebersetzen import Fremd, Geteilt, Uebersetzer, fremde_fakten
 from .vocab import kanon, lokal
 
 EARTH_KM = 6371.0
@@ -135,43 +137,6 @@ def kreisraum(bereich: Arbeitsbereich, ident: str) -> str | None:
     return ident if ident in bereich.kreis.sozialraeume else None
 
 
-def _translate(angebot: Angebot, von: Konzept, nach: Konzept, prefix: str,
-               raeume: list[str], kreis_ist_ziel: bool,
-               memo: dict[tuple[int, str, str], str]) -> Angebot:
-    """``angebot`` of concept ``von`` in the vocabulary of ``nach``, with a prefixed id.
-
-    ``memo`` keeps the translated ids of one target concept (``nach``, ``kreis_ist_ziel``
-    fixed; ``prefix`` follows ``von``): a Landkreis has tens of thousands of offers but
-    only a few dozen distinct vocabulary ids.
-    """
-
-    def one(attr: str, ident: str) -> str:
-        key = (id(von), attr, ident)
-        done = memo.get(key)
-        if done is not None:
-            return done
-        canon = kanon(von, attr, ident)
-        if kreis_ist_ziel:
-            done = canon if canon in getattr(nach, attr) else f"{prefix}:{ident}"
-        else:
-            done = lokal(nach, attr, canon) or f"{KREIS}:{canon}"
-        memo[key] = done
-        return done
-
-    def many(attr: str, idents: list[str]) -> list[str]:
-        return [one(attr, i) for i in idents]
-
-    return angebot.model_copy(update={
-        "id": f"{prefix}:{angebot.id}",
-        "handlungsfelder": many("handlungsfelder", angebot.handlungsfelder),
-        "zielgruppen": many("zielgruppen", angebot.zielgruppen),
-        "sprachen": many("sprachen", angebot.sprachen),
-        "lernsprache": one("sprachen", angebot.lernsprache) if angebot.lernsprache else None,
-        "merkmale": many("merkmale", angebot.merkmale),
-        "sozialraeume": raeume,
-    })
-
-
 def _ort(bereich: Arbeitsbereich, home: str, angebot: Angebot, konzept: Konzept) -> str:
     name = bereich.name if home == KREIS else bereich.mitglieder[home].name
     teile = [konzept.sozialraeume[r].name for r in angebot.sozialraeume
@@ -179,54 +144,74 @@ def _ort(bereich: Arbeitsbereich, home: str, angebot: Angebot, konzept: Konzept)
     return f"{name} – {', '.join(teile)}" if teile else name
 
 
-def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
+def _wo(bereich: Arbeitsbereich, fremd: Fremd) -> tuple[str, str]:
+    """(home, place text): the member whose offer it is and where it is held."""
+    angebot, von, _prefix, home = fremd
+    if home is not None:
+        return home, _ort(bereich, home, angebot, von)
+    raeume = set(angebot.sozialraeume)
+    home = next((m for m in bereich.mitglieder if kreisraum(bereich, m) in raeume), KREIS)
+    return home, (_ort(bereich, home, angebot, von) if home == KREIS else
+                  bereich.mitglieder[home].name)
+
+
+def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = None
+                ) -> GemeindeLuecken:
     member = bereich.mitglieder[ident]
     konzept = member.konzept
     kreis = bereich.kreis
     eigen_raum = kreisraum(bereich, ident)
     gesamt = kreis.gesamtraum
+    geteilt = {} if geteilt is None else geteilt
     erreichbar: dict[str, Angebot] = dict(konzept.angebote)
-    anderswo: dict[str, tuple[Angebot, str, str]] = {}  # id -> (offer, home, place text)
-    memo: dict[tuple[int, str, str], str] = {}
+    anderswo: dict[str, Fremd] = {}  # prefixed id -> the offer out of reach
+    uebersetzer = Uebersetzer(konzept, False)
     for a in kreis.angebote.values():
         raeume = set(a.sozialraeume)
         if not raeume or (gesamt in raeume) or (eigen_raum in raeume):
-            t = _translate(a, kreis, konzept, KREIS, [], False, memo)
+            t = uebersetzer.angebot(a, kreis, KREIS, [])
             erreichbar[t.id] = t
         else:
-            t = _translate(a, kreis, konzept, KREIS, [], False, memo)
-            home = next((m for m in bereich.mitglieder if kreisraum(bereich, m) in raeume),
-                        KREIS)
-            anderswo[t.id] = (t, home, _ort(bereich, home, a, kreis) if home == KREIS else
-                              bereich.mitglieder[home].name)
+            anderswo[f"{KREIS}:{a.id}"] = (a, kreis, KREIS, None)
     for other_id, other in bereich.mitglieder.items():
         if other_id == ident:
             continue
         for a in other.konzept.angebote.values():
-            t = _translate(a, other.konzept, konzept, other_id, [], False, memo)
             if a.offen_fuer_nachbarn:
+                t = uebersetzer.angebot(a, other.konzept, other_id, [])
                 erreichbar[t.id] = t
             else:
-                anderswo[t.id] = (t, other_id, _ort(bereich, other_id, a, other.konzept))
+                anderswo[f"{other_id}:{a.id}"] = (a, other.konzept, other_id, other_id)
     report = find_gaps(dataclasses.replace(konzept, angebote=erreichbar, cache={}))
     naechste: dict[str, Fundort] = {}
     luecken = [b for b in report.befunde if b.urteil != GEDECKT]
     if luecken and anderswo:
-        alle = dict(erreichbar)
-        alle.update({k: v[0] for k, v in anderswo.items()})
-        probe = find_gaps(dataclasses.replace(konzept, angebote=alle, cache={}))
+        # Which offers elsewhere would cover the gaps (counted as within reach).
+        bedarfe = [b.bedarf for b in luecken]
+        if any(key in erreichbar for key in anderswo):  # a prefixed id that is taken
+            alle = dict(erreichbar)
+            fakten = uebersetzer.fakten
+            for key, (a, von, prefix, _home) in anderswo.items():
+                alle[key] = fakten(a, von, prefix)
+            probe = covering(dataclasses.replace(konzept, angebote=alle, cache={}), bedarfe)
+        else:
+            probe = covering(dataclasses.replace(konzept, angebote=erreichbar, cache={}),
+                             bedarfe, lambda vok: fremde_fakten(
+                                 list(anderswo.values()), uebersetzer, vok, konzept,
+                                 geteilt))
+        orte: dict[str, tuple[str, str]] = {}
         for b in luecken:
-            other_b = probe.befund(b.bedarf)
-            if other_b is None:
-                continue
-            found = [a for a in other_b.angebote if a in anderswo]
+            found = [aid for aid in probe[b.bedarf] if aid in anderswo]
             if not found:
                 continue
-            best = min(found, key=lambda a: (
-                d if (d := entfernung(bereich, ident, anderswo[a][1])) is not None
-                else math.inf, found.index(a)))
-            offer, home, ort = anderswo[best]
-            naechste[b.bedarf] = Fundort(best, offer.titel, home, ort,
+            for aid in found:
+                if aid not in orte:
+                    orte[aid] = _wo(bereich, anderswo[aid])
+            best = min(found, key=lambda aid: (
+                d if (d := entfernung(bereich, ident, orte[aid][0])) is not None
+                else math.inf, found.index(aid)))
+            home, ort = orte[best]
+            naechste[b.bedarf] = Fundort(best, anderswo[best][0].titel, home, ort,
                                          entfernung(bereich, ident, home))
     return GemeindeLuecken(ident, member.name, member.anzeige, report, naechste)
 
@@ -234,13 +219,13 @@ def _for_member(bereich: Arbeitsbereich, ident: str) -> GemeindeLuecken:
 def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
     kreis = bereich.kreis
     erreichbar: dict[str, Angebot] = dict(kreis.angebote)
-    memo: dict[tuple[int, str, str], str] = {}
+    uebersetzer = Uebersetzer(kreis, True)
     for ident, member in bereich.mitglieder.items():
         raum = kreisraum(bereich, ident)
         if raum is None:
             continue
         for a in member.konzept.angebote.values():
-            t = _translate(a, member.konzept, kreis, ident, [raum], True, memo)
+            t = uebersetzer.angebot(a, member.konzept, ident, [raum])
             erreichbar[t.id] = t
     report = find_gaps(dataclasses.replace(kreis, angebote=erreichbar, cache={}))
     return GemeindeLuecken(KREIS, bereich.name, "", report, {})
@@ -251,9 +236,10 @@ def workspace_gaps(bereich: Arbeitsbereich, mitglied: str | None = None) -> Krei
     teile: list[GemeindeLuecken] = []
     if mitglied is None and bereich.kreis.bedarfe:
         teile.append(_for_kreis(bereich))
+    geteilt: Geteilt = {}
     for ident in bereich.mitglieder:
         if mitglied is None or ident == mitglied:
-            teile.append(_for_member(bereich, ident))
+            teile.append(_for_member(bereich, ident, geteilt))
     namen = {hid: hf.kurz or hf.name for hid, hf in bereich.kreis.handlungsfelder.items()}
     for g in teile:
         namen[g.mitglied] = g.name
