@@ -36,14 +36,15 @@ def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
             continue
         for cluster in (c for group in _same_kind(members) for c in _overlapping(group)):
             key = (hf, tuple(sorted(f.pos for f in cluster)))
-            zg, sr = merged.setdefault(key, ({}, {}))
-            zg[gruppe] = None
-            sr[raum] = None
+            seen_groups, seen_places = merged.setdefault(key, ({}, {}))
+            seen_groups[gruppe] = None
+            seen_places[raum] = None
     by_pos = {f.pos: f for f in facts}
     out = []
-    for (hf, positions), (zg, sr) in sorted(merged.items(), key=lambda kv: kv[0][1]):
-        out.append(Doppelstruktur(hf, tuple(by_pos[p].id for p in positions), tuple(zg),
-                                  tuple(sr)))
+    for (hf, positions), (seen_groups, seen_places) in sorted(merged.items(),
+                                                               key=lambda kv: kv[0][1]):
+        out.append(Doppelstruktur(hf, tuple(by_pos[p].id for p in positions),
+                                  tuple(seen_groups), tuple(seen_places)))
     return tuple(out)
 
 
