@@ -84,30 +84,30 @@ class _Source:
         _fill(self.root, read.data)
 
 
-class FMap(YMap):
-    """A mapping read on the fast path: positions come on first use."""
+class _PositionsOnFirstUse:
+    """``line``, ``column`` and ``pos`` of a fast-read container, filled in when asked."""
 
-    __slots__ = ("src",)
-    src: _Source
+    __slots__ = ()
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # called only while a slot is still unset
         if name in ("line", "column", "pos"):
             object.__getattribute__(self, "src").resolve()
             return object.__getattribute__(self, name)
         raise AttributeError(name)
 
 
-class FList(YList):
-    """A sequence read on the fast path: positions come on first use."""
+class FMap(_PositionsOnFirstUse, YMap):
+    """A mapping read on the fast path."""
 
     __slots__ = ("src",)
     src: _Source
 
-    def __getattr__(self, name: str) -> Any:
-        if name in ("line", "column", "pos"):
-            object.__getattribute__(self, "src").resolve()
-            return object.__getattribute__(self, name)
-        raise AttributeError(name)
+
+class FList(_PositionsOnFirstUse, YList):
+    """A sequence read on the fast path."""
+
+    __slots__ = ("src",)
+    src: _Source
 
 
 def _fill(fast: Any, safe: Any) -> None:
