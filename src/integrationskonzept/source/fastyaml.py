@@ -152,11 +152,8 @@ def _decoder(src: _Source) -> json.JSONDecoder:
             raise _Fallback
         if not plain.issuperset(map(type, m.values())):  # a list or a truth value inside
             for key, value in pairs:
-                t = type(value)
-                if t is list:
-                    m[key] = _sequence(value, src)
-                elif t is bool:
-                    m[key] = "true" if value else "false"
+                if type(value) in _CHANGED:
+                    m[key] = _as_read(value, src)
         m.src = src
         return m
 
@@ -172,20 +169,28 @@ def _sequence(items: list[Any], src: _Source) -> FList:
     list.extend(out, items)
     if not _PLAIN_TYPES.issuperset(map(type, items)):
         for i, value in enumerate(items):
-            t = type(value)
-            if t is list:
-                out[i] = _sequence(value, src)
-            elif t is bool:
-                out[i] = "true" if value else "false"
+            if type(value) in _CHANGED:
+                out[i] = _as_read(value, src)
     out.src = src
     return out
 
 
-def _top(value: Any, src: _Source) -> Any:
+# What json.loads gives differently from the safe reader.
+_CHANGED = frozenset({list, bool})
+
+
+def _as_read(value: Any, src: _Source) -> Any:
+    """A value from json.loads as the safe reader reads it: a list as :class:`FList`, a
+    truth value as the word written."""
     if type(value) is list:
-        value = _sequence(value, src)
-    elif type(value) is bool:
+        return _sequence(value, src)
+    if type(value) is bool:
         return "true" if value else "false"
+    return value
+
+
+def _top(value: Any, src: _Source) -> Any:
+    value = _as_read(value, src)
     if isinstance(value, (FMap, FList)):
         src.root = value
     return value
