@@ -63,6 +63,10 @@ CASES: list[tuple[str, Callable[[Files], None], dict[str, tuple[str, list[str]]]
      {"m-kurs": ("geändert", ["Schwerpunktmaßnahme: nein → ja"])}),
     ("kosten neu", lambda f: _kurs(f).update(kosten="ca. 12.000 € jährlich"),
      {"m-kurs": ("geändert", ["Kosten ergänzt: ca. 12.000 € jährlich"])}),
+    ("kapazitaet neu", lambda f: f["sprache.yaml"]["angebote"][0].update(kapazitaet="80"),
+     {"a-kurs": ("geändert", ["Kapazität ergänzt: 80"])}),
+    ("nur ca. davor", lambda f: f["sprache.yaml"]["angebote"][0].update(kapazitaet="ca. 80"),
+     {"a-kurs": ("geändert", ["Kapazität ergänzt: ca. 80"])}),
     ("titel", lambda f: _kurs(f).update(titel="Sprachkurs"),
      {"m-kurs": ("geändert", ["Titel: Sprachkurs mit Kinderbetreuung → Sprachkurs"])}),
     ("laufzeit angebot", lambda f: f["sprache.yaml"]["angebote"][0]["laufzeit"].update(
@@ -97,6 +101,22 @@ CASES: list[tuple[str, Callable[[Files], None], dict[str, tuple[str, list[str]]]
 def test_field_changes(tmp_path: Path, mutate: Callable[[Files], None],
                        expected: dict[str, tuple[str, list[str]]]) -> None:
     assert _changes(tmp_path, mutate) == expected
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("80", "ca. 80", ["Kapazität: 80 → ca. 80"]),
+    ("ca. 80", "80", ["Kapazität: ca. 80 → 80"]),
+    ("ca. 80", "über 80", ["Kapazität: ca. 80 → über 80"]),
+    ("ca. 80", "ca. 80", []),
+])
+def test_a_change_of_only_the_qualifier_is_a_change(tmp_path: Path, old: str, new: str,
+                                                    expected: list[str]) -> None:
+    before, after = version_one(), version_one()
+    before["sprache.yaml"]["angebote"][0]["kapazitaet"] = old
+    after["sprache.yaml"]["angebote"][0]["kapazitaet"] = new
+    diff = compare(_load(tmp_path, "alt", before), _load(tmp_path, "neu", after))
+    assert {i.id: [f.text for f in i.fields] for i in diff.items} == (
+        {"a-kurs": expected} if expected else {})
 
 
 def test_same_concept_has_no_changes(tmp_path: Path) -> None:

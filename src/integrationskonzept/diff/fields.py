@@ -68,6 +68,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _qualifier(value: Any) -> str:
+    """„ca.“ of „ca. 80“: a number equal to 80 that still reads differently."""
+    return getattr(value, "qualifier", "") if isinstance(value, (int, float)) else ""
+
+
 def scalar_text(value: Any) -> str:
     """A single value as shown in a change line."""
     if isinstance(value, bool):
@@ -193,7 +198,7 @@ def value_change(name: str, label: str, old: Any, new: Any, sides: Sides) -> lis
     if isinstance(old, Zeitpunkt) or isinstance(new, Zeitpunkt):
         if same_point(old, new):
             return []
-    elif plain(old) == plain(new):
+    elif plain(old) == plain(new) and _qualifier(old) == _qualifier(new):
         return []
     empty_old, empty_new = old in (None, [], {}, ""), new in (None, [], {}, "")
     is_ref = name in REF_TARGETS
