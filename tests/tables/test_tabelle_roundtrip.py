@@ -97,3 +97,38 @@ def test_probe_shows_the_changes_in_words_of_diff_and_writes_nothing(
     assert f"({ident}): geändert" in out and "Status: " in out and "→ umgesetzt" in out
     assert "Würde ändern: handlungsfelder/" in out
     assert _snapshot(folder) == before
+
+
+def test_text_columns_are_formatted_as_text_so_leading_zeros_stay(tmp_path: Path) -> None:
+    """Excel and LibreOffice keep "01067" typed into a cell formatted as text ("@"); in a
+    cell of the standard format it becomes the number 1067. The workbook formats every
+    text, id and list column (also its empty rows) as text, and no number or date column."""
+    from integrationskonzept.tables.columns import DATE, INT, NUMBER, SHEETS, YEAR, columns_for
+    from integrationskonzept.tables.export import TEXT_KINDS
+
+    folder = shutil.copytree(EXAMPLES / "peine", tmp_path / "peine")
+    table = tmp_path / "t.xlsx"
+    assert _run("tabelle", "export", str(folder), "--out", str(table)) == 0
+    wb = openpyxl.load_workbook(table)
+    checked = 0
+    for sheet in SHEETS:
+        ws = wb[sheet.name]
+        headers = [c.value for c in ws[1]]
+        for col in columns_for(sheet):
+            if col.header not in headers:
+                continue
+            letter = openpyxl.utils.get_column_letter(headers.index(col.header) + 1)
+            fmt = ws.column_dimensions[letter].number_format
+            if col.kind in TEXT_KINDS:
+                assert fmt == "@", (sheet.name, col.header)
+                filled = [c for c in ws[letter][1:] if isinstance(c.value, str)]
+                assert all(c.number_format == "@" for c in filled), (sheet.name, col.header)
+                checked += 1
+            elif col.kind in (DATE, INT, NUMBER, YEAR):
+                assert fmt != "@", (sheet.name, col.header)
+    assert checked > 30
+    # what Excel stores for "01067" typed into such a cell: the text, imported as written
+    _edit(table, "Angebote", "a-sb-integrationskurse", {"Ort": "01067"})
+    assert _run("tabelle", "import", str(table), str(folder)) == 0
+    from integrationskonzept.model.loader import load_concept
+    assert load_concept(folder).konzept.angebote["a-sb-integrationskurse"].ort == "01067"

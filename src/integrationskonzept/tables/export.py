@@ -25,7 +25,9 @@ from .columns import (
     DATE,
     LIST,
     PERIOD,
+    REF,
     SHEETS,
+    TEXT,
     VOCABULARY_KINDS,
     Column,
     Sheet,
@@ -124,6 +126,8 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
         for i, col in enumerate(columns):
             letter = _letter(i)
             ws.column_dimensions[letter].width = _width(col, rows, i)
+            if col.kind in TEXT_KINDS:  # what is typed into the column stays text (01067)
+                ws.column_dimensions[letter].number_format = TEXT_FORMAT
             name = list_name(col)
             if name:
                 if col.kind == CHOICE:
@@ -146,12 +150,14 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
         # kind (setting a style per cell costs a hash lookup each: seconds at 300,000 cells).
         text_proto = WriteOnlyCell(ws, "")
         text_proto.alignment = wrap
+        text_proto.number_format = TEXT_FORMAT
         date_proto = WriteOnlyCell(ws, dt.date(2000, 1, 1))
         date_proto.number_format = "DD.MM.YYYY"
         # a text that a spreadsheet would read as a formula: a string cell with Excel's
         # "quote prefix", so it stays text even when someone edits the cell
         quoted_proto = WriteOnlyCell(ws, "")
         quoted_proto.alignment = wrap
+        quoted_proto.number_format = TEXT_FORMAT
         quoted_proto.quotePrefix = True
         protos = (text_proto._style, date_proto._style, quoted_proto._style)
         for row in rows:
@@ -165,6 +171,12 @@ def export_xlsx(konzept: Konzept, out: Path, sheets: list[Sheet], revision: str)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return ExportResult((out,), counts)
+
+
+# Excel's and LibreOffice's number format "text": a postcode or an id typed into such a
+# cell keeps its leading zeros and is never turned into a number or a date.
+TEXT_FORMAT = "@"
+TEXT_KINDS = frozenset({TEXT, LIST, REF, CHOICE})
 
 
 def _cell(ws: Any, cell_type: Any, protos: tuple[Any, Any, Any], column: Column,
