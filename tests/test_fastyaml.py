@@ -87,6 +87,8 @@ LEFT_TO_THE_SAFE_READER = [
     ("\"a b\": 1\n", "quoted key"),
     ("a: [b, [c]]\n", "nested flow"),
     ("nur Text\n", "a file that is one text"),
+    ("a: x\u2028y\n", "U+2028, a line break to libyaml (copied from Word or a PDF)"),
+    ("- x\u2029\n", "U+2029, a line break to libyaml"),
 ]
 
 
@@ -125,6 +127,7 @@ _PIECES = st.sampled_from([
     "a", "b: ", "- ", "  ", "\n", ":", "'", '"', "[", "]", "{", "}", ",", "#", "&x", "*x",
     "!t", "|", ">", "~", "null", "true", "1", ".5", "-", "?", "\\", "é", "„“", "**", "\r\n",
     "---", "<<", "%", "0.5", "1e3", "x: y", "  - id: a\n", "k:\n  - 1\n",
+    "\u2028", "\u2029", "\ufeff", "\u00a0", "\u200b", "\u3000", "\U0001F600",
 ])
 
 

@@ -91,5 +91,7 @@ def is_plain_block_yaml(text: str) -> bool:
     """Whether every line of ``text`` has one of the shapes the fast reader takes."""
     if not text.endswith("\n"):  # a block scalar at the end keeps or loses its "\n"
         return False
+    if "\u2028" in text or "\u2029" in text:  # line breaks to libyaml, not to rapidyaml
+        return False
     found = _SUBSET.match(text)
     return found is not None and found.end() == len(text)
