@@ -61,6 +61,9 @@ def show(items: Iterable[RenderableType], err: bool = False) -> None:
 def print_problems(problems: list[Problem], files: int, prefix: str = "",
                    err: bool = False) -> None:
     """The problem list of `ik validate` (also used by `ik build` and `ik gaps`)."""
-    from ..problems.output import text_view
+    from ..problems.output import summary_line, text_view
 
+    if not problems:  # one plain line: what rich would print, without loading it
+        print(summary_line(problems, files), file=sys.stderr if err else sys.stdout)
+        return
     show(text_view(problems, files, prefix), err)
