@@ -86,3 +86,27 @@ def test_fast_rank_agrees_with_explained_evaluation(offer: dict[str, object],
     facts = build_index(k, vok).facts[0]
     nf = need_facts(k.bedarfe["b"], vok)
     assert score(nf, facts, vok, True) == evaluate(nf, facts, vok, True).rank()
+
+
+@SETTINGS
+@given(st.lists(offers, max_size=5), st.lists(needs, min_size=1, max_size=5), st.data())
+def test_open_gaps_alone_are_the_open_gaps_of_the_whole_report(
+        offer_list: list[dict[str, object]], need_list: list[dict[str, object]],
+        data: st.DataObject) -> None:
+    """`ik validate` (IK601) asks only for the open gaps: the same Befunde, explained the
+    same, as the full analysis gives – with Maßnahmen (active or not) and accepted gaps."""
+    from integrationskonzept.gaps import open_gaps
+
+    bedarfe = [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)]
+    for b in bedarfe:
+        if data.draw(st.booleans()):
+            b["akzeptiert"] = {"grund": "Aufgabe des Landes"}
+    massnahmen = [{"id": f"m{i}", "titel": f"Maßnahme {i}", "bedarfe": [b["id"]],
+                   "status": data.draw(st.sampled_from(["geplant", "entfallen", "laufend"]))}
+                  for i, b in enumerate(bedarfe) if data.draw(st.booleans())]
+    k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)], bedarfe,
+                massnahmen)
+    alone = open_gaps(k)
+    whole = find_gaps(k).offene
+    assert alone == whole
+    assert [str(b.ort) for b in alone] == [str(b.ort) for b in whole]

@@ -28,10 +28,9 @@ MAX_GRUENDE = 3
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    from ..gaps import report_for
+    from ..gaps import open_gaps
 
-    report = report_for(konzept)
-    for befund in report.offene:
+    for befund in open_gaps(konzept):  # the full report when the concept has one
         bedarf = konzept.bedarfe.get(befund.bedarf)
         if bedarf is None or bedarf.id in konzept.ungueltig:
             continue  # a Maßnahme meant to close it failed validation: reported there

@@ -13,13 +13,15 @@ keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 :mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
 :mod:`.folder` (a concept folder in, its report out), :mod:`.cache`.
 
-``report_for(konzept)`` memoises the report per concept object, so that `ik validate`
-(check IK601) and a document build on the same loaded concept compute it once.
+``report_for(konzept)`` memoises the report per concept object, for the commands that
+show it (`ik gaps`, the document); ``open_gaps(konzept)`` gives check IK601 only the
+open gaps, explained as in the report, without ranking and wording the others (or the
+memoised report's, when there is one).
 """
 
 from __future__ import annotations
 
-from .analysis import AKTIVE_STATUS, find_gaps
+from .analysis import AKTIVE_STATUS, find_gaps, open_gaps
 from .cache import report_for
 from .filter import filter_report
 from .report import (
@@ -42,5 +44,5 @@ from .report import (
 __all__ = [
     "AKTIVE_STATUS", "GEDECKT", "LAGEN", "TEILWEISE", "UNGEDECKT", "URTEILE", "AngebotKurz",
     "Befund", "Doppelstruktur", "GapReport", "Grund", "Kandidat", "MassnahmeBezug", "Matrix",
-    "Zelle", "filter_report", "find_gaps", "report_for",
+    "Zelle", "filter_report", "find_gaps", "open_gaps", "report_for",
 ]

@@ -27,6 +27,7 @@ from heapq import nsmallest
 from itertools import product
 
 from ..model.concept import Konzept, where
+from ..model.items import Bedarf
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
@@ -110,44 +111,92 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
                           asked, memo, explain=False).angebote for b in bedarfe}
 
 
-def _find_gaps(konzept: Konzept) -> GapReport:
-    vok = build_vokabular(konzept)
-    index = build_index(konzept, vok)
-    stand_known = konzept.stand is not None
+def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
+    """The open gaps alone, each as :func:`find_gaps` explains it (what IK601 reports).
+
+    The other needs are only judged covered or not, without ranking the nearest offers
+    or wording reasons; the rest of the report is not made. Uses the full report when
+    the concept already has one (:func:`~.cache.report_for`).
+    """
+    report = konzept.cache.get("gaps")
+    if report is not None:
+        return report.offene  # type: ignore[no-any-return]
+    with gc_paused():
+        vok = build_vokabular(konzept)
+        index = build_index(konzept, vok)
+        stand_known = konzept.stand is not None
+        by_need = _massnahmen_of(konzept)
+        asked: set[int] = set()
+        buckets: dict[tuple[object, ...], list[list[int]]] = {}
+        quellen: dict[str, str] = {}
+        out = []
+        for bedarf in konzept.bedarfe.values():
+            need = need_facts(bedarf, vok)
+            quick = _judge(need, index, vok, stand_known, asked, buckets, explain=False)
+            bezuege = tuple(by_need.get(bedarf.id, ()))
+            if _lage(quick.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
+                continue
+            verdict = _judge(need, index, vok, stand_known, asked, buckets)
+            out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
+        return tuple(out)
+
+
+def _massnahmen_of(konzept: Konzept) -> dict[str, list[MassnahmeBezug]]:
+    """The Maßnahmen meant to close each need (``bedarfe:``), with their current status."""
     by_need: dict[str, list[MassnahmeBezug]] = defaultdict(list)
     for m in konzept.massnahmen.values():
         status = letzter_status(m.status, m.verlauf)
         bezug = MassnahmeBezug(m.id, m.titel, status, status in AKTIVE_STATUS)
         for bid in dict.fromkeys(m.bedarfe):
             by_need[bid].append(bezug)
+    return by_need
+
+
+def _akzeptiert(bedarf: Bedarf) -> str | None:
+    return bedarf.akzeptiert.grund if bedarf.akzeptiert else None
+
+
+def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) -> str:
+    if urteil == GEDECKT:
+        return LAGE_GEDECKT
+    if akzeptiert:
+        return LAGE_AKZEPTIERT
+    if any(b.aktiv for b in bezuege):
+        return LAGE_MASSNAHME
+    return LAGE_OFFEN
+
+
+def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
+            bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
+    akzeptiert = _akzeptiert(bedarf)
+    return Befund(
+        bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
+        zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
+        sprachen=need.sprachen, merkmale=need.merkmale,
+        lage=_lage(verdict.urteil, bool(akzeptiert), bezuege),
+        umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
+        akzeptiert=akzeptiert, ort=where(bedarf, "id"),
+        quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
+            q, quelle_text(konzept, q)) for q in bedarf.quelle]),
+        urteil=verdict.urteil, anteil=verdict.anteil, plaetze=verdict.plaetze,
+        kapazitaet_unbekannt=verdict.kapazitaet_unbekannt, gruende=verdict.gruende,
+        hinweise=verdict.hinweise, angebote=verdict.angebote, naechste=verdict.naechste)
+
+
+def _find_gaps(konzept: Konzept) -> GapReport:
+    vok = build_vokabular(konzept)
+    index = build_index(konzept, vok)
+    stand_known = konzept.stand is not None
+    by_need = _massnahmen_of(konzept)
     asked: set[int] = set()  # ids of the index buckets some need looks into
     befunde = []
     buckets: dict[tuple[object, ...], list[list[int]]] = {}  # by (hf, places, groups)
     quellen: dict[str, str] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
-        befund = _judge(need, index, vok, stand_known, asked, buckets)
-        bezuege = tuple(by_need.get(bedarf.id, ()))
-        akzeptiert = bedarf.akzeptiert.grund if bedarf.akzeptiert else None
-        if befund.urteil == GEDECKT:
-            lage = LAGE_GEDECKT
-        elif akzeptiert:
-            lage = LAGE_AKZEPTIERT
-        elif any(b.aktiv for b in bezuege):
-            lage = LAGE_MASSNAHME
-        else:
-            lage = LAGE_OFFEN
-        befunde.append(Befund(
-            bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
-            zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
-            sprachen=need.sprachen, merkmale=need.merkmale, lage=lage,
-            umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-            akzeptiert=akzeptiert, ort=where(bedarf, "id"),
-            quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
-                q, quelle_text(konzept, q)) for q in bedarf.quelle]),
-            urteil=befund.urteil, anteil=befund.anteil, plaetze=befund.plaetze,
-            kapazitaet_unbekannt=befund.kapazitaet_unbekannt, gruende=befund.gruende,
-            hinweise=befund.hinweise, angebote=befund.angebote, naechste=befund.naechste))
+        verdict = _judge(need, index, vok, stand_known, asked, buckets)
+        befunde.append(_befund(konzept, bedarf, need, verdict,
+                               tuple(by_need.get(bedarf.id, ())), quellen))
     befunde_t = tuple(befunde)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}

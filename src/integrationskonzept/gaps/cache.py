@@ -1,4 +1,5 @@
-"""One gap report per concept object and run: `ik validate` and `ik gaps` share it.
+"""One gap report per concept object and run (`ik gaps`, the document, and IK601 when
+the report is already there).
 
 The report is kept in the concept's own ``cache``, so it lives exactly as long as the
 concept. A concept changed after its report was made is not detected: the memo is for
