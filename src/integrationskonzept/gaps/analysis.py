@@ -115,9 +115,13 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
     """The open gaps alone, each as :func:`find_gaps` explains it (what IK601 reports).
 
     The other needs are only judged covered or not, without ranking the nearest offers
-    or wording reasons; the rest of the report is not made. Uses the full report when
-    the concept already has one (:func:`~.cache.report_for`).
+    or wording reasons; the rest of the report is not made. Uses what the concept's
+    ``cache`` already holds: open gaps judged with more offers (``"offene"``, set by a
+    Landkreis workspace) or the full report (:func:`~.cache.report_for`).
     """
+    given = konzept.cache.get("offene")  # judged elsewhere (a Landkreis workspace)
+    if given is not None:
+        return given  # type: ignore[no-any-return]
     report = konzept.cache.get("gaps")
     if report is not None:
         return report.offene  # type: ignore[no-any-return]

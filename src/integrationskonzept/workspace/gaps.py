@@ -25,9 +25,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..gaps import GEDECKT, TEILWEISE, GapReport, find_gaps
+from ..gaps import GEDECKT, TEILWEISE, GapReport, find_gaps, open_gaps
 from ..gaps.analysis import covering
-from ..gaps.report import Matrix, Zelle
+from ..gaps.report import Befund, Matrix, Zelle
 from ..model.concept import Konzept
 from ..model.items import Angebot
 from .loader import KREIS, Arbeitsbereich
@@ -155,14 +155,14 @@ def _wo(bereich: Arbeitsbereich, fremd: Fremd) -> tuple[str, str]:
                   bereich.mitglieder[home].name)
 
 
-def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = None
-                ) -> GemeindeLuecken:
-    member = bereich.mitglieder[ident]
-    konzept = member.konzept
+def _in_reach(bereich: Arbeitsbereich, ident: str
+              ) -> tuple[dict[str, Angebot], dict[str, Fremd], Uebersetzer]:
+    """A member's offers within reach (its own, the Kreis's for its places, the
+    neighbours' open ones), the others by prefixed id, and the vocabulary translator."""
+    konzept = bereich.mitglieder[ident].konzept
     kreis = bereich.kreis
     eigen_raum = kreisraum(bereich, ident)
     gesamt = kreis.gesamtraum
-    geteilt = {} if geteilt is None else geteilt
     erreichbar: dict[str, Angebot] = dict(konzept.angebote)
     anderswo: dict[str, Fremd] = {}  # prefixed id -> the offer out of reach
     uebersetzer = Uebersetzer(konzept, False)
@@ -182,6 +182,15 @@ def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = N
                 erreichbar[t.id] = t
             else:
                 anderswo[f"{other_id}:{a.id}"] = (a, other.konzept, other_id, other_id)
+    return erreichbar, anderswo, uebersetzer
+
+
+def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = None
+                ) -> GemeindeLuecken:
+    member = bereich.mitglieder[ident]
+    konzept = member.konzept
+    geteilt = {} if geteilt is None else geteilt
+    erreichbar, anderswo, uebersetzer = _in_reach(bereich, ident)
     report = find_gaps(dataclasses.replace(konzept, angebote=erreichbar, cache={}))
     naechste: dict[str, Fundort] = {}
     luecken = [b for b in report.befunde if b.urteil != GEDECKT]
@@ -216,7 +225,8 @@ def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = N
     return GemeindeLuecken(ident, member.name, member.anzeige, report, naechste)
 
 
-def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
+def _kreis_in_reach(bereich: Arbeitsbereich) -> dict[str, Angebot]:
+    """The Kreis's own needs against its offers and every member's, each in its places."""
     kreis = bereich.kreis
     erreichbar: dict[str, Angebot] = dict(kreis.angebote)
     uebersetzer = Uebersetzer(kreis, True)
@@ -227,8 +237,29 @@ def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
         for a in member.konzept.angebote.values():
             t = uebersetzer.angebot(a, member.konzept, ident, [raum])
             erreichbar[t.id] = t
-    report = find_gaps(dataclasses.replace(kreis, angebote=erreichbar, cache={}))
+    return erreichbar
+
+
+def _for_kreis(bereich: Arbeitsbereich) -> GemeindeLuecken:
+    report = find_gaps(dataclasses.replace(bereich.kreis, angebote=_kreis_in_reach(bereich),
+                                           cache={}))
     return GemeindeLuecken(KREIS, bereich.name, "", report, {})
+
+
+def open_gaps_in_reach(bereich: Arbeitsbereich, mitglied: str | None = None
+                       ) -> dict[str, tuple[Befund, ...]]:
+    """The open gaps of the Kreis and every member (or just ``mitglied``), judged as in
+    :func:`workspace_gaps` but without the rest of the reports (what IK601 needs)."""
+    out: dict[str, tuple[Befund, ...]] = {}
+    if mitglied is None and bereich.kreis.bedarfe:
+        out[KREIS] = open_gaps(dataclasses.replace(
+            bereich.kreis, angebote=_kreis_in_reach(bereich), cache={}))
+    for ident, member in bereich.mitglieder.items():
+        if mitglied is None or ident == mitglied:
+            erreichbar, _anderswo, _uebersetzer = _in_reach(bereich, ident)
+            out[ident] = open_gaps(dataclasses.replace(member.konzept, angebote=erreichbar,
+                                                       cache={}))
+    return out
 
 
 def workspace_gaps(bereich: Arbeitsbereich, mitglied: str | None = None) -> KreisLuecken:

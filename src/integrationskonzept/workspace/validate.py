@@ -89,16 +89,16 @@ def validate_workspace(root: str | Path, ctx: CheckContext | None = None,
         check_mitglied(bereich, mitglied)
         base = ctx or CheckContext()
         alle = nachbarn(bereich)
-        from .gaps import workspace_gaps
+        from .gaps import open_gaps_in_reach
 
-        luecken = {g.mitglied: g.report for g in workspace_gaps(bereich, mitglied).gemeinden}
+        luecken = open_gaps_in_reach(bereich, mitglied)  # for IK601: the open gaps only
         problems: list[Problem] = []
         dateien = 0
         if mitglied is None:
             problems.extend(bereich.problems)
             kctx = CheckContext(heute=base.heute, arbeitsbereich=alle)
             if KREIS in luecken:
-                bereich.kreis.cache["gaps"] = luecken[KREIS]
+                bereich.kreis.cache["offene"] = luecken[KREIS]
             problems.extend(validate(root, kctx, bereich.kreis).problems)
             dateien += len(bereich.kreis.files)
         else:
@@ -107,7 +107,7 @@ def validate_workspace(root: str | Path, ctx: CheckContext | None = None,
             if mitglied is not None and ident != mitglied:
                 continue
             if ident in luecken:
-                m.konzept.cache["gaps"] = luecken[ident]
+                m.konzept.cache["offene"] = luecken[ident]
             mctx = CheckContext(heute=base.heute, arbeitsbereich=alle, kreis=KREIS,
                                 selbst=m.anzeige, basis=basis_of(bereich))
             found = list(m.problems)
