@@ -20,7 +20,7 @@ from ..problems import DeferredLocation, Location, Problem, Severity
 from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
-from ..source.safeyaml import YList, YMap, read_yaml
+from ..source.safeyaml import YList, YMap, locate, read_yaml
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
 from .fields import Entry, set_source
@@ -167,14 +167,13 @@ def load_concept(root: str | Path) -> LoadResult:
 
 
 _KONZEPT_TABLES = {**META_LISTS, **CONTENT_LISTS}
-_INHALT_TABLES = dict(CONTENT_LISTS)
 
 
 def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
     """The entry lists of a file: (key, raw list, model)."""
     # In the order they are written (a mapping keeps its keys in file order), without
     # sorting by positions.
-    tables = _KONZEPT_TABLES if rel in KONZEPT_FILES else _INHALT_TABLES
+    tables = _KONZEPT_TABLES if rel in KONZEPT_FILES else CONTENT_LISTS
     out = []
     for key, value in data.items():
         model = tables.get(key)
@@ -206,7 +205,7 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
         ident = item.get("id")
         if not isinstance(ident, str) or not ident:
             continue
-        loc = DeferredLocation(rel, partial(_value_position, item, "id"))
+        loc = DeferredLocation(rel, partial(locate, item, ("id",)))
         folds = konzept.cache.setdefault("ids_casefold", {})
         twin = folds.setdefault(ident.casefold(), ident)
         if twin != ident:
@@ -227,11 +226,6 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
                 rule="ids", related=(other,)))
         else:
             konzept.ids[ident] = (kind, loc)
-
-
-def _value_position(node: YMap, key: str) -> tuple[int, int]:
-    line, col = node.pos[key][2:]
-    return line, col
 
 
 def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
