@@ -76,11 +76,12 @@ def help_text() -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run `ik` and end with its exit code (the process itself when run as a program)."""
-    code = run(sys.argv[1:] if argv is None else argv)
     if argv is None:
-        from .runtime import hard_exit
+        from .runtime import ends_after, hard_exit
 
-        hard_exit(code)
+        ends_after()
+        hard_exit(run(sys.argv[1:]))
+    code = run(argv)
     sys.exit(code)
 
 

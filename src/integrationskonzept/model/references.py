@@ -116,31 +116,36 @@ def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
     append = refs.append
-    for name, how in _plan(type(obj)):
-        value = getattr(obj, name)
+    values = obj.__dict__  # the fields' values (pydantic keeps them there)
+    plan = _PLANS.get(type(obj))
+    if plan is None:
+        plan = _PLANS[type(obj)] = _numbered(type(obj))
+    for name, how in plan:
+        value = values[name]
         if value is None:
             continue
         on = written and (raw is None or name in raw)
-        if how == "md":
-            texts.append((value, TextStart(entry, (*path, name)), ""))
-            if on and "[[" in value:
-                for m in REF_IN_TEXT.finditer(value):
-                    append((entry, "[[…]]", m.group(1), (*path, name)))
-        elif how == "refs":
+        if how == _REFS:
             if on:
                 for i, ident in enumerate(value):
                     append((entry, name, ident, (*path, name, i)))
-        elif how == "ref":
+        elif how == _REF:
             if on:
                 append((entry, name, value, (*path, name)))
-        elif how == "quellen":
+        elif how == _MD:
+            at = (*path, name)
+            texts.append((value, TextStart(entry, at), ""))
+            if on and "[[" in value:
+                for m in REF_IN_TEXT.finditer(value):
+                    append((entry, "[[…]]", m.group(1), at))
+        elif how == _QUELLEN:
             if on:
                 for i, ident in enumerate(value):
                     if is_reference(ident):
                         append((entry, name, ident, (*path, name, i)))
         else:
             sub = raw.get(name) if on and raw is not None else None
-            if how == "entry":
+            if how == _ENTRY:
                 _walk(entry, value, sub if isinstance(sub, dict) else None, on,
                       (*path, name), refs, texts)
                 continue
@@ -148,6 +153,33 @@ def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
                 _walk(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
                       (*path, name, i), refs, texts)
+
+
+# The plans of :func:`_plan` with small numbers for the kinds (the walk compares them
+# half a million times for a Landkreis).
+_REFS, _REF, _MD, _QUELLEN, _ENTRY, _ENTRIES = range(6)
+_HOW = {"refs": _REFS, "ref": _REF, "md": _MD, "quellen": _QUELLEN, "entry": _ENTRY,
+        "entries": _ENTRIES}
+_PLANS: dict[type[BaseModel], tuple[tuple[str, int], ...]] = {}
+
+
+def _numbered(cls: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    """:func:`_plan` of ``cls`` numbered, without nested entries that hold nothing to walk
+    (a Zeitraum, a Kontakt: no reference or text in them or in any subclass)."""
+    out = []
+    for name, how in _plan(cls):
+        if how in ("entry", "entries"):
+            inner = _entry_type(cls.model_fields[name].annotation)
+            if inner is not None and _holds_nothing(inner):
+                continue
+        out.append((name, _HOW[how]))
+    return tuple(out)
+
+
+def _holds_nothing(cls: type[BaseModel]) -> bool:
+    if _plan(cls):
+        return False
+    return all(_holds_nothing(sub) for sub in cls.__subclasses__())
 
 
 # Alt text: plain characters, escapes and one level of nested [brackets]. No part of
