@@ -145,6 +145,9 @@ def _decoder(src: _Source) -> json.JSONDecoder:
     odd = _ODD_KEYS
     plain = _PLAIN_TYPES
 
+    flist_new = FList.__new__
+    extend = list.extend
+
     def mapping(pairs: list[tuple[str, Any]]) -> FMap:
         m = fmap_new(FMap)
         dict.update(m, pairs)
@@ -152,7 +155,14 @@ def _decoder(src: _Source) -> json.JSONDecoder:
             raise _Fallback
         if not plain.issuperset(map(type, m.values())):  # a list or a truth value inside
             for key, value in pairs:
-                if type(value) in _CHANGED:
+                kind = type(value)
+                if kind is list and plain.issuperset(map(type, value)):
+                    # the usual list (of ids): as _sequence, without two calls per list
+                    out = flist_new(FList)
+                    extend(out, value)
+                    out.src = src
+                    m[key] = out
+                elif kind in _CHANGED:
                     m[key] = _as_read(value, src)
         m.src = src
         return m

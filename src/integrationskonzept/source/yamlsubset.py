@@ -74,13 +74,15 @@ def after_key(ind: str, extra: str, name: str) -> str:
             rf"|[ ]+{flow_lines(ind, extra)}{END}{done})")
 
 
+# The most common shape first (the alternatives start with different characters, so
+# their order changes only how soon the engine finds the one that fits).
 LINE = (
-    rf"(?P<i>[ ]*)(?:(?:#[^\r\n]*)?{NL}"
-    rf"|{KEY}:{after_key('i', '', 'c1')}"
+    rf"(?P<i>[ ]*)(?:{KEY}:{after_key('i', '', 'c1')}"
     rf"|- (?:{KEY}:{after_key('i', '[ ]{2}', 'c2')}"
     rf"|{VALUE}{END}{cont('i', '')}{not_deeper('i', '')}"
     rf"|[|>][+-]?{END}{block('i', '', 'c3')}{not_deeper('i', '')})"
-    rf"|-{END})"
+    rf"|-{END}"
+    rf"|(?:#[^\r\n]*)?{NL})"
 )
 
 
