@@ -127,7 +127,8 @@ _PIECES = st.sampled_from([
     "a", "b: ", "- ", "  ", "\n", ":", "'", '"', "[", "]", "{", "}", ",", "#", "&x", "*x",
     "!t", "|", ">", "~", "null", "true", "1", ".5", "-", "?", "\\", "é", "„“", "**", "\r\n",
     "---", "<<", "%", "0.5", "1e3", "x: y", "  - id: a\n", "k:\n  - 1\n",
-    "\u2028", "\u2029", "\ufeff", "\u00a0", "\u200b", "\u3000", "\U0001F600",
+    "\u2028", "\u2029", "\ufeff", "\u00a0", "\u200b", "\u3000", "\U0001F600", "\t", "\x07",
+    "\x85", "\x1f",
 ])
 
 
@@ -137,6 +138,29 @@ def test_random_yaml_fast_agrees_with_the_safe_reader(parts: list[str]) -> None:
     assert _agrees("".join(parts))
 
 
+def _problems_and_data(raw: bytes, fast: bool) -> tuple[list[tuple[str, int, int]], Any]:
+    saved = os.environ.get("IK_SCHNELLLESER")
+    os.environ["IK_SCHNELLLESER"] = "1" if fast else "0"
+    try:
+        read = safeyaml.parse_yaml_bytes(raw, "t.yaml")
+    finally:
+        if saved is None:
+            del os.environ["IK_SCHNELLLESER"]
+        else:
+            os.environ["IK_SCHNELLLESER"] = saved
+    return [(p.code, p.location.line, p.location.column) for p in read.problems], read.data
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_random_files_give_the_same_problems_and_data_on_both_paths(parts: list[str]) -> None:
+    raw = "".join(parts).encode("utf-8", "surrogatepass")
+    fast_problems, fast_data = _problems_and_data(raw, True)
+    safe_problems, safe_data = _problems_and_data(raw, False)
+    assert fast_problems == safe_problems
+    assert fastyaml._same(fast_data, safe_data)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(EXAMPLES), st.integers(0, 10**9), st.sampled_from(_PIECES.elements))
 def test_mutated_example_files_fast_agree_with_the_safe_reader(path: Path, at: int,
@@ -144,6 +168,25 @@ def test_mutated_example_files_fast_agree_with_the_safe_reader(path: Path, at: i
     text = path.read_text(encoding="utf-8-sig")
     at %= len(text) + 1
     assert _agrees(text[:at] + piece + text[at:])
+
+
+# Every character the safe reader refuses (IK003), at each kind of place in a file that
+# is otherwise in the subset: the fast path must not take it (it skips that scan).
+_REFUSED = [chr(c) for c in (*range(0x00, 0x0A), 0x0B, 0x0C, *range(0x0E, 0x20),
+                             *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)]
+_PLACES = ["titel: Te{c}xt\n", "titel: '{c}'\n", 'titel: "a{c}"\n', "liste: [a{c}, b]\n",
+           "karte: {{x: {c}}}\n", "titel: a # Kommentar{c}\n", "# {c}\n",
+           "block: |\n  Zeile{c}\n", "titel: Text,\n  weiter{c}\n", "liste:\n- {c}x\n"]
+
+
+@pytest.mark.parametrize("place", _PLACES)
+def test_control_characters_never_take_the_fast_path(place: str) -> None:
+    for c in _REFUSED:
+        text = "id: a\n" + place.format(c=c)
+        assert _fast(text) is fastyaml.FALLBACK, repr(text)
+        read = safeyaml.parse_yaml_bytes(text.encode("utf-8"), "t.yaml")
+        assert [p.code for p in read.problems] == ["IK003"], repr(text)
+    assert _fast("id: a\n" + place.format(c="x")) is not fastyaml.FALLBACK  # else in the subset
 
 
 def test_positions_come_from_the_safe_reader_on_first_use() -> None:

@@ -120,13 +120,15 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
             f"Datei ist nicht UTF-8-kodiert (Byte 0x{byte:02X} an dieser Stelle)",
             "Speichern Sie die Datei als UTF-8 (in Notepad++: Kodierung → UTF-8; in Word-"
             "Exporten „Unicode (UTF-8)“ wählen).")])
-    problems = _check_characters(text, rel)
-    if problems:
-        return YamlFile(rel, None, problems)
+    # The fast path takes only files without tabs and control characters (the subset
+    # has none), so the scan for them is needed only where it falls back.
     with gc_paused():
         data = fastyaml.parse(text, rel, MAX_DEPTH)
     if data is not fastyaml.FALLBACK:  # positions come from the safe reader on first use
         return YamlFile(rel, data, [], text)
+    problems = _check_characters(text, rel)
+    if problems:
+        return YamlFile(rel, None, problems)
     parser = "libyaml" if have_libyaml() else "python"
     hit, data = parsecache.load(raw, parser)
     if hit:  # the same bytes parsed before without a problem (see parsecache)
