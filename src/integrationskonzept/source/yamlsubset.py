@@ -49,7 +49,9 @@ def flow_lines(ind: str, extra: str) -> str:
     brk = rf"(?:[ ]*{NL}(?P={ind}){extra}[ ]+|[ ]*)"
     return rf"\[[ ]*{FS}(?:[ ]*,{brk}{FS})*[ ]*\]"
 TEXT = rf"[^\r\n{CONTROL}]*"  # the rest of a line: a comment, a line of a block
-END = rf"(?:[ ]+#{TEXT})?[ ]*{NL}"
+# the end of a line after its content: spaces, a comment after a space. The same as
+# (?:[ ]+#…)?[ ]*\n, as alternatives: the engine gets over the usual bare line end faster.
+END = rf"(?:{NL}|[ ]+(?:#{TEXT})?{NL})"
 BLANK = rf"[ ]*{NL}"
 def block(ind: str, extra: str, name: str) -> str:
     """The lines of a block scalar: blank lines, then the first content line sets the
