@@ -117,6 +117,7 @@ def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str
     """
     append = refs.append
     values = obj.__dict__  # the fields' values (pydantic keeps them there)
+    # (paths as path + (…): a third cheaper than (*path, …) for 120,000 references)
     plan = _PLANS.get(type(obj))
     if plan is None:
         plan = _PLANS[type(obj)] = _numbered(type(obj))
@@ -128,12 +129,12 @@ def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str
         if how == _REFS:
             if on:
                 for i, ident in enumerate(value):
-                    append((entry, name, ident, (*path, name, i)))
+                    append((entry, name, ident, path + (name, i)))
         elif how == _REF:
             if on:
-                append((entry, name, value, (*path, name)))
+                append((entry, name, value, path + (name,)))
         elif how == _MD:
-            at = (*path, name)
+            at = path + (name,)
             texts.append((value, TextStart(entry, at), ""))
             if on and "[[" in value:
                 for m in REF_IN_TEXT.finditer(value):
@@ -142,17 +143,17 @@ def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str
             if on:
                 for i, ident in enumerate(value):
                     if is_reference(ident):
-                        append((entry, name, ident, (*path, name, i)))
+                        append((entry, name, ident, path + (name, i)))
         else:
             sub = raw.get(name) if on and raw is not None else None
             if how == _ENTRY:
                 _walk(entry, value, sub if isinstance(sub, dict) else None, on,
-                      (*path, name), refs, texts)
+                      path + (name,), refs, texts)
                 continue
             for i, item in enumerate(value):
                 sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
                 _walk(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
-                      (*path, name, i), refs, texts)
+                      path + (name, i), refs, texts)
 
 
 # The plans of :func:`_plan` with small numbers for the kinds (the walk compares them
