@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import sys
 
+import pytest
+
 from ik_testing import EXAMPLES
 from integrationskonzept.checks.runner import validate
 from integrationskonzept.gaps import find_gaps
@@ -35,3 +37,22 @@ def test_the_cli_restores_the_collector_after_a_run() -> None:
 
     assert ik("validate", str(EXAMPLES / "peine"))[0] == 0
     assert gc.isenabled()
+
+
+def test_a_run_that_ends_the_process_leaves_the_collector_off(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ik` run as a program ends right after the command: switching the collector back on
+    would only make it scan every object once more before the end."""
+    from integrationskonzept.cli import runtime
+
+    monkeypatch.setattr(runtime, "_ENDING", [True])
+    try:
+        with runtime.collector_policy("validate"):
+            validate(EXAMPLES / "peine")
+        assert not gc.isenabled()
+        gc.enable()
+        with runtime.collector_policy("build"):  # build keeps its collector
+            assert gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
