@@ -79,11 +79,13 @@ def first_field_chapter(konzept: Konzept) -> int:
 
 
 def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: bool,
-                     verankert: bool) -> list[tuple[str, str, Tabelle]]:
+                     verankert: bool, querseiten: bool = False
+                     ) -> list[tuple[str, str, Tabelle]]:
     """The Maßnahmenkatalog with the chosen columns, whole or one table per Handlungsfeld.
 
     ``verankert``: the document shows the Maßnahmen nowhere else, so the number cell
-    carries the entry's anchor (references still land on the row).
+    carries the entry's anchor (references still land on the row). ``querseiten``: the
+    grouped tables stand on landscape pages (the part turns them as a whole).
     """
     spalten = spalten or list(KATALOG_STANDARD)
     kopf = ["Nr." if s == "nummer" else SPALTEN[s][0] for s in spalten]
@@ -110,7 +112,8 @@ def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: 
         anchor = f"tbl-massnahmen-{n}" if gruppiert else "tbl-massnahmen"
         # grouped: the part goes on landscape pages as a whole (see build_outline)
         out.append((name, anchor, Tabelle(anchor, titel, kopf, rows,
-                                          quer=len(spalten) > 4 and not gruppiert)))
+                                          quer=len(spalten) > 4 and not gruppiert,
+                                          querseite=querseiten)))
     return out
 
 
@@ -235,14 +238,14 @@ def build_outline(konzept: Konzept, dok: Dokument, fmt: Fmt,
             return Teil(p.teil, titel, anchor, ebene, felder=felder, unter=unter,
                         ueberschrift=eigene)
         katalog: list[tuple[str, str, Tabelle]] = []
+        quer = p.gruppiert is not None and len(p.spalten or KATALOG_STANDARD) > 5
         if p.teil == "massnahmenkatalog" and konzept.massnahmen:
             katalog = katalog_tabellen(konzept, fmt, list(p.spalten), p.gruppiert is not None,
-                                       "massnahme" not in shown)
+                                       "massnahme" not in shown, querseiten=quer)
         if not _has_content(p.teil, dok, katalog) and not unter:
             return None
         # inside a chapter (Prozess und Beteiligung) the formats need no heading of their own
         eigene = not (p.teil == "beteiligung" and ebene > 1 and not p.titel)
-        quer = p.gruppiert is not None and len(p.spalten or KATALOG_STANDARD) > 5
         return Teil(p.teil, titel, anchor, ebene, katalog=katalog, unter=unter,
                     ueberschrift=eigene, quer=quer)
 
