@@ -77,7 +77,9 @@ def _outline(konzept: Konzept) -> Iterator[Finding]:
             here = (*path, i)
             if p.kapitel is not None:
                 placed.add(p.kapitel)
-            if p.teil is not None and not p.teile and not _CONTENT[p.teil](konzept):
+            # with a file that is not YAML the part may well have content
+            if p.teil is not None and not p.teile and not _CONTENT[p.teil](konzept) \
+                    and not konzept.unlesbar:
                 yield Finding(
                     f"Der Teil „{p.teil}“ der Gliederung bleibt leer und fehlt im Dokument",
                     where(meta, *here), "Erfassen Sie die Einträge dazu oder nehmen Sie den "

@@ -70,7 +70,9 @@ class YamlFile:
     path: str
     data: Any
     problems: list[Problem]
-    text: str = ""  # the decoded file, for checks that scan the text (read once)
+    # the decoded file, for checks that scan the text (read once); also of a file with
+    # problems, when it could be decoded
+    text: str = ""
 
 
 def _yaml() -> Any:
@@ -122,7 +124,7 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
             "Exporten „Unicode (UTF-8)“ wählen).")])
     problems = _check_characters(text, rel)
     if problems:
-        return YamlFile(rel, None, problems)
+        return YamlFile(rel, None, problems, text)
     with gc_paused():
         data = fastyaml.parse(text, rel, MAX_DEPTH)
     if data is not fastyaml.FALLBACK:  # positions come from the safe reader on first use
@@ -132,8 +134,9 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     if hit:  # the same bytes parsed before without a problem (see parsecache)
         return YamlFile(rel, data, [], text)
     read = parse_yaml_text(text, rel)
-    if not read.problems:
-        parsecache.store(raw, parser, read.data)
+    if read.problems:  # the text goes along: the loader reads probable ids from it
+        return YamlFile(rel, None, read.problems, text)
+    parsecache.store(raw, parser, read.data)
     return read
 
 
@@ -347,11 +350,29 @@ _SYNTAX_HINTS = (
 _DEPTH = ("exceeded max depth", "exceeded maximum nesting depth", "maximum nesting depth")
 
 
+def _unclosed_quote(exc: yaml.MarkedYAMLError, rel: str, line: int, col: int, end_line: int,
+                    end_col: int) -> Problem:
+    """A quoted text that runs over into later lines: almost always its closing quote is
+    missing, so the problem is where the text starts, not where the reader gave up."""
+    reason = next((msg for needle, msg, _hint in _SYNTAX_HINTS
+                   if needle in (exc.problem or "")), "")
+    stop = f"Zeile {end_line}, Spalte {end_col}" + (f" ({reason})" if reason else "")
+    return _problem(
+        rel, line, col, "IK001", "YAML-Syntaxfehler: Text in Anführungszeichen wird nicht "
+        "geschlossen",
+        "Der Text, der hier mit einem Anführungszeichen beginnt, geht über das Zeilenende "
+        f"hinaus; der YAML-Leser hat ihn bis {stop} gelesen. Setzen Sie am Ende des Textes "
+        "dasselbe Anführungszeichen (\" oder ') oder schreiben Sie ihn ohne.")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
     problem = f"{exc.context or ''} {exc.problem or ''}"
+    start = exc.context_mark
+    if "quoted scalar" in (exc.context or "") and start and mark and mark.line > start.line:
+        return _unclosed_quote(exc, rel, start.line + 1, start.column + 1, line, col)
     if any(needle in problem for needle in _DEPTH):
         return _problem(rel, line, col, "IK004",
                         f"Datei ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
