@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model.concept import Konzept
-from ..model.files import KATALOG_STANDARD, Gliederungspunkt
+from ..model.files import KATALOG_STANDARD, KREISTEILE, Gliederungspunkt
 from ..model.items import Massnahme
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
@@ -28,6 +28,8 @@ TITEL = {
     "massnahmenkatalog": "Maßnahmenkatalog", "indikatoren": "Indikatoren",
     "akteursverzeichnis": "Akteursverzeichnis", "angebotsuebersicht": "Angebotsübersicht",
     "glossar": "Glossar", "abkuerzungen": "Abkürzungen",
+    "integrationsmanagement": "Integrationsmanagement", "konfliktanalyse": "Konfliktanalyse",
+    "gemeinden": "Die Gemeinden im Überblick",
 }
 ANKER = {"lueckenanalyse": "luecken"}
 # The parts that show Handlungsfelder one by one, and which layer of a field each shows.
@@ -224,6 +226,8 @@ def build_outline(konzept: Konzept, dok: Dokument, fmt: Fmt,
                         unter=unter)
         titel = p.titel or TITEL[p.teil]
         anchor = anchors.take(ANKER.get(p.teil, p.teil))
+        if p.teil in KREISTEILE:  # written whole with its headings (render/kreis.py)
+            return Teil(p.teil, p.titel or "", anchor, ebene, unter=unter, ueberschrift=False)
         if p.teil in FELDTEILE:
             layer = FELDTEILE[p.teil]
             felder = {}
