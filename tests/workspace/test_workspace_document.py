@@ -218,8 +218,8 @@ def test_konfliktlinie_twice_or_actor_on_both_sides(concept) -> None:  # type: i
 OUTLINES = [
     ([{"teil": "massnahmenkatalog"}, "konfliktanalyse", "integrationsmanagement",
       "gemeinden"],
-     ["# Maßnahmenkatalog", "# Konfliktanalyse", "### Konfliktlinien",
-      "### Perspektiven der Akteure", "# Integrationsmanagement", "## Steuerungsgruppe",
+     ["# Maßnahmenkatalog", "# Konfliktanalyse", "## Konfliktlinien",
+      "## Perspektiven der Akteure", "# Integrationsmanagement", "## Steuerungsgruppe",
       "## Kooperationspartner", "## Förderung", "# Die Gemeinden im Überblick",
       "# Gemeinde Ilsede", "## Handlungsfelder", "## Lücken", "## Wichtige Maßnahmen",
       "# Gemeinde Peine", "## Handlungsfelder", "## Lücken", "## Wichtige Maßnahmen"]),
@@ -259,3 +259,11 @@ def test_gliederung_places_the_kreis_chapters(tmp_path: Path, gliederung: list[A
         assert "„konfliktanalyse“ (das Kapitel Konfliktanalyse) steht nicht in der " \
             "Gliederung" in warning.message
         assert warning.location.file == "konzept.yaml" and warning.location.line > 0
+
+
+def test_no_heading_level_is_skipped(built: tuple[Path, str]) -> None:
+    """PDF/UA and screen readers: a heading is at most one level below the one before."""
+    levels = [len(line) - len(line.lstrip("#")) for line in built[1].splitlines()
+              if re.match(r"#{1,6} ", line)]
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert levels and skips == []
