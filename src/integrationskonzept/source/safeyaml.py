@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Location, Problem, Severity
+from ..problems import Problem
 from . import fastyaml, parsecache
 from .containers import YList as YList
 from .containers import YMap as YMap
 from .files import Unreadable, read_regular
 from .gcpause import gc_paused
+from .yamlsyntax import syntax_problem, yaml_problem
 
 if TYPE_CHECKING:
-    import yaml
+    pass
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -87,8 +88,7 @@ def have_libyaml() -> bool:
             and not os.environ.get("IK_NO_LIBYAML"))
 
 
-def _problem(rel: str, line: int, col: int, code: str, msg: str, hint: str = "") -> Problem:
-    return Problem(code, Severity.ERROR, msg, Location(rel, line, col), hint, rule="yaml")
+_problem = yaml_problem
 
 
 def read_yaml(path: str, rel: str | None = None) -> YamlFile:
@@ -177,7 +177,7 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
     except _Stop as stop:
         return YamlFile(rel, None, [stop.problem])
     except yaml.MarkedYAMLError as exc:
-        return YamlFile(rel, None, [_syntax_problem(exc, rel)])
+        return YamlFile(rel, None, [syntax_problem(exc, rel, text, MAX_DEPTH)])
     except yaml.YAMLError as exc:  # reader errors without a mark
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK001", "YAML-Syntaxfehler",
@@ -318,69 +318,3 @@ def _check_node(ev: Any, container: bool, fail: Any) -> None:
 
 
 _NO_KEY: Any = object()
-
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle",
-     "Setzen Sie Text, der „: “ enthält, in Anführungszeichen, und prüfen Sie die Einrückung."),
-    ("could not find expected ':'", "Doppelpunkt nach dem Schlüssel fehlt",
-     "Jede Zeile eines Eintrags hat die Form „schluessel: wert“."),
-    ("did not find expected key", "Einrückung passt nicht zum Eintrag darüber",
-     "Rücken Sie alle Schlüssel eines Eintrags gleich weit ein."),
-    ("did not find expected '-' indicator", "Listeneintrag ohne „-“ oder falsch eingerückt",
-     "Beginnen Sie jeden Listeneintrag mit „- “ in derselben Spalte."),
-    ("expected <block end>", "Einrückung passt nicht zum Eintrag darüber",
-     "Rücken Sie alle Schlüssel eines Eintrags gleich weit ein."),
-    ("found unexpected end of stream", "Datei endet mitten in einem Wert",
-     "Schließen Sie Anführungszeichen und Klammern."),
-    ("found unknown escape character", "Unbekannte Escape-Sequenz in Text mit \"…\"",
-     "Verwenden Sie einfache Anführungszeichen '…' oder verdoppeln Sie den Backslash."),
-    ("found character that cannot start any token", "Zeichen kann hier keinen Wert beginnen",
-     "Setzen Sie Text, der mit @, ` oder % beginnt, in Anführungszeichen."),
-    ("found undefined tag handle", "Unbekannte Typangabe mit „!“",
-     "Entfernen Sie die Angabe mit „!“ oder setzen Sie den Text in Anführungszeichen."),
-    ("expected alphabetic or numeric character", "Unvollständiger Anker oder Verweis (&, *)",
-     "Setzen Sie Text, der mit & oder * beginnt, in Anführungszeichen."),
-    ("expected ',' or ']'", "Liste in eckigen Klammern nicht richtig geschlossen",
-     "Prüfen Sie Kommas und die schließende Klammer „]“."),
-    ("expected ',' or '}'", "Eintrag in geschweiften Klammern nicht richtig geschlossen",
-     "Prüfen Sie Kommas und die schließende Klammer „}“."),
-)
-
-# Parser messages that mean "too deeply nested" (libyaml's wording changed in 0.2.6).
-_DEPTH = ("exceeded max depth", "exceeded maximum nesting depth", "maximum nesting depth")
-
-
-def _unclosed_quote(exc: yaml.MarkedYAMLError, rel: str, line: int, col: int, end_line: int,
-                    end_col: int) -> Problem:
-    """A quoted text that runs over into later lines: almost always its closing quote is
-    missing, so the problem is where the text starts, not where the reader gave up."""
-    reason = next((msg for needle, msg, _hint in _SYNTAX_HINTS
-                   if needle in (exc.problem or "")), "")
-    stop = f"Zeile {end_line}, Spalte {end_col}" + (f" ({reason})" if reason else "")
-    return _problem(
-        rel, line, col, "IK001", "YAML-Syntaxfehler: Text in Anführungszeichen wird nicht "
-        "geschlossen",
-        "Der Text, der hier mit einem Anführungszeichen beginnt, geht über das Zeilenende "
-        f"hinaus; der YAML-Leser hat ihn bis {stop} gelesen. Setzen Sie am Ende des Textes "
-        "dasselbe Anführungszeichen (\" oder ') oder schreiben Sie ihn ohne.")
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    start = exc.context_mark
-    if "quoted scalar" in (exc.context or "") and start and mark and mark.line > start.line:
-        return _unclosed_quote(exc, rel, start.line + 1, start.column + 1, line, col)
-    if any(needle in problem for needle in _DEPTH):
-        return _problem(rel, line, col, "IK004",
-                        f"Datei ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
-                        "Prüfen Sie Einrückung und Klammern.")
-    for needle, msg, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return _problem(rel, line, col, "IK001", f"YAML-Syntaxfehler: {msg}", hint)
-    original = (exc.problem or exc.context or "").strip()
-    return _problem(rel, line, col, "IK001", "YAML-Syntaxfehler",
-                    "Vergleichen Sie die Zeile mit einem funktionierenden Eintrag."
-                    + (f" (Meldung des YAML-Lesers: {original})" if original else ""))
