@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from heapq import nsmallest
 from itertools import product
+from typing import Literal
 
 from ..model.concept import Konzept, where
 from ..model.items import Bedarf
@@ -60,6 +61,7 @@ from .report import (
     Grund,
     Kandidat,
     MassnahmeBezug,
+    befund_value,
 )
 
 zahl = lru_cache(maxsize=4096)(_zahl)
@@ -68,6 +70,8 @@ AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufen
 NAECHSTE = 3  # closest offers shown per gap
 NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
 WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
+LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
+Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
 
 @dataclass
@@ -82,6 +86,7 @@ class Verdict:
     naechste: tuple[Kandidat, ...] = ()
     plaetze: int | None = None
     kapazitaet_unbekannt: tuple[str, ...] = ()
+    erklaerung: Explanation | None = None  # gruende and naechste, when asked (LATER)
 
 
 def find_gaps(konzept: Konzept) -> GapReport:
@@ -114,8 +119,8 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
 def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
     """The open gaps alone, each as :func:`find_gaps` explains it (what IK601 reports).
 
-    The other needs are only judged covered or not, without ranking the nearest offers
-    or wording reasons; the rest of the report is not made. Uses what the concept's
+    The other needs are only judged, their reasons never worded; the rest of the
+    report is not made. Uses what the concept's
     ``cache`` already holds: open gaps judged with more offers (``"offene"``, set by a
     Landkreis workspace) or the full report (:func:`~.cache.report_for`).
     """
@@ -136,11 +141,10 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         out = []
         for bedarf in konzept.bedarfe.values():
             need = need_facts(bedarf, vok)
-            quick = _judge(need, index, vok, stand_known, asked, buckets, explain=False)
+            verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
             bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _lage(quick.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
-                continue
-            verdict = _judge(need, index, vok, stand_known, asked, buckets)
+            if _lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
+                continue  # not explained: its reasons are never worded
             out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
         return tuple(out)
 
@@ -173,7 +177,7 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
 def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
             bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
     akzeptiert = _akzeptiert(bedarf)
-    return Befund(
+    return befund_value(
         bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
         zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
         sprachen=need.sprachen, merkmale=need.merkmale,
@@ -184,7 +188,8 @@ def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
             q, quelle_text(konzept, q)) for q in bedarf.quelle]),
         urteil=verdict.urteil, anteil=verdict.anteil, plaetze=verdict.plaetze,
         kapazitaet_unbekannt=verdict.kapazitaet_unbekannt, gruende=verdict.gruende,
-        hinweise=verdict.hinweise, angebote=verdict.angebote, naechste=verdict.naechste)
+        hinweise=verdict.hinweise, angebote=verdict.angebote, naechste=verdict.naechste,
+        spaeter=verdict.erklaerung)
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -198,7 +203,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     quellen: dict[str, str] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
-        verdict = _judge(need, index, vok, stand_known, asked, buckets)
+        verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
         befunde.append(_befund(konzept, bedarf, need, verdict,
                                tuple(by_need.get(bedarf.id, ())), quellen))
     befunde_t = tuple(befunde)
@@ -289,9 +294,10 @@ def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
            asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
-           explain: bool = True) -> Verdict:
+           explain: bool | Literal["later"] = True) -> Verdict:
     """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
-    only the covering offers are right (no reasons, no nearest offers)."""
+    only the covering offers are right (no reasons, no nearest offers); with
+    :data:`LATER` a gap's reasons and nearest offers are left to ``erklaerung``."""
     if need.hf is None:
         return Verdict(UNGEDECKT, 0.0,
                        gruende=(Grund("handlungsfeld", "kein Handlungsfeld angegeben"),))
@@ -358,28 +364,46 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         return out
     if not explain:
         return out
-    # A gap: rank the other offers (counts only), then explain the closest in words.
+    if covering:
+        share = len(cells) / total
+        if cap_short:
+            assert umfang is not None
+            share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
+        out.urteil, out.anteil = TEILWEISE, share
+    out.erklaerung = partial(_explain, need, index, vok, stand_known, others, seen, ids, cells,
+                             (plaetze or 0) if cap_short else None)
+    if explain is not LATER:
+        out.gruende, out.naechste = out.erklaerung()
+        out.erklaerung = None
+    return out
+
+
+def _explain(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
+             others: list[int], seen: set[int], ids: tuple[str, ...],
+             cells: set[tuple[object, ...]], short_of: int | None
+             ) -> tuple[tuple[Grund, ...], tuple[Kandidat, ...]]:
+    """The reasons and nearest offers of a gap: rank the other offers (counts only), then
+    explain the closest in words. ``others`` are the offers in reach that do not fit,
+    nearest first; ``short_of`` the places of the covering offers ``ids`` when they
+    fall short of the need's ``umfang``."""
+    facts = index.facts
     del others[NAH:]  # the nearest ones; the rest of the field is sampled below
     others.extend(_elsewhere(need, index, vok, seen))
     key_of = scorer(need, stand_known)
     ranked = nsmallest(NAECHSTE, [facts[p] for p in others], key=key_of)
     best = [evaluate(need, f, vok, stand_known) for f in ranked]
-    out.naechste = tuple(
+    naechste = tuple(
         Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
                  tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
         for f in best)
-    if not covering:
-        out.gruende = why_not(need, best, vok)
-        return out
+    if not ids:
+        return why_not(need, best, vok), naechste
     gruende = why_partly(need, ids, cells, vok)
-    share = len(cells) / total
-    if cap_short:
-        assert umfang is not None
-        gruende.append(Grund("kapazitaet", f"{zahl(plaetze or 0)} von {zahl(umfang)} Plätzen",
-                             ids))
-        share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
-    out.urteil, out.anteil, out.gruende = TEILWEISE, share, tuple(gruende)
-    return out
+    if short_of is not None:
+        assert need.umfang is not None
+        gruende.append(Grund("kapazitaet", f"{zahl(short_of)} von {zahl(need.umfang)} "
+                             "Plätzen", ids))
+    return tuple(gruende), naechste
 
 
 def quelle_text(konzept: Konzept, quelle: str) -> str:
