@@ -74,7 +74,7 @@ LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are 
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     """What matching says about one need (the Befund without the Maßnahmen)."""
 
@@ -177,19 +177,22 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
 def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
             bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
     akzeptiert = _akzeptiert(bedarf)
-    return befund_value(
-        bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
-        zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
-        sprachen=need.sprachen, merkmale=need.merkmale,
-        lage=_lage(verdict.urteil, bool(akzeptiert), bezuege),
-        umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-        akzeptiert=akzeptiert, ort=where(bedarf, "id"),
-        quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
-            q, quelle_text(konzept, q)) for q in bedarf.quelle]),
-        urteil=verdict.urteil, anteil=verdict.anteil, plaetze=verdict.plaetze,
-        kapazitaet_unbekannt=verdict.kapazitaet_unbekannt, gruende=verdict.gruende,
-        hinweise=verdict.hinweise, angebote=verdict.angebote, naechste=verdict.naechste,
-        spaeter=verdict.erklaerung)
+    return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
+        "bedarf": bedarf.id, "titel": bedarf.titel, "handlungsfeld": bedarf.handlungsfeld,
+        "zielgruppen": need.gruppen,
+        "sozialraeume": need.raeume if bedarf.sozialraeume else (),
+        "sprachen": need.sprachen, "merkmale": need.merkmale,
+        "urteil": verdict.urteil, "anteil": verdict.anteil,
+        "lage": _lage(verdict.urteil, bool(akzeptiert), bezuege),
+        "umfang": bedarf.umfang, "plaetze": verdict.plaetze,
+        "kapazitaet_unbekannt": verdict.kapazitaet_unbekannt,
+        "prioritaet": bedarf.prioritaet, "gruende": verdict.gruende,
+        "hinweise": verdict.hinweise, "angebote": verdict.angebote,
+        "naechste": verdict.naechste, "massnahmen": bezuege, "akzeptiert": akzeptiert,
+        "ort": where(bedarf, "id"),
+        "quellen": tuple([quellen[q] if q in quellen else quellen.setdefault(
+            q, quelle_text(konzept, q)) for q in bedarf.quelle]) if bedarf.quelle else (),
+    })
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -347,18 +350,18 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         else:
             continue
         break
-    known = [f.kapazitaet for f in covering if f.kapazitaet is not None]
-    unbekannt = [f for f in covering if f.kapazitaet is None]
-    plaetze = sum(known) if known else None
+    unbekannt = [f for f in covering if f.kapazitaet is None] if unbekannt_bisher else []
+    # the places of the covering offers that state them (None if none does)
+    plaetze = plaetze_bisher if len(unbekannt) < len(covering) else None
     cap_short = (umfang is not None and not unbekannt and bool(covering)
                  and (plaetze or 0) < umfang)
-    hinweise: list[str] = []
+    hinweise: tuple[str, ...] = ()
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
         titel = [f"„{f.titel}“" for f in unbekannt]
-        hinweise.append("Kapazität unbekannt bei " + word_list(titel))
-    ids = tuple(f.id for f in covering)
+        hinweise = ("Kapazität unbekannt bei " + word_list(titel),)
+    ids = tuple([f.id for f in covering])
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
-                  kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))
+                  kapazitaet_unbekannt=tuple([f.id for f in unbekannt]), hinweise=hinweise)
     if covering and len(cells) >= total and not cap_short:
         out.urteil, out.anteil = GEDECKT, 1.0
         return out

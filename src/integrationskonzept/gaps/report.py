@@ -7,7 +7,6 @@ form (German keys, like the sources).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -173,25 +172,22 @@ _ERKLAERT = ("gruende", "naechste")
 # from __getattr__.
 for _name in _ERKLAERT:
     delattr(Befund, _name)
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Befund)
-             if f.default is not dataclasses.MISSING}
 
 
 def befund_value(spaeter: Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]] | None,
-                 **fields: Any) -> Befund:
-    """A :class:`Befund`; with ``spaeter`` its ``gruende`` and ``naechste`` are left to
+                 values: dict[str, Any]) -> Befund:
+    """A :class:`Befund` of ``values`` (every field by name; the dict becomes the
+    Befund's own). With ``spaeter`` its ``gruende`` and ``naechste`` are left to
     ``spaeter()``, called when one of them is first read (ranking the nearest offers and
     wording the reasons of every gap costs more than most views print). The value is
     the same either way: equal, hashed and shown alike."""
-    # Made for every need: filled in directly, as the frozen __init__ would (at half
-    # its cost: it sets each field through object.__setattr__).
+    # Made for every need: filled in directly, not through the frozen __init__ (which
+    # sets each field through object.__setattr__, at twice the cost).
     befund = object.__new__(Befund)
-    values = befund.__dict__
-    values.update(_DEFAULTS)
-    values.update(fields)
     if spaeter is not None:
         del values["gruende"], values["naechste"]
         values[_SPAETER] = spaeter
+    object.__setattr__(befund, "__dict__", values)
     return befund
 
 
