@@ -119,7 +119,7 @@ def test_reasons_worded_on_first_use_are_those_worded_at_once(
         data: st.DataObject) -> None:
     """`find_gaps` words a gap's reasons and ranks its nearest offers only when they are
     first read: in any order of reading they are what judging the need at once gives."""
-    from integrationskonzept.gaps.analysis import _judge
+    from integrationskonzept.gaps.analysis import LATER, _judge
 
     k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)],
                 [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)])
@@ -134,6 +134,11 @@ def test_reasons_worded_on_first_use_are_those_worded_at_once(
         assert at_once.erklaerung is None
         assert (befund.naechste, befund.gruende, befund.urteil, befund.anteil) == (
             at_once.naechste, at_once.gruende, at_once.urteil, at_once.anteil)
+        later = _judge(need_facts(k.bedarfe[befund.bedarf], vok), index, vok,
+                       k.stand is not None, set(), {}, explain=LATER)
+        if later.erklaerung is not None:  # a gap: the same answer however often asked
+            assert later.erklaerung() == later.erklaerung() == (befund.gruende,
+                                                                befund.naechste)
     assert report == find_gaps(k)
 
 

@@ -8,7 +8,8 @@ The mirror view lists possible Doppelstrukturen and offers no recorded need asks
 two matrices (Handlungsfeld × Sozialraum, × Zielgruppe) count needs per verdict.
 
 Modules: :mod:`.match` (dimensions and their rules), :mod:`.analysis` (verdicts,
-decisions on capacity and Maßnahmen), :mod:`.reasons`, :mod:`.index` (lookups that
+decisions on capacity and Maßnahmen), :mod:`.nearest` (a gap's nearest offers, worded
+when first read), :mod:`.reasons`, :mod:`.index` (lookups that
 keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 :mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
 :mod:`.folder` (a concept folder in, its report out), :mod:`.cache`.

@@ -22,8 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from heapq import nsmallest
+from functools import partial
 from itertools import product
 from typing import Literal
 
@@ -32,7 +31,6 @@ from ..model.items import Bedarf
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
-from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import (
     Buckets,
@@ -42,9 +40,9 @@ from .index import (
     build_index,
     build_vokabular,
 )
-from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, scorer
+from .match import NeedFacts, abdeckung, fits, need_facts
 from .matrix import build_matrices
-from .reasons import why_not, why_partly
+from .nearest import explain_gap
 from .report import (
     ALLE_ZIELGRUPPEN,
     GEDECKT,
@@ -64,12 +62,8 @@ from .report import (
     befund_value,
 )
 
-zahl = lru_cache(maxsize=4096)(_zahl)
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
-NAECHSTE = 3  # closest offers shown per gap
-NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
-WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
@@ -272,29 +266,6 @@ def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[in
     return out
 
 
-def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int]
-               ) -> list[int]:
-    """A bounded number of other offers of the field, for the closest ones."""
-    assert need.hf is not None
-    out: list[int] = []
-    pools: list[list[int]] = []
-    if need.gruppen:
-        keys: set[str | None] = {None}
-        for g in need.gruppen:
-            keys.update(vok.ober(g))
-        pools.extend(index.by_hf_gruppe.get((need.hf, k), []) for k in sorted(
-            keys, key=lambda k: (k is not None, k or "")))
-    pools.append(index.by_hf.get(need.hf, []))
-    for pool in pools:
-        for pos in pool:
-            if pos not in seen:
-                seen.add(pos)
-                out.append(pos)
-                if len(out) >= WEITERE:
-                    return out
-    return out
-
-
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
            asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
            explain: bool | Literal["later"] = True) -> Verdict:
@@ -373,40 +344,12 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
             assert umfang is not None
             share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
         out.urteil, out.anteil = TEILWEISE, share
-    out.erklaerung = partial(_explain, need, index, vok, stand_known, others, seen, ids, cells,
-                             (plaetze or 0) if cap_short else None)
+    out.erklaerung = partial(explain_gap, need, index, vok, stand_known, others, seen, ids,
+                             cells, (plaetze or 0) if cap_short else None)
     if explain is not LATER:
         out.gruende, out.naechste = out.erklaerung()
         out.erklaerung = None
     return out
-
-
-def _explain(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-             others: list[int], seen: set[int], ids: tuple[str, ...],
-             cells: set[tuple[object, ...]], short_of: int | None
-             ) -> tuple[tuple[Grund, ...], tuple[Kandidat, ...]]:
-    """The reasons and nearest offers of a gap: rank the other offers (counts only), then
-    explain the closest in words. ``others`` are the offers in reach that do not fit,
-    nearest first; ``short_of`` the places of the covering offers ``ids`` when they
-    fall short of the need's ``umfang``."""
-    facts = index.facts
-    del others[NAH:]  # the nearest ones; the rest of the field is sampled below
-    others.extend(_elsewhere(need, index, vok, seen))
-    key_of = scorer(need, stand_known)
-    ranked = nsmallest(NAECHSTE, [facts[p] for p in others], key=key_of)
-    best = [evaluate(need, f, vok, stand_known) for f in ranked]
-    naechste = tuple(
-        Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
-                 tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
-        for f in best)
-    if not ids:
-        return why_not(need, best, vok), naechste
-    gruende = why_partly(need, ids, cells, vok)
-    if short_of is not None:
-        assert need.umfang is not None
-        gruende.append(Grund("kapazitaet", f"{zahl(short_of)} von {zahl(need.umfang)} "
-                             "Plätzen", ids))
-    return tuple(gruende), naechste
 
 
 def quelle_text(konzept: Konzept, quelle: str) -> str:
