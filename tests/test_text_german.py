@@ -51,3 +51,15 @@ def test_a_day_that_does_not_exist_is_an_error() -> None:
     assert parse_tag("2024") is None
     with pytest.raises(ValueError):
         parse_tag("31.02.2025")
+
+
+@pytest.mark.parametrize("value", [0, 1, 7, 999, 1000, 51086, 999999, 1234567, 10**12, -1,
+                                   -1000, -1234567, True])
+def test_whole_numbers_are_written_as_babel_writes_them(value: int) -> None:
+    """`zahl` writes whole numbers without babel: exactly babel's German form."""
+    from babel.numbers import format_decimal
+
+    from integrationskonzept.text.german import LOCALE, zahl
+
+    assert zahl(value) == format_decimal(int(value), format="#,##0", locale=LOCALE)
+    assert zahl(float(value)) == zahl(value)

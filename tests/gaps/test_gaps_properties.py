@@ -110,3 +110,50 @@ def test_open_gaps_alone_are_the_open_gaps_of_the_whole_report(
     whole = find_gaps(k).offene
     assert alone == whole
     assert [str(b.ort) for b in alone] == [str(b.ort) for b in whole]
+
+
+@SETTINGS
+@given(st.lists(offers, max_size=6), st.lists(needs, min_size=1, max_size=5), st.data())
+def test_reasons_worded_on_first_use_are_those_worded_at_once(
+        offer_list: list[dict[str, object]], need_list: list[dict[str, object]],
+        data: st.DataObject) -> None:
+    """`find_gaps` words a gap's reasons and ranks its nearest offers only when they are
+    first read: in any order of reading they are what judging the need at once gives."""
+    from integrationskonzept.gaps.analysis import LATER, _judge
+
+    k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)],
+                [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)])
+    report = find_gaps(k)
+    order = data.draw(st.permutations(range(len(report.befunde))))
+    vok = build_vokabular(k)
+    index = build_index(k, vok)
+    for i in order:
+        befund = report.befunde[i]
+        at_once = _judge(need_facts(k.bedarfe[befund.bedarf], vok), index, vok,
+                         k.stand is not None, set(), {})
+        assert at_once.erklaerung is None
+        assert (befund.naechste, befund.gruende, befund.urteil, befund.anteil) == (
+            at_once.naechste, at_once.gruende, at_once.urteil, at_once.anteil)
+        later = _judge(need_facts(k.bedarfe[befund.bedarf], vok), index, vok,
+                       k.stand is not None, set(), {}, explain=LATER)
+        if later.erklaerung is not None:  # a gap: the same answer however often asked
+            assert later.erklaerung() == later.erklaerung() == (befund.gruende,
+                                                                befund.naechste)
+    assert report == find_gaps(k)
+
+
+def test_befunde_made_directly_are_whole_befunde() -> None:
+    """`befund_value` fills a Befund without its __init__: every field, nothing else, and
+    equal to one made the ordinary way."""
+    import dataclasses
+
+    from integrationskonzept.gaps.report import Befund
+
+    k = konzept([angebot("a1", sozialraeume=["kernstadt"], kapazitaet=3)],
+                [bedarf("b1", sozialraeume=["voehrum"]), bedarf("b2", umfang=9),
+                 bedarf("b3", handlungsfeld="bildung")])
+    names = {f.name for f in dataclasses.fields(Befund)}
+    for befund in find_gaps(k).befunde:
+        values = {name: getattr(befund, name) for name in names}
+        assert set(vars(befund)) == names
+        assert Befund(**values) == befund

@@ -152,12 +152,13 @@ def _dispatch(args: list[str]) -> int:
 
         sys.stdout.write(version_text())
         return EXIT_OK
-    if command == "validate" and "--" not in args and not {"--help", "-h"} & set(args):
-        from .validate import run_plain
+    if command in ("validate", "gaps") and "--" not in args and not {"--help", "-h"} & set(args):
+        from importlib import import_module
 
-        code = run_plain(args[1:])  # the plain forms without typer (see .validate)
+        # the plain forms without typer (see .validate, .gaps)
+        code = import_module(f".{command}", __name__).run_plain(args[1:])
         if code is not None:
-            return code
+            return int(code)
     from .usage import click_errors, german, unknown_command, unknown_option
 
     if command.startswith("-"):

@@ -17,8 +17,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS
-from .app import FolderArg, app, folder, shown
+from ..errors import EXIT_OK
+from .app import FolderArg, app, folder
 from .builds import finish_build, progress, warn
 from .choices import (
     BUILD_FORMAT,
@@ -29,7 +29,7 @@ from .choices import (
     SCHEMA_DATEI,
     VALIDATE_FORMAT,
 )
-from .output import echo, print_problems, show, write_file
+from .output import echo, write_file
 
 
 @app.command()
@@ -172,42 +172,10 @@ def gaps(
     Landkreises: jede Gemeinde gegen ihre Angebote, die des Landkreises und die für
     Nachbarn offenen, als Matrix Gemeinde × Handlungsfeld mit dem nächsten Angebot je Lücke.
     """
-    fmt = GAPS_FORMAT.check(fmt, "--format")
-    root = folder(path)
-    from .verbund import names_members
+    from .gaps import run_gaps
 
-    if mitglied is not None or names_members(root):
-        from .verbund import gaps_command
-
-        return gaps_command(root, fmt, mitglied, fehler_bei_luecken, handlungsfeld,
-                            sozialraum, zielgruppe)
-    from ..gaps.folder import gaps_for_folder
-
-    result = gaps_for_folder(root, handlungsfeld, sozialraum, zielgruppe)
-    if result.report is None:
-        if fmt == "json":
-            from ..problems.output import format_json
-
-            echo(format_json(result.errors, result.files))
-        else:
-            print_problems(result.errors, result.files, shown(path))
-            echo("Die Lückenanalyse braucht fehlerfreie Quellen: beheben Sie zuerst die "
-                 "Fehler (`ik validate`).", err=True)
-        return EXIT_PROBLEMS
-    report = result.report
-    if fmt == "table":
-        from ..gaps.table import table_view
-
-        show(table_view(report))
-    else:
-        from ..gaps.formats import render
-
-        echo(render(report, fmt), raw=fmt == "csv")
-    if fehler_bei_luecken and report.offene:
-        if fmt == "table":
-            echo(f"{len(report.offene)} offene Lücke(n) ohne Maßnahme.", err=True)
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    return run_gaps(path, fmt, handlungsfeld, sozialraum, zielgruppe, fehler_bei_luecken,
+                    mitglied)
 
 
 @app.command()

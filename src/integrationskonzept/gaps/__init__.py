@@ -8,15 +8,18 @@ The mirror view lists possible Doppelstrukturen and offers no recorded need asks
 two matrices (Handlungsfeld × Sozialraum, × Zielgruppe) count needs per verdict.
 
 Modules: :mod:`.match` (dimensions and their rules), :mod:`.analysis` (verdicts,
-decisions on capacity and Maßnahmen), :mod:`.reasons`, :mod:`.index` (lookups that
+decisions on capacity and Maßnahmen), :mod:`.nearest` (a gap's nearest offers, worded
+when first read), :mod:`.reasons`, :mod:`.index` (lookups that
 keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 :mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
 :mod:`.folder` (a concept folder in, its report out), :mod:`.cache`.
 
 ``report_for(konzept)`` memoises the report per concept object, for the commands that
 show it (`ik gaps`, the document); ``open_gaps(konzept)`` gives check IK601 only the
-open gaps, explained as in the report, without ranking and wording the others (or the
-memoised report's, when there is one).
+open gaps, explained as in the report, without the rest of the report (or the
+memoised report's, when there is one). A gap's reasons and nearest offers are worked
+out when first read (``Befund.gruende``, ``Befund.naechste``): the terminal view
+prints 25 gaps, not all of them; the value is the same either way.
 """
 
 from __future__ import annotations

@@ -22,16 +22,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from heapq import nsmallest
+from functools import partial
 from itertools import product
+from typing import Literal
 
 from ..model.concept import Konzept, where
 from ..model.items import Bedarf
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
-from ..text.german import zahl as _zahl
 from .doubles import find_doubles
 from .index import (
     Buckets,
@@ -41,9 +40,9 @@ from .index import (
     build_index,
     build_vokabular,
 )
-from .match import NeedFacts, abdeckung, evaluate, fits, need_facts, scorer
+from .match import NeedFacts, abdeckung, fits, need_facts
 from .matrix import build_matrices
-from .reasons import why_not, why_partly
+from .nearest import explain_gap
 from .report import (
     ALLE_ZIELGRUPPEN,
     GEDECKT,
@@ -60,17 +59,16 @@ from .report import (
     Grund,
     Kandidat,
     MassnahmeBezug,
+    befund_value,
 )
 
-zahl = lru_cache(maxsize=4096)(_zahl)
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
-NAECHSTE = 3  # closest offers shown per gap
-NAH = 30  # offers in reach (nearest first) ranked for the closest ones, per need
-WEITERE = 15  # offers elsewhere ranked for the closest ones, per need
+LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
+Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     """What matching says about one need (the Befund without the Maßnahmen)."""
 
@@ -82,6 +80,7 @@ class Verdict:
     naechste: tuple[Kandidat, ...] = ()
     plaetze: int | None = None
     kapazitaet_unbekannt: tuple[str, ...] = ()
+    erklaerung: Explanation | None = None  # gruende and naechste, when asked (LATER)
 
 
 def find_gaps(konzept: Konzept) -> GapReport:
@@ -114,8 +113,8 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
 def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
     """The open gaps alone, each as :func:`find_gaps` explains it (what IK601 reports).
 
-    The other needs are only judged covered or not, without ranking the nearest offers
-    or wording reasons; the rest of the report is not made. Uses what the concept's
+    The other needs are only judged, their reasons never worded; the rest of the
+    report is not made. Uses what the concept's
     ``cache`` already holds: open gaps judged with more offers (``"offene"``, set by a
     Landkreis workspace) or the full report (:func:`~.cache.report_for`).
     """
@@ -136,11 +135,10 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         out = []
         for bedarf in konzept.bedarfe.values():
             need = need_facts(bedarf, vok)
-            quick = _judge(need, index, vok, stand_known, asked, buckets, explain=False)
+            verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
             bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _lage(quick.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
-                continue
-            verdict = _judge(need, index, vok, stand_known, asked, buckets)
+            if _lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
+                continue  # not explained: its reasons are never worded
             out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
         return tuple(out)
 
@@ -173,18 +171,22 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
 def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
             bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
     akzeptiert = _akzeptiert(bedarf)
-    return Befund(
-        bedarf=bedarf.id, titel=bedarf.titel, handlungsfeld=bedarf.handlungsfeld,
-        zielgruppen=need.gruppen, sozialraeume=need.raeume if bedarf.sozialraeume else (),
-        sprachen=need.sprachen, merkmale=need.merkmale,
-        lage=_lage(verdict.urteil, bool(akzeptiert), bezuege),
-        umfang=bedarf.umfang, prioritaet=bedarf.prioritaet, massnahmen=bezuege,
-        akzeptiert=akzeptiert, ort=where(bedarf, "id"),
-        quellen=tuple([quellen[q] if q in quellen else quellen.setdefault(
-            q, quelle_text(konzept, q)) for q in bedarf.quelle]),
-        urteil=verdict.urteil, anteil=verdict.anteil, plaetze=verdict.plaetze,
-        kapazitaet_unbekannt=verdict.kapazitaet_unbekannt, gruende=verdict.gruende,
-        hinweise=verdict.hinweise, angebote=verdict.angebote, naechste=verdict.naechste)
+    return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
+        "bedarf": bedarf.id, "titel": bedarf.titel, "handlungsfeld": bedarf.handlungsfeld,
+        "zielgruppen": need.gruppen,
+        "sozialraeume": need.raeume if bedarf.sozialraeume else (),
+        "sprachen": need.sprachen, "merkmale": need.merkmale,
+        "urteil": verdict.urteil, "anteil": verdict.anteil,
+        "lage": _lage(verdict.urteil, bool(akzeptiert), bezuege),
+        "umfang": bedarf.umfang, "plaetze": verdict.plaetze,
+        "kapazitaet_unbekannt": verdict.kapazitaet_unbekannt,
+        "prioritaet": bedarf.prioritaet, "gruende": verdict.gruende,
+        "hinweise": verdict.hinweise, "angebote": verdict.angebote,
+        "naechste": verdict.naechste, "massnahmen": bezuege, "akzeptiert": akzeptiert,
+        "ort": where(bedarf, "id"),
+        "quellen": tuple([quellen[q] if q in quellen else quellen.setdefault(
+            q, quelle_text(konzept, q)) for q in bedarf.quelle]) if bedarf.quelle else (),
+    })
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -198,7 +200,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     quellen: dict[str, str] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
-        verdict = _judge(need, index, vok, stand_known, asked, buckets)
+        verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
         befunde.append(_befund(konzept, bedarf, need, verdict,
                                tuple(by_need.get(bedarf.id, ())), quellen))
     befunde_t = tuple(befunde)
@@ -264,34 +266,12 @@ def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[in
     return out
 
 
-def _elsewhere(need: NeedFacts, index: OfferIndex, vok: Vokabular, seen: set[int]
-               ) -> list[int]:
-    """A bounded number of other offers of the field, for the closest ones."""
-    assert need.hf is not None
-    out: list[int] = []
-    pools: list[list[int]] = []
-    if need.gruppen:
-        keys: set[str | None] = {None}
-        for g in need.gruppen:
-            keys.update(vok.ober(g))
-        pools.extend(index.by_hf_gruppe.get((need.hf, k), []) for k in sorted(
-            keys, key=lambda k: (k is not None, k or "")))
-    pools.append(index.by_hf.get(need.hf, []))
-    for pool in pools:
-        for pos in pool:
-            if pos not in seen:
-                seen.add(pos)
-                out.append(pos)
-                if len(out) >= WEITERE:
-                    return out
-    return out
-
-
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
            asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
-           explain: bool = True) -> Verdict:
+           explain: bool | Literal["later"] = True) -> Verdict:
     """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
-    only the covering offers are right (no reasons, no nearest offers)."""
+    only the covering offers are right (no reasons, no nearest offers); with
+    :data:`LATER` a gap's reasons and nearest offers are left to ``erklaerung``."""
     if need.hf is None:
         return Verdict(UNGEDECKT, 0.0,
                        gruende=(Grund("handlungsfeld", "kein Handlungsfeld angegeben"),))
@@ -341,44 +321,34 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         else:
             continue
         break
-    known = [f.kapazitaet for f in covering if f.kapazitaet is not None]
-    unbekannt = [f for f in covering if f.kapazitaet is None]
-    plaetze = sum(known) if known else None
+    unbekannt = [f for f in covering if f.kapazitaet is None] if unbekannt_bisher else []
+    # the places of the covering offers that state them (None if none does)
+    plaetze = plaetze_bisher if len(unbekannt) < len(covering) else None
     cap_short = (umfang is not None and not unbekannt and bool(covering)
                  and (plaetze or 0) < umfang)
-    hinweise: list[str] = []
+    hinweise: tuple[str, ...] = ()
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
         titel = [f"„{f.titel}“" for f in unbekannt]
-        hinweise.append("Kapazität unbekannt bei " + word_list(titel))
-    ids = tuple(f.id for f in covering)
+        hinweise = ("Kapazität unbekannt bei " + word_list(titel),)
+    ids = tuple([f.id for f in covering])
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
-                  kapazitaet_unbekannt=tuple(f.id for f in unbekannt), hinweise=tuple(hinweise))
+                  kapazitaet_unbekannt=tuple([f.id for f in unbekannt]), hinweise=hinweise)
     if covering and len(cells) >= total and not cap_short:
         out.urteil, out.anteil = GEDECKT, 1.0
         return out
     if not explain:
         return out
-    # A gap: rank the other offers (counts only), then explain the closest in words.
-    del others[NAH:]  # the nearest ones; the rest of the field is sampled below
-    others.extend(_elsewhere(need, index, vok, seen))
-    key_of = scorer(need, stand_known)
-    ranked = nsmallest(NAECHSTE, [facts[p] for p in others], key=key_of)
-    best = [evaluate(need, f, vok, stand_known) for f in ranked]
-    out.naechste = tuple(
-        Kandidat(f.offer.id, f.offer.titel, f.passend, f.geprueft,
-                 tuple(dict.fromkeys(e.bei_angebot for e in f.fehler)))
-        for f in best)
-    if not covering:
-        out.gruende = why_not(need, best, vok)
-        return out
-    gruende = why_partly(need, ids, cells, vok)
-    share = len(cells) / total
-    if cap_short:
-        assert umfang is not None
-        gruende.append(Grund("kapazitaet", f"{zahl(plaetze or 0)} von {zahl(umfang)} Plätzen",
-                             ids))
-        share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
-    out.urteil, out.anteil, out.gruende = TEILWEISE, share, tuple(gruende)
+    if covering:
+        share = len(cells) / total
+        if cap_short:
+            assert umfang is not None
+            share = min(share, (plaetze or 0) / umfang if umfang else 1.0)
+        out.urteil, out.anteil = TEILWEISE, share
+    out.erklaerung = partial(explain_gap, need, index, vok, stand_known, others, seen, ids,
+                             cells, (plaetze or 0) if cap_short else None)
+    if explain is not LATER:
+        out.gruende, out.naechste = out.erklaerung()
+        out.erklaerung = None
     return out
 
 

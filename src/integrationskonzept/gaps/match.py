@@ -36,9 +36,10 @@ _ORTE_PRAEP = {"Ortsteil": "in den Ortsteilen", "Stadtteil": "in den Stadtteilen
                "Stadt": "in den Städten"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NeedFacts:
-    """What matching needs of a Bedarf."""
+    """What matching needs of a Bedarf (made for every need: slots, not frozen, are
+    three times faster to make; nothing changes it after :func:`need_facts`)."""
 
     id: str
     hf: str | None

@@ -8,10 +8,10 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Location
 
@@ -137,6 +137,19 @@ class Befund:
         """An open gap: not covered, not accepted, no active Maßnahme."""
         return self.lage == LAGE_OFFEN
 
+    if not TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any:
+            """``gruende`` and ``naechste`` of a Befund made by :func:`befund_value` with
+            ``spaeter``: worked out on first use, then kept (only for missing names)."""
+            spaeter = self.__dict__.get(_SPAETER)
+            if spaeter is None or name not in _ERKLAERT:
+                raise AttributeError(name)
+            gruende, naechste = spaeter()
+            values = self.__dict__
+            values["gruende"], values["naechste"] = gruende, naechste
+            del values[_SPAETER]
+            return values[name]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "bedarf": self.bedarf, "titel": self.titel, "handlungsfeld": self.handlungsfeld,
@@ -151,6 +164,31 @@ class Befund:
             "massnahmen": [m.to_dict() for m in self.massnahmen],
             "akzeptiert": self.akzeptiert, "fundstelle": self.fundstelle,
         }
+
+
+_SPAETER = "_spaeter"
+_ERKLAERT = ("gruende", "naechste")
+# Their defaults live in __init__; as class attributes they would hide a missing value
+# from __getattr__.
+for _name in _ERKLAERT:
+    delattr(Befund, _name)
+
+
+def befund_value(spaeter: Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]] | None,
+                 values: dict[str, Any]) -> Befund:
+    """A :class:`Befund` of ``values`` (every field by name; the dict becomes the
+    Befund's own). With ``spaeter`` its ``gruende`` and ``naechste`` are left to
+    ``spaeter()``, called when one of them is first read (ranking the nearest offers and
+    wording the reasons of every gap costs more than most views print). The value is
+    the same either way: equal, hashed and shown alike."""
+    # Made for every need: filled in directly, not through the frozen __init__ (which
+    # sets each field through object.__setattr__, at twice the cost).
+    befund = object.__new__(Befund)
+    if spaeter is not None:
+        del values["gruende"], values["naechste"]
+        values[_SPAETER] = spaeter
+    object.__setattr__(befund, "__dict__", values)
+    return befund
 
 
 @dataclass(frozen=True)

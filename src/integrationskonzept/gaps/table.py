@@ -38,6 +38,7 @@ def _matrix_table(report: GapReport, matrix: Matrix) -> Table:
     """The matrix turned on its side for the terminal: one row per Sozialraum or
     Zielgruppe (there are many), one column per Handlungsfeld (short names)."""
     from rich.table import Table
+    from rich.text import Span, Text
 
     rows, cols = used_axes(matrix)
     erste = "Sozialraum" if "Sozialraum" in matrix.name else "Zielgruppe"
@@ -50,16 +51,20 @@ def _matrix_table(report: GapReport, matrix: Matrix) -> Table:
     table.add_column(erste, overflow="ellipsis", no_wrap=True, min_width=12, max_width=32)
     for i, _r in enumerate(rows, 1):
         table.add_column(str(i), justify="right", no_wrap=True, min_width=max(breite, 3))
+    # Cells as Text, not markup: a matrix has a thousand cells, and parsing markup for
+    # each was a fifth of printing it. Styled spans as markup makes them (a Text's own
+    # style would colour the padding too).
+    zelle = matrix.zelle
     for c in cols:
-        cells = []
+        cells = [Text(visible(axis_name(report, c)))]
         for r in rows:
-            z = matrix.zelle(r, c)
+            z = zelle(r, c)
             if z is None:
-                cells.append("[dim]–[/dim]")
+                cells.append(Text("–", spans=[Span(0, 1, "dim")]))
             else:
-                style = _share_style(z.anteil)
-                cells.append(f"[{style}]{z.gedeckt}/{z.gesamt}[/{style}]")
-        table.add_row(_safe(axis_name(report, c)), *cells)
+                wert = f"{z.gedeckt}/{z.gesamt}"
+                cells.append(Text(wert, spans=[Span(0, len(wert), _share_style(z.anteil))]))
+        table.add_row(*cells)
     return table
 
 
@@ -118,4 +123,22 @@ def table_view(report: GapReport) -> list[RenderableType]:
         out.append(f"\n[bold]Angebote ohne erfassten Bedarf ({n})[/bold]")
         for a in report.angebote_ohne_bedarf[:MAX_LISTE]:
             out.append(f"    {escape(a.titel)} ({escape(a.angebot)})")
+    return _joined(out)
+
+
+def _joined(items: list[RenderableType]) -> list[RenderableType]:
+    """Consecutive lines as one markup text: printed alike (no line wraps: soft_wrap),
+    at a third of the cost of printing them one by one (each tag closes on its line)."""
+    out: list[RenderableType] = []
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            lines.append(item)
+            continue
+        if lines:
+            out.append("\n".join(lines))
+            lines = []
+        out.append(item)
+    if lines:
+        out.append("\n".join(lines))
     return out
