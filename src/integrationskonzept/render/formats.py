@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -150,11 +151,18 @@ def odt(job: Job) -> bytes:
         if name == "content.xml" else content)
 
 
+# A word (Str) of pandoc's JSON that starts with a hyphen before a digit: only then
+# has minus.lua something to do (JSON writes both characters as they are).
+_MINUS = re.compile(rb'"t":"Str","c":"-[0-9]')
+
+
 def _typst_body(job: Job, env: dict[str, str]) -> str:
     """The typst body pandoc writes; from the parts of a long document at once (the
     typst writer is stateless between chapters: the same text as from the whole)."""
     def body(source: str) -> str:
-        return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz", env,
+        minus = _MINUS.search((job.build / source).read_bytes()) is not None
+        return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz",
+                         {**env, "IK_MINUS": "1" if minus else "0"},
                          source=source).decode("utf-8")
 
     if len(job.teile) < 2:

@@ -13,7 +13,9 @@
 --      or webseite.lua's scroll containers (Table, Figure);
 --   4. DOCX: bezeichnung.lua (Strong), after steckbrief.lua has read the labels.
 -- deutsch.lua runs once when the Markdown is read (pipeline.py), not here.
--- A filter that a format does not use is not loaded for it.
+-- A filter that a format does not use is not loaded for it; nor is minus.lua when
+-- the pipeline found no text starting with a hyphen before a digit (IK_MINUS=0): its
+-- Str function is called for every word (Peine: 0.1 s of 0.6 s).
 
 local dir = pandoc.path.directory(PANDOC_SCRIPT_FILE)
 
@@ -56,7 +58,7 @@ local quer = load("quer.lua")
 local steckbrief = load("steckbrief.lua")[1]
 local ueberleitung = load("ueberleitung.lua")[1]
 local tabellen = typst and load("tabellen.lua")[1] or {}
-local minus = typst and load("minus.lua")[1] or {}
+local minus = typst and os.getenv("IK_MINUS") ~= "0" and load("minus.lua")[1] or {}
 local webseite = html and load("webseite.lua")[1] or {}
 
 local passes = {
