@@ -29,7 +29,7 @@ local function load(name)
   for key, value in pairs(env) do
     if type(value) == "function" and key:match("^%u") then filter[key] = value end
   end
-  return { filter }
+  return { filter }, env
 end
 
 -- One function for an element type several filters handle: the first that
@@ -55,7 +55,8 @@ local typst = FORMAT == "typst"
 local html = FORMAT:match("^html") ~= nil
 local bilder = load("bilder.lua")[1]
 local quer = load("quer.lua")
-local steckbrief = load("steckbrief.lua")[1]
+local steckbrief_filters, steckbrief_env = load("steckbrief.lua")
+local steckbrief = steckbrief_filters[1]
 local ueberleitung = load("ueberleitung.lua")[1]
 local tabellen = typst and load("tabellen.lua")[1] or {}
 local minus = typst and os.getenv("IK_MINUS") ~= "0" and load("minus.lua")[1] or {}
@@ -71,6 +72,8 @@ local passes = {
   },
 }
 if typst then
+  -- every profile's cells in one call of the writer, as pass 3 will see them
+  passes[1].Pandoc = steckbrief_env.prepare_typst
   -- the alt text of a typst image is read from the caption before minus.lua escapes it
   table.insert(passes, 1, { Image = bilder.Image })
 else
