@@ -187,8 +187,8 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
             name = "quelle.md" if len(parts) == 1 else f"quelle-{number}.md"
             (build / name).write_text(part, encoding="utf-8")
             sources.append(["-f", READER, name])
-    filters = [x for f in ("sicherheit.lua", "ebenen.lua", "deutsch.lua")
-               for x in ("--lua-filter", lua(f))]
+    # sicherheit.lua, ebenen.lua and deutsch.lua in one traversal
+    filters = ["--lua-filter", lua("lesen.lua")]
     if len(sources) == 1:
         job.pandoc([*sources[0], "-t", "json", *filters, "-o", "dokument.json"],
                    "den Markdown-Text")
