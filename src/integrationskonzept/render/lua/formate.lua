@@ -3,7 +3,8 @@
 -- each walk costs about a second; this driver loads the filter files beside it
 -- and applies their functions in two passes (three for DOCX and typst) instead of
 -- seven or eight, in an order that keeps what each filter relies on:
---   1. typst: bilder.lua (Image), which reads the captions as the reader left them;
+--   1. typst, when minus.lua is loaded: bilder.lua (Image), which reads the captions
+--      as the reader left them (otherwise bilder.lua runs in pass 2);
 --   2. quer.lua's headings into landscape divs (Blocks), bilder.lua for the other
 --      formats (Image: only the file name changes); for typst also
 --      minus.lua (Str) and, in compact documents, tabellen.lua's links (Link), so
@@ -72,10 +73,17 @@ local passes = {
   },
 }
 if typst then
-  -- every profile's cells in one call of the writer, as pass 3 will see them
-  passes[1].Pandoc = steckbrief_env.prepare_typst
-  -- the alt text of a typst image is read from the caption before minus.lua escapes it
-  table.insert(passes, 1, { Image = bilder.Image })
+  if os.getenv("IK_KOMPAKT") ~= "1" then  -- compact documents keep no profiles
+    -- every profile's cells in one call of the writer, as pass 3 will see them
+    passes[1].Pandoc = steckbrief_env.prepare_typst
+  end
+  if minus.Str ~= nil then
+    -- the alt text of a typst image is read from the caption before minus.lua
+    -- escapes it (without minus.lua the caption is the same in either pass)
+    table.insert(passes, 1, { Image = bilder.Image })
+  else
+    passes[1].Image = bilder.Image
+  end
 else
   passes[1].Image = bilder.Image
 end

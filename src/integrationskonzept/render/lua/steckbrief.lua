@@ -75,6 +75,8 @@ end
 local prepared, taken = {}, 0
 
 function prepare_typst(doc)
+  prepared, taken = {}, 0
+  if os.getenv("IK_KOMPAKT") == "1" then return nil end  -- no profiles: no walk
   local profiles = {}
   doc:walk({
     Div = function(el)
@@ -84,7 +86,6 @@ function prepare_typst(doc)
       return nil
     end,
   })
-  prepared, taken = {}, 0
   if #profiles == 0 then return nil end
   for i, cells in ipairs(typst_cells(profiles)) do
     prepared[i] = { rows = #profiles[i], cells = cells }
