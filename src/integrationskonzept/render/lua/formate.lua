@@ -1,7 +1,7 @@
 -- The format filters of one writer run, merged into few traversals (trusted).
 -- Every filter walks the whole document, and at Landkreis size (25 MB of JSON)
 -- each walk costs about a second; this driver loads the filter files beside it
--- and applies their functions in two passes (three for DOCX and typst) instead of
+-- and applies their functions in two passes (three for typst with minus.lua) instead of
 -- seven or eight, in an order that keeps what each filter relies on:
 --   1. typst, when minus.lua is loaded: bilder.lua (Image), which reads the captions
 --      as the reader left them (otherwise bilder.lua runs in pass 2);
@@ -12,7 +12,8 @@
 --   3. the block filters: quer.lua's landscape divs, steckbrief.lua, tabellen.lua's
 --      field lines (Div), ueberleitung.lua (Blocks), tabellen.lua's long tables
 --      or webseite.lua's scroll containers (Table, Figure);
---   4. DOCX: bezeichnung.lua (Strong), after steckbrief.lua has read the labels.
+--   DOCX: bezeichnung.lua (Strong) in pass 2, before steckbrief.lua reads the labels
+--   (it takes the styled label as one and styles the label it writes the same way).
 -- deutsch.lua runs once when the Markdown is read (pipeline.py), not here.
 -- A filter that a format does not use is not loaded for it; nor is minus.lua when
 -- the pipeline found no text starting with a hyphen before a digit (IK_MINUS=0): its
@@ -88,6 +89,10 @@ else
   passes[1].Image = bilder.Image
 end
 if FORMAT == "docx" then
-  table.insert(passes, load("bezeichnung.lua")[1])
+  -- bold labels get their character style in pass 1 (a pass of its own costs 1.7 s
+  -- at Landkreis size); steckbrief.lua recognises them by it
+  local bezeichnung = load("bezeichnung.lua")[1].Strong
+  passes[1].Strong = bezeichnung
+  steckbrief_env.bezeichnung = bezeichnung
 end
 return passes

@@ -6,10 +6,19 @@
 --  * html: a description list <dl> (two columns by the stylesheet).
 -- Long documents (IK_KOMPAKT=1) keep tabellen.lua's compact lines in the PDF.
 
+-- DOCX: formate.lua sets the global `bezeichnung` to bezeichnung.lua's Strong, which
+-- then runs in a pass before this one: a label arrives as the Span it made and
+-- leaves the profile the same way.
+local function is_label(el)
+  if el.t == "Strong" then return true end
+  return bezeichnung ~= nil and el.t == "Span"
+    and el.attributes["custom-style"] == "Bezeichnung"
+end
+
 local function split(item)
   if #item ~= 1 or (item[1].t ~= "Plain" and item[1].t ~= "Para") then return nil end
   local inlines = item[1].content
-  if #inlines == 0 or inlines[1].t ~= "Strong" then return nil end
+  if #inlines == 0 or not is_label(inlines[1]) then return nil end
   local label = inlines[1].content
   local rest = pandoc.List()
   for i = 2, #inlines do rest:insert(inlines[i]) end
@@ -106,6 +115,7 @@ local function two_columns(rows)
   local body = pandoc.List()
   for _, row in ipairs(rows) do
     local label = pandoc.Strong(row.label)
+    if bezeichnung ~= nil then label = bezeichnung(label) or label end
     body:insert(pandoc.Row({ pandoc.Cell({ pandoc.Plain({ label }) }),
                              pandoc.Cell({ pandoc.Plain(row.value) }) }))
   end
