@@ -69,3 +69,15 @@ def test_small_concepts_and_lambdas_stay_in_this_process(concept, monkeypatch) -
     assert not forked.worth_a_child(root, None, None)  # far below 2 MB
     monkeypatch.setattr(forked, "AB_BYTES", 0)
     assert not forked.worth_a_child(root, lambda _m: None, None)
+    # another thread running (the preview's server): no fork
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not forked.worth_a_child(root, None, None)
+    finally:
+        stop.set()
+        other.join()
+    assert forked.worth_a_child(root, None, None)

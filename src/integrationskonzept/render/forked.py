@@ -13,6 +13,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,9 +27,11 @@ _SOURCES = (".yaml", ".yml", ".md")
 
 
 def worth_a_child(root: Path, *callbacks: object) -> bool:
-    """Whether the sources under ``root`` are large enough, the system can fork and
-    every callback the step uses can travel back with its result."""
-    if not hasattr(os, "fork") or _size(root) < AB_BYTES:
+    """Whether the sources under ``root`` are large enough, the system can fork, no
+    other thread runs (a fork copies only the calling thread: a lock another thread
+    holds would never be released in the child; `ik vorschau` builds beside its
+    server threads) and every callback the step uses can travel back with its result."""
+    if not hasattr(os, "fork") or threading.active_count() > 1 or _size(root) < AB_BYTES:
         return False
     try:
         pickle.dumps(callbacks)
