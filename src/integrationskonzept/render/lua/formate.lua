@@ -19,20 +19,8 @@
 -- the pipeline found no text starting with a hyphen before a digit (IK_MINUS=0): its
 -- Str function is called for every word (Peine: 0.1 s of 0.6 s).
 
-local dir = pandoc.path.directory(PANDOC_SCRIPT_FILE)
-
 -- The filter functions a file defines: the list it returns, or its globals.
-local function load(name)
-  local env = setmetatable({}, { __index = _G })
-  local chunk = assert(loadfile(pandoc.path.join({ dir, name }), "t", env))
-  local returned = chunk()
-  if type(returned) == "table" then return returned end
-  local filter = {}
-  for key, value in pairs(env) do
-    if type(value) == "function" and key:match("^%u") then filter[key] = value end
-  end
-  return { filter }, env
-end
+local load = dofile(pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "laden.lua" }))
 
 -- One function for an element type several filters handle: the first that
 -- changes the element wins (the filters handle disjoint classes of divs).

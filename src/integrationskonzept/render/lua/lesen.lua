@@ -7,25 +7,11 @@
 --  * quotation marks are inline and change no element the other filters look at
 --    (a link or image whose target is refused keeps its text, converted either way).
 
-local dir = pandoc.path.directory(PANDOC_SCRIPT_FILE)
+local load = dofile(pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "laden.lua" }))
 
--- The filter functions a file defines: the first table of the list it returns, or
--- its global functions.
-local function load(name)
-  local env = setmetatable({}, { __index = _G })
-  local chunk = assert(loadfile(pandoc.path.join({ dir, name }), "t", env))
-  local returned = chunk()
-  if type(returned) == "table" then return returned[1] end
-  local filter = {}
-  for key, value in pairs(env) do
-    if type(value) == "function" and key:match("^%u") then filter[key] = value end
-  end
-  return filter
-end
-
-local sicherheit = load("sicherheit.lua")
-local ebenen = load("ebenen.lua")
-local deutsch = load("deutsch.lua")
+local sicherheit = load("sicherheit.lua")[1]
+local ebenen = load("ebenen.lua")[1]
+local deutsch = load("deutsch.lua")[1]
 
 local merged = {}
 for key, value in pairs(sicherheit) do merged[key] = value end
