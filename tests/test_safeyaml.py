@@ -48,7 +48,12 @@ PROBLEMS = [
     (b"a: caf\xe9\n", "IK002", 1, 7, "UTF-8"),
     (b"a: b: c\n", "IK001", 1, 5, "Doppelpunkt"),
     (b"a:\n  b: 1\n c: 2\n", "IK001", 3, 2, "Einrückung"),
-    (b"a: 'offen\n", "IK001", 2, 1, "endet mitten"),
+    (b"a: 'offen\n", "IK001", 1, 4, "Anführungszeichen wird nicht geschlossen"),
+    (b'a: "offen\nb: 1\nc: C:\\Daten\n', "IK001", 1, 4, "Anführungszeichen"),
+    # the next quote closes the runaway text, the rest of that line makes no sense
+    (b'a: "offen\nb: "zu"\n', "IK001", 1, 4, "Anführungszeichen wird nicht geschlossen"),
+    (b"a:\n  - 'offen\n  - 'zu'\n", "IK001", 2, 5, "Anführungszeichen wird nicht geschlossen"),
+    (b'a: "zu" und mehr\n', "IK001", 1, 9, "Text nach dem schließenden Anführungszeichen"),
     (b"- [a, b\n", "IK001", 2, 1, "Klammern"),
     (b"---\na: 1\n---\nb: 2\n", "IK001", 3, 1, "Mehrere YAML-Dokumente"),
     (b"[" * 200 + b"]" * 200, "IK004", 1, MAX_DEPTH + 1, "verschachtelt"),

@@ -11,6 +11,7 @@ from lsskit import Q, lss, write_responses
 
 from ik_testing import EXAMPLES
 from integrationskonzept.cli import main
+from integrationskonzept.errors import SourceError
 from integrationskonzept.tables.limesurvey import read_structure
 from integrationskonzept.tables.survey import evaluate, read_responses
 
@@ -161,3 +162,46 @@ def test_quelle_names_a_question_and_the_gap_report_shows_it(
     out = capsys.readouterr().out
     assert f"handlungsfelder/arbeit.yaml:{line}:" in out
     assert "Fehler IK202 „quelle“: Befragung „f-einwohner“ hat keine Frage „Q9“" in out
+
+
+HOSTILE_LSS = [  # (what the file does, how it is written) -> refused before any reading
+    ("document type after a long comment",
+     lambda good: good.replace("<document>", "<!-- " + "x" * 5000 + " -->\n"
+                               "<!DOCTYPE document [<!ENTITY q \"Q\">]>\n<document>", 1)
+     .encode("utf-8")),
+    ("entity expansion",
+     lambda good: ('<?xml version="1.0"?>\n<!DOCTYPE document [<!ENTITY a "aaaaaaaa">'
+                   '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                   + good.split("?>", 1)[1].replace("Elternbefragung", "&b;")).encode()),
+    ("external entity, UTF-16 encoded",
+     lambda good: ('<?xml version="1.0" encoding="UTF-16"?>\n'
+                   '<!DOCTYPE document [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                   + good.split("?>", 1)[1].replace("Elternbefragung", "&x;"))
+     .encode("utf-16")),
+]
+
+
+@pytest.mark.parametrize(("what", "write"), HOSTILE_LSS, ids=[h[0] for h in HOSTILE_LSS])
+def test_lss_with_document_type_or_entities_is_refused(tmp_path: Path, what: str,
+                                                       write: object) -> None:
+    _, structure = _files(tmp_path, new=True)
+    good = structure.read_text(encoding="utf-8")
+    assert "<document>" in good and good.startswith("<?xml")
+    structure.write_bytes(write(good))  # type: ignore[operator]
+    with pytest.raises(SourceError) as err:
+        read_structure(structure)
+    assert err.value.message == ("„struktur.lss“: Dokumenttyp- und Entity-Angaben sind nicht "
+                                 "erlaubt (erwartet die .lss-Datei, wie LimeSurvey sie "
+                                 "exportiert)")
+
+
+def test_lss_that_is_no_xml_gets_its_line(tmp_path: Path) -> None:
+    _, structure = _files(tmp_path, new=True)
+    lines = structure.read_text(encoding="utf-8").splitlines()
+    lines[3] += "<unclosed"
+    structure.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        read_structure(structure)
+    assert err.value.message.startswith("struktur.lss: Zeile ")
+    assert "keine gültige XML-Datei (erwartet die .lss-Datei aus LimeSurvey)" in \
+        err.value.message

@@ -212,3 +212,58 @@ def test_konfliktlinie_twice_or_actor_on_both_sides(concept) -> None:  # type: i
                                       ("bildung.yaml", 58, "IK207")]
     assert "Akteur „gleichstellung“ steht auf Seite 1 und Seite 2" in found[0][3]
     assert "Konfliktlinie „kl-1“: die ID ist schon vergeben (bildung.yaml:47:" in found[1][3]
+
+
+# (gliederung of the Kreis, the headings of the MD from the Maßnahmenkatalog on)
+OUTLINES = [
+    ([{"teil": "massnahmenkatalog"}, "konfliktanalyse", "integrationsmanagement",
+      "gemeinden"],
+     ["# Maßnahmenkatalog", "# Konfliktanalyse", "## Konfliktlinien",
+      "## Perspektiven der Akteure", "# Integrationsmanagement", "## Steuerungsgruppe",
+      "## Kooperationspartner", "## Förderung", "# Die Gemeinden im Überblick",
+      "# Gemeinde Ilsede", "## Handlungsfelder", "## Lücken", "## Wichtige Maßnahmen",
+      "# Gemeinde Peine", "## Handlungsfelder", "## Lücken", "## Wichtige Maßnahmen"]),
+    ([{"teil": "massnahmenkatalog"},
+      {"titel": "Kreis und Gemeinden", "teile": [
+          {"teil": "integrationsmanagement", "titel": "Wie der Kreis koordiniert"},
+          {"teil": "gemeinden", "titel": "Überblick"}]}],
+     ["# Maßnahmenkatalog", "# Kreis und Gemeinden", "## Wie der Kreis koordiniert",
+      "### Steuerungsgruppe", "### Kooperationspartner", "### Förderung", "## Überblick",
+      "## Gemeinde Ilsede", "### Handlungsfelder", "### Lücken", "### Wichtige Maßnahmen",
+      "## Gemeinde Peine", "### Handlungsfelder", "### Lücken", "### Wichtige Maßnahmen"]),
+]
+
+
+@pytest.mark.parametrize(("gliederung", "expected"), OUTLINES)
+def test_gliederung_places_the_kreis_chapters(tmp_path: Path, gliederung: list[Any],
+                                              expected: list[str]) -> None:
+    root = _workspace(tmp_path)
+    konzept = root / "konzept.yaml"
+    import yaml
+
+    data = yaml.safe_load(konzept.read_text(encoding="utf-8"))
+    data["gliederung"] = gliederung
+    konzept.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                       encoding="utf-8")
+    result = build(root, formats=["md"], out=tmp_path / "out")
+    assert result.ok, (result.error, result.problems)
+    md = (tmp_path / "out" / "integrationskonzept.md").read_text(encoding="utf-8")
+    found = [re.sub(r" \{[^}]*\}$", "", line) for line in md.splitlines()
+             if line.startswith("#")]
+    assert found[found.index("# Maßnahmenkatalog"):] == expected
+    # the anchors stay, so references into the chapters still land
+    assert "{#integrationsmanagement}" in md and "{#gemeinde-ilsede}" in md
+    if len(gliederung) == 2:  # the Konfliktanalyse is not named: left out, and said so
+        assert "{#konfliktanalyse}" not in md
+        [warning] = [p for p in result.problems if p.code == "IK509"]
+        assert "„konfliktanalyse“ (das Kapitel Konfliktanalyse) steht nicht in der " \
+            "Gliederung" in warning.message
+        assert warning.location.file == "konzept.yaml" and warning.location.line > 0
+
+
+def test_no_heading_level_is_skipped(built: tuple[Path, str]) -> None:
+    """PDF/UA and screen readers: a heading is at most one level below the one before."""
+    levels = [len(line) - len(line.lstrip("#")) for line in built[1].splitlines()
+              if re.match(r"#{1,6} ", line)]
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert levels and skips == []

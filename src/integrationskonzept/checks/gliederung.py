@@ -3,8 +3,9 @@
 Ein Handlungsfeld, zu dem nur eine Ausgangslage (oder gar nichts) erfasst ist, ergibt ein
 fast leeres Kapitel: ohne Angebote, Bedarfe, Leitziel, Ziele und Maßnahmen. Mit
 `gliederung:` in konzept.yaml meldet die Prüfung außerdem Teile, die leer blieben (z. B.
-„indikatoren“ ohne Indikatoren) und darum im Dokument fehlen, und Textkapitel, die in der
-Gliederung nicht vorkommen und darum nicht gedruckt werden.
+„indikatoren“ ohne Indikatoren) und darum im Dokument fehlen, Textkapitel, die in der
+Gliederung nicht vorkommen und darum nicht gedruckt werden, und ebenso eine Konfliktanalyse,
+das Integrationsmanagement und die Kapitel der Gemeinden eines Landkreises.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import Konzept, where
-from ..model.files import Gliederungspunkt
+from ..model.files import KREISTEILE, Gliederungspunkt
 from ..problems import Severity
 from . import CheckContext, Finding
 
@@ -49,6 +50,9 @@ def _fields(konzept: Konzept) -> Iterator[Finding]:
             "es mit einem anderen zusammen.")
 
 
+_KREIS_TITEL = {"integrationsmanagement": "das Kapitel Integrationsmanagement",
+                "konfliktanalyse": "das Kapitel Konfliktanalyse",
+                "gemeinden": "die Kapitel der Gemeinden"}
 _CONTENT = {
     "bevoelkerung": lambda k: bool(k.bevoelkerung),
     "beteiligung": lambda k: bool(k.veranstaltungen or k.arbeitsgruppen or k.befragungen),
@@ -63,6 +67,11 @@ _CONTENT = {
     "angebotsuebersicht": lambda k: bool(k.angebote),
     "glossar": lambda k: bool(k.glossar),
     "abkuerzungen": lambda k: bool(k.abkuerzungen),
+    "integrationsmanagement": lambda k: k.meta is not None
+    and k.meta.integrationsmanagement is not None,
+    "konfliktanalyse": lambda k: any(getattr(h, "konfliktanalyse", None) is not None
+                                     for h in k.heads),
+    "gemeinden": lambda k: k.meta is not None and bool(k.meta.gemeinden),
 }
 
 
@@ -70,6 +79,7 @@ def _outline(konzept: Konzept) -> Iterator[Finding]:
     meta = konzept.meta
     assert meta is not None
     placed: set[str] = set()
+    named: set[str] = set()
 
     def walk(punkte: list[Gliederungspunkt], path: tuple[str | int, ...]
              ) -> Iterator[Finding]:
@@ -77,7 +87,11 @@ def _outline(konzept: Konzept) -> Iterator[Finding]:
             here = (*path, i)
             if p.kapitel is not None:
                 placed.add(p.kapitel)
-            if p.teil is not None and not p.teile and not _CONTENT[p.teil](konzept):
+            if p.teil is not None:
+                named.add(p.teil)
+            # with a file that is not YAML the part may well have content
+            if p.teil is not None and not p.teile and not _CONTENT[p.teil](konzept) \
+                    and not konzept.unlesbar:
                 yield Finding(
                     f"Der Teil „{p.teil}“ der Gliederung bleibt leer und fehlt im Dokument",
                     where(meta, *here), "Erfassen Sie die Einträge dazu oder nehmen Sie den "
@@ -85,6 +99,13 @@ def _outline(konzept: Konzept) -> Iterator[Finding]:
             yield from walk(p.teile, (*here, "teile"))
 
     yield from walk(meta.gliederung, ("gliederung",))
+    for teil in KREISTEILE:
+        if teil not in named and _CONTENT[teil](konzept):
+            yield Finding(
+                f"Der Teil „{teil}“ ({_KREIS_TITEL[teil]}) steht nicht in der Gliederung und "
+                "fehlt im Dokument", where(meta, "gliederung"),
+                f"Ergänzen Sie „- {teil}“ unter „gliederung:“ an der Stelle, an der er im "
+                "Dokument stehen soll.")
     for kap in konzept.kapitel.values():
         if kap.id not in placed:
             yield Finding(

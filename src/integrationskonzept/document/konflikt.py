@@ -93,7 +93,11 @@ def kapitel(konzept: Konzept, prosa: Sammlung, intern: bool = False) -> Md | Non
         lines += ["::: {.hinweis}", "**Interne Fassung:** enthält vertrauliche Angaben der "
                   "Konfliktanalyse.", ":::", ""]
     for n, k in enumerate(found):
-        if len(found) > 1 or k.titel:
+        # one analysis without a title stands right under the chapter: its parts are
+        # level 2, not 3 (a skipped heading level breaks PDF/UA and screen readers)
+        eigene = len(found) > 1 or bool(k.titel)
+        teil = 3 if eigene else 2
+        if eigene:
             anchor = "konfliktanalyse-" + str(n + 1)
             lines += [f"## {escape(k.titel or f'Konfliktanalyse {n + 1}')} {{#{anchor}}}", ""]
         meta = []
@@ -107,11 +111,11 @@ def kapitel(konzept: Konzept, prosa: Sammlung, intern: bool = False) -> Md | Non
             meta.append(f"- **Grundlage:** {escape(k.grundlage)}")
         if meta:
             lines += ["::: {.ik-felder}", *meta, ":::", ""]
-        text = prosa.add(k.zusammenfassung, 2)
+        text = prosa.add(k.zusammenfassung, teil - 1)
         if text is not None:
             lines.append(text.block())
         if k.konfliktlinien:
-            lines += ["", "### Konfliktlinien", ""]
+            lines += ["", f"{'#' * teil} Konfliktlinien", ""]
             rows = []
             for linie in k.konfliktlinien:
                 seiten = " ↔ ".join(", ".join(_akteur(a, konzept, prosa) for a in s.akteure)
@@ -126,18 +130,18 @@ def kapitel(konzept: Konzept, prosa: Sammlung, intern: bool = False) -> Md | Non
                     wer = ", ".join(_akteur(a, konzept, prosa) for a in s.akteure)
                     was = f" – {escape(s.position)}" if s.position else ""
                     lines += [f"*{wer}*{was}", ""]
-                    interessen = prosa.add(s.interessen, 3)
+                    interessen = prosa.add(s.interessen, teil)
                     if interessen is not None:
                         lines += ["Interessen:", "", interessen.block(), ""]
                 lines.append("")
-                text = prosa.add(linie.beschreibung, 3)
+                text = prosa.add(linie.beschreibung, teil)
                 if text is not None:
                     lines.append(text.block())
         if k.perspektiven:
-            lines += ["", "### Perspektiven der Akteure", ""]
+            lines += ["", f"{'#' * teil} Perspektiven der Akteure", ""]
             for p in k.perspektiven:
                 lines += [f"**{_akteur(p.akteur, konzept, prosa)}**", ""]
-                text = prosa.add(p.sicht, 3)
+                text = prosa.add(p.sicht, teil)
                 if text is not None:
                     lines.append(text.block())
     return Md("\n".join(lines) + "\n")

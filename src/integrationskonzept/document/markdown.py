@@ -8,6 +8,7 @@ Lua filter ``render/lua/prosa.lua`` replaces with the separately parsed Markdown
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +67,30 @@ def link(text: str, anchor: str) -> Md:
 def mdjoin(values: Any, sep: str = ", ") -> Md:
     """Join values, each escaped unless it is Markdown already (a Jinja filter)."""
     return Md(sep.join(md(v) for v in values))
+
+
+_HEADING_LINE = re.compile(r"^(#{1,6}) (.*)$", re.M)
+_PROSA_LEVEL = re.compile(r'(::: \{\.ik-prosa key="[^"]*" ebene=")(\d+)(")')
+
+
+def placed(chapter: Any, level: int, title: str = "") -> Md:
+    """A chapter written by the package with ``# `` headings, placed at ``level`` of the
+    outline: every heading (and the texts under them) ``level - 1`` deeper, the first
+    heading's text replaced by ``title`` if one is given (its anchor stays)."""
+    text = str(md(chapter))
+    if title:
+        first = _HEADING_LINE.search(text)
+        if first is not None:
+            anchor = first.group(2).rfind(" {#")
+            rest = first.group(2)[anchor:] if anchor >= 0 else ""
+            text = (text[:first.start(2)] + escape(title) + rest + text[first.end(2):])
+    shift = max(0, int(level) - 1)
+    if shift:
+        text = _HEADING_LINE.sub(lambda h: "#" * min(6, len(h.group(1)) + shift) + " "
+                                 + h.group(2), text)
+        text = _PROSA_LEVEL.sub(lambda p: f"{p.group(1)}{int(p.group(2)) + shift}{p.group(3)}",
+                                text)
+    return Md(text)
 
 
 def cell(value: Any) -> Md:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model.concept import Konzept
-from ..model.files import KATALOG_STANDARD, Gliederungspunkt
+from ..model.files import KATALOG_STANDARD, KREISTEILE, Gliederungspunkt
 from ..model.items import Massnahme
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
@@ -28,6 +28,8 @@ TITEL = {
     "massnahmenkatalog": "Maßnahmenkatalog", "indikatoren": "Indikatoren",
     "akteursverzeichnis": "Akteursverzeichnis", "angebotsuebersicht": "Angebotsübersicht",
     "glossar": "Glossar", "abkuerzungen": "Abkürzungen",
+    "integrationsmanagement": "Integrationsmanagement", "konfliktanalyse": "Konfliktanalyse",
+    "gemeinden": "Die Gemeinden im Überblick",
 }
 ANKER = {"lueckenanalyse": "luecken"}
 # The parts that show Handlungsfelder one by one, and which layer of a field each shows.
@@ -79,11 +81,13 @@ def first_field_chapter(konzept: Konzept) -> int:
 
 
 def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: bool,
-                     verankert: bool) -> list[tuple[str, str, Tabelle]]:
+                     verankert: bool, querseiten: bool = False
+                     ) -> list[tuple[str, str, Tabelle]]:
     """The Maßnahmenkatalog with the chosen columns, whole or one table per Handlungsfeld.
 
     ``verankert``: the document shows the Maßnahmen nowhere else, so the number cell
-    carries the entry's anchor (references still land on the row).
+    carries the entry's anchor (references still land on the row). ``querseiten``: the
+    grouped tables stand on landscape pages (the part turns them as a whole).
     """
     spalten = spalten or list(KATALOG_STANDARD)
     kopf = ["Nr." if s == "nummer" else SPALTEN[s][0] for s in spalten]
@@ -110,7 +114,8 @@ def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: 
         anchor = f"tbl-massnahmen-{n}" if gruppiert else "tbl-massnahmen"
         # grouped: the part goes on landscape pages as a whole (see build_outline)
         out.append((name, anchor, Tabelle(anchor, titel, kopf, rows,
-                                          quer=len(spalten) > 4 and not gruppiert)))
+                                          quer=len(spalten) > 4 and not gruppiert,
+                                          querseite=querseiten)))
     return out
 
 
@@ -221,6 +226,8 @@ def build_outline(konzept: Konzept, dok: Dokument, fmt: Fmt,
                         unter=unter)
         titel = p.titel or TITEL[p.teil]
         anchor = anchors.take(ANKER.get(p.teil, p.teil))
+        if p.teil in KREISTEILE:  # written whole with its headings (render/kreis.py)
+            return Teil(p.teil, p.titel or "", anchor, ebene, unter=unter, ueberschrift=False)
         if p.teil in FELDTEILE:
             layer = FELDTEILE[p.teil]
             felder = {}
@@ -235,14 +242,14 @@ def build_outline(konzept: Konzept, dok: Dokument, fmt: Fmt,
             return Teil(p.teil, titel, anchor, ebene, felder=felder, unter=unter,
                         ueberschrift=eigene)
         katalog: list[tuple[str, str, Tabelle]] = []
+        quer = p.gruppiert is not None and len(p.spalten or KATALOG_STANDARD) > 5
         if p.teil == "massnahmenkatalog" and konzept.massnahmen:
             katalog = katalog_tabellen(konzept, fmt, list(p.spalten), p.gruppiert is not None,
-                                       "massnahme" not in shown)
+                                       "massnahme" not in shown, querseiten=quer)
         if not _has_content(p.teil, dok, katalog) and not unter:
             return None
         # inside a chapter (Prozess und Beteiligung) the formats need no heading of their own
         eigene = not (p.teil == "beteiligung" and ebene > 1 and not p.titel)
-        quer = p.gruppiert is not None and len(p.spalten or KATALOG_STANDARD) > 5
         return Teil(p.teil, titel, anchor, ebene, katalog=katalog, unter=unter,
                     ueberschrift=eigene, quer=quer)
 

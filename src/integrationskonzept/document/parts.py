@@ -26,6 +26,66 @@ def _plain(text: str) -> str:
 LANG_AB = 200
 
 
+# Characters of table text that fit on one line of the page (portrait, landscape), the
+# cell padding of a column and how much wider than an average letter a word's letters may
+# be (digits, capitals, the bold header): at 11 pt over 16 cm about 84 average letters.
+ZEILE = 80
+ZEILE_QUER = 120
+RAND = 2
+BREIT = 1.15
+# A column whose whole text is this short is kept on one line if the line allows.
+KURZ = 16
+# When even the longest words overflow a line, the wide columns get at least this share
+# of their width (their long words break) and the narrow ones keep theirs.
+MINDESTENS = 0.6
+
+
+def column_widths(needs: list[int], wants: list[int], line: int) -> list[int]:
+    """Column widths in characters for columns whose longest word has ``needs`` letters
+    and whose typical text ``wants`` letters.
+
+    Each column gets its longest word (and padding) first; short columns (numbers,
+    dates, „24,8 %“) then get their whole text, so that it stays on one line; what is
+    left of ``line`` goes to the longer columns in proportion to how much more they
+    want. When everything fits, the wanted widths stand; when the longest words alone
+    overflow the line, the narrow columns keep theirs (see :func:`_narrow_first`).
+    """
+    low = [int(n * BREIT + 0.999) + RAND for n in needs]
+    high = [max(lo, w + RAND) for lo, w in zip(low, wants, strict=True)]
+    if sum(high) <= line:
+        return high
+    if sum(low) >= line:
+        return _narrow_first(low, line)
+    spare = line - sum(low)
+    out = list(low)
+    short = [i for i, h in enumerate(high) if h <= KURZ]
+    if sum(high[i] - low[i] for i in short) <= spare:
+        for i in short:
+            spare -= high[i] - low[i]
+            out[i] = high[i]
+    rest = [i for i in range(len(out)) if out[i] < high[i]]
+    more = sum(high[i] - low[i] for i in rest)
+    for i in rest:
+        out[i] += int((high[i] - low[i]) * spare / more)
+    return out
+
+
+def _narrow_first(widths: list[int], line: int) -> list[int]:
+    """``widths`` that overflow ``line``, fitted: the narrowest columns (numbers, dates,
+    short words) keep their width as long as the others still get at least
+    :data:`MINDESTENS` of theirs; those others share the rest in proportion."""
+    kept: set[int] = set()
+    for i in sorted(range(len(widths)), key=lambda i: (widths[i], i)):
+        others = [j for j in range(len(widths)) if j not in kept and j != i]
+        left = line - sum(widths[j] for j in kept) - widths[i]
+        if not others or left < MINDESTENS * sum(widths[j] for j in others):
+            break
+        kept.add(i)
+    left = line - sum(widths[j] for j in kept)
+    rest = sum(w for j, w in enumerate(widths) if j not in kept)
+    return [w if j in kept else max(3, int(w * left / rest)) for j, w in enumerate(widths)]
+
+
 @dataclass(frozen=True)
 class Feld:
     """One „Name: Wert“ line of an entry."""
@@ -63,13 +123,15 @@ class Punkt:
 
 @dataclass(frozen=True)
 class Tabelle:
-    """A pipe table: header, rows of Markdown cells, caption; ``quer`` for landscape."""
+    """A pipe table: header, rows of Markdown cells, caption; ``quer`` for landscape
+    (the table turns its page), ``querseite`` when a part around it turns the pages."""
 
     anchor: str
     titel: str
     kopf: list[str]
     zeilen: list[list[Md]]
     quer: bool = False
+    querseite: bool = False
 
     @property
     def trenner(self) -> Md:
@@ -82,17 +144,23 @@ class Tabelle:
         return Md("|" + "".join("-" * n + "|" for n in self.breiten()))
 
     def breiten(self) -> list[int]:
-        """Relative column widths (characters) from header and cells."""
-        widths = []
+        """Relative column widths (characters) from header and cells.
+
+        Every column first gets room for its longest word (never split: „51.086“,
+        „31.12.2020“), the rest of a line goes to the columns with longer texts in
+        proportion to what they would want more (see :func:`column_widths`).
+        """
+        needs, wants = [], []
         for index, kopf in enumerate(self.kopf):
             cells = [_plain(zeile[index]) for zeile in self.zeilen[:200] if index < len(zeile)]
             words = [len(w) for text in [kopf, *cells] for w in text.split()] or [3]
             lengths = sorted(len(text) for text in cells) or [len(kopf)]
             typical = lengths[(len(lengths) * 3) // 4]  # the upper quartile
-            # + 5: the cell's padding and bold header text, so that a short column
-            # („Nr.“, „Priorität“) still fits its words
-            widths.append(max(3, min(max(words), 24), min(typical, 45)) + 5)
-        return widths
+            need = max(3, min(max(words), 24))
+            needs.append(need)
+            wants.append(max(need, min(typical, 45)))
+        return column_widths(needs, wants,
+                             ZEILE_QUER if self.quer or self.querseite else ZEILE)
 
     @property
     def lang(self) -> bool:

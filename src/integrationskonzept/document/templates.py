@@ -36,7 +36,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import TemplateError as IkTemplateError
-from .markdown import Md, cell, finalize, mdjoin
+from .markdown import Md, cell, finalize, mdjoin, placed
 from .parts import Dokument
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "templates" / "dokument"
@@ -177,7 +177,8 @@ def environment(concept_dir: Path | None = None, defaults: tuple[Path, ...] = (D
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         comment_start_string="{##", comment_end_string="##}",
     )
-    env.filters.update(anker=_anker, zelle=cell, datei=_datei, mdjoin=mdjoin, attr=_attr)
+    env.filters.update(anker=_anker, zelle=cell, datei=_datei, mdjoin=mdjoin, attr=_attr,
+                       platziert=placed)
     env.globals.update(h=_heading, range=env.bounded_range)
     del env.globals["lipsum"]
     return env

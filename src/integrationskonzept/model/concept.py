@@ -159,6 +159,9 @@ class Konzept:
     # Every text inside entries that failed validation: lints that ask "is X used?"
     # count these too, so one broken entry does not cause a cascade of warnings.
     ungueltig: set[str] = field(default_factory=set)
+    # Files that are not YAML (IK001 …): what they hold is unknown, so lints that report
+    # something missing hold back (see model/unreadable.py).
+    unlesbar: list[str] = field(default_factory=list)
     # Markdown files read for chapters and Ausgangslagen: relative path -> text.
     texte: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)

@@ -188,9 +188,12 @@ class Bild(Entry):
     alt: Text | None = Field(None, description="Alternativtext (Barrierefreiheit)")
 
 
+# The chapters of a Landkreis (Integrationsmanagement, its Gemeinden) and of a
+# Konfliktanalyse: placeable too; without „gliederung:“ they follow the Maßnahmenkatalog.
+KREISTEILE = ("integrationsmanagement", "konfliktanalyse", "gemeinden")
 TEILE = ("bevoelkerung", "beteiligung", "handlungsfelder", "ist-analyse", "ziele",
          "massnahmen", "lueckenanalyse", "massnahmenkatalog", "indikatoren",
-         "akteursverzeichnis", "angebotsuebersicht", "glossar", "abkuerzungen")
+         "akteursverzeichnis", "angebotsuebersicht", "glossar", "abkuerzungen", *KREISTEILE)
 KATALOG_SPALTEN = ("nummer", "titel", "handlungsfeld", "ziele", "zielgruppen", "federfuehrung",
                    "kooperationspartner", "zeitraum", "prioritaet", "kosten", "finanzierung",
                    "indikatoren", "status")

@@ -128,8 +128,11 @@ der Textkapitel und der erzeugten Teile; jeder Teil lässt sich platzieren, umbe
 `handlungsfelder` (ein Kapitel je Handlungsfeld mit allem), `ist-analyse` (je Handlungsfeld
 Ausgangslage, Angebote, Bedarfe), `ziele` (je Handlungsfeld Leitziel und Ziele), `massnahmen`
 (je Handlungsfeld die Maßnahmen), `lueckenanalyse`, `massnahmenkatalog`, `indikatoren`,
-`akteursverzeichnis`, `angebotsuebersicht`, `glossar`, `abkuerzungen`. Unter `teile:` stehen
-Teile oder Kapitel als Abschnitte eines Kapitels.
+`akteursverzeichnis`, `angebotsuebersicht`, `glossar`, `abkuerzungen`, die Kapitel einer
+`konfliktanalyse` und, im Landkreis, `integrationsmanagement` und `gemeinden` (der Überblick
+und ein Kapitel je Gemeinde). Unter `teile:` stehen Teile oder Kapitel als Abschnitte eines
+Kapitels; ein Teil mit eigenen Unterkapiteln rückt dann mit ihnen eine Ebene tiefer. Nennt
+die Gliederung einen dieser drei Teile nicht, obwohl es ihn gibt, warnt `ik validate` (IK509).
 
 Je Handlungsfeld (Stadt Lehrte):
 

@@ -2,7 +2,8 @@
 
 Validation is done entry by entry, so one broken Maßnahme does not hide the
 problems of the others, and ids are registered from the raw files first, so a
-reference to an entry that failed validation is not reported a second time.
+reference to an entry that failed validation is not reported a second time; the ids
+a file that is not YAML probably defines are registered too (:mod:`.unreadable`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .files import (
     KonzeptKopf,
     Merkmal,
 )
+from .unreadable import probable_ids, words
 
 KONZEPT_FILES = ("konzept.yaml", "konzept.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -142,11 +144,14 @@ def load_concept(root: str | Path) -> LoadResult:
     konzept.files = files
     with gc_paused():
         raw = []
+        unreadable = []
         for rel in files:
             yf = read_yaml(str(root / rel), rel)
             result.problems.extend(yf.problems)
-            if yf.text:
+            if yf.text and not yf.problems:
                 konzept.quelltexte[rel] = yf.text
+            elif yf.text:
+                unreadable.append((rel, yf.text))
             if yf.data is None and not yf.problems:
                 result.problems.append(Problem(
                     "IK008", Severity.WARNING, f"Datei „{rel}“ ist leer", Location(rel, 1, 1),
@@ -160,6 +165,11 @@ def load_concept(root: str | Path) -> LoadResult:
                 raw.append((rel, yf.data))
         for rel, data in raw:
             _register_ids(konzept, rel, data, result.problems)
+        for rel, text in unreadable:  # no follow-up errors of a file that is not YAML
+            for ident, kind, loc in probable_ids(text, rel):
+                konzept.ids.setdefault(ident, (kind, loc))
+            konzept.ungueltig |= words(text)
+            konzept.unlesbar.append(rel)
         for rel, data in raw:
             _load_file(konzept, rel, data, result.problems)
         _finish(konzept, result.problems)

@@ -58,7 +58,11 @@ E, W = Severity.ERROR, Severity.WARNING
 CODES: tuple[Code, ...] = (
     Code("IK001", "yaml-syntax", E, """YAML-Syntaxfehler: die Datei lässt sich nicht lesen.
 Meist ein fehlender Doppelpunkt, eine falsche Einrückung oder ein nicht geschlossenes
-Anführungszeichen. Die Meldung nennt die Stelle, an der der YAML-Leser aufgab.""",
+Anführungszeichen. Die Meldung nennt die Stelle, an der der YAML-Leser aufgab; läuft ein Text
+in Anführungszeichen über das Zeilenende hinaus, die Stelle, an der er beginnt, und folgt auf
+das schließende Anführungszeichen noch Text, sagt sie das. Die IDs, die
+die Datei den `id:`-Zeilen nach definiert, gelten bis zur Korrektur als vorhanden: Verweise
+darauf werden nicht als unbekannt gemeldet, Tippfehler in anderen Verweisen schon.""",
          "titel: 'Sprachcafé\n# das schließende ' fehlt"),
     Code("IK002", "kodierung", E, """Die Datei ist nicht UTF-8-kodiert.
 Speichern Sie die Datei im Editor als „UTF-8“ (Word und ältere Editoren schreiben oft

@@ -15,6 +15,7 @@ What Word, LibreOffice and a press office need that pandoc does not write:
 - Captions count with ``SEQ Abbildung``/``SEQ Tabelle`` (the labels German Word's list
   of figures and „Beschriftung einfügen“ use), each bookmark name occurs once,
   table rows do not split across pages.
+- Table columns as wide as the page's text (:mod:`.docxtables`), not pandoc's 5.5 inches.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from .docxtables import fit_table_grids
 
 HEADING_NUM_ID = 9000  # the w:num of the heading list (see docxstyles.heading_numbering)
 
@@ -56,7 +59,7 @@ def finish_body(xml: bytes, *, toc_depth: int) -> bytes:
     xml = figure_lists(xml)
     xml = xml.replace(b'w:instr="SEQ Figure ', b'w:instr="SEQ Abbildung ')
     xml = xml.replace(b'w:instr="SEQ Table ', b'w:instr="SEQ Tabelle ')
-    return keep_rows_together(xml)
+    return fit_table_grids(keep_rows_together(xml))
 
 
 def number_headings(xml: bytes) -> tuple[bytes, list[Heading]]:

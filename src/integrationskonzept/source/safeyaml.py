@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Location, Problem, Severity
+from ..problems import Problem
 from . import fastyaml, parsecache
 from .containers import YList as YList
 from .containers import YMap as YMap
 from .files import Unreadable, read_regular
 from .gcpause import gc_paused
+from .yamlsyntax import syntax_problem, yaml_problem
 
 if TYPE_CHECKING:
-    import yaml
+    pass
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -70,7 +71,9 @@ class YamlFile:
     path: str
     data: Any
     problems: list[Problem]
-    text: str = ""  # the decoded file, for checks that scan the text (read once)
+    # the decoded file, for checks that scan the text (read once); also of a file with
+    # problems, when it could be decoded
+    text: str = ""
 
 
 def _yaml() -> Any:
@@ -85,8 +88,7 @@ def have_libyaml() -> bool:
             and not os.environ.get("IK_NO_LIBYAML"))
 
 
-def _problem(rel: str, line: int, col: int, code: str, msg: str, hint: str = "") -> Problem:
-    return Problem(code, Severity.ERROR, msg, Location(rel, line, col), hint, rule="yaml")
+_problem = yaml_problem
 
 
 def read_yaml(path: str, rel: str | None = None) -> YamlFile:
@@ -122,7 +124,7 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
             "Exporten „Unicode (UTF-8)“ wählen).")])
     problems = _check_characters(text, rel)
     if problems:
-        return YamlFile(rel, None, problems)
+        return YamlFile(rel, None, problems, text)
     with gc_paused():
         data = fastyaml.parse(text, rel, MAX_DEPTH)
     if data is not fastyaml.FALLBACK:  # positions come from the safe reader on first use
@@ -132,8 +134,9 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     if hit:  # the same bytes parsed before without a problem (see parsecache)
         return YamlFile(rel, data, [], text)
     read = parse_yaml_text(text, rel)
-    if not read.problems:
-        parsecache.store(raw, parser, read.data)
+    if read.problems:  # the text goes along: the loader reads probable ids from it
+        return YamlFile(rel, None, read.problems, text)
+    parsecache.store(raw, parser, read.data)
     return read
 
 
@@ -174,7 +177,7 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
     except _Stop as stop:
         return YamlFile(rel, None, [stop.problem])
     except yaml.MarkedYAMLError as exc:
-        return YamlFile(rel, None, [_syntax_problem(exc, rel)])
+        return YamlFile(rel, None, [syntax_problem(exc, rel, text, MAX_DEPTH)])
     except yaml.YAMLError as exc:  # reader errors without a mark
         return YamlFile(rel, None, [_problem(
             rel, 0, 0, "IK001", "YAML-Syntaxfehler",
@@ -315,51 +318,3 @@ def _check_node(ev: Any, container: bool, fail: Any) -> None:
 
 
 _NO_KEY: Any = object()
-
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle",
-     "Setzen Sie Text, der „: “ enthält, in Anführungszeichen, und prüfen Sie die Einrückung."),
-    ("could not find expected ':'", "Doppelpunkt nach dem Schlüssel fehlt",
-     "Jede Zeile eines Eintrags hat die Form „schluessel: wert“."),
-    ("did not find expected key", "Einrückung passt nicht zum Eintrag darüber",
-     "Rücken Sie alle Schlüssel eines Eintrags gleich weit ein."),
-    ("did not find expected '-' indicator", "Listeneintrag ohne „-“ oder falsch eingerückt",
-     "Beginnen Sie jeden Listeneintrag mit „- “ in derselben Spalte."),
-    ("expected <block end>", "Einrückung passt nicht zum Eintrag darüber",
-     "Rücken Sie alle Schlüssel eines Eintrags gleich weit ein."),
-    ("found unexpected end of stream", "Datei endet mitten in einem Wert",
-     "Schließen Sie Anführungszeichen und Klammern."),
-    ("found unknown escape character", "Unbekannte Escape-Sequenz in Text mit \"…\"",
-     "Verwenden Sie einfache Anführungszeichen '…' oder verdoppeln Sie den Backslash."),
-    ("found character that cannot start any token", "Zeichen kann hier keinen Wert beginnen",
-     "Setzen Sie Text, der mit @, ` oder % beginnt, in Anführungszeichen."),
-    ("found undefined tag handle", "Unbekannte Typangabe mit „!“",
-     "Entfernen Sie die Angabe mit „!“ oder setzen Sie den Text in Anführungszeichen."),
-    ("expected alphabetic or numeric character", "Unvollständiger Anker oder Verweis (&, *)",
-     "Setzen Sie Text, der mit & oder * beginnt, in Anführungszeichen."),
-    ("expected ',' or ']'", "Liste in eckigen Klammern nicht richtig geschlossen",
-     "Prüfen Sie Kommas und die schließende Klammer „]“."),
-    ("expected ',' or '}'", "Eintrag in geschweiften Klammern nicht richtig geschlossen",
-     "Prüfen Sie Kommas und die schließende Klammer „}“."),
-)
-
-# Parser messages that mean "too deeply nested" (libyaml's wording changed in 0.2.6).
-_DEPTH = ("exceeded max depth", "exceeded maximum nesting depth", "maximum nesting depth")
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    if any(needle in problem for needle in _DEPTH):
-        return _problem(rel, line, col, "IK004",
-                        f"Datei ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
-                        "Prüfen Sie Einrückung und Klammern.")
-    for needle, msg, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return _problem(rel, line, col, "IK001", f"YAML-Syntaxfehler: {msg}", hint)
-    original = (exc.problem or exc.context or "").strip()
-    return _problem(rel, line, col, "IK001", "YAML-Syntaxfehler",
-                    "Vergleichen Sie die Zeile mit einem funktionierenden Eintrag."
-                    + (f" (Meldung des YAML-Lesers: {original})" if original else ""))

@@ -13,6 +13,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml
+
 from ..errors import SourceError
 
 MAX_LSS_BYTES = 50 * 1024 * 1024
@@ -100,10 +103,11 @@ def read_structure(path: Path) -> Structure:
     raw = path.read_bytes()
     if len(raw) > MAX_LSS_BYTES:
         raise SourceError(f"„{path.name}“ ist zu groß für eine Umfragestruktur")
-    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw:
-        raise SourceError(f"„{path.name}“: Dokumenttyp- und Entity-Angaben sind nicht erlaubt")
-    try:
-        root = ET.fromstring(raw)
+    try:  # defusedxml: no document type, no entities, wherever they stand and encoded
+        root: ET.Element = parse_xml(raw, forbid_dtd=True)
+    except DefusedXmlException:
+        raise SourceError(f"„{path.name}“: Dokumenttyp- und Entity-Angaben sind nicht erlaubt "
+                          "(erwartet die .lss-Datei, wie LimeSurvey sie exportiert)") from None
     except ET.ParseError as exc:
         line = exc.position[0]
         raise SourceError(f"{path.name}: Zeile {line}: keine gültige XML-Datei "
