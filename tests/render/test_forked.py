@@ -27,6 +27,7 @@ def test_a_large_concept_is_built_the_same_through_the_child(concept, tmp_path: 
     root = concept()
     here = build(root, formats=["md", "html"], out=tmp_path / "hier")
     monkeypatch.setattr(forked, "AB_BYTES", 0)  # every concept counts as large
+    monkeypatch.setattr(forked, "_alone", lambda: True)  # threads other tests left idle
     assert forked.worth_a_child(root, _noted, None)
     NOTED.clear()
     there = build(root, formats=["md", "html"], out=tmp_path / "kind", progress=_noted)
@@ -43,6 +44,7 @@ def test_a_large_concept_is_built_the_same_through_the_child(concept, tmp_path: 
 def test_problems_and_errors_come_back_from_the_child(concept, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       monkeypatch) -> None:
     monkeypatch.setattr(forked, "AB_BYTES", 0)
+    monkeypatch.setattr(forked, "_alone", lambda: True)
     broken = concept(inhalt={"massnahmen": [{"id": "m-1", "titel": "X",
                                              "federfuehrung": "fehlt"}]})
     result = build(broken, formats=["md"], out=tmp_path / "out")
@@ -66,18 +68,23 @@ def test_an_exception_of_the_step_is_raised_here_with_its_attributes() -> None:
 
 def test_small_concepts_and_lambdas_stay_in_this_process(concept, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = concept()
+    monkeypatch.setattr(forked, "_alone", lambda: True)
     assert not forked.worth_a_child(root, None, None)  # far below 2 MB
     monkeypatch.setattr(forked, "AB_BYTES", 0)
     assert not forked.worth_a_child(root, lambda _m: None, None)
-    # another thread running (the preview's server): no fork
+    assert forked.worth_a_child(root, None, None)
+    monkeypatch.setattr(forked, "_alone", lambda: False)  # the preview's server threads
+    assert not forked.worth_a_child(root, None, None)
+
+
+def test_alone_is_false_while_another_thread_runs() -> None:
     import threading
 
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert not forked.worth_a_child(root, None, None)
+        assert not forked._alone()
     finally:
         stop.set()
         other.join()
-    assert forked.worth_a_child(root, None, None)

@@ -31,13 +31,18 @@ def worth_a_child(root: Path, *callbacks: object) -> bool:
     other thread runs (a fork copies only the calling thread: a lock another thread
     holds would never be released in the child; `ik vorschau` builds beside its
     server threads) and every callback the step uses can travel back with its result."""
-    if not hasattr(os, "fork") or threading.active_count() > 1 or _size(root) < AB_BYTES:
+    if not hasattr(os, "fork") or not _alone() or _size(root) < AB_BYTES:
         return False
     try:
         pickle.dumps(callbacks)
     except (pickle.PicklingError, TypeError, AttributeError):
         return False  # a library caller's lambda: it stays in this process
     return True
+
+
+def _alone() -> bool:
+    """No thread runs beside the calling one."""
+    return threading.active_count() == 1
 
 
 def _size(root: Path) -> int:
