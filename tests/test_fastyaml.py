@@ -16,7 +16,8 @@ from ik_testing import ik as run
 from integrationskonzept.source import fastyaml, safeyaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (ROOT / "examples").rglob("*.yaml") if "build" not in p.parts)
+EXAMPLES = sorted(p for p in (ROOT / "examples").rglob("*.yaml")
+                  if "build" not in p.relative_to(ROOT).parts)  # the checkout may be in build/
 
 
 def _fast(text: str) -> Any:

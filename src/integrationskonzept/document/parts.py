@@ -83,7 +83,13 @@ def _narrow_first(widths: list[int], line: int) -> list[int]:
         kept.add(i)
     left = line - sum(widths[j] for j in kept)
     rest = sum(w for j, w in enumerate(widths) if j not in kept)
-    return [w if j in kept else max(3, int(w * left / rest)) for j, w in enumerate(widths)]
+    out = [w if j in kept else max(3, int(w * left / rest)) for j, w in enumerate(widths)]
+    # the floor of 3 letters can overflow the line again (many narrow columns): the
+    # widest columns give a letter each until the table fits
+    while sum(out) > line and max(out) > 3:
+        widest = max(range(len(out)), key=lambda j: (out[j], -j))
+        out[widest] -= 1
+    return out
 
 
 @dataclass(frozen=True)

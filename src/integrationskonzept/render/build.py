@@ -12,8 +12,6 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import functools
-import gc
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -76,8 +74,33 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     Internal conflict data (``vertraulich: true``) is left out unless ``intern``; the
     internal document is written as ``integrationskonzept-intern.*``.
     """
-    say = progress or (lambda _msg: None)
     root = Path(path)
+    from .forked import in_child, worth_a_child
+
+    prepare = functools.partial(_prepare, root, list(formats), out, draft, progress,
+                                aenderungen, synopse, seit, intern, warn, bericht)
+    # a large concept: validated and composed in a child that ends before pandoc and
+    # typst start, so its memory (0.35 GB at Landkreis size) is not held beside theirs
+    prepared = (in_child(prepare) if bericht is None and worth_a_child(root, progress, warn)
+                else prepare())
+    if isinstance(prepared, BuildResult):
+        return prepared
+    schreiben, quellen = prepared
+    result = schreiben()
+    result.quellen = quellen
+    return result
+
+
+def _prepare(root: Path, formats: list[str], out: str | Path | None, draft: bool,
+             progress: Callable[[str], None] | None, aenderungen: bool, synopse: bool,
+             seit: str | None, intern: bool, warn: Callable[[str], None] | None,
+             bericht: BerichtAuswahl | None
+             ) -> BuildResult | tuple[Callable[[], BuildResult], int]:
+    """Validate and compose: the failed or finished result, or the writing step and the
+    number of source files."""
+    from .speicher import give_back_memory
+
+    say = progress or _quiet
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     say("Quellen prüfen …")
@@ -108,34 +131,24 @@ def build(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out: str |
     if bericht is not None:
         from .bericht import render_bericht
 
-        result = render_bericht(root, konzept, report.problems, list(formats), out, draft,
+        result = render_bericht(root, konzept, report.problems, formats, out, draft,
                                 say, warnings, seconds, bericht,
                                 bereich=kreis.bereich if kreis is not None else None)
-    else:
-        vergleich = _vergleich(root, aenderungen or synopse, seit, say)
-        schreiben = _render(root, konzept, report.problems, list(formats), out, draft, say,
-                            warnings, seconds, vergleich, synopse, intern=intern,
-                            bereich=kreis.bereich if kreis is not None else None)
-        # the sources' model is not needed to write the files: its memory goes back
-        # before pandoc and typst need theirs (about 0.1 GB at Landkreis size)
-        del report, konzept, kreis, vergleich
-        _give_back_memory()
-        result = schreiben()
-    result.quellen = quellen
-    return result
+        result.quellen = quellen
+        return result
+    vergleich = _vergleich(root, aenderungen or synopse, seit, say)
+    schreiben = _render(root, konzept, report.problems, formats, out, draft, say,
+                        warnings, seconds, vergleich, synopse, intern=intern,
+                        bereich=kreis.bereich if kreis is not None else None)
+    # the sources' model is not needed to write the files: its memory goes back
+    # before pandoc and typst need theirs (about 0.1 GB at Landkreis size)
+    del report, konzept, kreis, vergleich
+    give_back_memory()
+    return schreiben, quellen
 
 
-def _give_back_memory() -> None:
-    """Free what is no longer referenced and hand free heap pages back to the system
-    (glibc keeps them otherwise; 50 MB at Landkreis size)."""
-    gc.collect()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc (e.g. musl): nothing to hand back
-            pass
+def _quiet(_message: str) -> None:
+    """No progress wanted (a module function: the writing step travels by pickle)."""
 
 
 class _Warnings(list[str]):

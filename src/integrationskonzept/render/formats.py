@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
+from .speicher import give_back_memory
 from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
 from .typstdoc import main_typ
@@ -104,11 +106,27 @@ def html(job: Job) -> bytes:
         ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
          "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
          "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
-         "--wrap=none"], "das HTML")
+         "--wrap=none"], "das HTML", {"IK_BILDER_NACHHER": "1"})
+    page = _BILD.sub(lambda found: _data_uri(build, job.env["IK_BILDER"], found), page)
     # the page template names only pandoc as the generator
     return page.replace(b'<meta name="generator" content="pandoc" />',
                         f'<meta name="generator" content="{escape(job.generator)}" />'.encode(),
                         1)
+
+
+# bilder.lua's place holder for an image of the build (its line in IK_BILDER): the data
+# URI is written here, not handed through pandoc's Lua and HTML writer (Peine: 0.1 s)
+_BILD = re.compile(rb'src="ik-bild:([0-9]+)"')
+
+
+def _data_uri(build: Path, bilder: str, found: re.Match[bytes]) -> bytes:
+    """``src="data:…"`` of the image ``found`` names: what pandoc's data URI would be."""
+    import base64
+
+    name = [line for line in bilder.split("\n") if line][int(found[1]) - 1]
+    data = base64.b64encode((build / name).read_bytes())
+    mime = _MIME[Path(name).suffix.lower()].encode("ascii")
+    return b'src="data:' + mime + b";base64," + data + b'"'
 
 
 def _shown(path: Path) -> str:
@@ -150,11 +168,18 @@ def odt(job: Job) -> bytes:
         if name == "content.xml" else content)
 
 
+# A word (Str) of pandoc's JSON that starts with a hyphen before a digit: only then
+# has minus.lua something to do (JSON writes both characters as they are).
+_MINUS = re.compile(rb'"t":"Str","c":"-[0-9]')
+
+
 def _typst_body(job: Job, env: dict[str, str]) -> str:
     """The typst body pandoc writes; from the parts of a long document at once (the
     typst writer is stateless between chapters: the same text as from the whole)."""
     def body(source: str) -> str:
-        return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz", env,
+        minus = _MINUS.search((job.build / source).read_bytes()) is not None
+        return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz",
+                         {**env, "IK_MINUS": "1" if minus else "0"},
                          source=source).decode("utf-8")
 
     if len(job.teile) < 2:
@@ -177,6 +202,11 @@ def pdf(job: Job) -> bytes:
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
                  draft=job.draft, kompakt=kompakt, generator=job.generator, theme=theme),
         encoding="utf-8")
+    # the text and its copies are in main.typ: their memory goes back before typst
+    # needs its own (Landkreis: about 0.1 GB)
+    del body
+    if job.gross:
+        give_back_memory()
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,

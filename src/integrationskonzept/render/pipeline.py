@@ -61,9 +61,11 @@ FORMATS = ("md", "html", "docx", "odt", "pdf")
 # From this size of the Markdown on (Landkreis scale), formats are written one after
 # the other: pandoc and typst each need 1-1.5 GB there, and memory would add up.
 SEQUENTIAL_AB = 2_000_000
-# From the same size on, the Markdown is read in parts at once (one pandoc per core;
-# pandoc holds about as much for the parts as for the whole).
-TEILE_AB = SEQUENTIAL_AB
+# From this size on (the Peine example: 180,000 characters), the Markdown is read and
+# the PDF's typst text written in parts at once, one pandoc per core: the PDF, the
+# longest path of a build, starts typesetting sooner (Peine: 0.4 s). Pandoc holds about
+# as much for the parts as for the whole; below this size the second start costs more.
+TEILE_AB = 100_000
 
 
 class RenderWarning(UserWarning):
@@ -185,8 +187,8 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
             name = "quelle.md" if len(parts) == 1 else f"quelle-{number}.md"
             (build / name).write_text(part, encoding="utf-8")
             sources.append(["-f", READER, name])
-    filters = [x for f in ("sicherheit.lua", "ebenen.lua", "deutsch.lua")
-               for x in ("--lua-filter", lua(f))]
+    # sicherheit.lua, ebenen.lua and deutsch.lua in one traversal
+    filters = ["--lua-filter", lua("lesen.lua")]
     if len(sources) == 1:
         job.pandoc([*sources[0], "-t", "json", *filters, "-o", "dokument.json"],
                    "den Markdown-Text")

@@ -6,10 +6,19 @@
 --  * html: a description list <dl> (two columns by the stylesheet).
 -- Long documents (IK_KOMPAKT=1) keep tabellen.lua's compact lines in the PDF.
 
+-- DOCX: formate.lua sets the global `bezeichnung` to bezeichnung.lua's Strong, which
+-- then runs in a pass before this one: a label arrives as the Span it made and
+-- leaves the profile the same way.
+local function is_label(el)
+  if el.t == "Strong" then return true end
+  return bezeichnung ~= nil and el.t == "Span"
+    and el.attributes["custom-style"] == "Bezeichnung"
+end
+
 local function split(item)
   if #item ~= 1 or (item[1].t ~= "Plain" and item[1].t ~= "Para") then return nil end
   local inlines = item[1].content
-  if #inlines == 0 or inlines[1].t ~= "Strong" then return nil end
+  if #inlines == 0 or not is_label(inlines[1]) then return nil end
   local label = inlines[1].content
   local rest = pandoc.List()
   for i = 2, #inlines do rest:insert(inlines[i]) end
@@ -28,16 +37,19 @@ local function fields(div)
   return out
 end
 
--- All cells of a profile in one call of the typst writer (each call costs about
--- a millisecond), separated by a line text cannot produce (typst escapes `#`).
+-- The cells of profiles written by one call of the typst writer (each call costs
+-- about a millisecond; Peine has 155 profiles), separated by a line text cannot
+-- produce (typst escapes `#`): the cells of each profile in order.
 local MARK = "#ik-zelle-ende()"
 
-local function typst(rows)
+local function typst_cells(profiles)
   local blocks = pandoc.Blocks({})
-  for _, row in ipairs(rows) do
-    for _, inlines in ipairs({ { pandoc.Strong(row.label) }, row.value }) do
-      blocks:insert(pandoc.Plain(inlines))
-      blocks:insert(pandoc.RawBlock("typst", MARK))
+  for _, rows in ipairs(profiles) do
+    for _, row in ipairs(rows) do
+      for _, inlines in ipairs({ { pandoc.Strong(row.label) }, row.value }) do
+        blocks:insert(pandoc.Plain(inlines))
+        blocks:insert(pandoc.RawBlock("typst", MARK))
+      end
     end
   end
   local text = pandoc.write(pandoc.Pandoc(blocks), "typst")
@@ -49,13 +61,61 @@ local function typst(rows)
     table.insert(cells, "[" .. text:sub(start, from - 1):gsub("%s+$", "") .. "]")
     start = to + 1
   end
-  return pandoc.RawBlock("typst", "#ik-steckbrief(" .. table.concat(cells, ", ") .. ")")
+  local out, next_cell = {}, 1
+  for _, rows in ipairs(profiles) do
+    out[#out + 1] = table.concat(cells, ", ", next_cell, next_cell + 2 * #rows - 1)
+    next_cell = next_cell + 2 * #rows
+  end
+  return out
+end
+
+local function typst(rows)
+  return pandoc.RawBlock("typst", "#ik-steckbrief(" .. typst_cells({ rows })[1] .. ")")
+end
+
+local function is_profile(el)
+  return el.classes:includes("ik-steckbrief")
+    and not (FORMAT == "typst" and os.getenv("IK_KOMPAKT") == "1")
+end
+
+-- typst: the cells of every profile of ``doc``, written at once before the pass that
+-- replaces the profiles (formate.lua); Div takes them in the same order, each checked
+-- by its number of rows (a profile that does not match is written on its own).
+local prepared, taken = {}, 0
+
+function prepare_typst(doc)
+  prepared, taken = {}, 0
+  if os.getenv("IK_KOMPAKT") == "1" then return nil end  -- no profiles: no walk
+  local profiles = {}
+  doc:walk({
+    Div = function(el)
+      if not is_profile(el) then return nil end
+      local rows = fields(el)
+      if rows ~= nil and #rows > 0 then profiles[#profiles + 1] = rows end
+      return nil
+    end,
+  })
+  if #profiles == 0 then return nil end
+  for i, cells in ipairs(typst_cells(profiles)) do
+    prepared[i] = { rows = #profiles[i], cells = cells }
+  end
+  return nil
+end
+
+local function typst_profile(rows)
+  local ready = prepared[taken + 1]
+  if ready ~= nil and ready.rows == #rows then
+    taken = taken + 1
+    return pandoc.RawBlock("typst", "#ik-steckbrief(" .. ready.cells .. ")")
+  end
+  return typst(rows)
 end
 
 local function two_columns(rows)
   local body = pandoc.List()
   for _, row in ipairs(rows) do
     local label = pandoc.Strong(row.label)
+    if bezeichnung ~= nil then label = bezeichnung(label) or label end
     body:insert(pandoc.Row({ pandoc.Cell({ pandoc.Plain({ label }) }),
                              pandoc.Cell({ pandoc.Plain(row.value) }) }))
   end
@@ -82,11 +142,10 @@ local function description_list(rows)
 end
 
 function Div(el)
-  if not el.classes:includes("ik-steckbrief") then return nil end
-  if FORMAT == "typst" and os.getenv("IK_KOMPAKT") == "1" then return nil end
+  if not is_profile(el) then return nil end
   local rows = fields(el)
   if rows == nil or #rows == 0 then return nil end
-  if FORMAT == "typst" then return typst(rows) end
+  if FORMAT == "typst" then return typst_profile(rows) end
   if FORMAT == "docx" or FORMAT == "odt" then return two_columns(rows) end
   if FORMAT:match("^html") then return description_list(rows) end
   return nil
