@@ -65,13 +65,14 @@ class _Fallback(Exception):
 class _Source:
     """One fast-read file: its text, filled into the containers' positions on demand."""
 
-    __slots__ = ("text", "rel", "root", "done")
+    __slots__ = ("text", "rel", "root", "done", "ids")
 
     def __init__(self, text: str, rel: str) -> None:
         self.text = text
         self.rel = rel
         self.root: Any = None
         self.done = False
+        self.ids: dict[str, list[tuple[int, int]]] | None = None
 
     def resolve(self) -> None:
         if self.done:
@@ -82,6 +83,51 @@ class _Source:
 
         read = parse_yaml_text(self.text, self.rel)
         _fill(self.root, read.data)
+
+
+# Where a value of ``id`` can stand in a file of the subset: on an ``id:`` line of a block
+# mapping, or after ``{`` or ``,`` in a one-line flow mapping.
+_ID_VALUE = re.compile(
+    r"""(?:^[ ]*(?:-[ ]+)*id:[ ]+(?P<b>"[^"\n]*"|'[^'\n]*(?:''[^'\n]*)*'|[^\s#][^\n]*?)"""
+    r"""[ ]*(?:[ ]\#[^\n]*)?$"""
+    r"""|[{,][ ]*id:[ ]+(?P<f>"[^"\n]*"|'[^'\n]*(?:''[^'\n]*)*'|[^,}\]\n#]+?)[ ]*(?=[,}]))""",
+    re.M)
+
+
+def _id_values(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every value written for a key ``id`` in ``text``: value -> [(line, column)]."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    line, start = 1, 0  # the line of ``start`` (counted forward, once over the text)
+    for m in _ID_VALUE.finditer(text):
+        group = "b" if m.group("b") is not None else "f"
+        at = m.start(group)
+        line += text.count("\n", start, at)
+        start = at
+        value = m.group(group)
+        if value[0] == '"':
+            value = value[1:-1]
+        elif value[0] == "'":
+            value = value[1:-1].replace("''", "'")
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        out.setdefault(value, []).append((line, column))
+    return out
+
+
+def id_position(node: Any) -> tuple[int, int] | None:
+    """Line and column of ``node["id"]`` of a fast-read mapping, from its file's text, or
+    None where the text alone cannot tell (the value occurs as an id more than once, or
+    the positions are there already). Saves the safe reader for a message naming an entry
+    (``ik gaps --format json`` names every Bedarf: 100 files read again before)."""
+    if type(node) is not FMap:
+        return None
+    src = object.__getattribute__(node, "src")
+    ident = node.get("id")
+    if src.done or not isinstance(ident, str):
+        return None
+    if src.ids is None:
+        src.ids = _id_values(src.text)
+    found = src.ids.get(ident)
+    return found[0] if found is not None and len(found) == 1 else None
 
 
 class _PositionsOnFirstUse:

@@ -47,6 +47,10 @@ _VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def locate(node: Any, loc: tuple[Any, ...], key_position: bool = False) -> tuple[int, int]:
     """Line and column of the value at ``loc`` inside a YMap/YList tree."""
+    if loc == ("id",) and not key_position:  # an entry's id: from the text if it can tell
+        found = fastyaml.id_position(node)
+        if found is not None:
+            return found
     line, col = getattr(node, "line", 0), getattr(node, "column", 0)
     for i, step in enumerate(loc):
         last = i == len(loc) - 1
