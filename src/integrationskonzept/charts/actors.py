@@ -486,20 +486,15 @@ def _free_spot(thema: str | None, p0: tuple[float, float], c: tuple[float, float
     if not thema:
         return at(0.5)
     half_w = min(30, len(thema)) * 8.0 * 0.26 + 2
-    best: tuple[float, tuple[float, float, float, float]] | None = None
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85):
         x, y = at(t)
-        box = (x - half_w, y - 6.0, x + half_w, y + 6.0)
-        overlap = sum(max(0.0, min(box[2], o[2]) - max(box[0], o[0]))
-                      * max(0.0, min(box[3], o[3]) - max(box[1], o[1])) for o in taken)
-        if best is None or overlap < best[0]:
-            best = (overlap, box)
-        if overlap == 0:
-            break
-    if best is None or best[0] > 0:
-        return None
-    taken.append(best[1])
-    return (best[1][0] + best[1][2]) / 2, (best[1][1] + best[1][3]) / 2
+        x0, y0, x1, y1 = box = (x - half_w, y - 6.0, x + half_w, y + 6.0)
+        # the first place that overlaps no box (stops at the first box it overlaps)
+        if not any(min(x1, o[2]) > max(x0, o[0]) and min(y1, o[3]) > max(y0, o[1])
+                   for o in taken):
+            taken.append(box)
+            return (x0 + x1) / 2, (y0 + y1) / 2
+    return None
 
 
 def _alt(title: str, order: list[str], edge_list: list[tuple[str, str, str, str | None]],
