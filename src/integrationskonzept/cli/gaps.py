@@ -9,15 +9,11 @@ without loading typer; help and every other form go to typer, whose command call
 
 from __future__ import annotations
 
-import errno
-import os
-import sys
-
 from ..errors import EXIT_OK, EXIT_PROBLEMS
 from .choices import GAPS_FORMAT
 from .output import echo, print_problems, show
 from .paths import folder, shown
-from .plain import plain_options
+from .plain import plain_options, run_plainly
 
 _FLAGS = {"--fehler-bei-luecken": "fehler_bei_luecken"}
 _VALUED = {"--format": "fmt", "--handlungsfeld": "handlungsfeld",
@@ -45,24 +41,11 @@ def plain_args(options: list[str]) -> GapsArgs | None:
 
 
 def run_plain(options: list[str]) -> int | None:
-    """Run ``ik gaps OPTIONS`` if :func:`plain_args` reads them, else None.
-
-    A closed pipe (``ik gaps | head``) ends quietly with 1, as under click.
-    """
+    """Run ``ik gaps OPTIONS`` if :func:`plain_args` reads them, else None."""
     args = plain_args(options)
     if args is None:
         return None
-    from .runtime import collector_policy
-
-    try:
-        with collector_policy("gaps"):
-            return run_gaps(*args)
-    except OSError as exc:
-        if exc.errno != errno.EPIPE:
-            raise
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (until exit)
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-        return EXIT_PROBLEMS
+    return run_plainly("gaps", lambda: run_gaps(*args))
 
 
 def run_gaps(path: str, fmt: str, handlungsfeld: str | None, sozialraum: str | None,

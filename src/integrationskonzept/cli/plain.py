@@ -10,7 +10,12 @@ the same.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import errno
+import os
+import sys
+from collections.abc import Callable, Mapping
+
+from ..errors import EXIT_PROBLEMS
 
 
 def plain_options(options: list[str], flags: Mapping[str, str], valued: Mapping[str, str],
@@ -41,3 +46,19 @@ def plain_options(options: list[str], flags: Mapping[str, str], valued: Mapping[
             return None
         i += 1
     return ("." if path is None else path), values
+
+
+def run_plainly(command: str, work: Callable[[], int]) -> int:
+    """``work()`` as the CLI runs ``command`` (the collector's policy); a closed pipe
+    (``ik validate | head``) ends quietly with 1, as under click."""
+    from .runtime import collector_policy
+
+    try:
+        with collector_policy(command):
+            return work()
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (until exit)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        return EXIT_PROBLEMS

@@ -11,64 +11,35 @@ to typer as before, so every message stays the same; the typer command calls
 
 from __future__ import annotations
 
-import errno
-import os
-import sys
-
 from ..errors import EXIT_OK, EXIT_PROBLEMS
 from .choices import VALIDATE_FORMAT
 from .output import echo, print_problems
 from .paths import folder, prefix, shown
+from .plain import plain_options, run_plainly
 
-_VALUED = {"--format": "fmt", "-f": "fmt", "--mitglied": "mitglied"}
+_FLAGS = {"--strict": "strict"}
+_VALUED = {"--format": "fmt", "--mitglied": "mitglied"}
+_SHORT = {"-f": "fmt"}
 
 
 def plain_args(options: list[str]) -> tuple[str, bool, str, str | None] | None:
     """(folder, strict, format, mitglied) of ``ik validate OPTIONS``, or None if typer reads
-    them: every token must be ``--strict``, an option with its value (``--format json``,
-    ``-f json``, ``--format=json``; a value never starts with „-“), or the one folder."""
-    path: str | None = None
-    strict = False
-    values: dict[str, str] = {}
-    i = 0
-    while i < len(options):
-        token = options[i]
-        name, eq, inline = token.partition("=")
-        if token == "--strict":
-            strict = True
-        elif token in _VALUED and i + 1 < len(options) and not options[i + 1].startswith("-"):
-            values[_VALUED[token]] = options[i + 1]
-            i += 1
-        elif eq and name in ("--format", "--mitglied"):
-            values[_VALUED[name]] = inline
-        elif not token.startswith("-") and path is None:
-            path = token
-        else:
-            return None
-        i += 1
-    return ("." if path is None else path, strict, values.get("fmt", "text"),
-            values.get("mitglied"))
+    them (see :func:`.plain.plain_options`)."""
+    read = plain_options(options, _FLAGS, _VALUED, _SHORT)
+    if read is None:
+        return None
+    path, values = read
+    mitglied = values.get("mitglied")
+    return (path, values.get("strict") is True, str(values.get("fmt", "text")),
+            mitglied if isinstance(mitglied, str) else None)
 
 
 def run_plain(options: list[str]) -> int | None:
-    """Run ``ik validate OPTIONS`` if :func:`plain_args` reads them, else None.
-
-    A closed pipe (``ik validate | head``) ends quietly with 1, as under click.
-    """
+    """Run ``ik validate OPTIONS`` if :func:`plain_args` reads them, else None."""
     args = plain_args(options)
     if args is None:
         return None
-    from .runtime import collector_policy
-
-    try:
-        with collector_policy("validate"):
-            return run_validate(*args)
-    except OSError as exc:
-        if exc.errno != errno.EPIPE:
-            raise
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (until exit)
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-        return EXIT_PROBLEMS
+    return run_plainly("validate", lambda: run_validate(*args))
 
 
 def run_validate(path: str, strict: bool, fmt: str, mitglied: str | None) -> int:
