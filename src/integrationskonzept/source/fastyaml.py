@@ -120,7 +120,7 @@ def id_position(node: Any) -> tuple[int, int] | None:
     (``ik gaps --format json`` names every Bedarf: 100 files read again before)."""
     if type(node) is not FMap:
         return None
-    src = object.__getattribute__(node, "src")
+    src = node.src
     ident = node.get("id")
     if src.done or not isinstance(ident, str):
         return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..problems import Problem
 from . import fastyaml, parsecache
@@ -27,9 +27,6 @@ from .containers import YMap as YMap
 from .files import Unreadable, read_regular
 from .gcpause import gc_paused
 from .yamlsyntax import syntax_problem, yaml_problem
-
-if TYPE_CHECKING:
-    pass
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -92,8 +89,6 @@ def have_libyaml() -> bool:
             and not os.environ.get("IK_NO_LIBYAML"))
 
 
-_problem = yaml_problem
-
 
 def read_yaml(path: str, rel: str | None = None) -> YamlFile:
     """Read one YAML file safely; problems carry ``rel`` (the path shown to users)."""
@@ -102,17 +97,17 @@ def read_yaml(path: str, rel: str | None = None) -> YamlFile:
         raw = read_regular(path, MAX_FILE_BYTES)
     except Unreadable as exc:
         if exc.too_large:
-            return YamlFile(rel, None, [_problem(
+            return YamlFile(rel, None, [yaml_problem(
                 rel, 0, 0, "IK004", exc.reason,
                 "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
-        return YamlFile(rel, None, [_problem(rel, 0, 0, "IK001", exc.reason)])
+        return YamlFile(rel, None, [yaml_problem(rel, 0, 0, "IK001", exc.reason)])
     return parse_yaml_bytes(raw, rel)
 
 
 def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     """Decode, check and parse YAML bytes; never raises for bad input."""
     if len(raw) > MAX_FILE_BYTES:
-        return YamlFile(rel, None, [_problem(
+        return YamlFile(rel, None, [yaml_problem(
             rel, 0, 0, "IK004", "Datei ist zu groß",
             "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
     try:
@@ -121,7 +116,7 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = raw[exc.start]
-        return YamlFile(rel, None, [_problem(
+        return YamlFile(rel, None, [yaml_problem(
             rel, line, col, "IK002",
             f"Datei ist nicht UTF-8-kodiert (Byte 0x{byte:02X} an dieser Stelle)",
             "Speichern Sie die Datei als UTF-8 (in Notepad++: Kodierung → UTF-8; in Word-"
@@ -140,9 +135,8 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     if hit:  # the same bytes parsed before without a problem (see parsecache)
         return YamlFile(rel, data, [], text)
     read = parse_yaml_text(text, rel)
-    if read.problems:  # the text goes along: the loader reads probable ids from it
-        return YamlFile(rel, None, read.problems, text)
-    parsecache.store(raw, parser, read.data)
+    if not read.problems:
+        parsecache.store(raw, parser, read.data)
     return read
 
 
@@ -158,14 +152,14 @@ def _check_characters(text: str, rel: str) -> list[Problem]:
         line, col = _line_col(text, tab)
         more = text.count("\t") - 1
         extra = f" (und {more} weitere)" if more else ""
-        out.append(_problem(
+        out.append(yaml_problem(
             rel, line, col, "IK003", f"Tabulatorzeichen in der Datei{extra}",
             "YAML erlaubt keine Tabulatoren zum Einrücken: ersetzen Sie sie durch Leerzeichen "
             "(im Editor „Tabs in Leerzeichen umwandeln“)."))
     bad = _BAD_CHARS.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
-        out.append(_problem(
+        out.append(yaml_problem(
             rel, line, col, "IK003",
             f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} in der Datei",
             "Entfernen Sie das unsichtbare Zeichen (oft beim Kopieren aus PDF oder Word "
@@ -181,17 +175,19 @@ def parse_yaml_text(text: str, rel: str) -> YamlFile:
         with gc_paused():
             data = _build(loader(text), rel)
     except _Stop as stop:
-        return YamlFile(rel, None, [stop.problem])
+        problem = stop.problem
     except yaml.MarkedYAMLError as exc:
-        return YamlFile(rel, None, [syntax_problem(exc, rel, text, MAX_DEPTH)])
+        problem = syntax_problem(exc, rel, text, MAX_DEPTH)
     except yaml.YAMLError as exc:  # reader errors without a mark
-        return YamlFile(rel, None, [_problem(
+        problem = yaml_problem(
             rel, 0, 0, "IK001", "YAML-Syntaxfehler",
-            f"Die Datei ist kein gültiges YAML (Meldung des YAML-Lesers: {exc}).")])
+            f"Die Datei ist kein gültiges YAML (Meldung des YAML-Lesers: {exc}).")
     except RecursionError:
-        return YamlFile(rel, None, [_problem(
-            rel, 0, 0, "IK004", "Datei ist zu tief verschachtelt")])
-    return YamlFile(rel, data, [], text)
+        problem = yaml_problem(rel, 0, 0, "IK004", "Datei ist zu tief verschachtelt")
+    else:
+        return YamlFile(rel, data, [], text)
+    # the text goes along: the loader reads the probable ids of a file that is not YAML
+    return YamlFile(rel, None, [problem], text)
 
 
 class _Stop(Exception):
@@ -223,7 +219,7 @@ def _build(loader: Any, rel: str) -> Any:  # noqa: C901 - one tight loop on purp
 
     def fail(ev: Any, code: str, msg: str, hint: str = "") -> _Stop:
         line, col = _mark(ev)
-        return _Stop(_problem(rel, line, col, code, msg, hint))
+        return _Stop(yaml_problem(rel, line, col, code, msg, hint))
 
     # The innermost open container and, for a mapping, the key waiting for its value.
     stack: list[tuple[Any, Any, int, int]] = []

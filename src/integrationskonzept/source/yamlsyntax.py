@@ -59,25 +59,9 @@ _DEPTH = ("exceeded max depth", "exceeded maximum nesting depth", "maximum nesti
 _OPENING = re.compile(r"""(?:^[ ]*(?:-[ ]+)*(?:[^\s#'"][^:#]*:[ ]+)?|[ ]-[ ]+)(["'])""")
 
 
-def _after_closing_quote(text: str, line: int, col: int) -> bool:
-    """Whether the reader stopped right after a quoted value closed on this line."""
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return False
-    before = lines[line - 1][: col - 1].rstrip()
-    return bool(before) and before[-1] in "\"'" and _OPENING.match(lines[line - 1]) is not None
-
-
-def _runaway_quote(text: str, line: int, col: int) -> tuple[int, int] | None:
-    """Where the quoted text starts that the reader closed just before ``line``:``col``,
-    if it started on an earlier line (its closing quote was missing there)."""
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return None
-    before = lines[line - 1][: col - 1].rstrip()
-    if not before or before[-1] not in "\"'" or before.count(before[-1]) % 2 == 0:
-        return None  # the text before the error closes no quote opened earlier
-    quote = before[-1]
+def _opened_above(lines: list[str], line: int, quote: str) -> tuple[int, int] | None:
+    """Where the ``quote`` opens that a quote on ``line`` closes, if a value opens it on
+    one of the lines above (its closing quote was missing there)."""
     for number in range(line - 1, max(0, line - 200), -1):
         found = _OPENING.match(lines[number - 1])
         if found is not None and found.group(1) == quote and \
@@ -113,10 +97,16 @@ def syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str, max_depth: in
     start = exc.context_mark
     if "quoted scalar" in (exc.context or "") and start and mark and mark.line > start.line:
         return _unclosed_quote(exc, rel, start.line + 1, start.column + 1, line, col)
-    opened = _runaway_quote(text, line, col) if mark else None
-    if opened is not None:
-        return _unclosed_quote(exc, rel, *opened, line, col, inside=False)
-    if mark and _after_closing_quote(text, line, col):
+    # the reader stopped right after a closing quote: of a text opened lines above, or of
+    # a value on this line that goes on after it
+    lines = text.splitlines() if mark else []
+    before = lines[line - 1][: col - 1].rstrip() if 1 <= line <= len(lines) else ""
+    quote = before[-1:] if before[-1:] in ("\"", "'") else ""
+    if quote and before.count(quote) % 2 == 1:
+        opened = _opened_above(lines, line, quote)
+        if opened is not None:
+            return _unclosed_quote(exc, rel, *opened, line, col, inside=False)
+    if quote and _OPENING.match(lines[line - 1]) is not None:
         return yaml_problem(
             rel, line, col, "IK001", "YAML-Syntaxfehler: Text nach dem schließenden "
             "Anführungszeichen",
@@ -125,12 +115,12 @@ def syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str, max_depth: in
             "'„Mama lernt Deutsch“ – ein Kurs'), oder lassen Sie sie weg.")
     if any(needle in problem for needle in _DEPTH):
         return yaml_problem(rel, line, col, "IK004",
-                        f"Datei ist zu tief verschachtelt (mehr als {max_depth} Ebenen)",
-                        "Prüfen Sie Einrückung und Klammern.")
+                            f"Datei ist zu tief verschachtelt (mehr als {max_depth} Ebenen)",
+                            "Prüfen Sie Einrückung und Klammern.")
     for needle, msg, hint in _SYNTAX_HINTS:
         if needle in problem:
             return yaml_problem(rel, line, col, "IK001", f"YAML-Syntaxfehler: {msg}", hint)
     original = (exc.problem or exc.context or "").strip()
     return yaml_problem(rel, line, col, "IK001", "YAML-Syntaxfehler",
-                    "Vergleichen Sie die Zeile mit einem funktionierenden Eintrag."
-                    + (f" (Meldung des YAML-Lesers: {original})" if original else ""))
+                        "Vergleichen Sie die Zeile mit einem funktionierenden Eintrag."
+                        + (f" (Meldung des YAML-Lesers: {original})" if original else ""))
