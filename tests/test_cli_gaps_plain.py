@@ -3,8 +3,6 @@ answer exactly as through typer (help, ``--`` and mistakes still go through type
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -63,12 +61,3 @@ def test_plain_and_typer_answers_are_the_same(options: list[str]) -> None:
 def test_plain_and_typer_answers_are_the_same_on_a_workspace() -> None:
     root = str(ROOT / "examples" / "landkreis-peine")
     assert ik_streams("gaps", "-f", "json", root) == ik_streams("gaps", "-f", "json", "--", root)
-
-
-def test_plain_gaps_does_not_load_typer() -> None:
-    code = ("import sys; from integrationskonzept import cli; "
-            "code = cli.run(['gaps', '--format', 'json', 'examples/peine']); "
-            "print('typer' in sys.modules, 'click' in sys.modules, code, file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
-    assert proc.stderr.split() == ["False", "False", "0"]

@@ -55,9 +55,10 @@ def test_plain_and_typer_answers_are_the_same(concept, fmt: str) -> None:
     assert plain[0] == (2 if fmt == "pdf" else 1)
 
 
-def test_plain_validate_does_not_load_typer() -> None:
+@pytest.mark.parametrize("command", ["validate", "gaps"])
+def test_plain_forms_do_not_load_typer(command: str) -> None:
     code = ("import sys; from integrationskonzept import cli; "
-            "code = cli.run(['validate', '--format', 'json', 'examples/peine']); "
+            f"code = cli.run(['{command}', '--format', 'json', 'examples/peine']); "
             "print('typer' in sys.modules, 'click' in sys.modules, code, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, check=True)

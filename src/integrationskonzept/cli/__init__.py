@@ -152,10 +152,11 @@ def _dispatch(args: list[str]) -> int:
 
         sys.stdout.write(version_text())
         return EXIT_OK
-    if command in ("validate", "gaps") and "--" not in args and not {"--help", "-h"} & set(args):
+    if command in ("validate", "gaps"):
         from importlib import import_module
 
-        # the plain forms without typer (see .validate, .gaps)
+        # the plain forms without typer (see .validate, .gaps); help, ``--`` and every
+        # other option are left to typer by the plain reader (.plain)
         code = import_module(f".{command}", __name__).run_plain(args[1:])
         if code is not None:
             return int(code)
