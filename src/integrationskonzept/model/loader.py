@@ -158,29 +158,32 @@ def load_concept(root: str | Path) -> LoadResult:
 
 @dataclass
 class _File:
-    """A file read as a mapping: fresh (``snap`` None, ``raw`` its bytes when a snapshot
-    may be written) or rebuilt from its snapshot."""
+    """A file read as a mapping: fresh (``snap`` None; ``raw`` its bytes when a snapshot
+    may be written, ``seen`` when these bytes were read before) or from its snapshot."""
 
     rel: str
     data: YMap
     raw: bytes | None = None
+    seen: bool = False
     snap: snapshot.Snapshot | None = None
 
 
-def _read(root: Path, rel: str, cached: bool) -> tuple[YamlFile, bytes | None,
-                                                        snapshot.Snapshot | None]:
-    """The file read (or rebuilt from its snapshot when ``cached``)."""
+def _read(root: Path, rel: str, cached: bool) -> tuple[YamlFile, _File]:
+    """The file read, or rebuilt from its snapshot when ``cached`` and there is one."""
     path = str(root / rel)
     if not cached:
-        return read_yaml(path, rel), None, None
+        yf = read_yaml(path, rel)
+        return yf, _File(rel, yf.data)
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except Unreadable:
-        return read_yaml(path, rel), None, None  # says why, as without snapshots
-    snap = snapshot.load(rel, raw)
+        yf = read_yaml(path, rel)  # says why, as without snapshots
+        return yf, _File(rel, yf.data)
+    snap, seen = snapshot.load(rel, raw)
     if snap is not None:
-        return YamlFile(rel, snap.data, [], snap.text), None, snap
-    return parse_yaml_bytes(raw, rel), raw, None
+        return YamlFile(rel, snap.data, [], snap.text), _File(rel, snap.data, snap=snap)
+    yf = parse_yaml_bytes(raw, rel)
+    return yf, _File(rel, yf.data, raw, seen)
 
 
 def _load_files(konzept: Konzept, root: Path, files: list[str],
@@ -189,7 +192,7 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
     read: list[_File] = []
     unreadable = []
     for rel in files:
-        yf, raw, snap = _read(root, rel, cached)
+        yf, done = _read(root, rel, cached)
         problems.extend(yf.problems)
         if yf.text and not yf.problems:
             konzept.quelltexte[rel] = yf.text
@@ -205,7 +208,7 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
                 f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
                 Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
         elif yf.data is not None:
-            read.append(_File(rel, yf.data, raw, snap))
+            read.append(done)
     for f in read:
         if f.snap is None:
             leitziel = f.data.get("leitziel")
@@ -230,7 +233,7 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
             if f.raw is not None and not own and local.kopf is not None:
                 snapshot.store(f.rel, f.raw, f.data, local.kopf, [
                     (key, path, entries) for (key, entries), path in zip(
-                        local.lists, _list_paths(f.rel, f.data), strict=True)])
+                        local.lists, _list_paths(f.rel, f.data), strict=True)], f.seen)
         _add_file(konzept, f.rel, f.data, local, problems)
     _finish(konzept, problems)
 

@@ -22,6 +22,8 @@ the same model classes. Rules:
   message is the same;
 * positions are read when a message asks for them, from the file's text (see
   :class:`_Source`), as on the fast reader's path;
+* a snapshot is written the second time a file is read with the same content (the
+  first time leaves a mark only), see :func:`store`;
 * ``IK_CACHE=0`` switches it off with the parse cache; the folder is ``…/ik/modell``
   next to it, kept under the same size.
 """
@@ -136,6 +138,8 @@ class _Encoder:
         self.classes: dict[type, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         self.memo: dict[int, Any] = {}
         self.keep: list[Any] = []  # what the memo's ids refer to, alive until the end
+        # one tuple per distinct set of fields set (marshal writes it once)
+        self.sets: dict[frozenset[str], tuple[str, ...]] = {}
 
     def cls(self, cls: type) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
         info = self.classes.get(cls)
@@ -166,7 +170,11 @@ class _Encoder:
                 values[i] = self.value(v)
                 found.append(i)
             special = tuple(found)
-        return (_MODEL, index, tuple(values), tuple(inst.__pydantic_fields_set__), special)
+        fields_set = frozenset(inst.__pydantic_fields_set__)
+        known = self.sets.get(fields_set)
+        if known is None:
+            known = self.sets[fields_set] = tuple(sorted(fields_set))
+        return (_MODEL, index, tuple(values), known, special)
 
     def value(self, v: Any) -> Any:
         t = type(v)
@@ -235,11 +243,20 @@ ListPath = tuple[str, ...]
 
 
 def store(rel: str, raw: bytes, data: YMap, kopf: Entry,
-          lists: list[tuple[str, ListPath, list[Entry]]]) -> None:
+          lists: list[tuple[str, ListPath, list[Entry]]], seen: bool) -> None:
     """Remember what the loader made of file ``rel`` (bytes ``raw``, read as ``data``):
-    its head and, per list (key, path in the file, entries of every item in order)."""
+    its head and, per list (key, path in the file, entries of every item in order).
+
+    The snapshot is written the second time the same content is read (``seen``: a mark
+    of the first time is there): writing one costs about half of what it saves, so a
+    run that is never repeated (CI, a fresh checkout, a file changed between every run)
+    pays only for the mark.
+    """
     folder = parsecache.cache_dir("modell")
     if folder is None:
+        return
+    if not seen:
+        parsecache.write_entry(folder, _MAGIC, key_of(rel, raw), b"")
         return
     try:
         enc = _Encoder()
@@ -270,19 +287,20 @@ class Snapshot:
         self.leitziel = leitziel
 
 
-def load(rel: str, raw: bytes) -> Snapshot | None:
-    """The snapshot of file ``rel`` with bytes ``raw``, or None."""
+def load(rel: str, raw: bytes) -> tuple[Snapshot | None, bool]:
+    """The snapshot of file ``rel`` with bytes ``raw`` or None, and whether these bytes
+    were read before (a snapshot or the mark of a first reading is there)."""
     folder = parsecache.cache_dir("modell")
     if folder is None:
-        return None
+        return None, False
     payload = parsecache.read_entry(folder, _MAGIC, key_of(rel, raw))
-    if payload is None:
-        return None
+    if not payload:  # none, or the mark of a first reading
+        return None, payload is not None
     try:
         names, body = marshal.loads(payload)
-        return _Decoder(names, rel, raw.decode("utf-8-sig")).snapshot(body)
+        return _Decoder(names, rel, raw.decode("utf-8-sig")).snapshot(body), True
     except Exception:  # noqa: BLE001 - any other shape: the file is read fresh
-        return None
+        return None, True
 
 
 class _Source(fastyaml._Source):
@@ -367,14 +385,21 @@ class _Decoder:
             raise ValueError("bad entry")
         d = dict(zip(names, values, strict=False))  # lengths checked above
         if special:
-            value = self.value
+            memo = self.memo
             for i in special:
-                d[names[i]] = value(values[i])
+                v = values[i]
+                known = memo.get(id(v))
+                if known is None:
+                    if type(v) is tuple and v[0] == _MODEL:  # a nested entry (a Zeitraum)
+                        known = memo[id(v)] = self.model(v)
+                    else:
+                        known = self.value(v)
+                d[names[i]] = known
         if node is not None:
             d["_src"] = (self.rel, node)
         inst = cls.__new__(cls)
         _set(inst, "__dict__", d)
-        _set(inst, "__pydantic_fields_set__", set(fields_set))
+        _set(inst, "__pydantic_fields_set__", set(fields_set))  # its own: pydantic adds to it
         _set(inst, "__pydantic_extra__", None)
         _set(inst, "__pydantic_private__", None)
         return inst
@@ -405,7 +430,7 @@ class _Decoder:
             cls: Any = self.table[v[1]][0]
             if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
                 raise ValueError("bad entry")
-            out = cls(*[self.value(x) for x in v[2]])
+            out = cls(*[self.value(x) if type(x) in _ENCODED else x for x in v[2]])
         else:
             raise ValueError("bad entry")
         self.memo[id(v)] = out
