@@ -158,20 +158,19 @@ def load_concept(root: str | Path) -> LoadResult:
 
 @dataclass
 class _File:
-    """A file read as a mapping: fresh (``snap`` None; ``raw`` its bytes when a snapshot
-    may be written, ``seen`` when these bytes were read before) or from its snapshot."""
+    """A file read as a mapping: fresh (``snap`` None; ``key`` set when a snapshot may
+    be written) or rebuilt from its snapshot."""
 
     rel: str
     data: YMap
-    raw: bytes | None = None
-    seen: bool = False
+    key: bytes | None = None
     snap: snapshot.Snapshot | None = None
 
 
-def _read(root: Path, rel: str, cached: bool) -> tuple[YamlFile, _File]:
-    """The file read, or rebuilt from its snapshot when ``cached`` and there is one."""
+def _read(root: Path, rel: str, session: snapshot.Session | None) -> tuple[YamlFile, _File]:
+    """The file read, or rebuilt from its snapshot when there is one."""
     path = str(root / rel)
-    if not cached:
+    if session is None:
         yf = read_yaml(path, rel)
         return yf, _File(rel, yf.data)
     try:
@@ -179,20 +178,20 @@ def _read(root: Path, rel: str, cached: bool) -> tuple[YamlFile, _File]:
     except Unreadable:
         yf = read_yaml(path, rel)  # says why, as without snapshots
         return yf, _File(rel, yf.data)
-    snap, seen = snapshot.load(rel, raw)
+    snap, key = session.load(rel, raw)
     if snap is not None:
         return YamlFile(rel, snap.data, [], snap.text), _File(rel, snap.data, snap=snap)
     yf = parse_yaml_bytes(raw, rel)
-    return yf, _File(rel, yf.data, raw, seen)
+    return yf, _File(rel, yf.data, key)
 
 
 def _load_files(konzept: Konzept, root: Path, files: list[str],
                 problems: list[Problem]) -> None:
-    cached = snapshot.enabled()
+    session = snapshot.Session.open(root)
     read: list[_File] = []
     unreadable = []
     for rel in files:
-        yf, done = _read(root, rel, cached)
+        yf, done = _read(root, rel, session)
         problems.extend(yf.problems)
         if yf.text and not yf.problems:
             konzept.quelltexte[rel] = yf.text
@@ -230,11 +229,14 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
             own: list[Problem] = []
             local = _load_local(konzept, f.rel, f.data, own)
             problems.extend(own)
-            if f.raw is not None and not own and local.kopf is not None:
-                snapshot.store(f.rel, f.raw, f.data, local.kopf, [
+            stored = local.kopf is not None and not own
+            if session is not None and f.key is not None and stored:
+                session.store(f.key, f.data, local.kopf, [
                     (key, path, entries) for (key, entries), path in zip(
-                        local.lists, _list_paths(f.rel, f.data), strict=True)], f.seen)
+                        local.lists, _list_paths(f.rel, f.data), strict=True)])
         _add_file(konzept, f.rel, f.data, local, problems)
+    if session is not None:
+        session.close()
     _finish(konzept, problems)
 
 

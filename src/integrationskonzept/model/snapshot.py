@@ -23,7 +23,7 @@ the same model classes. Rules:
 * positions are read when a message asks for them, from the file's text (see
   :class:`_Source`), as on the fast reader's path;
 * a snapshot is written the second time a file is read with the same content (the
-  first time leaves a mark only), see :func:`store`;
+  first time is only noted), see :class:`Session`;
 * ``IK_CACHE=0`` switches it off with the parse cache; the folder is ``…/ik/modell``
   next to it, kept under the same size.
 """
@@ -37,6 +37,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -55,11 +56,6 @@ _LISTS = frozenset({YList, FList})
 # Tags of encoded values (tuples never stand for themselves in an encoded value).
 _MODEL, _DATACLASS, _NUMBER, _DATE, _DICT, _TUPLE = range(6)
 _state: dict[str, Any] = {}
-
-
-def enabled() -> bool:
-    """Whether snapshots are read and written (``IK_CACHE=0`` switches them off)."""
-    return parsecache.cache_dir("modell") is not None
 
 
 # ---- key -------------------------------------------------------------------------------
@@ -242,32 +238,65 @@ def _plain(node: Any) -> Any:
 ListPath = tuple[str, ...]
 
 
-def store(rel: str, raw: bytes, data: YMap, kopf: Entry,
-          lists: list[tuple[str, ListPath, list[Entry]]], seen: bool) -> None:
-    """Remember what the loader made of file ``rel`` (bytes ``raw``, read as ``data``):
-    its head and, per list (key, path in the file, entries of every item in order).
+class Session:
+    """The snapshots of one concept folder during one load.
 
-    The snapshot is written the second time the same content is read (``seen``: a mark
-    of the first time is there): writing one costs about half of what it saves, so a
-    run that is never repeated (CI, a fresh checkout, a file changed between every run)
-    pays only for the mark.
+    A snapshot is written the second time a file is read with the same content: writing
+    one costs about half of what it saves later, so a run that is never repeated (CI, a
+    fresh checkout) should not pay for it. What was read the first time is remembered in
+    one small entry per concept folder (the keys of its files read fresh in its last run).
     """
-    folder = parsecache.cache_dir("modell")
-    if folder is None:
-        return
-    if not seen:
-        parsecache.write_entry(folder, _MAGIC, key_of(rel, raw), b"")
-        return
-    try:
-        enc = _Encoder()
-        body = (_plain(data), enc.model(kopf, True),
-                [(key, path, [enc.model(e, True) for e in entries])
-                 for key, path, entries in lists])
-        names = [_name(cls) for cls in enc.classes]  # in the order of their indexes
-        payload = marshal.dumps((names, body), _MARSHAL_VERSION)
-    except (ValueError, TypeError, RecursionError, AttributeError):
-        return
-    parsecache.write_entry(folder, _MAGIC, key_of(rel, raw), payload)
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder = folder
+        self.seen_key = hashlib.sha256(_code_stamp() + b"\0seen\0" + os.fsencode(
+            os.path.abspath(root))).digest()
+        found = parsecache.read_entry(folder, _MAGIC, self.seen_key) or b""
+        self.seen = {found[i:i + 32] for i in range(0, len(found) - 31, 32)}
+        self.fresh: list[bytes] = []
+
+    @classmethod
+    def open(cls, root: Path) -> Session | None:
+        """The session for folder ``root``, or None when the cache is switched off."""
+        folder = parsecache.cache_dir("modell")
+        return None if folder is None else cls(folder, root)
+
+    def load(self, rel: str, raw: bytes) -> tuple[Snapshot | None, bytes]:
+        """The snapshot of file ``rel`` with bytes ``raw`` (or None) and their key."""
+        key = key_of(rel, raw)
+        payload = parsecache.read_entry(self.folder, _MAGIC, key)
+        if payload is None:
+            return None, key
+        try:
+            names, body = marshal.loads(payload)
+            return _Decoder(names, rel, raw.decode("utf-8-sig")).snapshot(body), key
+        except Exception:  # noqa: BLE001 - any other shape: the file is read fresh
+            return None, key
+
+    def store(self, key: bytes, data: YMap, kopf: Entry,
+              lists: list[tuple[str, ListPath, list[Entry]]]) -> None:
+        """Remember what the loader made of the file with ``key`` (read as ``data``): its
+        head and, per list, (key, path in the file, entries of every item in order); the
+        first time only that it was read."""
+        if key not in self.seen:
+            self.fresh.append(key)
+            return
+        try:
+            enc = _Encoder()
+            body = (_plain(data), enc.model(kopf, True),
+                    [(name, path, [enc.model(e, True) for e in entries])
+                     for name, path, entries in lists])
+            names = [_name(cls) for cls in enc.classes]  # in the order of their indexes
+            payload = marshal.dumps((names, body), _MARSHAL_VERSION)
+        except (ValueError, TypeError, RecursionError, AttributeError):
+            return
+        parsecache.write_entry(self.folder, _MAGIC, key, payload)
+
+    def close(self) -> None:
+        """Remember the files read for the first time in this run."""
+        fresh = b"".join(sorted(self.fresh))
+        if set(self.fresh) != self.seen:
+            parsecache.write_entry(self.folder, _MAGIC, self.seen_key, fresh)
 
 
 # ---- decoding (a warm run) --------------------------------------------------------------
@@ -285,22 +314,6 @@ class Snapshot:
         self.kopf = kopf
         self.lists = lists
         self.leitziel = leitziel
-
-
-def load(rel: str, raw: bytes) -> tuple[Snapshot | None, bool]:
-    """The snapshot of file ``rel`` with bytes ``raw`` or None, and whether these bytes
-    were read before (a snapshot or the mark of a first reading is there)."""
-    folder = parsecache.cache_dir("modell")
-    if folder is None:
-        return None, False
-    payload = parsecache.read_entry(folder, _MAGIC, key_of(rel, raw))
-    if not payload:  # none, or the mark of a first reading
-        return None, payload is not None
-    try:
-        names, body = marshal.loads(payload)
-        return _Decoder(names, rel, raw.decode("utf-8-sig")).snapshot(body), True
-    except Exception:  # noqa: BLE001 - any other shape: the file is read fresh
-        return None, True
 
 
 class _Source(fastyaml._Source):
