@@ -282,3 +282,20 @@ def test_a_build_with_snapshots_is_the_same(tmp_path: Path, cache: Path, hits: l
                         for p in sorted(out.rglob("*")) if p.is_file()})
     assert hits  # the last build read snapshots
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_plain_lists_and_dicts_in_a_read_file_are_stored_as_they_are() -> None:
+    from integrationskonzept.source.containers import YList, YMap
+
+    root = YMap(1, 1)
+    items = YList(2, 1)
+    entry = YMap(2, 3)
+    entry.update({"id": "a", "sprachen": ["de", "ar"], "kontakt": {"name": "x"}, "n": None})
+    items.append(entry)
+    root["angebote"] = items
+    plain = snapshot._plain(root)
+    assert plain == root
+    assert type(plain) is dict and type(plain["angebote"]) is list
+    assert type(plain["angebote"][0]["sprachen"]) is list
+    with pytest.raises(ValueError):
+        snapshot._plain({"a": 1})  # not a value a reader gives

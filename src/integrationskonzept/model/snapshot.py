@@ -51,8 +51,9 @@ _MAGIC = b"IKMS1\n"
 _MARSHAL_VERSION = 4
 _PLAIN = frozenset({str, type(None), bool, int, float})
 _TEXTS = frozenset({str, type(None)})
-_MAPS = frozenset({YMap, FMap})
-_LISTS = frozenset({YList, FList})
+# (plain ones too: the fast reader may leave a list of texts as json.loads made it)
+_MAPS = frozenset({YMap, FMap, dict})
+_LISTS = frozenset({YList, FList, list})
 # Tags of encoded values (tuples never stand for themselves in an encoded value).
 _MODEL, _DATACLASS, _NUMBER, _DATE, _DICT, _TUPLE = range(6)
 _state: dict[str, Any] = {}
