@@ -282,6 +282,8 @@ class Session:
         if key not in self.seen:
             self.fresh.append(key)
             return
+        if type(data) not in _MAPS:
+            return
         try:
             enc = _Encoder()
             body = (_plain(data), enc.model(kopf, True),
