@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
-from typing import Literal
+from typing import Any, Literal
 
 from ..model.concept import Konzept, where
 from ..model.items import Bedarf
@@ -40,7 +40,7 @@ from .index import (
     build_index,
     build_vokabular,
 )
-from .match import NeedFacts, abdeckung, fits, need_facts
+from .match import NeedFacts, abdeckung, need_facts
 from .matrix import build_matrices
 from .nearest import explain_gap
 from .report import (
@@ -105,7 +105,7 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
         index = build_index(konzept, vok, mehr(vok) if mehr is not None else None)
         stand_known = konzept.stand is not None
         asked: set[int] = set()
-        memo: dict[tuple[object, ...], list[list[int]]] = {}
+        memo: dict[tuple[object, ...], Any] = {}
         return {b: _judge(need_facts(konzept.bedarfe[b], vok), index, vok, stand_known,
                           asked, memo, explain=False).angebote for b in bedarfe}
 
@@ -130,14 +130,16 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         stand_known = konzept.stand is not None
         by_need = _massnahmen_of(konzept)
         asked: set[int] = set()
-        buckets: dict[tuple[object, ...], list[list[int]]] = {}
+        buckets: dict[tuple[object, ...], Any] = {}
         quellen: dict[str, str] = {}
         out = []
         for bedarf in konzept.bedarfe.values():
+            bezuege = tuple(by_need.get(bedarf.id, ()))
+            if _akzeptiert(bedarf) or any(b.aktiv for b in bezuege):
+                continue  # accepted or in hand: not open, whatever the offers (_lage)
             need = need_facts(bedarf, vok)
             verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
-            bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
+            if verdict.urteil == GEDECKT:
                 continue  # not explained: its reasons are never worded
             out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
         return tuple(out)
@@ -196,7 +198,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     by_need = _massnahmen_of(konzept)
     asked: set[int] = set()  # ids of the index buckets some need looks into
     befunde = []
-    buckets: dict[tuple[object, ...], list[list[int]]] = {}  # by (hf, places, groups)
+    buckets: dict[tuple[object, ...], Any] = {}  # by (hf, places, groups)
     quellen: dict[str, str] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
@@ -236,38 +238,47 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
 
 
-def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[int]]:
+def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular,
+             memo: dict[tuple[object, ...], Any]) -> list[list[int]]:
     """The index buckets whose offers reach the need's places and groups, nearest first.
 
     Nearest first: the need's own place before the places above it (the whole last), its
-    own groups before the groups that include them, "for everyone" last.
+    own groups before the groups that include them, "for everyone" last. (The places
+    and groups to look at are kept in ``memo`` by the need's places and groups.)
     """
     assert need.hf is not None
     hf = need.hf
     out: list[list[int]] = []
-    chains = [vok.kette(r) for r in need.raeume]
-    depth = max(len(c) for c in chains)
-    raeume = list(dict.fromkeys(c[i] for i in range(depth) for c in chains if i < len(c)))
+    raeume: list[str] | None = memo.get(("r", need.raeume))
+    if raeume is None:
+        chains = [vok.kette(r) for r in need.raeume]
+        depth = max(len(c) for c in chains)
+        raeume = memo[("r", need.raeume)] = list(dict.fromkeys(
+            c[i] for i in range(depth) for c in chains if i < len(c)))
     if not need.gruppen:
+        by_hf_raum = index.by_hf_raum
         for r in raeume:
-            hits = index.by_hf_raum.get((hf, r))
+            hits = by_hf_raum.get((hf, r))
             if hits:
                 out.append(hits)
         return out
-    namen: list[str] = list(need.gruppen)
-    for g in need.gruppen:
-        namen.extend(sorted(vok.ober(g) - set(need.gruppen)))
-    gruppen: list[str | None] = [*dict.fromkeys(namen), None]
+    gruppen: list[str | None] | None = memo.get(("g", need.gruppen))
+    if gruppen is None:
+        namen: list[str] = list(need.gruppen)
+        for g in need.gruppen:
+            namen.extend(sorted(vok.ober(g) - set(need.gruppen)))
+        gruppen = memo[("g", need.gruppen)] = [*dict.fromkeys(namen), None]
+    by_key = index.by_key
     for r in raeume:
         for gruppe in gruppen:
-            hits = index.by_key.get((hf, r, gruppe))
+            hits = by_key.get((hf, r, gruppe))
             if hits:
                 out.append(hits)
     return out
 
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-           asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
+           asked: set[int], memo: dict[tuple[object, ...], Any],
            explain: bool | Literal["later"] = True) -> Verdict:
     """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
     only the covering offers are right (no reasons, no nearest offers); with
@@ -282,30 +293,34 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     key = (need.hf, need.raeume, need.gruppen)
     buckets = memo.get(key)
     if buckets is None:
-        buckets = memo[key] = _buckets(need, index, vok)
+        buckets = memo[key] = _buckets(need, index, vok, memo)
         asked.update([id(b) for b in buckets])
+    profile = index.profile
+    pflicht, sprachbits = need.pflicht, need.sprachbits
     covering: list[OfferFacts] = []
     others: list[int] = []
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
-    einfach = need.einfach
-    single = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
-              need.sprachen[0] if need.sprachen else None)
     total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
+    einfach = total == 1  # one group, place and language at most: NeedFacts.einfach
+    single: tuple[object, ...] = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
+                                  need.sprachen[0] if need.sprachen else None) if einfach else ()
     umfang = need.umfang
     plaetze_bisher = 0
     unbekannt_bisher = False
     # Nearest offers first; stop as soon as the need is fully covered, so a well served
-    # need costs a few look-ups, not one per offer of its field.
+    # need costs a few look-ups, not one per offer of its field. (The test is
+    # :func:`~.match.fits` on the offers' bits.)
     for bucket in buckets:
         for pos in bucket:
             if pos in seen:
                 continue
             seen.add(pos)
-            offer = facts[pos]
-            if not fits(need, offer):
+            p = profile[pos]
+            if p & pflicht != pflicht or (sprachbits and not p & sprachbits):
                 others.append(pos)
                 continue
+            offer = facts[pos]
             covering.append(offer)
             if einfach:
                 cells.add(single)
