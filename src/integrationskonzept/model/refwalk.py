@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -142,7 +142,10 @@ _CODE = {
     "quellen": f"""
     v = values[@F]
     if v and {_ON}:
-        quellen(entry, @F, v, path + (@F,), append)""",
+        if all(map(is_reference, v)):
+            append((entry, @F, v, path + (@F,), True))
+        else:
+            quellen(entry, @F, v, path + (@F,), append)""",
     "md": f"""
     v = values[@F]
     if v is not None:
@@ -188,13 +191,16 @@ def _in_text(entry: Entry, text: str, start: TextStart, at: tuple[str | int, ...
 
 def _quellen(entry: Entry, field: str, quellen: list[str], at: tuple[str | int, ...],
              append: Callable[[RefField], None]) -> None:
-    """The sources that name an id (not an address or a title), each at its place."""
-    if all(map(is_reference, quellen)):
-        append((entry, field, quellen, at, True))
-        return
+    """The sources that name an id (not an address or a title), each at its place
+    (when not all of them do)."""
     for i, quelle in enumerate(quellen):
-        if is_reference(quelle):
+        if _is_reference(quelle):
             append((entry, field, (quelle,), at + (i,), False))
+
+
+# Sources repeat (the ids of a few Veranstaltungen, Arbeitsgruppen, Befragungen), and
+# telling an id from an address takes a pattern match: each text is judged once.
+_is_reference = lru_cache(maxsize=4096)(is_reference)
 
 
 @cache
@@ -212,6 +218,7 @@ def walker(cls: type[BaseModel]) -> Walker:
     for name, how in _walked(cls):
         lines.append(_CODE[how].replace("@F", repr(name)))
     namespace: dict[str, Any] = {"TextStart": TextStart, "quellen": _quellen,
+                                 "is_reference": _is_reference,
                                  "in_text": _in_text, "walker": walker}
     exec("\n".join(lines), namespace)  # noqa: S102 - code of our own, names from the model
     walk: Walker = namespace["walk"]
