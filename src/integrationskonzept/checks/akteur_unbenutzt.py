@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import REF_TARGETS, Konzept, where
-from ..model.references import ref_fields, text_refs
+from ..model.references import ids_by_field, text_refs
 from ..problems import Severity
 from . import CheckContext, Finding
 
@@ -31,7 +31,7 @@ _AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     used: set[str] = set()
-    for _e, field, idents, _at, _listed in ref_fields(konzept):
+    for field, idents in ids_by_field(konzept).items():
         if field in _AKTEUR_FIELDS:
             used.update(idents)
     used.update(ref[0] for ref in text_refs(konzept))  # also [[id]] in chapter files

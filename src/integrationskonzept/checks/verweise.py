@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import Ref, ref_fields, text_ref_location, text_refs
+from ..model.references import Ref, ids_by_field, ref_fields, text_ref_location, text_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -51,15 +51,16 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
     passend = _fitting(konzept)
-    by_field: dict[str, frozenset[str]] = {}
-    get = by_field.get
+    # the usual case: every id of a field is one of a fitting kind (one set operation)
+    falsch = {field for field, written in ids_by_field(konzept).items()
+              if field != "[[…]]" and not passend(field).issuperset(written)}
+    if not falsch:
+        return
     for entry, field, written_ids, at, listed in ref_fields(konzept):
-        ok = get(field)
-        if ok is None:
-            if field == "[[…]]":  # texts above
-                continue
-            ok = by_field[field] = passend(field)
-        if ok.issuperset(written_ids):  # the usual case: plain ids of the right kind
+        if field not in falsch:
+            continue
+        ok = passend(field)
+        if ok.issuperset(written_ids):
             continue
         for i, written in enumerate(written_ids):
             if ":" in written:  # other concepts: IK208 / IK206
@@ -72,7 +73,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
 
 def _fitting(konzept: Konzept) -> Callable[[str], frozenset[str]]:
     """The ids a field may name: of a kind it refers to (any id if the field has no
-    kinds)."""
+    kinds); each set made once."""
     by_kind: dict[str, list[str]] = {}
     for ident, (kind, _loc) in konzept.ids.items():
         by_kind.setdefault(kind, []).append(ident)

@@ -5,19 +5,27 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
-from itertools import chain
-from operator import itemgetter
 from pathlib import Path
 
 from ..problems import Location
 from .concept import Konzept
 from .fields import Entry, source_of
-from .refwalk import REF_IN_TEXT, MarkdownText, Ref, RefField, TextRef, TextStart, walker
+from .refwalk import (
+    REF_IN_TEXT,
+    IdsByField,
+    MarkdownText,
+    Ref,
+    RefField,
+    TextRef,
+    TextStart,
+    walker,
+)
 
 __all__ = ["REF_IN_TEXT", "MarkdownText", "Ref", "RefField", "TextRef", "TextStart",
-           "all_refs", "entries", "image_file", "markdown_texts", "prefixed_refs",
-           "ref_fields", "sources", "text_ref_location", "text_refs"]
+           "all_refs", "entries", "ids_by_field", "image_file", "markdown_texts",
+           "prefixed_refs", "ref_fields", "sources", "text_ref_location", "text_refs"]
 
 
 def entries(konzept: Konzept) -> Iterator[Entry]:
@@ -65,6 +73,16 @@ def ref_fields(konzept: Konzept) -> list[RefField]:
     return cached
 
 
+def ids_by_field(konzept: Konzept) -> dict[str, list[str]]:
+    """The ids written in each field (``"[[…]]"``: in texts of YAML fields), as in
+    :func:`ref_fields`; computed once."""
+    cached = konzept.cache.get("ids_by_field")
+    if cached is None:
+        _walk_sources(konzept)
+        cached = konzept.cache["ids_by_field"]
+    return cached  # type: ignore[no-any-return]
+
+
 def prefixed_refs(konzept: Konzept) -> list[Ref]:
     """The references to other concepts of a Landkreis („kreis:jobcenter“), in the order
     of :func:`all_refs`; computed once."""
@@ -72,7 +90,7 @@ def prefixed_refs(konzept: Konzept) -> list[Ref]:
     if cached is None:
         fields = ref_fields(konzept)
         # Most concepts name no other concept: one look over all ids at once says so.
-        if ":" not in "\n".join(chain.from_iterable(map(itemgetter(2), fields))):
+        if not any(":" in "\n".join(ids) for ids in ids_by_field(konzept).values()):
             cached = []
         else:
             cached = _each([f for f in fields if any(":" in ident for ident in f[2])])
@@ -84,12 +102,13 @@ def _walk_sources(konzept: Konzept) -> tuple[list[RefField], list[MarkdownText]]
     """One walk over every entry for all three: the references, the Markdown texts and
     the ``[[id]]`` in them (:func:`text_refs`)."""
     refs: list[RefField] = []
+    ids: IdsByField = defaultdict(list)
     texts: list[MarkdownText] = []
     trefs: list[TextRef] = []
     for entry in sources(konzept):
         src = source_of(entry)
         walker(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
-                            texts, trefs)
+                            ids, texts, trefs)
     finditer = REF_IN_TEXT.finditer
     for rel, text in konzept.texte.items():
         start = TextStart(None, (rel,), Location(rel, 1, 1))
@@ -97,6 +116,7 @@ def _walk_sources(konzept: Konzept) -> tuple[list[RefField], list[MarkdownText]]
         if "[[" in text:
             trefs += [(m.group(1), start, m.start()) for m in finditer(text)]
     konzept.cache["ref_fields"] = refs
+    konzept.cache["ids_by_field"] = dict(ids)
     konzept.cache["markdown"] = texts
     konzept.cache["text_refs"] = trefs
     return refs, texts

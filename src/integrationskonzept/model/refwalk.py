@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -61,9 +62,12 @@ MarkdownText = tuple[str, TextStart, str]
 # the earlier ``[[id`` of the same id in a YAML field's text; in a Markdown file
 # (chapters, Ausgangslagen; no entry) it is the offset of the match.
 TextRef = tuple[str, TextStart, int]
-# walker(entry, obj, raw, written, path, refs, texts, text_refs)
+# The ids written in each field (the same as the references, without where): whether
+# all ids of a field are known is then one set operation.
+IdsByField = defaultdict[str, list[str]]
+# walker(entry, obj, raw, written, path, refs, ids, texts, text_refs)
 Walker = Callable[[Entry, BaseModel, Any, bool, tuple[str | int, ...], list[RefField],
-                   list[MarkdownText], list[TextRef]], None]
+                   IdsByField, list[MarkdownText], list[TextRef]], None]
 
 
 @cache
@@ -134,18 +138,21 @@ _CODE = {
     "refs": f"""
     v = values[@F]
     if v and {_ON}:
-        append((entry, @F, v, path + (@F,), True))""",
+        append((entry, @F, v, path + (@F,), True))
+        ids[@F].extend(v)""",
     "ref": f"""
     v = values[@F]
     if v is not None and {_ON}:
-        append((entry, @F, (v,), path + (@F,), False))""",
+        append((entry, @F, (v,), path + (@F,), False))
+        ids[@F].append(v)""",
     "quellen": f"""
     v = values[@F]
     if v and {_ON}:
         if all(map(is_reference, v)):
             append((entry, @F, v, path + (@F,), True))
+            ids[@F].extend(v)
         else:
-            quellen(entry, @F, v, path + (@F,), append)""",
+            quellen(entry, @F, v, path + (@F,), append, ids[@F])""",
     "md": f"""
     v = values[@F]
     if v is not None:
@@ -153,14 +160,14 @@ _CODE = {
         start = TextStart(entry, at)
         texts.append((v, start, ""))
         if "[[" in v:
-            in_text(entry, v, start, at, {_ON}, append, trefs)""",
+            in_text(entry, v, start, at, {_ON}, append, ids, trefs)""",
     "entry": f"""
     v = values[@F]
     if v is not None:
         on = {_ON}
         sub = raw.get(@F) if on and raw is not None else None
         walker(type(v))(entry, v, sub if isinstance(sub, dict) else None, on, path + (@F,),
-                        refs, texts, trefs)""",
+                        refs, ids, texts, trefs)""",
     "entries": f"""
     v = values[@F]
     if v:
@@ -171,18 +178,20 @@ _CODE = {
         for i, item in enumerate(v):
             sub_i = sub[i] if i < len(sub) else None
             walker(type(item))(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
-                               path + (@F, i), refs, texts, trefs)""",
+                               path + (@F, i), refs, ids, texts, trefs)""",
 }
 
 
 def _in_text(entry: Entry, text: str, start: TextStart, at: tuple[str | int, ...], on: bool,
-             append: Callable[[RefField], None], trefs: list[TextRef]) -> None:
+             append: Callable[[RefField], None], ids: IdsByField, trefs: list[TextRef]
+             ) -> None:
     """The ``[[id]]`` of a text in a field: references of the walk (if written there)
     and text references, each id counted in the text."""
     seen: dict[str, int] = {}
     idents = [m.group(1) for m in REF_IN_TEXT.finditer(text)]
     if on and idents:
         append((entry, "[[…]]", idents, at, False))
+        ids["[[…]]"].extend(idents)
     for ident in idents:
         n = seen.get(ident, 0)
         seen[ident] = n + 1
@@ -190,12 +199,13 @@ def _in_text(entry: Entry, text: str, start: TextStart, at: tuple[str | int, ...
 
 
 def _quellen(entry: Entry, field: str, quellen: list[str], at: tuple[str | int, ...],
-             append: Callable[[RefField], None]) -> None:
+             append: Callable[[RefField], None], ids: list[str]) -> None:
     """The sources that name an id (not an address or a title), each at its place
     (when not all of them do)."""
     for i, quelle in enumerate(quellen):
         if _is_reference(quelle):
             append((entry, field, (quelle,), at + (i,), False))
+            ids.append(quelle)
 
 
 # Sources repeat (the ids of a few Veranstaltungen, Arbeitsgruppen, Befragungen), and
@@ -206,13 +216,14 @@ _is_reference = lru_cache(maxsize=4096)(is_reference)
 @cache
 def walker(cls: type[BaseModel]) -> Walker:
     """The walk over an object of ``cls``: append the references written in each field
-    to ``refs`` (:data:`RefField`), every Markdown text to ``texts`` and every
+    to ``refs`` (:data:`RefField`) and their ids to ``ids`` (by field), every Markdown
+    text to ``texts`` and every
     ``[[id]]`` of those texts to ``trefs``.
 
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
-    lines = ["def walk(entry, obj, raw, written, path, refs, texts, trefs):",
+    lines = ["def walk(entry, obj, raw, written, path, refs, ids, texts, trefs):",
              "    values = obj.__dict__",  # the fields' values (pydantic keeps them there)
              "    append = refs.append"]
     for name, how in _walked(cls):
