@@ -108,9 +108,12 @@ class Vokabular:
     # One object for every equal list of ids the facts hold (see :meth:`menge`,
     # :meth:`folge`): thousands of offers share a few hundred lists; each object less
     # is one the garbage collector need not visit while the report lives.
-    mengen: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    folgen: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    teile: dict[tuple[object, ...], Any] = field(default_factory=dict)  # what needs share
+    # (memos, not part of the value; ``teile``: what needs with equal values share)
+    mengen: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False)
+    folgen: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    teile: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def menge(self, values: list[str] | tuple[str, ...]) -> frozenset[str]:
         """The set of ``values``, one object for equal lists."""
