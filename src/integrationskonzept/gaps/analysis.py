@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
+from operator import attrgetter
 from typing import Any, Literal
 
 from ..model.concept import Konzept, where
@@ -64,6 +65,7 @@ from .report import (
 
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
+_ID_TITEL = attrgetter("id", "titel")
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
@@ -131,7 +133,7 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         by_need = _massnahmen_of(konzept)
         asked: set[int] = set()
         buckets: dict[tuple[object, ...], Any] = {}
-        quellen: dict[str, str] = {}
+        quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
         out = []
         for bedarf in konzept.bedarfe.values():
             bezuege = tuple(by_need.get(bedarf.id, ()))
@@ -171,7 +173,8 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
 
 
 def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
-            bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
+            bezuege: tuple[MassnahmeBezug, ...],
+            quellen: dict[tuple[str, ...], tuple[str, ...]]) -> Befund:
     akzeptiert = _akzeptiert(bedarf)
     return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
         "bedarf": bedarf.id, "titel": bedarf.titel, "handlungsfeld": bedarf.handlungsfeld,
@@ -186,9 +189,19 @@ def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
         "hinweise": verdict.hinweise, "angebote": verdict.angebote,
         "naechste": verdict.naechste, "massnahmen": bezuege, "akzeptiert": akzeptiert,
         "ort": where(bedarf, "id"),
-        "quellen": tuple([quellen[q] if q in quellen else quellen.setdefault(
-            q, quelle_text(konzept, q)) for q in bedarf.quelle]) if bedarf.quelle else (),
+        "quellen": _quellen(konzept, bedarf.quelle, quellen) if bedarf.quelle else (),
     })
+
+
+def _quellen(konzept: Konzept, quelle: list[str],
+             memo: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
+    """The sources of a need as people read them (:func:`quelle_text`); needs that name
+    the same sources share one tuple."""
+    key = tuple(quelle)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple([quelle_text(konzept, q) for q in key])
+    return got
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -199,7 +212,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     asked: set[int] = set()  # ids of the index buckets some need looks into
     befunde = []
     buckets: dict[tuple[object, ...], Any] = {}  # by (hf, places, groups)
-    quellen: dict[str, str] = {}
+    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
         verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
@@ -223,12 +236,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     namen = dict(vok.namen)
     namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
     namen[OHNE_HANDLUNGSFELD] = "ohne Handlungsfeld"
-    for a in konzept.angebote.values():
-        namen[a.id] = a.titel
-    for b in konzept.bedarfe.values():
-        namen[b.id] = b.titel
-    for m in konzept.massnahmen.values():
-        namen[m.id] = m.titel
+    for table in (konzept.angebote, konzept.bedarfe, konzept.massnahmen):
+        namen.update(map(_ID_TITEL, table.values()))  # (id, titel) of each
     return GapReport(
         stand=konzept.stand, befunde=befunde_t, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
