@@ -221,6 +221,9 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     befunde_t = tuple(befunde)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
+    # A gap's reasons, worded when first read, look only at the facts and the offers by
+    # field and group (nearest.py): the report keeps no more of the index alive.
+    index.by_key, index.by_hf_raum = {}, {}
     facts = index.facts
     # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
     erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
