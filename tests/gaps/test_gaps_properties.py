@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from integrationskonzept.gaps import URTEILE, find_gaps
 from integrationskonzept.gaps.index import build_index, build_vokabular
-from integrationskonzept.gaps.match import evaluate, need_facts, score
+from integrationskonzept.gaps.match import evaluate, fits, need_facts, score
 
 RAEUME = ["stadtweit", "kernstadt", "suedstadt", "stederdorf", "voehrum"]
 GRUPPEN = ["zugewanderte", "frauen", "jugendliche"]
@@ -86,6 +86,31 @@ def test_fast_rank_agrees_with_explained_evaluation(offer: dict[str, object],
     facts = build_index(k, vok).facts[0]
     nf = need_facts(k.bedarfe["b"], vok)
     assert score(nf, facts, vok, True) == evaluate(nf, facts, vok, True).rank()
+
+
+@SETTINGS
+@given(offers, needs, st.sampled_from([None, "Präsenz", "online", "hybrid"]),
+       st.sampled_from(["Präsenz", "online", "hybrid"]),
+       st.sampled_from([None, "de", "fr"]), _sub([*SPRACHEN, "fr"]), _sub([*MERKMALE, "neu"]))
+def test_fast_fit_is_the_rule_of_the_hard_conditions(
+        offer: dict[str, object], need: dict[str, object], form: str | None, offer_form: str,
+        lern: str | None, sprachen: list[str], merkmale: list[str]) -> None:
+    """The bit test that judges offers (fits) is what the rule in words says: the offer
+    runs, has the form (hybrid serves Präsenz and online), the Lernsprache, every Merkmal
+    and one of the languages of the need; also for values no offer or vocabulary has."""
+    need = {**need, "form": form, "lernsprache": lern, "sprachen": sprachen,
+            "merkmale": merkmale}
+    k = konzept([angebot("a", **_clean({**offer, "form": offer_form}))],
+                [bedarf("b", **_clean(need))])
+    vok = build_vokabular(k)
+    facts = build_index(k, vok).facts[0]
+    nf = need_facts(k.bedarfe["b"], vok)
+    hard = {"laufzeit", "form", "lernsprache", "merkmal", "sprache"}
+    fit = evaluate(nf, facts, vok, stand_known=True, texts=False)
+    failed = {e.art for e in fit.fehler} & hard
+    # "sprache" fails in part too: an offer with one of the languages fits
+    in_part = "sprache" in failed and bool(fit.sprachen - {None})
+    assert fits(nf, facts) == (not failed or (failed == {"sprache"} and in_part))
 
 
 @SETTINGS

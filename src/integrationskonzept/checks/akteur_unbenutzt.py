@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import REF_TARGETS, Konzept, where
-from ..model.references import all_refs, text_refs
+from ..model.references import ids_by_field, text_refs
 from ..problems import Severity
 from . import CheckContext, Finding
 
@@ -30,7 +30,10 @@ _AKTEUR_FIELDS = frozenset({f for f, kinds in REF_TARGETS.items() if kinds == ("
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    used = {ident for _e, field, ident, _p in all_refs(konzept) if field in _AKTEUR_FIELDS}
+    used: set[str] = set()
+    for field, idents in ids_by_field(konzept).items():
+        if field in _AKTEUR_FIELDS:
+            used.update(idents)
     used.update(ref[0] for ref in text_refs(konzept))  # also [[id]] in chapter files
     for akteur in konzept.akteure.values():
         if akteur.beziehungen:

@@ -10,10 +10,10 @@ wo diese definiert ist; bei Tippfehlern schlägt sie die ähnlichste ID vor.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import Ref, all_refs, text_ref_location, text_refs
+from ..model.references import Ref, ids_by_field, ref_fields, text_ref_location, text_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding
@@ -50,19 +50,44 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             text_ref_location(konzept, tref),
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
-    get_id = ids.get
-    get_kinds = REF_TARGETS.get
-    for ref in all_refs(konzept):
-        field, written = ref[1], ref[2]
-        if field == "[[…]]" or ":" in written:  # texts above; other concepts: IK208 / IK206
+    passend = _fitting(konzept)
+    # the usual case: every id of a field is one of a fitting kind (one set operation)
+    falsch = {field for field, written in ids_by_field(konzept).items()
+              if field != "[[…]]" and not passend(field).issuperset(written)}
+    if not falsch:
+        return
+    for entry, field, written_ids, at, listed in ref_fields(konzept):
+        if field not in falsch:
             continue
-        if "#" not in written:  # the usual case: a plain id of the right kind
-            found = get_id(written)
-            if found is not None:
-                kinds = get_kinds(field)
-                if kinds is None or found[0] in kinds:
-                    continue
-        yield from _ref(konzept, ref, by_kind)
+        ok = passend(field)
+        if ok.issuperset(written_ids):
+            continue
+        for i, written in enumerate(written_ids):
+            if ":" in written:  # other concepts: IK208 / IK206
+                continue
+            if "#" not in written and written in ok:
+                continue
+            yield from _ref(konzept, (entry, field, written, at + (i,) if listed else at),
+                            by_kind)
+
+
+def _fitting(konzept: Konzept) -> Callable[[str], frozenset[str]]:
+    """The ids a field may name: of a kind it refers to (any id if the field has no
+    kinds); each set made once."""
+    by_kind: dict[str, list[str]] = {}
+    for ident, (kind, _loc) in konzept.ids.items():
+        by_kind.setdefault(kind, []).append(ident)
+    by_kinds: dict[tuple[str, ...] | None, frozenset[str]] = {None: frozenset(konzept.ids)}
+
+    def passend(field: str) -> frozenset[str]:
+        kinds = REF_TARGETS.get(field)
+        got = by_kinds.get(kinds)
+        if got is None:
+            assert kinds is not None
+            got = by_kinds[kinds] = frozenset().union(*(by_kind.get(k, ()) for k in kinds))
+        return got
+
+    return passend
 
 
 def _ref(konzept: Konzept, ref: Ref, by_kind: dict[str, list[str]]) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..model.concept import KIND_LABELS, REF_TARGETS, Konzept, where
-from ..model.references import all_refs
+from ..model.references import prefixed_refs
 from ..problems import Location, Severity
 from ..source.schemaerrors import suggest
 from . import CheckContext, Finding, Nachbarkonzept
@@ -41,7 +41,7 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     bereich = ctx.arbeitsbereich
     if bereich is None:
         return
-    for entry, field, ident, path in all_refs(konzept):
+    for entry, field, ident, path in prefixed_refs(konzept):
         if ":" not in ident:
             continue
         prefix, rest = ident.split(":", 1)

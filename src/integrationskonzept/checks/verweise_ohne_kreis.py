@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import Konzept, where
-from ..model.references import all_refs
+from ..model.references import prefixed_refs
 from ..problems import Severity
 from . import CheckContext, Finding
 
@@ -30,7 +30,7 @@ massnahmen:
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     if ctx.arbeitsbereich is not None:
         return
-    for entry, field, ident, path in all_refs(konzept):
+    for entry, field, ident, path in prefixed_refs(konzept):
         if ":" not in ident:
             continue
         prefix = ident.split(":", 1)[0]

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal
 
 from ..model.concept import Konzept, where
 from ..model.items import Bedarf
@@ -40,7 +41,7 @@ from .index import (
     build_index,
     build_vokabular,
 )
-from .match import NeedFacts, abdeckung, fits, need_facts
+from .match import NeedFacts, abdeckung, need_facts
 from .matrix import build_matrices
 from .nearest import explain_gap
 from .report import (
@@ -64,6 +65,7 @@ from .report import (
 
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
+_ID_TITEL = attrgetter("id", "titel")
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
@@ -105,7 +107,7 @@ def covering(konzept: Konzept, bedarfe: Iterable[str],
         index = build_index(konzept, vok, mehr(vok) if mehr is not None else None)
         stand_known = konzept.stand is not None
         asked: set[int] = set()
-        memo: dict[tuple[object, ...], list[list[int]]] = {}
+        memo: dict[tuple[object, ...], Any] = {}
         return {b: _judge(need_facts(konzept.bedarfe[b], vok), index, vok, stand_known,
                           asked, memo, explain=False).angebote for b in bedarfe}
 
@@ -130,14 +132,16 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         stand_known = konzept.stand is not None
         by_need = _massnahmen_of(konzept)
         asked: set[int] = set()
-        buckets: dict[tuple[object, ...], list[list[int]]] = {}
-        quellen: dict[str, str] = {}
+        buckets: dict[tuple[object, ...], Any] = {}
+        quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
         out = []
         for bedarf in konzept.bedarfe.values():
+            bezuege = tuple(by_need.get(bedarf.id, ()))
+            if _akzeptiert(bedarf) or any(b.aktiv for b in bezuege):
+                continue  # accepted or in hand: not open, whatever the offers (_lage)
             need = need_facts(bedarf, vok)
             verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
-            bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezuege) != LAGE_OFFEN:
+            if verdict.urteil == GEDECKT:
                 continue  # not explained: its reasons are never worded
             out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
         return tuple(out)
@@ -169,7 +173,8 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
 
 
 def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
-            bezuege: tuple[MassnahmeBezug, ...], quellen: dict[str, str]) -> Befund:
+            bezuege: tuple[MassnahmeBezug, ...],
+            quellen: dict[tuple[str, ...], tuple[str, ...]]) -> Befund:
     akzeptiert = _akzeptiert(bedarf)
     return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
         "bedarf": bedarf.id, "titel": bedarf.titel, "handlungsfeld": bedarf.handlungsfeld,
@@ -184,9 +189,19 @@ def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
         "hinweise": verdict.hinweise, "angebote": verdict.angebote,
         "naechste": verdict.naechste, "massnahmen": bezuege, "akzeptiert": akzeptiert,
         "ort": where(bedarf, "id"),
-        "quellen": tuple([quellen[q] if q in quellen else quellen.setdefault(
-            q, quelle_text(konzept, q)) for q in bedarf.quelle]) if bedarf.quelle else (),
+        "quellen": _quellen(konzept, bedarf.quelle, quellen) if bedarf.quelle else (),
     })
+
+
+def _quellen(konzept: Konzept, quelle: list[str],
+             memo: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
+    """The sources of a need as people read them (:func:`quelle_text`); needs that name
+    the same sources share one tuple."""
+    key = tuple(quelle)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple([quelle_text(konzept, q) for q in key])
+    return got
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -196,8 +211,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     by_need = _massnahmen_of(konzept)
     asked: set[int] = set()  # ids of the index buckets some need looks into
     befunde = []
-    buckets: dict[tuple[object, ...], list[list[int]]] = {}  # by (hf, places, groups)
-    quellen: dict[str, str] = {}
+    buckets: dict[tuple[object, ...], Any] = {}  # by (hf, places, groups)
+    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
     for bedarf in konzept.bedarfe.values():
         need = need_facts(bedarf, vok)
         verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
@@ -206,6 +221,9 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     befunde_t = tuple(befunde)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
+    # A gap's reasons, worded when first read, look only at the facts and the offers by
+    # field and group (nearest.py): the report keeps no more of the index alive.
+    index.by_key, index.by_hf_raum = {}, {}
     facts = index.facts
     # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
     erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
@@ -221,12 +239,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     namen = dict(vok.namen)
     namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
     namen[OHNE_HANDLUNGSFELD] = "ohne Handlungsfeld"
-    for a in konzept.angebote.values():
-        namen[a.id] = a.titel
-    for b in konzept.bedarfe.values():
-        namen[b.id] = b.titel
-    for m in konzept.massnahmen.values():
-        namen[m.id] = m.titel
+    for table in (konzept.angebote, konzept.bedarfe, konzept.massnahmen):
+        namen.update(map(_ID_TITEL, table.values()))  # (id, titel) of each
     return GapReport(
         stand=konzept.stand, befunde=befunde_t, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
@@ -236,38 +250,47 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
 
 
-def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular) -> list[list[int]]:
+def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular,
+             memo: dict[tuple[object, ...], Any]) -> list[list[int]]:
     """The index buckets whose offers reach the need's places and groups, nearest first.
 
     Nearest first: the need's own place before the places above it (the whole last), its
-    own groups before the groups that include them, "for everyone" last.
+    own groups before the groups that include them, "for everyone" last. (The places
+    and groups to look at are kept in ``memo`` by the need's places and groups.)
     """
     assert need.hf is not None
     hf = need.hf
     out: list[list[int]] = []
-    chains = [vok.kette(r) for r in need.raeume]
-    depth = max(len(c) for c in chains)
-    raeume = list(dict.fromkeys(c[i] for i in range(depth) for c in chains if i < len(c)))
+    raeume: list[str] | None = memo.get(("r", need.raeume))
+    if raeume is None:
+        chains = [vok.kette(r) for r in need.raeume]
+        depth = max(len(c) for c in chains)
+        raeume = memo[("r", need.raeume)] = list(dict.fromkeys(
+            c[i] for i in range(depth) for c in chains if i < len(c)))
     if not need.gruppen:
+        by_hf_raum = index.by_hf_raum
         for r in raeume:
-            hits = index.by_hf_raum.get((hf, r))
+            hits = by_hf_raum.get((hf, r))
             if hits:
                 out.append(hits)
         return out
-    namen: list[str] = list(need.gruppen)
-    for g in need.gruppen:
-        namen.extend(sorted(vok.ober(g) - set(need.gruppen)))
-    gruppen: list[str | None] = [*dict.fromkeys(namen), None]
+    gruppen: list[str | None] | None = memo.get(("g", need.gruppen))
+    if gruppen is None:
+        namen: list[str] = list(need.gruppen)
+        for g in need.gruppen:
+            namen.extend(sorted(vok.ober(g) - set(need.gruppen)))
+        gruppen = memo[("g", need.gruppen)] = [*dict.fromkeys(namen), None]
+    by_key = index.by_key
     for r in raeume:
         for gruppe in gruppen:
-            hits = index.by_key.get((hf, r, gruppe))
+            hits = by_key.get((hf, r, gruppe))
             if hits:
                 out.append(hits)
     return out
 
 
 def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool,
-           asked: set[int], memo: dict[tuple[object, ...], list[list[int]]],
+           asked: set[int], memo: dict[tuple[object, ...], Any],
            explain: bool | Literal["later"] = True) -> Verdict:
     """The verdict of one need, before it is traced to Maßnahmen; without ``explain``
     only the covering offers are right (no reasons, no nearest offers); with
@@ -282,30 +305,34 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     key = (need.hf, need.raeume, need.gruppen)
     buckets = memo.get(key)
     if buckets is None:
-        buckets = memo[key] = _buckets(need, index, vok)
+        buckets = memo[key] = _buckets(need, index, vok, memo)
         asked.update([id(b) for b in buckets])
+    profile = index.profile
+    pflicht, sprachbits = need.pflicht, need.sprachbits
     covering: list[OfferFacts] = []
     others: list[int] = []
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
-    einfach = need.einfach
-    single = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
-              need.sprachen[0] if need.sprachen else None)
     total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
+    einfach = total == 1  # one group, place and language at most: NeedFacts.einfach
+    single: tuple[object, ...] = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
+                                  need.sprachen[0] if need.sprachen else None) if einfach else ()
     umfang = need.umfang
     plaetze_bisher = 0
     unbekannt_bisher = False
     # Nearest offers first; stop as soon as the need is fully covered, so a well served
-    # need costs a few look-ups, not one per offer of its field.
+    # need costs a few look-ups, not one per offer of its field. (The test is
+    # :func:`~.match.fits` on the offers' bits.)
     for bucket in buckets:
         for pos in bucket:
             if pos in seen:
                 continue
             seen.add(pos)
-            offer = facts[pos]
-            if not fits(need, offer):
+            p = profile[pos]
+            if p & pflicht != pflicht or (sprachbits and not p & sprachbits):
                 others.append(pos)
                 continue
+            offer = facts[pos]
             covering.append(offer)
             if einfach:
                 cells.add(single)

@@ -11,6 +11,7 @@ all. Offers that overlap only in a chain (A with B, B with C) form one group.
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from .index import OfferFacts
 from .report import ALLE_ZIELGRUPPEN, Doppelstruktur
@@ -35,7 +36,7 @@ def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
         if len(members) < 2:
             continue
         for cluster in (c for group in _same_kind(members) for c in _overlapping(group)):
-            key = (hf, tuple(sorted(f.pos for f in cluster)))
+            key = (hf, tuple(sorted(map(_POS, cluster))))
             seen_groups, seen_places = merged.setdefault(key, ({}, {}))
             seen_groups[gruppe] = None
             seen_places[raum] = None
@@ -48,6 +49,10 @@ def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
     return tuple(out)
 
 
+_POS = attrgetter("pos")
+_BEGINN = attrgetter("beginn")
+
+
 def _same_kind(members: list[OfferFacts]) -> list[list[OfferFacts]]:
     """Groups of offers that may do the same: one per stated kind, unkinded ones in each."""
     kinds = sorted({f.art for f in members if f.art})
@@ -58,13 +63,14 @@ def _same_kind(members: list[OfferFacts]) -> list[list[OfferFacts]]:
     for kind in kinds:
         group = [f for f in members if f.art == kind] + unkinded
         if len(group) >= 2:
-            out.append(sorted(group, key=lambda f: f.pos))
+            out.append(sorted(group, key=_POS))
     return out
 
 
 def _overlapping(members: list[OfferFacts]) -> list[list[OfferFacts]]:
     """Groups of two or more offers whose Laufzeiten overlap (sweep by start)."""
-    ordered = sorted(members, key=lambda f: (f.beginn, f.pos))
+    # members come by position: a stable sort by start keeps that order among equals
+    ordered = sorted(members, key=_BEGINN)
     clusters: list[list[OfferFacts]] = []
     current = [ordered[0]]
     end = ordered[0].ende

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model.concept import Konzept
 from ..model.items import Angebot
@@ -27,6 +27,68 @@ _K = TypeVar("_K")
 
 # Formatting a date with babel is slow; offers share few end dates.
 _datum = lru_cache(maxsize=1024)(datum_lang)
+
+# The hard conditions of matching (Laufzeit, Form, Lernsprache, Merkmale, Sprachen) as
+# bits of one int per offer (``OfferFacts.profil``) and per need (``NeedFacts.pflicht``,
+# ``NeedFacts.sprachbits``): testing an offer against a need is then two int operations
+# instead of a call that follows a chain of attributes. Every value gets its bit when
+# first seen (per kind: ``("m", "kostenfrei")``), the same in every concept of the
+# process, so offers made for one concept can be judged against the needs of another.
+_BITS: dict[tuple[str, str], int] = {}
+LAUFZEIT_OK = 1  # the offer runs at the Stand (or the Stand is unknown)
+# The forms of offers that serve a need's form (hybrid serves Präsenz and online; any
+# other form only itself), and the other way round.
+FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
+           "hybrid": ("hybrid",)}
+_FORM_DIENT = {form: tuple(need for need, ok in FORM_OK.items() if form in ok)
+               for form in FORM_OK}
+
+
+def bit(kind: str, value: str) -> int:
+    """The bit of one value of one kind of hard condition."""
+    got = _BITS.get((kind, value))
+    if got is None:
+        got = _BITS[(kind, value)] = 1 << (len(_BITS) + 1)
+    return got
+
+
+def bits(kind: str, values: frozenset[str] | tuple[str, ...] | list[str]) -> int:
+    out = 0
+    for value in values:
+        out |= bit(kind, value)
+    return out
+
+
+_form_bits: dict[str, int] = {}
+_lern_bits: dict[str, int] = {}
+_merkmal_bits: dict[frozenset[str], int] = {}
+_sprach_bits: dict[frozenset[str], int] = {}
+
+
+def _profil(laufzeit_ok: bool, form: str, lernsprache: str | None,
+            merkmale: frozenset[str], sprachen: frozenset[str]) -> int:
+    """The bits of an offer: what of the hard conditions it meets."""
+    p = _form_bits.get(form)
+    if p is None:
+        p = _form_bits[form] = bits("f", _FORM_DIENT.get(form, (form,)))
+    if laufzeit_ok:
+        p |= LAUFZEIT_OK
+    if lernsprache is not None:
+        lb = _lern_bits.get(lernsprache)
+        if lb is None:
+            lb = _lern_bits[lernsprache] = bit("l", lernsprache)
+        p |= lb
+    if merkmale:
+        mb = _merkmal_bits.get(merkmale)
+        if mb is None:
+            mb = _merkmal_bits[merkmale] = bits("m", merkmale)
+        p |= mb
+    if sprachen:
+        sb = _sprach_bits.get(sprachen)
+        if sb is None:
+            sb = _sprach_bits[sprachen] = bits("s", sprachen)
+        p |= sb
+    return p
 
 
 @dataclass(frozen=True)
@@ -43,6 +105,31 @@ class Vokabular:
     deutsch: str | None
     namen: dict[str, str]
     weit: str  # "stadtweit", "kreisweit", ...
+    # One object for every equal list of ids the facts hold (see :meth:`menge`,
+    # :meth:`folge`): thousands of offers share a few hundred lists; each object less
+    # is one the garbage collector need not visit while the report lives.
+    # (memos, not part of the value; ``teile``: what needs with equal values share)
+    mengen: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False)
+    folgen: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    teile: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def menge(self, values: list[str] | tuple[str, ...]) -> frozenset[str]:
+        """The set of ``values``, one object for equal lists."""
+        key = tuple(values)
+        got = self.mengen.get(key)
+        if got is None:
+            got = self.mengen[key] = frozenset(key)
+        return got
+
+    def folge(self, values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """``values`` without repeats, in order, one object for equal lists."""
+        key = tuple(values)
+        got = self.folgen.get(key)
+        if got is None:
+            got = self.folgen[key] = key if len(key) < 2 else tuple(dict.fromkeys(key))
+        return got
 
     def kette(self, raum: str) -> tuple[str, ...]:
         """``raum`` and its ancestors up to the whole; unknown ids hang under the whole."""
@@ -126,7 +213,6 @@ class OfferFacts:
     handlungsfelder: tuple[str, ...]
     zielgruppen: frozenset[str]  # empty: for everyone
     raeume: tuple[str, ...]  # never empty: the whole if none given
-    raeume_set: frozenset[str]
     sprachen: frozenset[str]
     lernsprache: str | None
     form: str
@@ -136,6 +222,7 @@ class OfferFacts:
     laufzeit_grund: str | None  # "ausgelaufen am …" / "beginnt erst am …" at the Stand
     beginn: dt.date
     ende: dt.date
+    profil: int = 0  # the hard conditions it meets, as bits (see :func:`bit`)
 
     @property
     def aktuell(self) -> bool:
@@ -158,19 +245,18 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
             grund = f"ausgelaufen am {_datum(ende)}"
         elif beginn > stand:
             grund = f"beginnt erst am {_datum(beginn)}"
+    menge, folge = vok.menge, vok.folge
     listed = angebot.sozialraeume
-    raeume = (tuple(listed) if len(listed) < 2 else tuple(dict.fromkeys(listed))) if listed \
-        else (vok.gesamt,)
-    sprachen = frozenset(angebot.sprachen)
-    if not sprachen and vok.deutsch is not None:
-        sprachen = frozenset((vok.deutsch,))
-    felder = angebot.handlungsfelder
+    raeume = folge(listed) if listed else folge((vok.gesamt,))
+    listed = angebot.sprachen
+    sprachen = menge(listed) if listed or vok.deutsch is None else menge((vok.deutsch,))
+    merkmale = menge(angebot.merkmale)
+    lern, form = angebot.lernsprache, angebot.form
     return OfferFacts(
-        pos, angebot.id, angebot.titel,
-        tuple(felder) if len(felder) < 2 else tuple(dict.fromkeys(felder)),
-        frozenset(angebot.zielgruppen), raeume, frozenset(raeume), sprachen,
-        angebot.lernsprache, angebot.form, frozenset(angebot.merkmale), angebot.kapazitaet,
-        angebot.art, grund, beginn, ende)
+        pos, angebot.id, angebot.titel, folge(angebot.handlungsfelder),
+        menge(angebot.zielgruppen), raeume, sprachen,
+        lern, form, merkmale, angebot.kapazitaet,
+        angebot.art, grund, beginn, ende, _profil(grund is None, form, lern, merkmale, sprachen))
 
 
 @dataclass
@@ -182,6 +268,7 @@ class OfferIndex:
     by_hf_gruppe: dict[tuple[str, str | None], list[int]]
     by_hf_raum: dict[tuple[str, str], list[int]]
     by_hf: dict[str, list[int]]
+    profile: list[int]  # OfferFacts.profil by position
 
 
 # The buckets of an index: by (hf, raum, gruppe), (hf, gruppe), (hf, raum) and hf.
@@ -224,7 +311,7 @@ def build_index(konzept: Konzept, vok: Vokabular,
         _merge(buckets[1], theirs[1], offset)
         _merge(buckets[2], theirs[2], offset)
         _merge(buckets[3], theirs[3], offset)
-    return OfferIndex(facts, *buckets)
+    return OfferIndex(facts, *buckets, [f.profil for f in facts])
 
 
 def _merge(mine: dict[_K, list[int]], theirs: dict[_K, list[int]], offset: int) -> None:

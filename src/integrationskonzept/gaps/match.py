@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 
 from ..model.items import Bedarf
 from ..text.german import word_list
-from .index import OfferFacts, Vokabular
+from .index import FORM_OK, LAUFZEIT_OK, OfferFacts, Vokabular, bit, bits
 
-_FORM_OK = {"Präsenz": ("Präsenz", "hybrid"), "online": ("online", "hybrid"),
-            "hybrid": ("hybrid",)}
 _FORM_NUR = {"Präsenz": "nur in Präsenz", "online": "nur online", "hybrid": "nur hybrid"}
 _ORT_PRAEP = {"Ortsteil": "im Ortsteil", "Stadtteil": "im Stadtteil", "Quartier": "im Quartier",
               "Gemeinde": "in der Gemeinde", "Stadt": "in der Stadt"}
@@ -54,6 +52,8 @@ class NeedFacts:
     sprachen_set: frozenset[str] = frozenset()
     ober: tuple[frozenset[str], ...] = ()  # per group: itself and the groups including it
     ketten: tuple[frozenset[str], ...] = ()  # per place: itself and the places above it
+    pflicht: int = LAUFZEIT_OK  # the bits an offer must have all of (OfferFacts.profil)
+    sprachbits: int = 0  # the bits of which an offer needs one (none: any language)
 
     @property
     def einfach(self) -> bool:
@@ -62,28 +62,36 @@ class NeedFacts:
 
 
 def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
-    raeume = _unique(bedarf.sozialraeume) or (vok.gesamt,)
-    gruppen = _unique(bedarf.zielgruppen)
-    merkmale = bedarf.merkmale
-    sprachen = bedarf.sprachen
-    ober = vok.ober
-    kette_set = vok.kette_set
+    folge, menge, teile = vok.folge, vok.menge, vok.teile
+    listed = bedarf.sozialraeume
+    raeume = folge(listed) if listed else folge((vok.gesamt,))
+    gruppen = folge(bedarf.zielgruppen)
+    merkmale = folge(bedarf.merkmale)
+    sprachen = folge(bedarf.sprachen)
+    lern, form = bedarf.lernsprache, bedarf.form
+    # what needs with the same values share, made once (keyed by the shared tuples)
+    pflicht = teile.get(("pflicht", form, lern, merkmale))
+    if pflicht is None:
+        pflicht = LAUFZEIT_OK
+        if form is not None:
+            pflicht |= bit("f", form)
+        if lern is not None:
+            pflicht |= bit("l", lern)
+        if merkmale:
+            pflicht |= bits("m", merkmale)
+        teile[("pflicht", form, lern, merkmale)] = pflicht
+    ober = teile.get(("ober", gruppen))
+    if ober is None:
+        ober = teile[("ober", gruppen)] = tuple([vok.ober(g) for g in gruppen])
+    ketten = teile.get(("ketten", raeume))
+    if ketten is None:
+        ketten = teile[("ketten", raeume)] = tuple([vok.kette_set(r) for r in raeume])
+    sprachbits = teile.get(("sprachen", sprachen))
+    if sprachbits is None:
+        sprachbits = teile[("sprachen", sprachen)] = bits("s", sprachen)
     return NeedFacts(
-        bedarf.id, bedarf.handlungsfeld, gruppen, raeume, _unique(sprachen),
-        bedarf.lernsprache, bedarf.form, _unique(merkmale), bedarf.umfang,
-        frozenset(merkmale) if merkmale else _NICHTS,
-        frozenset(sprachen) if sprachen else _NICHTS,
-        tuple([ober(g) for g in gruppen]), tuple([kette_set(r) for r in raeume]))
-
-
-_NICHTS: frozenset[str] = frozenset()
-
-
-def _unique(values: list[str]) -> tuple[str, ...]:
-    """``values`` without repeats, in order (most lists hold one value)."""
-    if len(values) < 2:
-        return tuple(values)
-    return tuple(dict.fromkeys(values))
+        bedarf.id, bedarf.handlungsfeld, gruppen, raeume, sprachen, lern, form, merkmale,
+        bedarf.umfang, menge(merkmale), menge(sprachen), ober, ketten, pflicht, sprachbits)
 
 
 @dataclass
@@ -151,16 +159,13 @@ def _orte_kurz(raeume: tuple[str, ...], vok: Vokabular) -> str:
 
 def fits(need: NeedFacts, offer: OfferFacts) -> bool:
     """Fast test for an offer found by the index (so it already meets the need's field,
-    and at least one of its groups and places): does it cover at least part of it?"""
-    if offer.laufzeit_grund is not None:
-        return False
-    if need.form is not None and offer.form not in _FORM_OK.get(need.form, (need.form,)):
-        return False
-    if need.lernsprache is not None and offer.lernsprache != need.lernsprache:
-        return False
-    if need.merkmale and not need.merkmal_set <= offer.merkmale:
-        return False
-    return not need.sprachen or not offer.sprachen.isdisjoint(need.sprachen)
+    and at least one of its groups and places): does it cover at least part of it?
+
+    It runs at the Stand, has the form, the Lernsprache and every Merkmal the need asks
+    for, and one of its languages (the bits of :func:`~.index.bit`)."""
+    profil, pflicht = offer.profil, need.pflicht
+    return profil & pflicht == pflicht and (not need.sprachbits
+                                            or bool(profil & need.sprachbits))
 
 
 def abdeckung(need: NeedFacts, offer: OfferFacts, vok: Vokabular
@@ -214,7 +219,7 @@ def scorer(need: NeedFacts, stand_known: bool
     n_sprachen = len(need.sprachen)
     lern = need.lernsprache
     merkmal_set = need.merkmal_set if need.merkmale else None
-    form_ok = _FORM_OK.get(need.form, (need.form,)) if need.form is not None else None
+    form_ok = FORM_OK.get(need.form, (need.form,)) if need.form is not None else None
     w_hf, w_gruppe, w_raum = GEWICHT["handlungsfeld"], GEWICHT["zielgruppe"], GEWICHT[
         "sozialraum"]
     w_sprache, w_lern, w_merkmal = GEWICHT["sprache"], GEWICHT["lernsprache"], GEWICHT[
@@ -235,7 +240,7 @@ def scorer(need: NeedFacts, stand_known: bool
             else:
                 teilweise += bool(n)
                 schwere += w_gruppe
-        n = _count(ketten, offer.raeume_set)
+        n = _count(ketten, frozenset(offer.raeume))
         if n == n_raeume:
             passend += 1
         else:
@@ -358,7 +363,7 @@ def evaluate(need: NeedFacts, offer: OfferFacts, vok: Vokabular, stand_known: bo
     # Form
     if need.form is not None:
         geprueft += 1
-        if offer.form in _FORM_OK.get(need.form, (need.form,)):
+        if offer.form in FORM_OK.get(need.form, (need.form,)):
             passend += 1
         else:
             text = _FORM_NUR.get(offer.form, f"nur {offer.form}")

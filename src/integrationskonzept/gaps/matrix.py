@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .report import ALLE_ZIELGRUPPEN, GEDECKT, OHNE_HANDLUNGSFELD, TEILWEISE, Befund, Matrix, Zelle
+from .report import (
+    ALLE_ZIELGRUPPEN,
+    GEDECKT,
+    LAGE_OFFEN,
+    OHNE_HANDLUNGSFELD,
+    TEILWEISE,
+    Befund,
+    Matrix,
+    Zelle,
+)
 
 
 def _axis(order: Iterable[str], used: Iterable[str]) -> tuple[str, ...]:
@@ -31,21 +40,20 @@ def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     used_rows: list[str] = []
     used_cols: list[str] = []
+    ohne = ((gesamt or "_gesamt",) if spalten_von == "sozialraeume" else (ALLE_ZIELGRUPPEN,))
     for b in befunde:
         row = b.handlungsfeld or OHNE_HANDLUNGSFELD
-        cols: tuple[str, ...] = getattr(b, spalten_von)
-        if not cols:
-            cols = (gesamt or "_gesamt",) if spalten_von == "sozialraeume" else (
-                ALLE_ZIELGRUPPEN,)
+        cols: tuple[str, ...] = getattr(b, spalten_von) or ohne
         used_rows.append(row)
-        for col in dict.fromkeys(cols):
+        idx = 0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2
+        offen = b.lage == LAGE_OFFEN  # Befund.offen
+        for col in dict.fromkeys(cols) if len(cols) > 1 else cols:
             if erlaubt is not None and col not in erlaubt:
                 continue
             used_cols.append(col)
             cell = counts[(row, col)]
-            idx = 0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2
             cell[idx] += 1
-            cell[3] += b.offen
+            cell[3] += offen
     rows = _axis(zeilen, used_rows)
     cols_axis = _axis(spalten, used_cols)
     row_pos = {r: i for i, r in enumerate(rows)}

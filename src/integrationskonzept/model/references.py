@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import posixpath
 import re
-import typing
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
 
 from ..problems import Location
-from .concept import Konzept, where
-from .fields import Entry, MarkdownMarker, QuelleMarker, RefMarker, is_reference, source_of
+from .concept import Konzept
+from .fields import Entry, source_of
+from .refwalk import (
+    REF_IN_TEXT,
+    IdsByField,
+    MarkdownText,
+    Ref,
+    RefField,
+    TextRef,
+    TextStart,
+    walker,
+)
 
-REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s|]+)(?:\|[^\[\]]*)?\]\]")
+__all__ = ["REF_IN_TEXT", "MarkdownText", "Ref", "RefField", "TextRef", "TextStart",
+           "all_refs", "entries", "ids_by_field", "image_file", "markdown_texts",
+           "prefixed_refs", "ref_fields", "sources", "text_ref_location", "text_refs"]
 
 
 def entries(konzept: Konzept) -> Iterator[Entry]:
@@ -37,150 +45,81 @@ def sources(konzept: Konzept) -> Iterator[Entry]:
     yield from entries(konzept)
 
 
-@cache
-def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """Per model class: (field, how) with how in ref/refs/md/entry/entries."""
-    plan = []
-    for name, info in cls.model_fields.items():
-        ann = info.annotation
-        if _marked(info.metadata, ann, QuelleMarker):
-            plan.append((name, "quellen"))
-        elif _marked(info.metadata, ann, RefMarker):
-            plan.append((name, "refs" if _is_list(ann) else "ref"))
-        elif _marked(info.metadata, ann, MarkdownMarker):
-            plan.append((name, "md"))
-        else:
-            inner = _entry_type(ann)
-            if inner is not None:
-                plan.append((name, "entries" if _is_list(ann) else "entry"))
-    return tuple(plan)
-
-
-def _marked(metadata: list[Any], ann: Any, marker: type) -> bool:
-    """Whether the field (or the type inside its Optional) carries ``marker``."""
-    if any(isinstance(m, marker) for m in metadata):
-        return True
-    if any(isinstance(m, marker) for m in getattr(ann, "__metadata__", ())):
-        return True
-    return any(_marked([], arg, marker) for arg in typing.get_args(ann))
-
-
-def _is_list(ann: Any) -> bool:
-    return getattr(ann, "__origin__", None) is list or "list[" in str(ann)
-
-
-def _entry_type(ann: Any) -> type[Entry] | None:
-    if isinstance(ann, type) and issubclass(ann, Entry):
-        return ann
-    for arg in getattr(ann, "__args__", ()) or ():
-        found = _entry_type(arg)
-        if found is not None:
-            return found
-    return None
-
-
-Ref = tuple[Entry, str, str, tuple[str | int, ...]]
-
-
 def all_refs(konzept: Konzept) -> list[Ref]:
     """Every reference written in the concept: (entry, field, id, path); computed once."""
     cached = konzept.cache.get("refs")
+    if cached is None:
+        cached = konzept.cache["refs"] = _each(ref_fields(konzept))
+    return cached
+
+
+def _each(fields: list[RefField]) -> list[Ref]:
+    """The references of the fields one by one, in order."""
+    out: list[Ref] = []
+    for entry, field, ids, at, listed in fields:
+        if listed:
+            out += [(entry, field, ident, at + (i,)) for i, ident in enumerate(ids)]
+        else:
+            out += [(entry, field, ident, at) for ident in ids]
+    return out
+
+
+def ref_fields(konzept: Konzept) -> list[RefField]:
+    """Every reference written in the concept, by field (:data:`~.refwalk.RefField`), in
+    the order of :func:`all_refs`; computed once."""
+    cached = konzept.cache.get("ref_fields")
     if cached is None:
         cached = _walk_sources(konzept)[0]
     return cached
 
 
-MarkdownText = tuple[str, "TextStart", str]
+def ids_by_field(konzept: Konzept) -> dict[str, list[str]]:
+    """The ids written in each field (``"[[…]]"``: in texts of YAML fields), as in
+    :func:`ref_fields`; computed once."""
+    cached = konzept.cache.get("ids_by_field")
+    if cached is None:
+        _walk_sources(konzept)
+        cached = konzept.cache["ids_by_field"]
+    return cached  # type: ignore[no-any-return]
 
 
-def _walk_sources(konzept: Konzept) -> tuple[list[Ref], list[MarkdownText]]:
-    """One walk over every entry for both: the references and the Markdown texts."""
-    refs: list[Ref] = []
+def prefixed_refs(konzept: Konzept) -> list[Ref]:
+    """The references to other concepts of a Landkreis („kreis:jobcenter“), in the order
+    of :func:`all_refs`; computed once."""
+    cached = konzept.cache.get("prefixed_refs")
+    if cached is None:
+        fields = ref_fields(konzept)
+        # Most concepts name no other concept: one look over all ids at once says so.
+        if not any(":" in "\n".join(ids) for ids in ids_by_field(konzept).values()):
+            cached = []
+        else:
+            cached = _each([f for f in fields if any(":" in ident for ident in f[2])])
+        konzept.cache["prefixed_refs"] = cached
+    return cached
+
+
+def _walk_sources(konzept: Konzept) -> tuple[list[RefField], list[MarkdownText]]:
+    """One walk over every entry for all three: the references, the Markdown texts and
+    the ``[[id]]`` in them (:func:`text_refs`)."""
+    refs: list[RefField] = []
+    ids: IdsByField = defaultdict(list)
     texts: list[MarkdownText] = []
+    trefs: list[TextRef] = []
     for entry in sources(konzept):
         src = source_of(entry)
-        _walk(entry, entry, src[1] if src is not None else None, True, (), refs, texts)
-    texts += [(text, TextStart(None, (rel,), Location(rel, 1, 1)), posixpath.dirname(rel))
-              for rel, text in konzept.texte.items()]
-    konzept.cache["refs"] = refs
+        walker(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
+                            ids, texts, trefs)
+    finditer = REF_IN_TEXT.finditer
+    for rel, text in konzept.texte.items():
+        start = TextStart(None, (rel,), Location(rel, 1, 1))
+        texts.append((text, start, posixpath.dirname(rel)))
+        if "[[" in text:
+            trefs += [(m.group(1), start, m.start()) for m in finditer(text)]
+    konzept.cache["ref_fields"] = refs
+    konzept.cache["ids_by_field"] = dict(ids)
     konzept.cache["markdown"] = texts
+    konzept.cache["text_refs"] = trefs
     return refs, texts
-
-
-def _walk(entry: Entry, obj: BaseModel, raw: Any, written: bool, path: tuple[str | int, ...],
-          refs: list[Ref], texts: list[MarkdownText]) -> None:
-    """Append every reference written in ``obj`` to ``refs`` (entry, field, id, path) and
-    every Markdown text to ``texts``.
-
-    References that were not written in the source (inherited from the file's
-    ``handlungsfeld:``) are skipped: the file's own key is checked instead.
-    """
-    append = refs.append
-    values = obj.__dict__  # the fields' values (pydantic keeps them there)
-    # (paths as path + (…): a third cheaper than (*path, …) for 120,000 references)
-    plan = _PLANS.get(type(obj))
-    if plan is None:
-        plan = _PLANS[type(obj)] = _numbered(type(obj))
-    for name, how in plan:
-        value = values[name]
-        if value is None:
-            continue
-        on = written and (raw is None or name in raw)
-        if how == _REFS:
-            if on:
-                for i, ident in enumerate(value):
-                    append((entry, name, ident, path + (name, i)))
-        elif how == _REF:
-            if on:
-                append((entry, name, value, path + (name,)))
-        elif how == _MD:
-            at = path + (name,)
-            texts.append((value, TextStart(entry, at), ""))
-            if on and "[[" in value:
-                for m in REF_IN_TEXT.finditer(value):
-                    append((entry, "[[…]]", m.group(1), at))
-        elif how == _QUELLEN:
-            if on:
-                for i, ident in enumerate(value):
-                    if is_reference(ident):
-                        append((entry, name, ident, path + (name, i)))
-        else:
-            sub = raw.get(name) if on and raw is not None else None
-            if how == _ENTRY:
-                _walk(entry, value, sub if isinstance(sub, dict) else None, on,
-                      path + (name,), refs, texts)
-                continue
-            for i, item in enumerate(value):
-                sub_i = sub[i] if isinstance(sub, list) and i < len(sub) else None
-                _walk(entry, item, sub_i if isinstance(sub_i, dict) else None, on,
-                      path + (name, i), refs, texts)
-
-
-# The plans of :func:`_plan` with small numbers for the kinds (the walk compares them
-# half a million times for a Landkreis).
-_REFS, _REF, _MD, _QUELLEN, _ENTRY, _ENTRIES = range(6)
-_HOW = {"refs": _REFS, "ref": _REF, "md": _MD, "quellen": _QUELLEN, "entry": _ENTRY,
-        "entries": _ENTRIES}
-_PLANS: dict[type[BaseModel], tuple[tuple[str, int], ...]] = {}
-
-
-def _numbered(cls: type[BaseModel]) -> tuple[tuple[str, int], ...]:
-    """:func:`_plan` of ``cls`` numbered, without nested entries that hold nothing to walk
-    (a Zeitraum, a Kontakt: no reference or text in them or in any subclass)."""
-    out = []
-    for name, how in _plan(cls):
-        if how in ("entry", "entries"):
-            inner = _entry_type(cls.model_fields[name].annotation)
-            if inner is not None and _holds_nothing(inner):
-                continue
-        out.append((name, _HOW[how]))
-    return tuple(out)
-
-
-def _holds_nothing(cls: type[BaseModel]) -> bool:
-    if _plan(cls):
-        return False
-    return all(_holds_nothing(sub) for sub in cls.__subclasses__())
 
 
 # Alt text: plain characters, escapes and one level of nested [brackets]. No part of
@@ -210,27 +149,6 @@ def image_file(root: Path, basis: str, src: str) -> tuple[str, Path] | None:
     return name, path
 
 
-class TextStart:
-    """Where a Markdown text starts, found only when asked (a check reports something).
-
-    Fields in YAML files are located at their value; Markdown files at line 1.
-    """
-
-    __slots__ = ("entry", "path", "_location")
-
-    def __init__(self, entry: Entry | None, path: tuple[str | int, ...],
-                 location: Location | None = None) -> None:
-        self.entry = entry
-        self.path = path
-        self._location = location
-
-    def location(self) -> Location:
-        if self._location is None:
-            assert self.entry is not None
-            self._location = where(self.entry, *self.path)
-        return self._location
-
-
 def markdown_texts(konzept: Konzept) -> Iterator[MarkdownText]:
     """Every Markdown text: (text, where it starts, folder its image paths are relative to).
 
@@ -248,39 +166,18 @@ def _markdown(konzept: Konzept) -> list[MarkdownText]:
     return cached
 
 
-# A ``[[id]]`` written in a Markdown text: (id, where the text starts, n). ``n`` counts
-# the earlier ``[[id`` of the same id in a YAML field's text; in a Markdown file
-# (chapters, Ausgangslagen; no entry) it is the offset of the match.
-TextRef = tuple[str, TextStart, int]
-
-
 def text_refs(konzept: Konzept) -> list[TextRef]:
-    """Every ``[[id]]`` written in a Markdown text, in source order; computed once.
+    """Every ``[[id]]`` written in a Markdown text, in source order; computed once (by
+    the walk that finds the references).
 
     Only ids and handles: :func:`text_ref_location` finds the position of one reference
     in its file when a check reports it (the happy path reads no positions).
     """
     cached = konzept.cache.get("text_refs")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    out: list[TextRef] = []
-    append = out.append
-    finditer = REF_IN_TEXT.finditer
-    for text, start, _basis in _markdown(konzept):
-        if "[[" not in text:
-            continue
-        if start.entry is None:
-            for m in finditer(text):
-                append((m.group(1), start, m.start()))
-            continue
-        seen: dict[str, int] = {}
-        for m in finditer(text):
-            ident = m.group(1)
-            n = seen.get(ident, 0)
-            seen[ident] = n + 1
-            append((ident, start, n))
-    konzept.cache["text_refs"] = out
-    return out
+    if cached is None:
+        _walk_sources(konzept)
+        cached = konzept.cache["text_refs"]
+    return cached  # type: ignore[no-any-return]
 
 
 def text_ref_location(konzept: Konzept, ref: TextRef) -> Location:
