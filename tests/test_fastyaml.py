@@ -287,3 +287,12 @@ def test_stderr_of_the_process_stays_clean_on_a_broken_file(tmp_path: Path) -> N
     assert proc.returncode == 1
     assert "ERROR" not in proc.stderr and "detected here" not in proc.stderr
     assert "konzept.yaml:2:1: Fehler IK001" in proc.stdout + proc.stderr
+
+
+def test_json_longer_than_twice_the_file_is_read_whole() -> None:
+    # an empty value becomes "null" in JSON: the first buffer is too small for this file
+    text = "".join(f"k{i}:\n" for i in range(3000)) + "liste: [a,b,c]\n"
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    assert len(fast) == 3001 and fast["k2999"] is None and fast["liste"] == ["a", "b", "c"]
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)

@@ -309,16 +309,41 @@ def _parse(text: str, rel: str) -> Any:
     ryml = _state["ryml"]
     src = _Source(text, rel)
     try:
-        with _Quiet():
-            tree = ryml.parse_in_arena(text.encode("utf-8"))
-            if tree.empty() or tree.size() == 0:
-                return FALLBACK
-            out = ryml.emit_json_malloc(tree, tree.root_id())
+        with _Quiet():  # (its lock also keeps the one tree to this thread)
+            out = _json(ryml, text.encode("utf-8"))
+        if out is None:
+            return FALLBACK
         return _top(_decoder(src).decode(out), src)
     except (_Fallback, ValueError, RecursionError, AttributeError, TypeError):
         return FALLBACK
     except Exception:  # noqa: BLE001 - any rapidyaml exception: the safe reader decides
         return FALLBACK
+
+
+def _json(ryml: Any, data: bytes) -> str | None:
+    """rapidyaml's JSON of ``data``, or None for an empty document.
+
+    One tree for every file, cleared before each (a new tree per file cost a third of the
+    parse); the JSON is written into a buffer big enough for the usual file (emitting into
+    a fresh buffer measures the length first: a second pass).
+    """
+    tree = _state.get("tree")
+    if tree is None:
+        tree = _state["tree"] = ryml.Tree()
+    tree.clear()
+    tree.clear_arena()
+    ryml.parse_in_arena(data, tree)
+    if tree.empty() or tree.size() == 0:
+        return None
+    root = tree.root_id()
+    buf = bytearray(2 * len(data) + 4096)
+    failed, size = ryml.emit_json_to_substr(tree, root, buf)
+    if failed:  # many short values: the JSON is longer than twice the YAML
+        buf = bytearray(size)
+        failed, size = ryml.emit_json_to_substr(tree, root, buf)
+        if failed:
+            raise _Fallback
+    return str(memoryview(buf)[:size], "utf-8")
 
 
 def _enabled() -> bool:
