@@ -102,24 +102,25 @@ LINE = (
 
 
 # The usual lines once more, cheaper: a run of ``key: value`` lines at one indentation (or
-# ``- key: value`` and its keys two deeper) whose values are a plain text without ``:`` and
-# ``#``, or a one-line flow list/mapping of such texts. Every line of a run is one LINE as
+# one ``- key: value`` line) whose values are a plain text without ``:`` and ``#``, or a
+# one-line flow list/mapping of such texts. Every line of a run is one LINE as
 # well (the next line of the run is at the same indentation: not deeper, no continuation);
 # the run ends where the next line is no blank or comment line and not deeper, so the last
 # line is a whole LINE too (otherwise the run gives the line back and LINE reads it). So a
 # text is read the same with or without runs; runs need no alternatives tried, no backtrack
 # positions kept (possessive ``*+``) and one not-deeper test per run instead of per line:
-# about half the gate's time on a Landkreis (tests/test_fastyaml.py compares both).
+# about half the gate's time on a Landkreis (tests/test_yamlsubset.py compares both).
 _KEY_P = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*+"
 _FS_P = rf"{FSTART}[^:#\r\n,\[\]{{}}{CONTROL}]*+"
 _VALUE_P = (rf"(?:\[[ ]*+{_FS_P}(?:[ ]*+,[ ]*+{_FS_P})*+[ ]*+\]"
             rf"|\{{[ ]*+{_KEY_P}:[ ]++{_FS_P}(?:[ ]*+,[ ]*+{_KEY_P}:[ ]++{_FS_P})*+[ ]*+\}}"
             rf"|{PSTART}[^:#\r\n{CONTROL}]*+){NL}")
 _NEXT_HAS_CONTENT = r"(?![ ]*[#\r\n])"
+# (A ``- key: value`` line is a run of its own: its keys, two deeper, are the next run;
+# each value pattern in the expression costs compile time at every start.)
 RUN = (rf"(?P<r>[ ]*+)(?:{_KEY_P}:[ ]++{_VALUE_P}(?:(?P=r){_KEY_P}:[ ]++{_VALUE_P})*"
        rf"{_NEXT_HAS_CONTENT}(?!(?P=r)[ ])"
-       rf"|- {_KEY_P}:[ ]++{_VALUE_P}(?:(?P=r)[ ]{{2}}{_KEY_P}:[ ]++{_VALUE_P})*"
-       rf"{_NEXT_HAS_CONTENT}(?!(?P=r)[ ]{{3}}))")
+       rf"|- {_KEY_P}:[ ]++{_VALUE_P}{_NEXT_HAS_CONTENT}(?!(?P=r)[ ]{{3}}))")
 
 _SUBSET = re.compile(rf"(?:{RUN}|{LINE})*+")
 
