@@ -296,3 +296,22 @@ def test_json_longer_than_twice_the_file_is_read_whole() -> None:
     assert fast is not fastyaml.FALLBACK
     assert len(fast) == 3001 and fast["k2999"] is None and fast["liste"] == ["a", "b", "c"]
     assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_a_list_of_ids_gets_its_positions_when_a_message_names_an_item() -> None:
+    text = ("angebote:\n- id: a-1\n  titel: Kurs\n  zielgruppen: [eltern, 'x y', kinder]\n"
+            "  sprachen:\n  - de\n  - ar\n  - 1 2\n")
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    entry = fast["angebote"][0]
+    assert type(fast["angebote"]) is fastyaml.FList  # the loader's entry list, as before
+    assert safeyaml.locate(entry, ("zielgruppen", 1)) == (4, 25)
+    assert safeyaml.locate(entry, ("sprachen", 2)) == (8, 5)
+    assert isinstance(entry["zielgruppen"], safeyaml.YList)
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_lists_the_loader_looks_at_are_positioned_lists() -> None:
+    fast = _fast("massnahmen: [a, b]\nbeteiligung:\n  veranstaltungen: [c]\n")
+    assert isinstance(fast["massnahmen"], safeyaml.YList)
+    assert isinstance(fast["beteiligung"]["veranstaltungen"], safeyaml.YList)

@@ -157,16 +157,22 @@ class FList(_PositionsOnFirstUse, YList):
 
 
 def _fill(fast: Any, safe: Any) -> None:
-    """Copy the safe reader's positions onto the fast containers (same shape)."""
+    """Copy the safe reader's positions onto the fast containers (same shape); a plain list
+    of texts in a mapping is replaced by the safe reader's list (same texts, positioned)."""
     stack = [(fast, safe)]
     while stack:
         f, s = stack.pop()
         if type(f) is FMap:
             if isinstance(s, YMap):
                 f.line, f.column, f.pos = s.line, s.column, s.pos
+                positioned = []
                 for key, value in f.items():
                     if type(value) is FMap or type(value) is FList:
                         stack.append((value, s.get(key)))
+                    elif type(value) is list and isinstance(s.get(key), YList):
+                        positioned.append(key)
+                for key in positioned:
+                    f[key] = s[key]
                 continue
             f.line, f.column, f.pos = 0, 0, {k: (0, 0, 0, 0) for k in f}
         elif type(f) is FList:
@@ -190,9 +196,7 @@ def _decoder(src: _Source) -> json.JSONDecoder:
     fmap_new = FMap.__new__
     odd = _ODD_KEYS
     plain = _PLAIN_TYPES
-
-    flist_new = FList.__new__
-    extend = list.extend
+    texts = _TEXT_TYPES
 
     def mapping(pairs: list[tuple[str, Any]]) -> FMap:
         m = fmap_new(FMap)
@@ -202,13 +206,12 @@ def _decoder(src: _Source) -> json.JSONDecoder:
         if not plain.issuperset(map(type, m.values())):  # a list or a truth value inside
             for key, value in pairs:
                 kind = type(value)
-                if kind is list and plain.issuperset(map(type, value)):
-                    # the usual list (of ids): as _sequence, without two calls per list
-                    out = flist_new(FList)
-                    extend(out, value)
-                    out.src = src
-                    m[key] = out
-                elif kind in _CHANGED:
+                if kind is list and texts.issuperset(map(type, value)):
+                    # the usual list (of ids) stays as json.loads made it: nobody asks for
+                    # its positions unless a message names it, and then _fill puts the safe
+                    # reader's positioned list in its place
+                    continue
+                if kind in _CHANGED:
                     m[key] = _as_read(value, src)
         m.src = src
         return m
@@ -218,6 +221,8 @@ def _decoder(src: _Source) -> json.JSONDecoder:
 
 # What json.loads gives that needs no change: texts (numbers become texts), None, mappings.
 _PLAIN_TYPES = frozenset({str, type(None), FMap})
+# The items of a list that stays a plain list inside a mapping.
+_TEXT_TYPES = frozenset({str, type(None)})
 
 
 def _sequence(items: list[Any], src: _Source) -> FList:
@@ -249,6 +254,11 @@ def _top(value: Any, src: _Source) -> Any:
     value = _as_read(value, src)
     if isinstance(value, (FMap, FList)):
         src.root = value
+    if type(value) is FMap:  # the loader looks for YList at the top and one level down
+        for inner in (value, *(v for v in value.values() if type(v) is FMap)):
+            for key, item in inner.items():
+                if type(item) is list:
+                    inner[key] = _sequence(item, src)
     return value
 
 
