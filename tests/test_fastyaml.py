@@ -61,6 +61,8 @@ LEFT_TO_THE_SAFE_READER = [
     ("a: [x, ~]\n", "tilde in a list"),
     ("a: Null\n", "Null"),
     ("a: NULL\n", "NULL"),
+    ("n: Nord\nb: [Nein, Null]\n", "Null after other words with N"),
+    ("a: NULLEN\nb: NULL\n", "NULL after a longer word"),
     ("a: .5\n", "number rapidyaml rewrites"),
     ("a: 3.\n", "number rapidyaml rewrites"),
     ("a: +5\n", "plus sign"),
@@ -315,3 +317,19 @@ def test_lists_the_loader_looks_at_are_positioned_lists() -> None:
     fast = _fast("massnahmen: [a, b]\nbeteiligung:\n  veranstaltungen: [c]\n")
     assert isinstance(fast["massnahmen"], safeyaml.YList)
     assert isinstance(fast["beteiligung"]["veranstaltungen"], safeyaml.YList)
+
+
+@pytest.mark.parametrize("text", ["a: Nullpunkt\nb: Nord\n", "a: NULLEN\n",
+                                  "a: Nulllinie\n"])
+def test_words_that_only_begin_with_null_are_read_fast(text: str) -> None:
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_a_file_with_byte_order_mark_is_read_fast_and_the_same() -> None:
+    raw = "\ufeffid: a-1\ntitel: Café\nliste: [x, y]\n".encode()
+    fast = safeyaml.parse_yaml_bytes(raw, "t.yaml")
+    assert not fast.problems and fastyaml._same(fast.data, {"id": "a-1", "titel": "Café",
+                                                              "liste": ["x", "y"]})
+    assert type(fast.data) is fastyaml.FMap  # read on the fast path
