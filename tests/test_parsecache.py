@@ -21,7 +21,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("IK_CACHE", raising=False)
     # the cache keeps what the safe reader read (files the fast reader leaves to it)
     monkeypatch.setenv("IK_SCHNELLLESER", "0")
-    monkeypatch.setitem(parsecache._state, "pruned", False)
+    monkeypatch.setitem(parsecache._state, "pruned", set())
     folder = parsecache.cache_dir()
     assert folder is not None and folder.is_relative_to(base)
     return folder

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from render_helpers import SAMPLE, run
 
-from integrationskonzept.render import pipeline
+from integrationskonzept.render import formats, pipeline
 from integrationskonzept.render.chunks import split_markdown
+from integrationskonzept.render.pandoc import run_pandoc
 
 # the sample plus chapters with what must stay together: a footnote and its text,
 # a landscape table after headings, a code fence holding a "# heading", a hyphen
@@ -71,10 +73,18 @@ def test_parts_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     whole = run(LONG, tmp_path / "ganz", formats=("html", "docx", "pdf"))
     monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)  # every document counts as long
     monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    runs: list[tuple[str, tuple[str, ...]]] = []
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        runs.append((kw["what"], kw.get("rts", ())))
+        return run_pandoc(args, **kw)
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
     messages: list[str] = []
     parts = run(LONG, tmp_path / "teile", formats=("html", "docx", "pdf"),
                 progress=messages.append)
     assert any("nacheinander" in m for m in messages)
+    # the long document's writers collect earlier (less memory), same bytes
+    assert dict(runs)["das HTML"] == dict(runs)["das DOCX"] == formats.WRITER_RTS_LANG
     assert parts["html"].read_bytes() == whole["html"].read_bytes()
     assert parts["pdf"].read_bytes() == whole["pdf"].read_bytes()
     with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:

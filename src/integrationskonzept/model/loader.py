@@ -21,8 +21,17 @@ from ..problems import DeferredLocation, Location, Problem, Severity
 from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
-from ..source.safeyaml import YList, YMap, locate, read_yaml
+from ..source.safeyaml import (
+    MAX_FILE_BYTES,
+    YamlFile,
+    YList,
+    YMap,
+    locate,
+    parse_yaml_bytes,
+    read_yaml,
+)
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
+from . import snapshot
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
 from .fields import Entry, set_source
 from .files import (
@@ -143,37 +152,92 @@ def load_concept(root: str | Path) -> LoadResult:
         return result
     konzept.files = files
     with gc_paused():
-        raw = []
-        unreadable = []
-        for rel in files:
-            yf = read_yaml(str(root / rel), rel)
-            result.problems.extend(yf.problems)
-            if yf.text and not yf.problems:
-                konzept.quelltexte[rel] = yf.text
-            elif yf.text:
-                unreadable.append((rel, yf.text))
-            if yf.data is None and not yf.problems:
-                result.problems.append(Problem(
-                    "IK008", Severity.WARNING, f"Datei „{rel}“ ist leer", Location(rel, 1, 1),
-                    "Füllen oder löschen Sie die Datei.", rule="dateien"))
-            elif yf.data is not None and not isinstance(yf.data, YMap):
-                result.problems.append(_err(
-                    "IK008",
-                    f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
-                    Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
-            elif yf.data is not None:
-                raw.append((rel, yf.data))
-        for rel, data in raw:
-            _register_ids(konzept, rel, data, result.problems)
-        for rel, text in unreadable:  # no follow-up errors of a file that is not YAML
-            for ident, kind, loc in probable_ids(text, rel):
-                konzept.ids.setdefault(ident, (kind, loc))
-            konzept.ungueltig |= words(text)
-            konzept.unlesbar.append(rel)
-        for rel, data in raw:
-            _load_file(konzept, rel, data, result.problems)
-        _finish(konzept, result.problems)
+        _load_files(konzept, root, files, result.problems)
     return result
+
+
+@dataclass
+class _File:
+    """A file read as a mapping: fresh (``snap`` None; ``key`` set when a snapshot may
+    be written) or rebuilt from its snapshot."""
+
+    rel: str
+    data: YMap
+    key: bytes | None = None
+    snap: snapshot.Snapshot | None = None
+
+
+def _read(root: Path, rel: str, session: snapshot.Session | None) -> tuple[YamlFile, _File]:
+    """The file read, or rebuilt from its snapshot when there is one."""
+    path = str(root / rel)
+    if session is None:
+        yf = read_yaml(path, rel)
+        return yf, _File(rel, yf.data)
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except Unreadable:
+        yf = read_yaml(path, rel)  # says why, as without snapshots
+        return yf, _File(rel, yf.data)
+    snap, key = session.load(rel, raw)
+    if snap is not None:
+        return YamlFile(rel, snap.data, [], snap.text), _File(rel, snap.data, snap=snap)
+    yf = parse_yaml_bytes(raw, rel)
+    return yf, _File(rel, yf.data, key)
+
+
+def _load_files(konzept: Konzept, root: Path, files: list[str],
+                problems: list[Problem]) -> None:
+    session = snapshot.Session.open(root)
+    read: list[_File] = []
+    unreadable = []
+    for rel in files:
+        yf, done = _read(root, rel, session)
+        problems.extend(yf.problems)
+        if yf.text and not yf.problems:
+            konzept.quelltexte[rel] = yf.text
+        elif yf.text:
+            unreadable.append((rel, yf.text))
+        if yf.data is None and not yf.problems:
+            problems.append(Problem(
+                "IK008", Severity.WARNING, f"Datei „{rel}“ ist leer", Location(rel, 1, 1),
+                "Füllen oder löschen Sie die Datei.", rule="dateien"))
+        elif yf.data is not None and not isinstance(yf.data, YMap):
+            problems.append(_err(
+                "IK008",
+                f"Die Datei muss aus Schlüsseln bestehen, gefunden {describe(yf.data)}",
+                Location(rel, 1, 1), "Beginnen Sie mit einem Schlüssel wie „massnahmen:“."))
+        elif yf.data is not None:
+            read.append(done)
+    for f in read:
+        if f.snap is None:
+            leitziel = f.data.get("leitziel")
+            _register_ids(konzept, f.rel, leitziel if isinstance(leitziel, YMap) else None,
+                          [(key, items) for key, items, _model in _lists_of(f.rel, f.data)],
+                          problems)
+        else:
+            _register_ids(konzept, f.rel, f.snap.leitziel,
+                          [(key, nodes) for key, nodes, _entries in f.snap.lists], problems)
+    for rel, text in unreadable:  # no follow-up errors of a file that is not YAML
+        for ident, kind, loc in probable_ids(text, rel):
+            konzept.ids.setdefault(ident, (kind, loc))
+        konzept.ungueltig |= words(text)
+        konzept.unlesbar.append(rel)
+    for f in read:
+        if f.snap is not None:
+            local = _Local(f.snap.kopf, [(key, entries) for key, _n, entries in f.snap.lists])
+        else:
+            own: list[Problem] = []
+            local = _load_local(konzept, f.rel, f.data, own)
+            problems.extend(own)
+            stored = local.kopf is not None and not own
+            if session is not None and f.key is not None and stored:
+                session.store(f.key, f.data, local.kopf, [
+                    (key, path, entries) for (key, entries), path in zip(
+                        local.lists, _list_paths(f.rel, f.data), strict=True)])
+        _add_file(konzept, f.rel, f.data, local, problems)
+    if session is not None:
+        session.close()
+    _finish(konzept, problems)
 
 
 _KONZEPT_TABLES = {**META_LISTS, **CONTENT_LISTS}
@@ -181,27 +245,38 @@ _KONZEPT_TABLES = {**META_LISTS, **CONTENT_LISTS}
 
 def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
     """The entry lists of a file: (key, raw list, model)."""
+    return [(key, items, model) for key, _path, items, model in _lists_with_paths(rel, data)]
+
+
+def _list_paths(rel: str, data: YMap) -> list[tuple[str, ...]]:
+    """Where each list of :func:`_lists_of` stands in the file: (key,) or (beteiligung, key)."""
+    return [path for _key, path, _items, _model in _lists_with_paths(rel, data)]
+
+
+def _lists_with_paths(rel: str, data: YMap
+                      ) -> list[tuple[str, tuple[str, ...], YList, type[Entry]]]:
     # In the order they are written (a mapping keeps its keys in file order), without
     # sorting by positions.
     tables = _KONZEPT_TABLES if rel in KONZEPT_FILES else CONTENT_LISTS
-    out = []
+    out: list[tuple[str, tuple[str, ...], YList, type[Entry]]] = []
     for key, value in data.items():
         model = tables.get(key)
         if model is not None and isinstance(value, YList):
-            out.append((key, value, model))
+            out.append((key, (key,), value, model))
         elif key == "beteiligung" and isinstance(value, YMap):
             for sub, inner in value.items():
                 model = BETEILIGUNG_LISTS.get(sub)
                 if model is not None and isinstance(inner, YList):
-                    out.append((sub, inner, model))
+                    out.append((sub, ("beteiligung", sub), inner, model))
     return out
 
 
-def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
-    leitziel = data.get("leitziel")
-    if isinstance(leitziel, YMap) and isinstance(leitziel.get("id"), str):
+def _register_ids(konzept: Konzept, rel: str, leitziel: YMap | None,
+                  lists: list[tuple[str, list[Any]]], problems: list[Problem]) -> None:
+    """Register the ids of one file: its Leitziel's and those of its lists (key, items)."""
+    if leitziel is not None and isinstance(leitziel.get("id"), str):
         _register_list(konzept, rel, "leitziel", [leitziel], problems)
-    for key, items, _model in _lists_of(rel, data):
+    for key, items in lists:
         kind = LIST_KINDS.get(key)
         if kind is not None:
             _register_list(konzept, rel, kind, items, problems)
@@ -209,6 +284,7 @@ def _register_ids(konzept: Konzept, rel: str, data: YMap, problems: list[Problem
 
 def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
                    problems: list[Problem]) -> None:
+    folds = konzept.cache.setdefault("ids_casefold", {})
     for item in items:
         if not isinstance(item, YMap):
             continue
@@ -216,7 +292,6 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
         if not isinstance(ident, str) or not ident:
             continue
         loc = DeferredLocation(rel, partial(locate, item, ("id",)))
-        folds = konzept.cache.setdefault("ids_casefold", {})
         twin = folds.setdefault(ident.casefold(), ident)
         if twin != ident:
             _kind, other = konzept.ids[twin]
@@ -257,7 +332,18 @@ def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
         problems.append(_err("IK101", f"Unbekannter Schlüssel „{key}“", loc, hint, rule="schema"))
 
 
-def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> None:
+@dataclass
+class _Local:
+    """What a file gives on its own: the validated head and, per list, its valid entries
+    (with the file's Handlungsfeld inherited)."""
+
+    kopf: Any
+    lists: list[tuple[str, list[Entry]]]
+
+
+def _load_local(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> _Local:
+    """Validate one file on its own; ``konzept`` is only written for entries that failed
+    (their texts count as used) and read for the names in messages."""
     _check_keys(rel, data, problems)
     is_konzept = rel in KONZEPT_FILES
     kopf_model = KonzeptKopf if is_konzept else InhaltKopf
@@ -267,12 +353,9 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
     try:
         kopf = kopf_model.model_validate(kopf_raw)
         set_source(kopf, rel, data)
-        konzept.heads.append(kopf)
     except ValidationError as exc:
         problems.extend(translate(exc, kopf_model, data, rel,
                                   context_of=lambda loc: _head_context(konzept, data, loc)))
-    if is_konzept and kopf is not None:
-        konzept.meta = kopf
     # Lists that are not lists.
     for key in (*CONTENT_LISTS, *(META_LISTS if is_konzept else ())):
         value = data.get(key)
@@ -283,10 +366,31 @@ def _load_file(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) 
                 f"{describe(value)}", Location(rel, line, col), rule="schema"))
     _load_beteiligung_head(rel, data, problems)
     hf = data.get("handlungsfeld") if isinstance(data.get("handlungsfeld"), str) else None
-    for key, items, model in _lists_of(rel, data):
-        _load_list(konzept, rel, key, items, model, hf, problems)
-    if kopf is not None:
-        _load_text_parts(konzept, rel, data, kopf, problems)
+    lists = [(key, _load_list(konzept, rel, key, items, model, hf, problems))
+             for key, items, model in _lists_of(rel, data)]
+    return _Local(kopf, lists)
+
+
+def _add_file(konzept: Konzept, rel: str, data: YMap, local: _Local,
+              problems: list[Problem]) -> None:
+    """Put what a file gave into the concept: what depends on the other files."""
+    if local.kopf is not None:
+        konzept.heads.append(local.kopf)
+        if rel in KONZEPT_FILES:
+            konzept.meta = local.kopf
+    for key, entries in local.lists:
+        kind = LIST_KINDS.get(key)
+        if kind is None:  # a list without ids: the concept's plain list
+            getattr(konzept, key).extend(entries)
+            continue
+        target = konzept.registry(kind)
+        ids = konzept.ids
+        for entry in entries:
+            ident = entry.id  # type: ignore[attr-defined]
+            if ident not in target and ids.get(ident, (kind,))[0] == kind:
+                target[ident] = entry
+    if local.kopf is not None:
+        _load_text_parts(konzept, rel, data, local.kopf, problems)
 
 
 _HEAD_LABELS = {"leitziel": "Leitziel", "ausgangslage": "Ausgangslage",
@@ -336,11 +440,11 @@ _INHERIT_SINGLE = frozenset({"ziele", "massnahmen", "bedarfe"})
 
 
 def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[Entry],
-               hf: str | None, problems: list[Problem]) -> None:
+               hf: str | None, problems: list[Problem]) -> list[Entry]:
+    """The valid entries of one list, in order; the others give problems."""
     kind = LIST_KINDS.get(key)
-    # a registry (dict by id) or, for lists without ids, the concept's plain list
-    target: Any = konzept.registry(kind) if kind else getattr(konzept, key)
     label = KIND_LABELS[kind] if kind else key
+    out: list[Entry] = []
     # pydantic-core reads an exact dict about 2 µs faster per entry than the positioned
     # YMap (a dict subclass), so it gets a shallow copy; errors are located with the YMap.
     validate = model.__pydantic_validator__.validate_python
@@ -370,12 +474,8 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
         if hf is not None:
             if key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
                 entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
-        if kind is None:
-            target.append(entry)
-        else:
-            ident = entry.id  # type: ignore[attr-defined]
-            if ident not in target and konzept.ids.get(ident, (kind,))[0] == kind:
-                target[ident] = entry
+        out.append(entry)
+    return out
 
 
 def _collect_texts(node: Any, out: set[str]) -> None:

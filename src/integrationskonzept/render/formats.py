@@ -33,6 +33,12 @@ from .typstdoc import main_typ
 from .zipfix import rewrite_zip
 
 PDF_VERWEISE_MAX = 3000
+# Pandoc's HTML and DOCX writers hold the whole document; its runtime grows the old
+# generation to twice the live data (-F2) and copies it at each major collection, so a
+# long document's peak grew faster than the document (Landkreis x0.5, x1, x2: 0.39, 1.10,
+# 2.06 GB). A growth factor of 1.5 collects earlier: 0.46, 0.77, 1.25 GB, about 5-12 %
+# more time. Long documents only (pipeline.SEQUENTIAL_AB): short ones finish quickly.
+WRITER_RTS_LANG = ("-F1.5",)
 # The HTML page: skip link, <main>, a table of contents that folds (<details>).
 _HTML_PAGE = Path(__file__).resolve().parent.parent / "templates" / "html" / "seite.html5"
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
@@ -106,7 +112,8 @@ def html(job: Job) -> bytes:
         ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
          "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
          "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
-         "--wrap=none"], "das HTML", {"IK_BILDER_NACHHER": "1"})
+         "--wrap=none"], "das HTML", {"IK_BILDER_NACHHER": "1"},
+        rts=WRITER_RTS_LANG if job.gross else ())
     page = _BILD.sub(lambda found: _data_uri(build, job.env["IK_BILDER"], found), page)
     # the page template names only pandoc as the generator
     return page.replace(b'<meta name="generator" content="pandoc" />',
@@ -145,7 +152,7 @@ def docx(job: Job) -> bytes:
     data = job.write(["-t", "docx+native_numbering",
                       "--reference-doc=reference.docx", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
-                     "das DOCX")
+                     "das DOCX", rts=WRITER_RTS_LANG if job.gross else ())
     data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
                        office_font=job.design.schrift_office, toc_depth=job.design.inhalt_tiefe)
     check_output_docx(data)

@@ -40,22 +40,25 @@ _MARSHAL_VERSION = 4
 _INT = "I"  # unsigned int: 4 bytes on every platform CPython runs on
 _STR = frozenset({str})
 _CONTAINERS = frozenset({YMap, YList})
-_state: dict[str, Any] = {"pruned": False}
+# the folders kept under MAX_BYTES by this process already (once each)
+_state: dict[str, Any] = {"pruned": set()}
 
 
-def cache_dir() -> Path | None:
-    """The cache folder, or ``None`` when the cache is switched off (``IK_CACHE=0``)."""
+def cache_dir(kind: str = "yaml") -> Path | None:
+    """The cache folder of ``kind`` (``yaml``: parsed files, ``modell``: the loader's
+    snapshots, see :mod:`integrationskonzept.model.snapshot`), or ``None`` when the cache
+    is switched off (``IK_CACHE=0``)."""
     if os.environ.get("IK_CACHE", "1").strip().lower() in ("0", "no", "nein", "off", "false"):
         return None
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "ik" / "cache" / "yaml"
+        return Path(os.environ["LOCALAPPDATA"]) / "ik" / "cache" / kind
     base = os.environ.get("XDG_CACHE_HOME")
     if not base or not os.path.isabs(base):
         try:
             base = str(Path.home() / ".cache")
         except RuntimeError:  # no home folder
             return None
-    return Path(base) / "ik" / "yaml"
+    return Path(base) / "ik" / kind
 
 
 def _code_stamp() -> bytes:
@@ -94,19 +97,8 @@ def load(raw: bytes, parser: str) -> tuple[bool, Any]:
     folder = cache_dir()
     if folder is None:
         return False, None
-    key = key_of(raw, parser)
-    path = _path(folder, key)
-    try:
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except OSError:
-        return False, None
-    head = len(_MAGIC) + 2 * _DIGEST
-    if (len(blob) < head or not blob.startswith(_MAGIC)
-            or blob[len(_MAGIC):len(_MAGIC) + _DIGEST] != key):
-        return False, None
-    payload = blob[head:]
-    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) + _DIGEST:head]:
+    payload = read_entry(folder, _MAGIC, key_of(raw, parser))
+    if payload is None:
         return False, None
     try:
         stored = marshal.loads(payload)
@@ -114,10 +106,6 @@ def load(raw: bytes, parser: str) -> tuple[bool, Any]:
     except (ValueError, EOFError, TypeError, IndexError, KeyError, RecursionError,
             OverflowError):
         return False, None
-    try:  # remember the use, for eviction (least recently used first)
-        os.utime(path)
-    except OSError:
-        pass
     return True, data
 
 
@@ -126,16 +114,47 @@ def store(raw: bytes, parser: str, data: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    key = key_of(raw, parser)
-    path = _path(folder, key)
     try:
         payload = marshal.dumps(_encode(data), _MARSHAL_VERSION)
     except (ValueError, RecursionError):
         return
-    blob = _MAGIC + key + hashlib.sha256(payload).digest() + payload
+    write_entry(folder, _MAGIC, key_of(raw, parser), payload)
+
+
+def read_entry(folder: Path, magic: bytes, key: bytes) -> bytes | None:
+    """The payload stored under ``key`` if its header names ``magic`` and ``key`` and the
+    SHA-256 of the payload matches, else ``None`` (missing, truncated, tampered, foreign)."""
+    path = _path(folder, key)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with open(path, "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return None
+    head = len(magic) + 2 * _DIGEST
+    if (len(blob) < head or not blob.startswith(magic)
+            or blob[len(magic):len(magic) + _DIGEST] != key):
+        return None
+    payload = blob[head:]
+    if hashlib.sha256(payload).digest() != blob[len(magic) + _DIGEST:head]:
+        return None
+    try:  # remember the use, for eviction (least recently used first)
+        os.utime(path)
+    except OSError:
+        pass
+    return payload
+
+
+def write_entry(folder: Path, magic: bytes, key: bytes, payload: bytes) -> None:
+    """Store ``payload`` under ``key`` (atomically: a reader sees all of it or nothing);
+    the first write of a process keeps the folder under :data:`MAX_BYTES`."""
+    path = _path(folder, key)
+    blob = magic + key + hashlib.sha256(payload).digest() + payload
+    try:
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except FileNotFoundError:  # the first entry of its folder
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
@@ -145,8 +164,9 @@ def store(raw: bytes, parser: str, data: Any) -> None:
             raise
     except OSError:
         return
-    if not _state["pruned"]:
-        _state["pruned"] = True
+    pruned: set[Path] = _state["pruned"]
+    if folder not in pruned:
+        pruned.add(folder)
         prune(folder)
 
 
