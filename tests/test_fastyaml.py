@@ -61,6 +61,8 @@ LEFT_TO_THE_SAFE_READER = [
     ("a: [x, ~]\n", "tilde in a list"),
     ("a: Null\n", "Null"),
     ("a: NULL\n", "NULL"),
+    ("n: Nord\nb: [Nein, Null]\n", "Null after other words with N"),
+    ("a: NULLEN\nb: NULL\n", "NULL after a longer word"),
     ("a: .5\n", "number rapidyaml rewrites"),
     ("a: 3.\n", "number rapidyaml rewrites"),
     ("a: +5\n", "plus sign"),
@@ -287,3 +289,47 @@ def test_stderr_of_the_process_stays_clean_on_a_broken_file(tmp_path: Path) -> N
     assert proc.returncode == 1
     assert "ERROR" not in proc.stderr and "detected here" not in proc.stderr
     assert "konzept.yaml:2:1: Fehler IK001" in proc.stdout + proc.stderr
+
+
+def test_json_longer_than_twice_the_file_is_read_whole() -> None:
+    # an empty value becomes "null" in JSON: the first buffer is too small for this file
+    text = "".join(f"k{i}:\n" for i in range(3000)) + "liste: [a,b,c]\n"
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    assert len(fast) == 3001 and fast["k2999"] is None and fast["liste"] == ["a", "b", "c"]
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_a_list_of_ids_gets_its_positions_when_a_message_names_an_item() -> None:
+    text = ("angebote:\n- id: a-1\n  titel: Kurs\n  zielgruppen: [eltern, 'x y', kinder]\n"
+            "  sprachen:\n  - de\n  - ar\n  - 1 2\n")
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    entry = fast["angebote"][0]
+    assert type(fast["angebote"]) is fastyaml.FList  # the loader's entry list, as before
+    assert safeyaml.locate(entry, ("zielgruppen", 1)) == (4, 25)
+    assert safeyaml.locate(entry, ("sprachen", 2)) == (8, 5)
+    assert isinstance(entry["zielgruppen"], safeyaml.YList)
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_lists_the_loader_looks_at_are_positioned_lists() -> None:
+    fast = _fast("massnahmen: [a, b]\nbeteiligung:\n  veranstaltungen: [c]\n")
+    assert isinstance(fast["massnahmen"], safeyaml.YList)
+    assert isinstance(fast["beteiligung"]["veranstaltungen"], safeyaml.YList)
+
+
+@pytest.mark.parametrize("text", ["a: Nullpunkt\nb: Nord\n", "a: NULLEN\n",
+                                  "a: Nulllinie\n"])
+def test_words_that_only_begin_with_null_are_read_fast(text: str) -> None:
+    fast = _fast(text)
+    assert fast is not fastyaml.FALLBACK
+    assert fastyaml._same(fast, safeyaml.parse_yaml_text(text, "t.yaml").data)
+
+
+def test_a_file_with_byte_order_mark_is_read_fast_and_the_same() -> None:
+    raw = "\ufeffid: a-1\ntitel: Café\nliste: [x, y]\n".encode()
+    fast = safeyaml.parse_yaml_bytes(raw, "t.yaml")
+    assert not fast.problems and fastyaml._same(fast.data, {"id": "a-1", "titel": "Café",
+                                                              "liste": ["x", "y"]})
+    assert type(fast.data) is fastyaml.FMap  # read on the fast path

@@ -1,6 +1,7 @@
 """What a file of a concept folder may hold: ``konzept.yaml`` and the content files."""
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 from typing import Any, Literal
 
@@ -210,7 +211,7 @@ class Gliederungspunkt(Entry):
         None, description="Ein erzeugter Teil: " + ", ".join(TEILE))
     titel: Text | None = Field(None, description="Überschrift; ersetzt die des Kapitels oder "
                                "Teils")
-    teile: list[Gliederungspunkt] = Field(default_factory=list, description="Unterpunkte, die "
+    teile: "list[Gliederungspunkt]" = Field(default_factory=list, description="Unterpunkte, die "
                                           "als Abschnitte unter diesem Punkt stehen")
     spalten: list[Literal[KATALOG_SPALTEN]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="Nur beim Maßnahmenkatalog: die Spalten, aus "
@@ -227,7 +228,7 @@ class Gliederungspunkt(Entry):
         return value
 
     @model_validator(mode="after")
-    def _eins(self) -> Gliederungspunkt:
+    def _eins(self) -> "Gliederungspunkt":
         if self.kapitel is not None and self.teil is not None:
             raise PydanticCustomError(
                 "ik_gliederung", "ein Gliederungspunkt nennt entweder „kapitel“ oder „teil“, "

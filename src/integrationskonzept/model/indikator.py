@@ -8,7 +8,8 @@ and the series ``ik`` computes an assessment (see :mod:`..monitoring.assessment`
 which ``einschaetzung`` overrides with a stated reason.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 import functools
 import re

@@ -1,6 +1,7 @@
 """The content of a concept: Akteure, Ziele, Maßnahmen, Angebote, Bedarfe, Beteiligung."""
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 import re
 from typing import Any, Literal

@@ -4,7 +4,8 @@ Conflict data can be internal (``vertraulich: true``): public builds leave it ou
 unless `ik build --intern` is given.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 from typing import Literal
 

@@ -5,7 +5,8 @@ of target achievement by a Steuerungsgruppe) are separate fields: a measure can 
 „in Umsetzung“ and still „rot“.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 from typing import Annotated, Any, Literal
 

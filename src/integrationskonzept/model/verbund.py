@@ -4,7 +4,8 @@ A Landkreis names its Gemeinden's concepts under ``gemeinden:``; each member sta
 complete concept of its own (see :mod:`integrationskonzept.workspace`).
 """
 
-from __future__ import annotations
+# Annotations are evaluated here, not kept as text (no ``from __future__ import
+# annotations``): pydantic would compile each one back at every start.
 
 from pydantic import Field
 

@@ -157,16 +157,22 @@ class FList(_PositionsOnFirstUse, YList):
 
 
 def _fill(fast: Any, safe: Any) -> None:
-    """Copy the safe reader's positions onto the fast containers (same shape)."""
+    """Copy the safe reader's positions onto the fast containers (same shape); a plain list
+    of texts in a mapping is replaced by the safe reader's list (same texts, positioned)."""
     stack = [(fast, safe)]
     while stack:
         f, s = stack.pop()
         if type(f) is FMap:
             if isinstance(s, YMap):
                 f.line, f.column, f.pos = s.line, s.column, s.pos
+                positioned = []
                 for key, value in f.items():
                     if type(value) is FMap or type(value) is FList:
                         stack.append((value, s.get(key)))
+                    elif type(value) is list and isinstance(s.get(key), YList):
+                        positioned.append(key)
+                for key in positioned:
+                    f[key] = s[key]
                 continue
             f.line, f.column, f.pos = 0, 0, {k: (0, 0, 0, 0) for k in f}
         elif type(f) is FList:
@@ -190,9 +196,7 @@ def _decoder(src: _Source) -> json.JSONDecoder:
     fmap_new = FMap.__new__
     odd = _ODD_KEYS
     plain = _PLAIN_TYPES
-
-    flist_new = FList.__new__
-    extend = list.extend
+    texts = _TEXT_TYPES
 
     def mapping(pairs: list[tuple[str, Any]]) -> FMap:
         m = fmap_new(FMap)
@@ -202,13 +206,12 @@ def _decoder(src: _Source) -> json.JSONDecoder:
         if not plain.issuperset(map(type, m.values())):  # a list or a truth value inside
             for key, value in pairs:
                 kind = type(value)
-                if kind is list and plain.issuperset(map(type, value)):
-                    # the usual list (of ids): as _sequence, without two calls per list
-                    out = flist_new(FList)
-                    extend(out, value)
-                    out.src = src
-                    m[key] = out
-                elif kind in _CHANGED:
+                if kind is list and texts.issuperset(map(type, value)):
+                    # the usual list (of ids) stays as json.loads made it: nobody asks for
+                    # its positions unless a message names it, and then _fill puts the safe
+                    # reader's positioned list in its place
+                    continue
+                if kind in _CHANGED:
                     m[key] = _as_read(value, src)
         m.src = src
         return m
@@ -218,6 +221,8 @@ def _decoder(src: _Source) -> json.JSONDecoder:
 
 # What json.loads gives that needs no change: texts (numbers become texts), None, mappings.
 _PLAIN_TYPES = frozenset({str, type(None), FMap})
+# The items of a list that stays a plain list inside a mapping.
+_TEXT_TYPES = frozenset({str, type(None)})
 
 
 def _sequence(items: list[Any], src: _Source) -> FList:
@@ -249,6 +254,11 @@ def _top(value: Any, src: _Source) -> Any:
     value = _as_read(value, src)
     if isinstance(value, (FMap, FList)):
         src.root = value
+    if type(value) is FMap:  # the loader looks for YList at the top and one level down
+        for inner in (value, *(v for v in value.values() if type(v) is FMap)):
+            for key, item in inner.items():
+                if type(item) is list:
+                    inner[key] = _sequence(item, src)
     return value
 
 
@@ -288,37 +298,74 @@ def _ryml() -> Any:
 _state: dict[str, Any] = {}
 
 
-def parse(text: str, rel: str, max_depth: int) -> Any:
+def parse(text: str, rel: str, max_depth: int, utf8: bytes | None = None) -> Any:
     """The file's data as the safe reader would read it, or :data:`FALLBACK`.
 
-    Within the subset, nesting grows with indentation: a mapping, a list in it at the same
-    indentation, one flow level – at most indentation + 3 levels. A file indented that
-    deep near ``max_depth`` goes to the safe reader, which counts exactly.
+    ``utf8`` is ``text`` encoded (the file's bytes without a byte order mark), if the
+    caller has them. Within the subset, nesting grows with indentation: a mapping, a list
+    in it at the same indentation, one flow level – at most indentation + 3 levels. A file
+    indented that deep near ``max_depth`` goes to the safe reader, which counts exactly.
     """
     if not _enabled() or not is_plain_block_yaml(text):
         return FALLBACK
-    if ("Null" in text or "NULL" in text) and _NULL_WORD.search(text):
+    if _has_null_word(text):
         return FALLBACK
     deep = " " * max(max_depth - 4, 0)
     if text.startswith(deep) or "\n" + deep in text:  # (tabs never get this far)
         return FALLBACK
-    return _parse(text, rel)
+    return _parse(text, rel, utf8)
 
 
-def _parse(text: str, rel: str) -> Any:
+def _has_null_word(text: str) -> bool:
+    """Whether ``Null`` or ``NULL`` stands as a word in ``text``. Looks from each "N" on: a
+    single character is found many times faster than a word (a tenth of the time here)."""
+    at = text.find("N")
+    while at >= 0:
+        if text.startswith(("Null", "NULL"), at):
+            return _NULL_WORD.search(text) is not None
+        at = text.find("N", at + 1)
+    return False
+
+
+def _parse(text: str, rel: str, utf8: bytes | None = None) -> Any:
     ryml = _state["ryml"]
     src = _Source(text, rel)
     try:
-        with _Quiet():
-            tree = ryml.parse_in_arena(text.encode("utf-8"))
-            if tree.empty() or tree.size() == 0:
-                return FALLBACK
-            out = ryml.emit_json_malloc(tree, tree.root_id())
+        with _Quiet():  # (its lock also keeps the one tree to this thread)
+            out = _json(ryml, text.encode("utf-8") if utf8 is None else utf8)
+        if out is None:
+            return FALLBACK
         return _top(_decoder(src).decode(out), src)
     except (_Fallback, ValueError, RecursionError, AttributeError, TypeError):
         return FALLBACK
     except Exception:  # noqa: BLE001 - any rapidyaml exception: the safe reader decides
         return FALLBACK
+
+
+def _json(ryml: Any, data: bytes) -> str | None:
+    """rapidyaml's JSON of ``data``, or None for an empty document.
+
+    One tree for every file, cleared before each (a new tree per file cost a third of the
+    parse); the JSON is written into a buffer big enough for the usual file (emitting into
+    a fresh buffer measures the length first: a second pass).
+    """
+    tree = _state.get("tree")
+    if tree is None:
+        tree = _state["tree"] = ryml.Tree()
+    tree.clear()
+    tree.clear_arena()
+    ryml.parse_in_arena(data, tree)
+    if tree.empty() or tree.size() == 0:
+        return None
+    root = tree.root_id()
+    buf = bytearray(2 * len(data) + 4096)
+    failed, size = ryml.emit_json_to_substr(tree, root, buf)
+    if failed:  # many short values: the JSON is longer than twice the YAML
+        buf = bytearray(size)
+        failed, size = ryml.emit_json_to_substr(tree, root, buf)
+        if failed:
+            raise _Fallback
+    return str(memoryview(buf)[:size], "utf-8")
 
 
 def _enabled() -> bool:

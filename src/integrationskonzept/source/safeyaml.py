@@ -29,6 +29,7 @@ from .gcpause import gc_paused
 from .yamlsyntax import syntax_problem, yaml_problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"  # what "utf-8-sig" leaves out
 MAX_DEPTH = 64
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -123,8 +124,8 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
             "Exporten „Unicode (UTF-8)“ wählen).")])
     # The fast path takes only files without tabs and control characters (the subset
     # has none), so the scan for them is needed only where it falls back.
-    with gc_paused():
-        data = fastyaml.parse(text, rel, MAX_DEPTH)
+    with gc_paused():  # (the bytes are the text's UTF-8: it decoded without an error)
+        data = fastyaml.parse(text, rel, MAX_DEPTH, raw[3:] if raw[:3] == BOM else raw)
     if data is not fastyaml.FALLBACK:  # positions come from the safe reader on first use
         return YamlFile(rel, data, [], text)
     problems = _check_characters(text, rel)
