@@ -5,7 +5,7 @@
 
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import SEVERITY_WORDS
@@ -255,10 +255,6 @@ class InhaltKopf(Entry):
 
 class Inhalt(InhaltKopf):
     """Eine Inhaltsdatei: beliebig nach Art oder Handlungsfeld aufgeteilt."""
-
-    # The whole file is never validated at once (the loader validates the head and each
-    # entry by itself): its validator is built only for the JSON schema and docs/format.md.
-    model_config = ConfigDict(defer_build=True)
 
     ziele: list[Ziel] = Field(default_factory=list, description="Teil- und Handlungsziele")
     akteure: list[Akteur] = Field(default_factory=list, description="Akteure")

@@ -6,7 +6,7 @@
 import re
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .fields import (
     AnzahlT,
@@ -393,9 +393,6 @@ class Befragung(Entry):
 
 class Beteiligung(Entry):
     """Der Beteiligungsprozess."""
-
-    # Only a part of the file model (see files.Inhalt); the loader validates each list.
-    model_config = ConfigDict(defer_build=True)
 
     veranstaltungen: list[Veranstaltung] = Field(default_factory=list, description="Runde "
                                                  "Tische, Foren, Workshops, Gesprächsreihen")
