@@ -138,11 +138,12 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
         out = []
         for bedarf in konzept.bedarfe.values():
-            bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _akzeptiert(bedarf) or any(b.aktiv for b in bezuege):
+            zu = by_need.get(bedarf.id)
+            if _akzeptiert(bedarf) or (zu and any(b.aktiv for b in zu)):
                 continue  # accepted or in hand: not open, whatever the offers (_lage)
             if covered(bedarf):
                 continue  # gedeckt, as _judge would say
+            bezuege = tuple(zu or ())
             if index is None:
                 index = build_index(konzept, vok)
             need = need_facts(bedarf, vok)
