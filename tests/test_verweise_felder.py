@@ -66,3 +66,27 @@ def test_references_by_field_one_by_one(concept) -> None:
     assert [(ident, n) for ident, _start, n in text_refs(k)] == [
         ("gleichstellung", 0), ("z-9", 0), ("z-9", 1)]
     assert prefixed_refs(k) == []
+
+
+def test_the_walk_without_references_by_field_finds_the_same_ids_and_texts(concept) -> None:
+    """`ik validate` walks without listing the references by field (they are walked
+    again only when one is not known): the ids by field, the texts and the [[id]] in
+    them are the same as those of the full walk, whichever of the two runs first."""
+    from pathlib import Path
+
+    from integrationskonzept.model.references import ids_by_field, markdown_texts
+
+    roots = [concept(inhalt=INHALT, extra={"beteiligung.yaml": BETEILIGUNG}),
+             Path(__file__).parent.parent / "examples" / "peine"]
+    for root in roots:
+        fast = load_concept(root).konzept
+        full = load_concept(root).konzept
+        full_refs = all_refs(full)  # the full walk first
+        seen = (ids_by_field(fast), [(t, s.location(), b) for t, s, b in markdown_texts(fast)],
+                [(i, s.location(), n) for i, s, n in text_refs(fast)])
+        assert "ref_fields" not in fast.cache  # the references by field not listed
+        assert seen == (ids_by_field(full),
+                        [(t, s.location(), b) for t, s, b in markdown_texts(full)],
+                        [(i, s.location(), n) for i, s, n in text_refs(full)])
+        assert sum(map(len, seen[0].values())) == len(full_refs)
+        assert all_refs(fast) == full_refs  # walked again, now with them

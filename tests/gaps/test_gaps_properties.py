@@ -138,6 +138,25 @@ def test_open_gaps_alone_are_the_open_gaps_of_the_whole_report(
 
 
 @SETTINGS
+@given(st.lists(offers, max_size=6), st.lists(needs, min_size=1, max_size=5))
+def test_quick_cover_says_gedeckt_exactly_when_the_analysis_does(
+        offer_list: list[dict[str, object]], need_list: list[dict[str, object]]) -> None:
+    """IK601 first asks a lighter index (gaps/quick.py) whether a need is covered: for a
+    need with at most one group, place and language its answer is the full verdict; for
+    any other need it says no (the full analysis judges it)."""
+    from integrationskonzept.gaps import GEDECKT
+    from integrationskonzept.gaps.quick import QuickCover
+
+    k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)],
+                [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)])
+    quick = QuickCover(k, build_vokabular(k))
+    for befund in find_gaps(k).befunde:
+        b = k.bedarfe[befund.bedarf]
+        simple = len(b.zielgruppen) <= 1 and len(b.sozialraeume) <= 1 and len(b.sprachen) <= 1
+        assert quick.covered(b) == (simple and befund.urteil == GEDECKT), befund.bedarf
+
+
+@SETTINGS
 @given(st.lists(offers, max_size=6), st.lists(needs, min_size=1, max_size=5), st.data())
 def test_reasons_worded_on_first_use_are_those_worded_at_once(
         offer_list: list[dict[str, object]], need_list: list[dict[str, object]],

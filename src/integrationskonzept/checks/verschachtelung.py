@@ -30,7 +30,11 @@ _MARKERS = re.compile(r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    for text, start, _basis in markdown_texts(konzept):
+    texts = list(markdown_texts(konzept))
+    # one look at all texts at once: each line of a text is a line of the whole
+    if not maybe_deep("\n" + "\n".join([text for text, _start, _basis in texts])):
+        return
+    for text, start, _basis in texts:
         index = too_deep(text)
         if index is not None:
             yield Finding(f"Text ist mehr als {MAX_LEVELS} Ebenen tief verschachtelt "
@@ -40,6 +44,20 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
 
 
 _STARTS = frozenset(">-*+0123456789")
+# What every line too deep has, after a line break (so that texts without it need no
+# look line by line): a line with markers is deeper than MAX_LEVELS (even) only with
+# more than MAX_LEVELS // 2 markers at its start, or, with fewer, indented by
+# MAX_LEVELS + 2 spaces or more. (After the first marker the whitespace before the
+# next one is taken by the one before: no two parts of the pattern can take the same
+# spaces, so it never backtracks far.)
+_MAYBE_DEEP = re.compile(
+    rf"\n {{{MAX_LEVELS + 2}}}|\n[ \t]*(?:(?:>|[-*+]|\d{{1,9}}[.)])(?:[ \t]+|$))"
+    rf"{{{MAX_LEVELS // 2 + 1}}}", re.M)
+
+
+def maybe_deep(text: str) -> bool:
+    """False if no line after a line break in ``text`` can be too deep (:func:`too_deep`)."""
+    return _MAYBE_DEEP.search(text) is not None
 
 
 def too_deep(text: str) -> int | None:

@@ -50,12 +50,12 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
             text_ref_location(konzept, tref),
             f"Meinten Sie [[{best}]]?" if best else
             "Im Text verweist [[id]] auf eine Maßnahme, ein Ziel, einen Akteur ….")
-    passend = _fitting(konzept)
-    # the usual case: every id of a field is one of a fitting kind (one set operation)
+    # the usual case: every id of a field is one of a fitting kind (each distinct id once)
     falsch = {field for field, written in ids_by_field(konzept).items()
-              if field != "[[…]]" and not passend(field).issuperset(written)}
+              if field != "[[…]]" and not _all_fit(ids, REF_TARGETS.get(field), written)}
     if not falsch:
         return
+    passend = _fitting(konzept)
     for entry, field, written_ids, at, listed in ref_fields(konzept):
         if field not in falsch:
             continue
@@ -69,6 +69,16 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             yield from _ref(konzept, (entry, field, written, at + (i,) if listed else at),
                             by_kind)
+
+
+def _all_fit(ids: dict[str, tuple[str, Location]], kinds: tuple[str, ...] | None,
+             written: list[str]) -> bool:
+    """Whether every id written is known and of one of ``kinds`` (any kind if None)."""
+    for ident in set(written):
+        found = ids.get(ident)
+        if found is None or (kinds is not None and found[0] not in kinds):
+            return False
+    return True
 
 
 def _fitting(konzept: Konzept) -> Callable[[str], frozenset[str]]:

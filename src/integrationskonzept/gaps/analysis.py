@@ -44,6 +44,7 @@ from .index import (
 from .match import NeedFacts, abdeckung, need_facts
 from .matrix import build_matrices
 from .nearest import explain_gap
+from .quick import QuickCover
 from .report import (
     ALLE_ZIELGRUPPEN,
     GEDECKT,
@@ -128,17 +129,23 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         return report.offene  # type: ignore[no-any-return]
     with gc_paused():
         vok = build_vokabular(konzept)
-        index = build_index(konzept, vok)
-        stand_known = konzept.stand is not None
+        covered = QuickCover(konzept, vok).covered
+        index: OfferIndex | None = None  # the full index, made for the first need not
+        stand_known = konzept.stand is not None  # surely covered (quick.py)
         by_need = _massnahmen_of(konzept)
         asked: set[int] = set()
         buckets: dict[tuple[object, ...], Any] = {}
         quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
         out = []
         for bedarf in konzept.bedarfe.values():
-            bezuege = tuple(by_need.get(bedarf.id, ()))
-            if _akzeptiert(bedarf) or any(b.aktiv for b in bezuege):
+            zu = by_need.get(bedarf.id)
+            if _akzeptiert(bedarf) or (zu and any(b.aktiv for b in zu)):
                 continue  # accepted or in hand: not open, whatever the offers (_lage)
+            if covered(bedarf):
+                continue  # gedeckt, as _judge would say
+            bezuege = tuple(zu or ())
+            if index is None:
+                index = build_index(konzept, vok)
             need = need_facts(bedarf, vok)
             verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
             if verdict.urteil == GEDECKT:

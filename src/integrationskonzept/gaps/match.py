@@ -61,6 +61,19 @@ class NeedFacts:
         return len(self.gruppen) <= 1 and len(self.raeume) == 1 and len(self.sprachen) <= 1
 
 
+def pflicht_bits(form: str | None, lern: str | None, merkmale: tuple[str, ...] | list[str]
+                 ) -> int:
+    """The bits an offer must have all of to serve a need (``NeedFacts.pflicht``)."""
+    pflicht = LAUFZEIT_OK
+    if form is not None:
+        pflicht |= bit("f", form)
+    if lern is not None:
+        pflicht |= bit("l", lern)
+    if merkmale:
+        pflicht |= bits("m", merkmale)
+    return pflicht
+
+
 def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
     folge, menge, teile = vok.folge, vok.menge, vok.teile
     listed = bedarf.sozialraeume
@@ -72,14 +85,7 @@ def need_facts(bedarf: Bedarf, vok: Vokabular) -> NeedFacts:
     # what needs with the same values share, made once (keyed by the shared tuples)
     pflicht = teile.get(("pflicht", form, lern, merkmale))
     if pflicht is None:
-        pflicht = LAUFZEIT_OK
-        if form is not None:
-            pflicht |= bit("f", form)
-        if lern is not None:
-            pflicht |= bit("l", lern)
-        if merkmale:
-            pflicht |= bits("m", merkmale)
-        teile[("pflicht", form, lern, merkmale)] = pflicht
+        pflicht = teile[("pflicht", form, lern, merkmale)] = pflicht_bits(form, lern, merkmale)
     ober = teile.get(("ober", gruppen))
     if ober is None:
         ober = teile[("ober", gruppen)] = tuple([vok.ober(g) for g in gruppen])

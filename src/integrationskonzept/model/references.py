@@ -6,8 +6,10 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from ..problems import Location
 from .concept import Konzept
@@ -20,6 +22,8 @@ from .refwalk import (
     RefField,
     TextRef,
     TextStart,
+    Walker,
+    id_walker,
     walker,
 )
 
@@ -69,7 +73,7 @@ def ref_fields(konzept: Konzept) -> list[RefField]:
     the order of :func:`all_refs`; computed once."""
     cached = konzept.cache.get("ref_fields")
     if cached is None:
-        cached = _walk_sources(konzept)[0]
+        cached = _walk_sources(konzept, walker)[0]
     return cached
 
 
@@ -88,37 +92,44 @@ def prefixed_refs(konzept: Konzept) -> list[Ref]:
     of :func:`all_refs`; computed once."""
     cached = konzept.cache.get("prefixed_refs")
     if cached is None:
-        fields = ref_fields(konzept)
         # Most concepts name no other concept: one look over all ids at once says so.
         if not any(":" in "\n".join(ids) for ids in ids_by_field(konzept).values()):
             cached = []
         else:
-            cached = _each([f for f in fields if any(":" in ident for ident in f[2])])
+            cached = _each([f for f in ref_fields(konzept)
+                            if any(":" in ident for ident in f[2])])
         konzept.cache["prefixed_refs"] = cached
     return cached
 
 
-def _walk_sources(konzept: Konzept) -> tuple[list[RefField], list[MarkdownText]]:
-    """One walk over every entry for all three: the references, the Markdown texts and
-    the ``[[id]]`` in them (:func:`text_refs`)."""
+def _walk_sources(konzept: Konzept, walk: Callable[[type[BaseModel]], Walker] = id_walker
+                  ) -> tuple[list[RefField], list[MarkdownText]]:
+    """One walk over every entry for the ids by field, the Markdown texts and the ``[[id]]``
+    in them (:func:`text_refs`); with ``walk`` :func:`~.refwalk.walker` also for the
+    references by field (:func:`ref_fields`), which `ik validate` reads only when some
+    reference is not known (else :func:`~.refwalk.id_walker` leaves them out)."""
     refs: list[RefField] = []
     ids: IdsByField = defaultdict(list)
     texts: list[MarkdownText] = []
     trefs: list[TextRef] = []
     for entry in sources(konzept):
         src = source_of(entry)
-        walker(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
-                            ids, texts, trefs)
+        walk(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
+                          ids, texts, trefs)
     finditer = REF_IN_TEXT.finditer
     for rel, text in konzept.texte.items():
         start = TextStart(None, (rel,), Location(rel, 1, 1))
         texts.append((text, start, posixpath.dirname(rel)))
         if "[[" in text:
             trefs += [(m.group(1), start, m.start()) for m in finditer(text)]
-    konzept.cache["ref_fields"] = refs
-    konzept.cache["ids_by_field"] = dict(ids)
-    konzept.cache["markdown"] = texts
-    konzept.cache["text_refs"] = trefs
+    cache = konzept.cache
+    if walk is walker:
+        cache["ref_fields"] = refs
+    if "markdown" in cache:  # walked before without the references: the same values
+        return refs, cache["markdown"]
+    cache["ids_by_field"] = dict(ids)
+    cache["markdown"] = texts
+    cache["text_refs"] = trefs
     return refs, texts
 
 

@@ -223,14 +223,34 @@ def walker(cls: type[BaseModel]) -> Walker:
     References that were not written in the source (inherited from the file's
     ``handlungsfeld:``) are skipped: the file's own key is checked instead.
     """
+    return _write(cls, full=True)
+
+
+@cache
+def id_walker(cls: type[BaseModel]) -> Walker:
+    """:func:`walker` without the references by field (``refs`` stays empty): the ids
+    by field, the texts and their ``[[id]]`` alone - what `ik validate` reads when every
+    reference is known. The same code with the lines that list references left out."""
+    return _write(cls, full=False)
+
+
+def _write(cls: type[BaseModel], full: bool) -> Walker:
     lines = ["def walk(entry, obj, raw, written, path, refs, ids, texts, trefs):",
              "    values = obj.__dict__",  # the fields' values (pydantic keeps them there)
-             "    append = refs.append"]
+             "    append = refs.append" if full else "    append = ignore"]
     for name, how in _walked(cls):
-        lines.append(_CODE[how].replace("@F", repr(name)))
+        code = _CODE[how].replace("@F", repr(name))
+        if not full:
+            code = "\n".join(line for line in code.split("\n")
+                             if not line.lstrip().startswith("append(("))
+        lines.append(code)
     namespace: dict[str, Any] = {"TextStart": TextStart, "quellen": _quellen,
-                                 "is_reference": _is_reference,
-                                 "in_text": _in_text, "walker": walker}
+                                 "is_reference": _is_reference, "ignore": _ignore,
+                                 "in_text": _in_text, "walker": walker if full else id_walker}
     exec("\n".join(lines), namespace)  # noqa: S102 - code of our own, names from the model
     walk: Walker = namespace["walk"]
     return walk
+
+
+def _ignore(_field: RefField) -> None:
+    """``append`` of :func:`id_walker`: the references by field are not kept."""
