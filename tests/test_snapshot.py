@@ -229,6 +229,7 @@ def test_a_loaded_concept_is_the_same(tmp_path: Path, cache: Path, hits: list[st
     assert before == after
     for a, b in zip(before, after, strict=True):
         assert type(a) is type(b) and a.model_fields_set == b.model_fields_set
+        assert _typed(a) == _typed(b)  # an Anzahl stays an Anzahl, a Zeitraum a Zeitraum
         sa, sb = source_of(a), source_of(b)
         assert (sa is None) == (sb is None)  # the built-in Merkmale come from no file
         if sa is None or sb is None:
@@ -243,6 +244,20 @@ def test_a_loaded_concept_is_the_same(tmp_path: Path, cache: Path, hits: list[st
     assert warm.problems == cold.problems
 
 
+def _typed(value: Any) -> Any:
+    """A value with the type of every part (== alone says 80 == Anzahl(80, "ca."))"""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return (type(value), sorted(value.model_fields_set),
+                [(name, _typed(v)) for name, v in value.__dict__.items() if name != "_src"])
+    if isinstance(value, dict):
+        return (type(value), [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list | tuple):
+        return (type(value), [_typed(v) for v in value])
+    return (type(value), value, getattr(value, "qualifier", None))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["peine", "lehrte", "landkreis-peine"])
 def test_the_examples_print_the_same(name: str, tmp_path: Path, cache: Path,
@@ -251,6 +266,15 @@ def test_the_examples_print_the_same(name: str, tmp_path: Path, cache: Path,
     shutil.copytree(EXAMPLES / name, root)
     commands = (*FORMATS, ("gaps",), ("gaps", "--format", "json"))
     assert len(_same_as_cold(root, monkeypatch, hits, commands)) >= 10
+    # every value of every entry of the loaded concept, with its type
+    from integrationskonzept.model.references import sources
+
+    warm = loader.load_concept(root)
+    with monkeypatch.context() as m:
+        m.setenv("IK_CACHE", "0")
+        cold = loader.load_concept(root)
+    assert [_typed(e) for e in sources(warm.konzept)] == [
+        _typed(e) for e in sources(cold.konzept)]
 
 
 @pytest.mark.slow

@@ -8,7 +8,9 @@ A snapshot holds
   ``None``. That is all the concept-wide steps read from a file before a message asks for
   a position (ids for the registry, the keys written, which values are mappings);
   everything else is read from the file's text then (:class:`.snapshot._Source`);
-* a table of *shapes*: a model class, the fields set, which values are objects;
+* a table of *shapes*: a model class (by name), the fields set, the fields in a row (a
+  value that is its field's default object is left out: the decoder starts from a copy
+  of the defaults), which values are objects;
 * a table of *objects*: every value that is not plain (a nested model such as a
   Zeitraum, a Zeitpunkt, a list holding one …), each once, after the objects it holds,
   tagged by kind; a value refers to an object by its index, so the model's sharing is
@@ -50,7 +52,7 @@ _state: dict[str, Any] = {}
 _new = object.__new__
 
 # class, fields set, fields in the row, positions of objects in the row
-Shape = tuple[int, tuple[str, ...], tuple[str, ...], tuple[int, ...]]
+Shape = tuple[str, tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 Row = tuple[tuple[Any, ...], int]  # values, shape
 _ALWAYS = object()  # the default of a field whose value every row holds
 # index, field names, with the source, defaults
@@ -119,12 +121,14 @@ class Encoder:
         self.keep: list[Any] = []  # what the memo's ids refer to, alive until the end
         self.texts: dict[str, str] = {}  # equal texts written once (marshal refers back)
         self.keys: dict[tuple[str, ...], int] = {}  # the key sets of the items of lists
+        self.models = _models()
 
     def tables(self) -> tuple[list[str], list[Shape], list[Any], list[tuple[str, ...]]]:
         """The classes (in the order of their indexes), shapes, objects and key sets."""
-        shapes = [(index, tuple(sorted(fields_set)), kept, special)
+        classes = [name_of(cls) for cls in self.classes]
+        shapes = [(classes[index], tuple(sorted(fields_set)), kept, special)
                   for index, fields_set, kept, special in self.shapes]
-        return [name_of(cls) for cls in self.classes], shapes, self.objects, list(self.keys)
+        return classes, shapes, self.objects, list(self.keys)
 
     def cls(self, cls: type) -> _Class:
         info = self.classes.get(cls)
@@ -178,19 +182,19 @@ class Encoder:
         """Replace the values that are not plain by their objects' indexes (and equal
         texts by one of them); which were replaced."""
         text = self.texts.setdefault
+        memo = self.memo.get
         found = []
         for i, v in enumerate(values):
             t = type(v)
             if t is str:
                 values[i] = text(v, v)
-            elif t is list:
-                if _STR.issuperset(map(type, v)):  # a new list: lists are never shared
-                    values[i] = list(map(text, v, v))
-                elif not _PLAIN.issuperset(map(type, v)):
-                    values[i] = self.object(v)
-                    found.append(i)
-            elif t not in _PLAIN:
-                values[i] = self.object(v)
+            elif t in _PLAIN:
+                continue
+            elif t is list and _STR.issuperset(map(type, v)):
+                values[i] = list(map(text, v, v))  # a new list: lists are never shared
+            elif t is not list or not _PLAIN.issuperset(map(type, v)):
+                known = memo(id(v))
+                values[i] = self.object(v) if known is None else known
                 found.append(i)
         return tuple(found)
 
@@ -227,12 +231,14 @@ class Encoder:
         known = self.keys
         keys_of, ids, extras = [], [], []
         for item in items:
-            if type(item) not in MAPS or not _STR.issuperset(map(type, item)):
+            if type(item) not in MAPS:
                 raise ValueError("not a read mapping")
-            keys = tuple(map(text, item, item))
+            keys = tuple(item)
             index = known.get(keys)
             if index is None:
-                index = known[keys] = len(known)
+                if not _STR.issuperset(map(type, keys)):
+                    raise ValueError("not a read key")
+                index = known[tuple(map(text, keys, keys))] = len(known)
             keys_of.append(index)
             ident = item.get("id")
             ids.append(text(ident, ident) if type(ident) is str else None)
@@ -241,13 +247,14 @@ class Encoder:
                 extra = {}
                 for key, value in item.items():
                     t = type(value)
+                    if t in _TEXTS or (t in _LISTS and value
+                                       and _TEXTS.issuperset(map(type, value))):
+                        continue
                     if t in MAPS:
                         extra[text(key, key)] = self.skeleton(value)
                     elif t in _LISTS:
-                        inner = self._list_skeleton(value)
-                        if inner is not None:
-                            extra[text(key, key)] = inner
-                    elif t not in _TEXTS:
+                        extra[text(key, key)] = self._list_skeleton(value)
+                    else:
                         raise ValueError("not a read value")
             extras.append(extra or None)
         return keys_of, ids, extras
@@ -275,7 +282,7 @@ class Encoder:
             return known
         t = type(v)
         out: Any
-        if t in _models():
+        if t in self.models:
             out = (_MODEL, *self.row(v))
         elif t is Zeitpunkt and type(v.first) is dt.date and type(v.last) is dt.date:
             out = (_ZEITPUNKT, v.text, v.first.toordinal(), v.last.toordinal(), v.precision,
@@ -317,15 +324,14 @@ _Shape = tuple[type[BaseModel], dict[str, Any], tuple[str, ...], set[str],
                tuple[tuple[str, int], ...]]
 
 
-def _shape(cls: type, fields_set: Any, kept: Any, special: Any) -> _Shape:
+_shapes: dict[Any, _Shape] = {}  # shapes made ready, by their stored form
+
+
+def _shape(stored: Any) -> _Shape:
     """A shape of a snapshot checked and made ready (shared by every snapshot)."""
-    key = (cls, fields_set, kept, special)
-    cache: dict[Any, _Shape] = _state.setdefault("shapes", {})
-    found = cache.get(key)
-    if found is not None:
-        return found
-    if not (isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__new__ is _new
-            and allowed().get(name_of(cls)) is cls):
+    name, fields_set, kept, special = stored
+    cls = allowed()[name]
+    if not (issubclass(cls, BaseModel) and cls.__new__ is _new):
         raise ValueError("bad entry")
     names = tuple(cls.model_fields)
     defaults = _defaults(cls)
@@ -337,8 +343,8 @@ def _shape(cls: type, fields_set: Any, kept: Any, special: Any) -> _Shape:
         raise ValueError("bad entry")
     template = {n: None if d is _ALWAYS else d for n, d in zip(names, defaults, strict=True)}
     found = (cls, template, kept, set(fields_set), tuple((kept[i], i) for i in special))
-    if len(cache) < _SHARED_SIZE:
-        cache[key] = found
+    if len(_shapes) < _SHARED_SIZE:
+        _shapes[stored] = found
     return found
 
 
@@ -350,10 +356,8 @@ class Decoder:
                  rel: str) -> None:
         known = allowed()
         self.classes: list[type] = [known[name] for name in names]
-        classes = self.classes
-        self.shapes: list[_Shape] = [
-            _shape(classes[index], fields_set, kept, special)
-            for index, fields_set, kept, special in shapes]
+        ready = _shapes.get
+        self.shapes: list[_Shape] = [ready(shape) or _shape(shape) for shape in shapes]
         self.rel = rel
         self.objects: list[Any] = []
         self._rebuild(objects)
