@@ -454,6 +454,8 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
     # pydantic-core reads an exact dict about 2 µs faster per entry than the positioned
     # YMap (a dict subclass), so it gets a shallow copy; errors are located with the YMap.
     validate = model.__pydantic_validator__.validate_python
+    inherit = key in _INHERIT_SINGLE
+    offers = hf is not None and key == "angebote"
     for i, item in enumerate(items):
         if not isinstance(item, YMap):
             line, col = items.pos[i]
@@ -473,13 +475,12 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
                 konzept.ungueltig.add(hf)
             continue
         set_source(entry, rel, item)
-        if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
+        if inherit and entry.handlungsfeld is None:  # type: ignore[attr-defined]
             # the file's field first; else the first of several (Maßnahme, Ziel)
             entry.handlungsfeld = hf or next(  # type: ignore[attr-defined]
                 iter(getattr(entry, "handlungsfelder", [])), None)
-        if hf is not None:
-            if key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
-                entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
+        if offers and not entry.handlungsfelder:  # type: ignore[attr-defined]
+            entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
         out.append(entry)
     return out
 
