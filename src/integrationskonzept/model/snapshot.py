@@ -254,9 +254,14 @@ def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
     decoder = codec.Decoder(names, shapes, objects, rel)
     keys = []
     for key_set in key_sets:
-        if type(key_set) is not tuple or not _TEXT.issuperset(map(type, key_set)):
-            raise ValueError("bad entry")
-        keys.append(dict.fromkeys(key_set))
+        template = _templates.get(key_set)
+        if template is None:
+            if type(key_set) is not tuple or not _TEXT.issuperset(map(type, key_set)):
+                raise ValueError("bad entry")
+            template = dict.fromkeys(key_set)  # only ever copied into nodes
+            if len(_templates) < 20_000:
+                _templates[key_set] = template
+        keys.append(template)
     src = _Source(text, rel)
     data = src.node(skeleton, ())
     src.root = data
@@ -274,3 +279,4 @@ def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
 
 
 _TEXT = frozenset({str})
+_templates: dict[Any, dict[str, None]] = {}  # the nodes' key sets made ready, by key set
