@@ -229,12 +229,33 @@ def test_a_loaded_concept_is_the_same(tmp_path: Path, cache: Path, hits: list[st
     assert before == after
     for a, b in zip(before, after, strict=True):
         assert type(a) is type(b) and a.model_fields_set == b.model_fields_set
+        assert _typed(a) == _typed(b)  # an Anzahl stays an Anzahl, a Zeitraum a Zeitraum
         sa, sb = source_of(a), source_of(b)
         assert (sa is None) == (sb is None)  # the built-in Merkmale come from no file
-        assert sa is None or (sb is not None and sa[0] == sb[0] and sa[1] == sb[1])
+        if sa is None or sb is None:
+            continue
+        # the node read: its keys and id at once, every value once a position is asked for
+        assert sa[0] == sb[0] and list(sa[1]) == list(sb[1])
+        assert sa[1].get("id") == sb[1].get("id")
+        assert (sa[1].line, sa[1].column, sa[1].pos) == (sb[1].line, sb[1].column, sb[1].pos)
+        assert sa[1] == sb[1]
     assert warm.konzept.quelltexte == cold.konzept.quelltexte
     assert warm.konzept.ids.keys() == cold.konzept.ids.keys()
     assert warm.problems == cold.problems
+
+
+def _typed(value: Any) -> Any:
+    """A value with the type of every part (== alone says 80 == Anzahl(80, "ca."))"""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return (type(value), sorted(value.model_fields_set),
+                [(name, _typed(v)) for name, v in value.__dict__.items() if name != "_src"])
+    if isinstance(value, dict):
+        return (type(value), [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list | tuple):
+        return (type(value), [_typed(v) for v in value])
+    return (type(value), value, getattr(value, "qualifier", None))
 
 
 @pytest.mark.slow
@@ -245,6 +266,15 @@ def test_the_examples_print_the_same(name: str, tmp_path: Path, cache: Path,
     shutil.copytree(EXAMPLES / name, root)
     commands = (*FORMATS, ("gaps",), ("gaps", "--format", "json"))
     assert len(_same_as_cold(root, monkeypatch, hits, commands)) >= 10
+    # every value of every entry of the loaded concept, with its type
+    from integrationskonzept.model.references import sources
+
+    warm = loader.load_concept(root)
+    with monkeypatch.context() as m:
+        m.setenv("IK_CACHE", "0")
+        cold = loader.load_concept(root)
+    assert [_typed(e) for e in sources(warm.konzept)] == [
+        _typed(e) for e in sources(cold.konzept)]
 
 
 @pytest.mark.slow
@@ -284,18 +314,26 @@ def test_a_build_with_snapshots_is_the_same(tmp_path: Path, cache: Path, hits: l
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_plain_lists_and_dicts_in_a_read_file_are_stored_as_they_are() -> None:
+def test_the_skeleton_of_a_file_keeps_keys_ids_and_mappings() -> None:
+    """What a snapshot keeps of a read file (plain lists and dicts too: the fast reader
+    may leave a list of texts as json.loads made it); the rest is read again from the
+    file's text when a position is asked for."""
+    from integrationskonzept.model.snapshotcodec import Encoder
     from integrationskonzept.source.containers import YList, YMap
 
     root = YMap(1, 1)
     items = YList(2, 1)
     entry = YMap(2, 3)
-    entry.update({"id": "a", "sprachen": ["de", "ar"], "kontakt": {"name": "x"}, "n": None})
+    entry.update({"id": "a", "titel": "Kurs", "sprachen": ["de", "ar"],
+                  "kontakt": {"name": "x"}, "ampel": [{"ampel": "rot"}], "leer": [],
+                  "n": None})
     items.append(entry)
+    root["handlungsfeld"] = "bildung"
     root["angebote"] = items
-    plain = snapshot._plain(root)
-    assert plain == root
-    assert type(plain) is dict and type(plain["angebote"]) is list
-    assert type(plain["angebote"][0]["sprachen"]) is list
+    skeleton = Encoder().skeleton
+    assert skeleton(root) == {"handlungsfeld": None, "angebote": [
+        {"id": "a", "titel": None, "sprachen": None, "kontakt": {"name": None},
+         "ampel": [{"ampel": None}], "leer": [], "n": None}]}
+    assert all(type(x) in (dict, list, str, type(None)) for x in skeleton(root).values())
     with pytest.raises(ValueError):
-        snapshot._plain({"a": 1})  # not a value a reader gives
+        skeleton({"a": 1})  # not a value a reader gives

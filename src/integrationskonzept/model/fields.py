@@ -46,7 +46,12 @@ class Entry(BaseModel):
 
 
 def source_of(entry: BaseModel) -> tuple[str, Any] | None:
-    """(file, YMap) of the mapping ``entry`` was read from, or None if not read from a file.
+    """(file, node) of the mapping ``entry`` was read from, or None if not read from a file.
+
+    Read the file and positions from it (``where``, ``locate``), its keys, its ``id`` and
+    nested mappings; not the other values: for an entry rebuilt from a snapshot
+    (model/snapshot.py) the node is a skeleton of the mapping until the first position is
+    asked for (then the file is read again), so those values are None before that.
 
     Kept in the instance ``__dict__`` rather than as a pydantic private attribute: private
     attributes cost a setup call per model instance and a slow lookup per read, which at

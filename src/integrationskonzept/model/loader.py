@@ -110,7 +110,9 @@ def discover(root: Path) -> tuple[list[str], list[Problem]]:
                     "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
                     rule="dateien"))
                 continue
-            if lower.endswith(YAML_SUFFIXES) and not (root / rel).resolve().is_relative_to(base):
+            # (os.walk does not enter linked folders: only a linked file can lead outside)
+            if (lower.endswith(YAML_SUFFIXES) and os.path.islink(os.path.join(dirpath, name))
+                    and not (root / rel).resolve().is_relative_to(base)):
                 problems.append(_err(
                     "IK011", f"Datei „{rel}“ ist eine Verknüpfung auf eine Datei außerhalb des "
                     "Konzeptordners und wird nicht gelesen", Location(rel),
@@ -284,25 +286,26 @@ def _register_ids(konzept: Konzept, rel: str, leitziel: YMap | None,
 
 def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
                    problems: list[Problem]) -> None:
-    folds = konzept.cache.setdefault("ids_casefold", {})
+    fold = konzept.cache.setdefault("ids_casefold", {}).setdefault
+    ids = konzept.ids
     for item in items:
         if not isinstance(item, YMap):
             continue
         ident = item.get("id")
         if not isinstance(ident, str) or not ident:
             continue
-        loc = DeferredLocation(rel, partial(locate, item, ("id",)))
-        twin = folds.setdefault(ident.casefold(), ident)
+        loc = DeferredLocation(rel, partial(locate, item, _ID))
+        twin = fold(ident.casefold(), ident)
         if twin != ident:
-            _kind, other = konzept.ids[twin]
+            _kind, other = ids[twin]
             problems.append(_err(
                 "IK203", f"ID „{ident}“ unterscheidet sich von „{twin}“ ({other}) nur in "
                 "Groß- und Kleinschreibung", loc,
                 "IDs müssen sich auch ohne Groß-/Kleinschreibung unterscheiden (Sprungmarken "
                 "in Word und Links unterscheiden sie nicht sicher): benennen Sie eine um.",
                 rule="ids", related=(other,)))
-        if ident in konzept.ids:
-            other_kind, other = konzept.ids[ident]
+        if ident in ids:
+            other_kind, other = ids[ident]
             problems.append(_err(
                 "IK201",
                 f"ID „{ident}“ ist doppelt vergeben ({KIND_LABELS[kind]}; schon als "
@@ -310,7 +313,10 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
                 loc, "IDs müssen im ganzen Konzept eindeutig sein: benennen Sie eine um.",
                 rule="ids", related=(other,)))
         else:
-            konzept.ids[ident] = (kind, loc)
+            ids[ident] = (kind, loc)
+
+
+_ID = ("id",)
 
 
 def _check_keys(rel: str, data: YMap, problems: list[Problem]) -> None:
@@ -448,6 +454,8 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
     # pydantic-core reads an exact dict about 2 µs faster per entry than the positioned
     # YMap (a dict subclass), so it gets a shallow copy; errors are located with the YMap.
     validate = model.__pydantic_validator__.validate_python
+    inherit = key in _INHERIT_SINGLE
+    offers = hf is not None and key == "angebote"
     for i, item in enumerate(items):
         if not isinstance(item, YMap):
             line, col = items.pos[i]
@@ -467,13 +475,12 @@ def _load_list(konzept: Konzept, rel: str, key: str, items: YList, model: type[E
                 konzept.ungueltig.add(hf)
             continue
         set_source(entry, rel, item)
-        if key in _INHERIT_SINGLE and entry.handlungsfeld is None:  # type: ignore[attr-defined]
+        if inherit and entry.handlungsfeld is None:  # type: ignore[attr-defined]
             # the file's field first; else the first of several (Maßnahme, Ziel)
             entry.handlungsfeld = hf or next(  # type: ignore[attr-defined]
                 iter(getattr(entry, "handlungsfelder", [])), None)
-        if hf is not None:
-            if key == "angebote" and not entry.handlungsfelder:  # type: ignore[attr-defined]
-                entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
+        if offers and not entry.handlungsfelder:  # type: ignore[attr-defined]
+            entry.handlungsfelder = [hf]  # type: ignore[attr-defined]
         out.append(entry)
     return out
 
