@@ -14,6 +14,7 @@ from .choices import GAPS_FORMAT
 from .output import echo, print_problems, show
 from .paths import folder, shown
 from .plain import plain_options, run_plainly
+from .runtime import keep
 
 _FLAGS = {"--fehler-bei-luecken": "fehler_bei_luecken"}
 _VALUED = {"--format": "fmt", "--handlungsfeld": "handlungsfeld",
@@ -63,6 +64,7 @@ def run_gaps(path: str, fmt: str, handlungsfeld: str | None, sozialraum: str | N
     from ..gaps.folder import gaps_for_folder
 
     result = gaps_for_folder(root, handlungsfeld, sozialraum, zielgruppe)
+    keep(result)
     if result.report is None:
         if fmt == "json":
             from ..problems.output import format_json

@@ -16,6 +16,7 @@ from .choices import VALIDATE_FORMAT
 from .output import echo, print_problems
 from .paths import folder, prefix, shown
 from .plain import plain_options, run_plainly
+from .runtime import keep
 
 _FLAGS = {"--strict": "strict"}
 _VALUED = {"--format": "fmt", "--mitglied": "mitglied"}
@@ -55,6 +56,7 @@ def run_validate(path: str, strict: bool, fmt: str, mitglied: str | None) -> int
     from ..checks.runner import validate as run
 
     report = run(root)
+    keep(report)
     files = len(report.konzept.files)
     if fmt == "json":
         from ..problems.output import format_json

@@ -23,11 +23,13 @@ from .report import GapReport
 
 @dataclass(frozen=True)
 class FolderGaps:
-    """The outcome: ``report`` is ``None`` when ``errors`` (from loading) prevent it."""
+    """The outcome: ``report`` is ``None`` when ``errors`` (from loading) prevent it;
+    ``konzept`` is the concept it was made of."""
 
     files: int
     report: GapReport | None
     errors: list[Problem] = field(default_factory=list)
+    konzept: Konzept | None = None
 
 
 def resolve(table: Mapping[str, object], value: str | None) -> str | None:
@@ -71,7 +73,7 @@ def gaps_for_folder(path: str | Path, handlungsfeld: str | None = None,
     konzept = loaded.konzept
     errors = [p for p in loaded.problems if p.severity >= Severity.ERROR]
     if errors:
-        return FolderGaps(len(konzept.files), None, errors)
+        return FolderGaps(len(konzept.files), None, errors, konzept)
     handlungsfeld = resolve(konzept.handlungsfelder, handlungsfeld)
     sozialraum = resolve(konzept.sozialraeume, sozialraum)
     zielgruppe = resolve(konzept.zielgruppen, zielgruppe)
@@ -79,4 +81,4 @@ def gaps_for_folder(path: str | Path, handlungsfeld: str | None = None,
     if bad:
         raise UsageError("\n".join(bad))
     report = filter_report(report_for(konzept), handlungsfeld, sozialraum, zielgruppe)
-    return FolderGaps(len(konzept.files), report)
+    return FolderGaps(len(konzept.files), report, konzept=konzept)
