@@ -278,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", type=Path, default=measure.SRC, help="the package sources to "
                     "measure (default: src/ of this checkout), e.g. an exported commit")
     args = ap.parse_args(argv)
+    # The library figures in this process read every file afresh: without this, the
+    # snapshots in the user's cache would make every call after the first a warm one.
+    # The processes set IK_CACHE themselves (cold, warm, switched off).
+    os.environ["IK_CACHE"] = "0"
     measure.SRC = args.src.resolve()
     sys.path.insert(0, str(measure.SRC))
     # Byte code as an installed package has it (pip compiles at install): without it, and
