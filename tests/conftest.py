@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from ik_testing import BASE_INHALT, BASE_KONZEPT, write_concept
+from integrationskonzept.source import parsecache
 
 # The parse cache (source/parsecache.py) of the test run lives in a folder of its own, not
 # in the user's cache; it stays on, so every test also runs over cached reads.
@@ -34,3 +35,15 @@ def concept(tmp_path: Path):
         return write_concept(tmp_path / "konzept", files)
 
     return make
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache home of the test's own (``XDG_CACHE_HOME``, ``LOCALAPPDATA``), the
+    caches on and not yet pruned in this process."""
+    base = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base))
+    monkeypatch.setenv("LOCALAPPDATA", str(base))
+    monkeypatch.delenv("IK_CACHE", raising=False)
+    monkeypatch.setitem(parsecache._state, "pruned", set())
+    return base

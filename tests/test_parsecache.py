@@ -13,17 +13,12 @@ from integrationskonzept.source import parsecache, safeyaml
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cache(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder of its own for the test."""
-    base = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(base))
-    monkeypatch.setenv("LOCALAPPDATA", str(base))
-    monkeypatch.delenv("IK_CACHE", raising=False)
     # the cache keeps what the safe reader read (files the fast reader leaves to it)
     monkeypatch.setenv("IK_SCHNELLLESER", "0")
-    monkeypatch.setitem(parsecache._state, "pruned", set())
     folder = parsecache.cache_dir()
-    assert folder is not None and folder.is_relative_to(base)
+    assert folder is not None and folder.is_relative_to(cache_home)
     return folder
 
 

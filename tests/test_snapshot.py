@@ -21,15 +21,10 @@ FORMATS = (("validate",), ("validate", "--format", "json"))
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cache(cache_home: Path) -> Path:
     """An empty cache of the test's own; returns the snapshot folder."""
-    base = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(base))
-    monkeypatch.setenv("LOCALAPPDATA", str(base))
-    monkeypatch.delenv("IK_CACHE", raising=False)
-    monkeypatch.setitem(parsecache._state, "pruned", set())
     folder = parsecache.cache_dir("modell")
-    assert folder is not None and folder.is_relative_to(base)
+    assert folder is not None and folder.is_relative_to(cache_home)
     return folder
 
 
