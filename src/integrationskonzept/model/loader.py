@@ -8,8 +8,6 @@ a file that is not YAML probably defines are registered too (:mod:`.unreadable`)
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -18,7 +16,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..problems import DeferredLocation, Location, Problem, Severity
-from ..source import SKIP_DIRS
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
 from ..source.safeyaml import (
@@ -33,6 +30,7 @@ from ..source.safeyaml import (
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
 from . import snapshot
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
+from .discovery import KONZEPT_FILES, discover
 from .fields import Entry, set_source
 from .files import (
     BETEILIGUNG_LISTS,
@@ -46,9 +44,6 @@ from .files import (
 )
 from .unreadable import probable_ids, words
 
-KONZEPT_FILES = ("konzept.yaml", "konzept.yml")
-YAML_SUFFIXES = (".yaml", ".yml")
-# Folders of a concept that hold no sources: design files, build output, tooling.
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 
 _INHALT_KEYS = set(InhaltKopf.model_fields) | set(CONTENT_LISTS) | {"beteiligung"}
@@ -66,68 +61,6 @@ class LoadResult:
 def _err(code: str, msg: str, loc: Location, hint: str = "", rule: str = "struktur",
          related: tuple[Location, ...] = ()) -> Problem:
     return Problem(code, Severity.ERROR, msg, loc, hint, rule, related)
-
-
-def _own_concept(folder: str) -> bool:
-    """A subfolder with its own konzept.yaml is another concept (e.g. a Gemeinde of a
-    Landkreis workspace), not part of this one."""
-    return any(os.path.isfile(os.path.join(folder, name)) for name in KONZEPT_FILES)
-
-
-_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff\u2028\u2029]")
-
-
-def shown_name(rel: str) -> str:
-    """``rel`` with control characters and undecodable bytes written as ``%XX``
-    (percent-encoded bytes: safe on a terminal, in CI annotations and in SARIF URIs)."""
-    def one(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        raw = bytes([code - 0xDC00]) if code >= 0xDC80 else m.group().encode("utf-8")
-        return "".join(f"%{b:02X}" for b in raw)
-    return _NAME_CONTROL.sub(one, rel)
-
-
-def discover(root: Path) -> tuple[list[str], list[Problem]]:
-    """All YAML files of the concept (relative paths, konzept.yaml first) and stray files."""
-    found: list[str] = []
-    problems: list[Problem] = []
-    base = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
-                             and not _own_concept(os.path.join(dirpath, d)))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
-            lower = name.lower()
-            shown = shown_name(rel)
-            if shown != rel:
-                source = lower.endswith((*YAML_SUFFIXES, ".md"))
-                problems.append(Problem(
-                    "IK012", Severity.ERROR if source else Severity.WARNING,
-                    f"Dateiname „{shown}“ enthält Steuerzeichen oder ist nicht "
-                    "UTF-8-kodiert; die Datei wird nicht gelesen", Location(shown),
-                    "Benennen Sie die Datei um (nur Buchstaben, Ziffern, - und _).",
-                    rule="dateien"))
-                continue
-            # (os.walk does not enter linked folders: only a linked file can lead outside)
-            if (lower.endswith(YAML_SUFFIXES) and os.path.islink(os.path.join(dirpath, name))
-                    and not (root / rel).resolve().is_relative_to(base)):
-                problems.append(_err(
-                    "IK011", f"Datei „{rel}“ ist eine Verknüpfung auf eine Datei außerhalb des "
-                    "Konzeptordners und wird nicht gelesen", Location(rel),
-                    "Kopieren Sie die Datei in den Konzeptordner, statt auf sie zu verweisen.",
-                    rule="dateien"))
-            elif lower.endswith(YAML_SUFFIXES):
-                found.append(rel)
-            elif ".yaml" in lower or ".yml" in lower:
-                problems.append(Problem(
-                    "IK009", Severity.WARNING,
-                    f"Datei „{rel}“ wird nicht gelesen: sie endet nicht auf .yaml",
-                    Location(rel), "Benennen Sie die Datei um oder löschen Sie die Kopie.",
-                    rule="dateien"))
-    found.sort(key=lambda r: (r not in KONZEPT_FILES, r.count("/"), r))
-    return found, problems
 
 
 def load_concept(root: str | Path) -> LoadResult:
