@@ -114,12 +114,12 @@ LINE = (
 # Possessive quantifiers (``*+``, ``++``) are Python 3.11's; on 3.10 the same expression
 # without them matches the same texts (no part of a run can end anywhere else), slower.
 _P = "+" if sys.version_info >= (3, 11) else ""
-_KEY_P = rf"[A-Za-z0-9_][A-Za-z0-9_.\-]*{_P}"
-_FS_P = rf"{FSTART}[^:#\r\n,\[\]{{}}{CONTROL}]*{_P}"
+_KEY_P = KEY + _P
+_FS_P = FSTART + FRUN + _P  # a flow item without ":" and "#"
 _VALUE_P = (rf"(?:\[[ ]*{_P}{_FS_P}(?:[ ]*{_P},[ ]*{_P}{_FS_P})*{_P}[ ]*{_P}\]"
             rf"|\{{[ ]*{_P}{_KEY_P}:[ ]+{_P}{_FS_P}"
             rf"(?:[ ]*{_P},[ ]*{_P}{_KEY_P}:[ ]+{_P}{_FS_P})*{_P}[ ]*{_P}\}}"
-            rf"|{PSTART}[^:#\r\n{CONTROL}]*{_P}){NL}")
+            rf"|{PSTART}{PRUN}{_P}){NL}")
 _NEXT_HAS_CONTENT = r"(?![ ]*[#\r\n])"
 # (A ``- key: value`` line is a run of its own: its keys, two deeper, are the next run;
 # each value pattern in the expression costs compile time at every start.)
