@@ -33,6 +33,7 @@ from generate import generate  # noqa: E402
 from measure import (  # noqa: E402
     Figure,
     command_exists,
+    env,
     floor_compose,
     floor_load,
     floor_parse,
@@ -122,12 +123,16 @@ def process_figures(folder: Path, repeat: int, workspace: Path | None) -> list[F
         change = _touch_one(folder)
         validate = [sys.executable, *module, "validate", str(folder)]
 
+        def run_untimed() -> None:
+            # the environment of the timed runs (env(): the sources measured), the cache on
+            subprocess.run(validate, env={**env(), **cache.env}, stdout=subprocess.DEVNULL,
+                           check=False)
+
         def after_a_cold_run() -> None:
             # the second run ever on these contents: it writes the snapshots (see
             # model/snapshot.py), so it pays once what later warm runs save
             cache.empty()
-            subprocess.run(validate, env={**os.environ, **cache.env},
-                           stdout=subprocess.DEVNULL, check=False)
+            run_untimed()
             change()
         figs.append(time_process("proc.validate_second", "process: ik validate DIR, the run "
                                  "after a cold run (one file changed; writes the snapshots)",
@@ -135,8 +140,7 @@ def process_figures(folder: Path, repeat: int, workspace: Path | None) -> list[F
                                  before=after_a_cold_run))
         # the cache of the last of those runs, filled once more: every warm run below
         # finds the snapshots of the unchanged files
-        subprocess.run(validate, env={**os.environ, **cache.env},
-                       stdout=subprocess.DEVNULL, check=False)
+        run_untimed()
         figs.append(time_process("proc.validate_warm", "process: ik validate DIR, warm (cache "
                                  "from the last run, one file changed)",
                                  validate[1:], repeat, extra_env=cache.env, before=change))
