@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model.concept import Konzept
 from ..model.loader import load_concept
-from ..model.references import REF_IN_TEXT, all_refs
+from ..model.references import REF_IN_TEXT, prefixed_refs
 from .loader import KREIS, names_members
 
 HOEHE = 3  # how many folders up the Kreis folder is looked for
@@ -23,7 +23,8 @@ HOEHE = 3  # how many folders up the Kreis folder is looked for
 
 def prefixed(konzept: Konzept) -> list[str]:
     """The prefixed ids the concept refers to (fields and texts), in first-seen order."""
-    out = [ident for _e, _f, ident, _p in all_refs(konzept) if ":" in ident]
+    # (the fields that name one; most concepts name none, found without a second walk)
+    out = [ident for _e, _f, ident, _p in prefixed_refs(konzept) if ":" in ident]
     for text in konzept.texte.values():
         out += [m.group(1) for m in REF_IN_TEXT.finditer(text or "") if ":" in m.group(1)]
     return list(dict.fromkeys(out))
