@@ -321,7 +321,7 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
     total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
-    einfach = total == 1  # one group, place and language at most: NeedFacts.einfach
+    einfach = total == 1  # one group, place and language at most: any usable offer covers it
     single: tuple[object, ...] = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
                                   need.sprachen[0] if need.sprachen else None) if einfach else ()
     umfang = need.umfang

@@ -19,7 +19,7 @@ Dimensions and the rules (see also the package docstring):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model.items import Bedarf
@@ -54,11 +54,6 @@ class NeedFacts:
     ketten: tuple[frozenset[str], ...] = ()  # per place: itself and the places above it
     pflicht: int = LAUFZEIT_OK  # the bits an offer must have all of (OfferFacts.profil)
     sprachbits: int = 0  # the bits of which an offer needs one (none: any language)
-
-    @property
-    def einfach(self) -> bool:
-        """At most one group, place and language: any usable offer covers all of it."""
-        return len(self.gruppen) <= 1 and len(self.raeume) == 1 and len(self.sprachen) <= 1
 
 
 def pflicht_bits(form: str | None, lern: str | None, merkmale: tuple[str, ...] | list[str]
@@ -190,11 +185,11 @@ def abdeckung(need: NeedFacts, offer: OfferFacts, vok: Vokabular
     return gruppen, raeume, sprachen
 
 
-def _count(needed: tuple[frozenset[str], ...], have: frozenset[str]) -> int:
+def _count(needed: tuple[frozenset[str], ...], have: Iterable[str]) -> int:
     """How many of the needed sets meet ``have``."""
     n = 0
     for want in needed:
-        if not have.isdisjoint(want):
+        if not want.isdisjoint(have):
             n += 1
     return n
 
@@ -246,7 +241,7 @@ def scorer(need: NeedFacts, stand_known: bool
             else:
                 teilweise += bool(n)
                 schwere += w_gruppe
-        n = _count(ketten, frozenset(offer.raeume))
+        n = _count(ketten, offer.raeume)
         if n == n_raeume:
             passend += 1
         else:

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from .report import (
     ALLE_ZIELGRUPPEN,
     GEDECKT,
-    LAGE_OFFEN,
     OHNE_HANDLUNGSFELD,
     TEILWEISE,
     Befund,
@@ -46,7 +45,7 @@ def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
         cols: tuple[str, ...] = getattr(b, spalten_von) or ohne
         used_rows.append(row)
         idx = 0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2
-        offen = b.lage == LAGE_OFFEN  # Befund.offen
+        offen = b.offen
         for col in dict.fromkeys(cols) if len(cols) > 1 else cols:
             if erlaubt is not None and col not in erlaubt:
                 continue
