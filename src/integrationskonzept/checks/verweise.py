@@ -34,7 +34,6 @@ def _kinds_label(kinds: tuple[str, ...]) -> str:
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
     ids = konzept.ids
-    by_kind: dict[str, list[str]] = {}
     linien: set[str] | None = None
     for tref in text_refs(konzept):
         ident = tref[0]
@@ -55,7 +54,10 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
               if field != "[[…]]" and not _all_fit(ids, REF_TARGETS.get(field), written)}
     if not falsch:
         return
-    passend = _fitting(konzept)
+    by_kind: dict[str, list[str]] = {}  # the ids of each kind
+    for ident, (kind, _loc) in ids.items():
+        by_kind.setdefault(kind, []).append(ident)
+    passend = _fitting(konzept, by_kind)
     for entry, field, written_ids, at, listed in ref_fields(konzept):
         if field not in falsch:
             continue
@@ -81,12 +83,10 @@ def _all_fit(ids: dict[str, tuple[str, Location]], kinds: tuple[str, ...] | None
     return True
 
 
-def _fitting(konzept: Konzept) -> Callable[[str], frozenset[str]]:
+def _fitting(konzept: Konzept, by_kind: dict[str, list[str]]
+             ) -> Callable[[str], frozenset[str]]:
     """The ids a field may name: of a kind it refers to (any id if the field has no
     kinds); each set made once."""
-    by_kind: dict[str, list[str]] = {}
-    for ident, (kind, _loc) in konzept.ids.items():
-        by_kind.setdefault(kind, []).append(ident)
     by_kinds: dict[tuple[str, ...] | None, frozenset[str]] = {None: frozenset(konzept.ids)}
 
     def passend(field: str) -> frozenset[str]:
@@ -112,9 +112,6 @@ def _ref(konzept: Konzept, ref: Ref, by_kind: dict[str, list[str]]) -> Iterator[
             yield from _frage(konzept, ident, frage, found[0], where(entry, *path))
         return
     loc = where(entry, *path)
-    if not by_kind:
-        for other, (kind, _loc) in ids.items():
-            by_kind.setdefault(kind, []).append(other)
     if kinds is None:
         return
     wanted = _kinds_label(kinds)
