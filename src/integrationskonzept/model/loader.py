@@ -26,6 +26,7 @@ from ..source.safeyaml import (
     locate,
     parse_yaml_bytes,
     read_yaml,
+    unreadable_file,
 )
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
 from . import snapshot
@@ -110,8 +111,8 @@ def _read(root: Path, rel: str, session: snapshot.Session | None) -> tuple[YamlF
         return yf, _File(rel, yf.data)
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
-    except Unreadable:
-        yf = read_yaml(path, rel)  # says why, as without snapshots
+    except Unreadable as exc:
+        yf = unreadable_file(rel, exc)  # says why, as without snapshots
         return yf, _File(rel, yf.data)
     snap, key = session.load(rel, raw)
     if snap is not None:
@@ -147,7 +148,7 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
         if f.snap is None:
             leitziel = f.data.get("leitziel")
             _register_ids(konzept, f.rel, leitziel if isinstance(leitziel, YMap) else None,
-                          [(key, items) for key, items, _model in _lists_of(f.rel, f.data)],
+                          [(key, items) for key, _at, items, _m in _lists_of(f.rel, f.data)],
                           problems)
         else:
             _register_ids(konzept, f.rel, f.snap.leitziel,
@@ -168,7 +169,7 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
             if session is not None and f.key is not None and stored:
                 session.store(f.key, f.data, local.kopf, [
                     (key, path, entries) for (key, entries), path in zip(
-                        local.lists, _list_paths(f.rel, f.data), strict=True)])
+                        local.lists, local.paths, strict=True)])
         _add_file(konzept, f.rel, f.data, local, problems)
     if session is not None:
         session.close()
@@ -178,18 +179,9 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
 _KONZEPT_TABLES = {**META_LISTS, **CONTENT_LISTS}
 
 
-def _lists_of(rel: str, data: YMap) -> list[tuple[str, YList, type[Entry]]]:
-    """The entry lists of a file: (key, raw list, model)."""
-    return [(key, items, model) for key, _path, items, model in _lists_with_paths(rel, data)]
-
-
-def _list_paths(rel: str, data: YMap) -> list[tuple[str, ...]]:
-    """Where each list of :func:`_lists_of` stands in the file: (key,) or (beteiligung, key)."""
-    return [path for _key, path, _items, _model in _lists_with_paths(rel, data)]
-
-
-def _lists_with_paths(rel: str, data: YMap
-                      ) -> list[tuple[str, tuple[str, ...], YList, type[Entry]]]:
+def _lists_of(rel: str, data: YMap) -> list[tuple[str, tuple[str, ...], YList, type[Entry]]]:
+    """The entry lists of a file: (key, where it stands in the file – (key,) or
+    (beteiligung, key) –, raw list, model)."""
     # In the order they are written (a mapping keeps its keys in file order), without
     # sorting by positions.
     tables = _KONZEPT_TABLES if rel in KONZEPT_FILES else CONTENT_LISTS
@@ -278,6 +270,7 @@ class _Local:
 
     kopf: Any
     lists: list[tuple[str, list[Entry]]]
+    paths: list[tuple[str, ...]] = field(default_factory=list)  # per list, read fresh only
 
 
 def _load_local(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> _Local:
@@ -305,9 +298,10 @@ def _load_local(konzept: Konzept, rel: str, data: YMap, problems: list[Problem])
                 f"{describe(value)}", Location(rel, line, col), rule="schema"))
     _load_beteiligung_head(rel, data, problems)
     hf = data.get("handlungsfeld") if isinstance(data.get("handlungsfeld"), str) else None
+    found = _lists_of(rel, data)
     lists = [(key, _load_list(konzept, rel, key, items, model, hf, problems))
-             for key, items, model in _lists_of(rel, data)]
-    return _Local(kopf, lists)
+             for key, _at, items, model in found]
+    return _Local(kopf, lists, [at for _key, at, _items, _model in found])
 
 
 def _add_file(konzept: Konzept, rel: str, data: YMap, local: _Local,

@@ -97,12 +97,16 @@ def read_yaml(path: str, rel: str | None = None) -> YamlFile:
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except Unreadable as exc:
-        if exc.too_large:
-            return YamlFile(rel, None, [yaml_problem(
-                rel, 0, 0, "IK004", exc.reason,
-                "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
-        return YamlFile(rel, None, [yaml_problem(rel, 0, 0, "IK001", exc.reason)])
+        return unreadable_file(rel, exc)
     return parse_yaml_bytes(raw, rel)
+
+
+def unreadable_file(rel: str, exc: Unreadable) -> YamlFile:
+    """The file ``rel`` that :func:`read_regular` refused, with the reason as its problem."""
+    if exc.too_large:
+        return YamlFile(rel, None, [yaml_problem(
+            rel, 0, 0, "IK004", exc.reason, "Teilen Sie den Inhalt auf mehrere Dateien auf.")])
+    return YamlFile(rel, None, [yaml_problem(rel, 0, 0, "IK001", exc.reason)])
 
 
 def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
