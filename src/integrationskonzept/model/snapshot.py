@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,22 +55,17 @@ def _code_stamp() -> bytes:
     if stamp is None:
         import pydantic_core
 
-        from .. import __version__
 
-        parts = [__version__, sys.version, sys.implementation.cache_tag or "",
-                 pydantic_core.__version__]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        files = []
         for sub in ("model", "source", "text", "problems"):
+            folder = os.path.join(package, sub)
             try:
-                with os.scandir(os.path.join(package, sub)) as found:
-                    for entry in sorted(found, key=lambda e: e.name):
-                        if entry.name.endswith(".py"):
-                            st = entry.stat()
-                            parts.append(f"{sub}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+                files += sorted(os.path.join(folder, name) for name in os.listdir(folder)
+                                if name.endswith(".py"))
             except OSError:
-                parts.append(f"{sub}:?")
-        stamp = "\0".join(parts).encode("utf-8", "surrogateescape")
-        _state["stamp"] = stamp
+                files.append(folder)  # (its own stamp, or "?" if it is not there)
+        stamp = _state["stamp"] = parsecache.code_stamp(files, pydantic_core.__version__)
     return stamp
 
 

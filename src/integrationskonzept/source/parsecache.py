@@ -61,21 +61,28 @@ def cache_dir(kind: str = "yaml") -> Path | None:
     return Path(base) / "ik" / kind
 
 
+def code_stamp(files: list[str], *extra: str) -> bytes:
+    """What a cache key depends on besides the content: the ik and Python versions,
+    ``extra`` (other versions) and size and modification time of each of ``files`` (the
+    code that shapes an entry)."""
+    from .. import __version__
+
+    parts = [__version__, sys.version, sys.implementation.cache_tag or "", *extra]
+    for name in files:
+        try:
+            st = os.stat(name)
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:?")
+    return "\0".join(parts).encode("utf-8", "surrogateescape")
+
+
 def _code_stamp() -> bytes:
     stamp = _state.get("stamp")
     if stamp is None:
-        from .. import __version__
         from . import safeyaml
 
-        parts = [__version__, sys.version, sys.implementation.cache_tag or ""]
-        for module_file in (safeyaml.__file__, __file__):
-            try:
-                st = os.stat(module_file)
-                parts.append(f"{st.st_size}:{st.st_mtime_ns}")
-            except OSError:
-                parts.append("?")
-        stamp = "\0".join(parts).encode()
-        _state["stamp"] = stamp
+        stamp = _state["stamp"] = code_stamp([safeyaml.__file__, __file__])
     return stamp
 
 
