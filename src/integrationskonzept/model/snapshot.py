@@ -209,14 +209,8 @@ class _Source(fastyaml._Source):
         self.lists.append((path, nodes))
         return nodes
 
-    def resolve(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        fastyaml.RESOLVED.append(self.rel)
-        from ..source.safeyaml import parse_yaml_text
-
-        root = parse_yaml_text(self.text, self.rel).data
+    def fill(self, root: Any) -> None:
+        """Every node gets its positions and the values read (see fastyaml._Source)."""
         for path, node in self.nodes:
             _fill(node, _at(root, path))
         for path, nodes in self.lists:

@@ -81,8 +81,11 @@ class _Source:
         RESOLVED.append(self.rel)
         from .safeyaml import parse_yaml_text  # the safe reader imports this module
 
-        read = parse_yaml_text(self.text, self.rel)
-        _fill(self.root, read.data)
+        self.fill(parse_yaml_text(self.text, self.rel).data)
+
+    def fill(self, data: Any) -> None:
+        """Give this file's containers the positions of ``data``, the safe reader's."""
+        _fill(self.root, data)
 
 
 # Where a value of ``id`` can stand in a file of the subset: on an ``id:`` line of a block
