@@ -244,18 +244,9 @@ class Encoder:
             ids.append(text(ident, ident) if type(ident) is str else None)
             extra = None
             if not _TEXTS.issuperset(map(type, item.values())):
-                extra = {}
-                for key, value in item.items():
-                    t = type(value)
-                    if t in _TEXTS or (t in _LISTS and value
-                                       and _TEXTS.issuperset(map(type, value))):
-                        continue
-                    if t in MAPS:
-                        extra[text(key, key)] = self.skeleton(value)
-                    elif t in _LISTS:
-                        extra[text(key, key)] = self._list_skeleton(value)
-                    else:
-                        raise ValueError("not a read value")
+                # what the skeleton holds beyond the keys and the id (texts are None)
+                extra = {key: value for key, value in self.skeleton(item).items()
+                         if value is not None and key != "id"}
             extras.append(extra or None)
         return keys_of, ids, extras
 
