@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from ..model.concept import Konzept
-from ..model.items import Angebot
+from ..model.items import Angebot, Zeitraum
 from ..text.german import datum_lang
 
 # Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
@@ -230,16 +230,21 @@ class OfferFacts:
         return self.laufzeit_grund is None or self.laufzeit_grund.startswith("beginnt")
 
 
-def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | None
-                ) -> OfferFacts:
+def grenzen(laufzeit: Zeitraum | None) -> tuple[dt.date, dt.date]:
+    """The first and the last day an offer runs (``date.min``/``date.max`` if open)."""
     beginn, ende = dt.date.min, dt.date.max
-    grund = None
-    laufzeit = angebot.laufzeit
     if laufzeit is not None:
         if laufzeit.beginn is not None:
             beginn = laufzeit.beginn.first
         if laufzeit.ende is not None:
             ende = laufzeit.ende.last
+    return beginn, ende
+
+
+def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | None
+                ) -> OfferFacts:
+    beginn, ende = grenzen(angebot.laufzeit)
+    grund = None
     if stand is not None:
         if ende < stand:
             grund = f"ausgelaufen am {_datum(ende)}"

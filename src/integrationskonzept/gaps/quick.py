@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model.concept import Konzept
 from ..model.items import Bedarf, Zeitraum
-from .index import LAUFZEIT_OK, Vokabular, _profil, bit, bits
+from .index import LAUFZEIT_OK, Vokabular, _profil, bit, bits, grenzen
 from .match import pflicht_bits
 
 _OFFER = attrgetter("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen",
@@ -36,9 +36,8 @@ _NONE: tuple[None] = (None,)
 
 def _laeuft(laufzeit: Zeitraum, stand: dt.date) -> bool:
     """The offer runs at the Stand (as offer_facts judges it)."""
-    beginn, ende = laufzeit.beginn, laufzeit.ende
-    return not ((ende is not None and ende.last < stand)
-                or (beginn is not None and beginn.first > stand))
+    beginn, ende = grenzen(laufzeit)
+    return beginn <= stand <= ende
 
 
 class QuickCover:
