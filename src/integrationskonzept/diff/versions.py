@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model.concept import Konzept
+from ..model.discovery import KONZEPT_FILES
 from ..model.loader import LoadResult, load_concept
 from ..model.revision import load_at_revision
 from ..problems import Severity
@@ -37,7 +38,7 @@ def _checked(result: LoadResult, label: str) -> Version:
     if konzept.meta is None and not konzept.files:
         raise SourceError(f"{label}: kein Konzept gefunden (konzept.yaml fehlt). Ist das der "
                         "Ordner des Konzepts?")
-    if not any(f in ("konzept.yaml", "konzept.yml") for f in konzept.files):
+    if not any(f in KONZEPT_FILES for f in konzept.files):
         raise SourceError(f"{label}: konzept.yaml fehlt. Ist das der Ordner des Konzepts?")
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
     return Version(konzept, label, errors)

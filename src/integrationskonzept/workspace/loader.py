@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import GitError
 from ..model.concept import Konzept, where
+from ..model.discovery import KONZEPT_FILES
 from ..model.loader import load_concept
 from ..model.verbund import Mitglied
 from ..problems import Location, Problem, Severity
@@ -39,7 +40,7 @@ _GEMEINDEN = re.compile(rb"^gemeinden\s*:", re.MULTILINE)
 def names_members(path: str | Path) -> bool:
     """Whether the konzept.yaml in ``path`` has a top-level ``gemeinden:`` key (a cheap
     test before loading: the commands branch to the workspace on it)."""
-    for name in ("konzept.yaml", "konzept.yml"):
+    for name in KONZEPT_FILES:
         try:
             head = (Path(path) / name).read_bytes()[: 4 * 1024 * 1024]
         except OSError:
@@ -153,7 +154,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
                         "Konzept aus einem anderen Repository nennen Sie mit „git:“ und "
                         "„revision:“."))
                     continue
-            if not (target / "konzept.yaml").is_file() and not (target / "konzept.yml").is_file():
+            if not any((target / name).is_file() for name in KONZEPT_FILES):
                 what = "gibt es nicht" if not target.is_dir() else "enthält keine konzept.yaml"
                 bereich.problems.append(_err(
                     "IK211", f"Mitglied „{eintrag.id}“: Ordner „{eintrag.pfad}“ {what}", ploc,
