@@ -176,6 +176,40 @@ def test_after_a_change_every_message_is_the_cold_runs(
         [p for p in present if p != "angebote.yaml"] if own_problems else present)
 
 
+def test_placeholders_of_unchanged_files_come_from_their_snapshots(
+        tmp_path: Path, cache: Path, hits: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """IK590 of a file rebuilt from its snapshot: the places stored with it, not a scan of
+    its text; the same messages as a cold run before and after a change."""
+    from integrationskonzept.checks import platzhalter
+
+    root = _base(tmp_path)
+    _append("bildung.yaml", "# TODO: Quelle nachtragen\n# XXX und ‹bitte ergänzen›\n")(root)
+    _append("angebote.yaml", "# ‹bitte ergänzen›\n")(root)
+    assert _same_as_cold(root, monkeypatch, hits) == ALL
+    scanned: list[str] = []
+
+    def spy(text: str) -> list[tuple[int, int, str]]:
+        scanned.append(text)
+        return original(text)
+    original = platzhalter.placeholders
+    monkeypatch.setattr(platzhalter, "placeholders", spy)
+    code, out = run("validate", str(root))
+    assert scanned == []  # every file from its snapshot
+    assert "bildung.yaml:31:3: Warnung IK590 Platzhalter „TODO“" in out, out
+    assert "bildung.yaml:32:3: Warnung IK590 Platzhalter „XXX“" in out, out
+    # a placeholder added to one file, one removed from the other
+    _append("bildung.yaml", "# noch ein TODO\n")(root)
+    text = (root / "angebote.yaml").read_text(encoding="utf-8")
+    (root / "angebote.yaml").write_text(text.replace("# ‹bitte ergänzen›\n", ""),
+                                        encoding="utf-8")
+    scanned.clear()
+    hits.clear()
+    assert run("validate", str(root)) == _cold(root, monkeypatch, ("validate",))
+    assert hits == ["konzept.yaml"]
+    assert len(scanned) == 2 + 3  # the two changed files; every file in the cold run
+    assert _same_as_cold(root, monkeypatch, hits) == ALL
+
+
 def test_messages_in_unchanged_files_name_the_place(tmp_path: Path, cache: Path,
                                                      hits: list[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:

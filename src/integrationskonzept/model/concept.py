@@ -167,6 +167,10 @@ class Konzept:
     files: list[str] = field(default_factory=list)
     # The text of every YAML file read (relative path -> text), read once by the loader.
     quelltexte: dict[str, str] = field(default_factory=dict, repr=False)
+    # The placeholders of the YAML files rebuilt from snapshots (relative path -> (line,
+    # column, placeholder) of each, see source/placeholders.py), known without a scan.
+    platzhalter: dict[str, list[tuple[int, int, str]]] = field(
+        default_factory=dict, repr=False, compare=False)
     # Derived values computed once per concept (references, gap report), by name.
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

@@ -161,13 +161,14 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
     for f in read:
         if f.snap is not None:
             local = _Local(f.snap.kopf, [(key, entries) for key, _n, entries in f.snap.lists])
+            konzept.platzhalter[f.rel] = f.snap.marks
         else:
             own: list[Problem] = []
             local = _load_local(konzept, f.rel, f.data, own)
             problems.extend(own)
-            stored = local.kopf is not None and not own
+            stored = local.kopf is not None and not own and f.rel in konzept.quelltexte
             if session is not None and f.key is not None and stored:
-                session.store(f.key, f.data, local.kopf, [
+                session.store(f.key, konzept.quelltexte[f.rel], f.data, local.kopf, [
                     (key, path, entries) for (key, entries), path in zip(
                         local.lists, local.paths, strict=True)])
         _add_file(konzept, f.rel, f.data, local, problems)

@@ -40,10 +40,11 @@ from typing import Any
 from ..source import fastyaml, parsecache
 from ..source.containers import YMap
 from ..source.fastyaml import FMap
+from ..source.placeholders import Mark, placeholders
 from . import snapshotcodec as codec
 from .fields import Entry
 
-_MAGIC = b"IKMS2\n"
+_MAGIC = b"IKMS3\n"
 _MARSHAL_VERSION = 4
 _state: dict[str, Any] = {}
 
@@ -115,11 +116,12 @@ class Session:
             return None, key
         return snap, key
 
-    def store(self, key: bytes, data: YMap, kopf: Entry,
+    def store(self, key: bytes, text: str, data: YMap, kopf: Entry,
               lists: list[tuple[str, ListPath, list[Entry]]]) -> None:
-        """Remember what the loader made of the file with ``key`` (read as ``data``): its
-        head and, per list, (key, path in the file, entries of every item in order); the
-        first time only that it was read."""
+        """Remember what the loader made of the file with ``key`` (``text`` read as
+        ``data``): its head and, per list, (key, path in the file, entries of every item
+        in order), and the placeholders of its text; the first time only that it was
+        read."""
         if key not in self.seen:
             self.fresh.append(key)
             return
@@ -131,8 +133,8 @@ class Session:
             rows = [(name, path, *enc.rows(entries), *enc.items(_at(data, path)))
                     for name, path, entries in lists]
             skeleton = enc.skeleton(data, frozenset(path for _name, path, _e in lists))
-            payload = marshal.dumps((*enc.tables(), skeleton, kopf_row, rows),
-                                    _MARSHAL_VERSION)
+            payload = marshal.dumps((*enc.tables(), skeleton, kopf_row, rows,
+                                     placeholders(text)), _MARSHAL_VERSION)
         except (ValueError, TypeError, RecursionError, AttributeError):
             return
         parsecache.write_entry(self.folder, _MAGIC, key, payload)
@@ -149,17 +151,18 @@ class Session:
 class Snapshot:
     """A file rebuilt from its snapshot: ``data`` (the file's top level, a skeleton until
     a position is asked for), ``kopf``, ``lists`` [(key, item nodes, entries)] and the
-    node of the Leitziel."""
+    node of the Leitziel; ``marks``: the placeholders of the text."""
 
-    __slots__ = ("text", "data", "kopf", "lists", "leitziel")
+    __slots__ = ("text", "data", "kopf", "lists", "leitziel", "marks")
 
     def __init__(self, text: str, data: FMap, kopf: Entry, lists: list[tuple[str, list[FMap],
-                 list[Entry]]], leitziel: FMap | None) -> None:
+                 list[Entry]]], leitziel: FMap | None, marks: list[Mark]) -> None:
         self.text = text
         self.data = data
         self.kopf = kopf
         self.lists = lists
         self.leitziel = leitziel
+        self.marks = marks
 
 
 class _Source(fastyaml._Source):
@@ -238,7 +241,11 @@ def _fill(node: FMap, safe: Any) -> None:
 
 
 def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
-    names, shapes, objects, key_sets, skeleton, (kopf_row, kopf_shape), lists = stored
+    names, shapes, objects, key_sets, skeleton, (kopf_row, kopf_shape), lists, marks = stored
+    if type(marks) is not list or not all(
+            type(m) is tuple and len(m) == 3 and type(m[0]) is int and type(m[1]) is int
+            and type(m[2]) is str for m in marks):
+        raise ValueError("bad entry")
     decoder = codec.Decoder(names, shapes, objects, rel)
     keys = []
     for key_set in key_sets:
@@ -263,7 +270,7 @@ def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
         nodes = src.items(keys, keys_of, ids, extras, path)
         items.extend(nodes)
         out.append((key, nodes, decoder.entries(rows, row_shapes, nodes)))
-    return Snapshot(text, data, decoder.model(kopf_row, kopf_shape, data), out, lz)
+    return Snapshot(text, data, decoder.model(kopf_row, kopf_shape, data), out, lz, marks)
 
 
 _TEXT = frozenset({str})
