@@ -273,6 +273,58 @@ def test_a_loaded_concept_is_the_same(tmp_path: Path, cache: Path, hits: list[st
     assert warm.problems == cold.problems
 
 
+def _walk(konzept: Any) -> tuple[Any, ...]:
+    """What the walk over the references found, with each text's entry by its place."""
+    from integrationskonzept.model import references
+
+    references._walk_sources(konzept)
+    place = {id(e): i for i, e in enumerate(references.sources(konzept))}
+    texts = konzept.cache["markdown"]
+    starts = {id(start): k for k, (_text, start, _basis) in enumerate(texts)}
+    return (list(konzept.cache["ids_by_field"].items()),
+            [(text, place.get(id(start.entry)), start.path, basis, str(start.location()))
+             for text, start, basis in texts],
+            [(ident, starts[id(start)], n) for ident, start, n in konzept.cache["text_refs"]])
+
+
+@pytest.mark.parametrize("change", ["none", "an entry removed after loading",
+                                    "an entry added after loading"])
+def test_the_walk_of_rebuilt_files_finds_what_the_cold_walk_finds(
+        tmp_path: Path, cache: Path, hits: list[str], monkeypatch: pytest.MonkeyPatch,
+        change: str) -> None:
+    """The ids, texts and [[id]] of lists rebuilt from snapshots are stored with them
+    (model/walkfacts.py): the same values in the same order as walking the entries, also
+    when the concept was changed after loading (the stored ones are then left out)."""
+    root = _base(tmp_path)
+    text = (root / "bildung.yaml").read_text(encoding="utf-8")
+    (root / "bildung.yaml").write_text(text.replace("  titel: Sprachcafé\n", (
+        "  titel: Sprachcafé\n  beschreibung: Siehe [[m-1]] und [[a-1]], dann [[m-1]].\n")),
+        encoding="utf-8")
+    _append("bildung.yaml", "- id: m-3\n  titel: Noch eine\n")(root)
+    loader.load_concept(root)
+    loader.load_concept(root)
+    hits.clear()
+    warm = loader.load_concept(root)
+    assert sorted(hits) == ALL and warm.konzept.walked
+    with monkeypatch.context() as m:
+        m.setenv("IK_CACHE", "0")
+        cold = loader.load_concept(root)
+    assert not cold.konzept.walked
+    for konzept in (cold.konzept, warm.konzept):
+        if change == "an entry removed after loading":
+            del konzept.massnahmen["m-1"]
+        elif change == "an entry added after loading":
+            m1, m2, m3 = (konzept.massnahmen[i] for i in ("m-1", "m-2", "m-3"))
+            konzept.massnahmen = {"m-1": m1, "m-2": m2, "m-3": m3}  # m-2 between the two
+    assert list(warm.konzept.massnahmen) == list(cold.konzept.massnahmen)
+    found = _walk(warm.konzept)
+    assert found == _walk(cold.konzept)
+    ids, texts, trefs = found
+    if change != "an entry removed after loading":
+        assert ("[[…]]", ["m-1", "a-1", "m-1"]) in ids
+        assert [(i, n) for i, _k, n in trefs] == [("m-1", 0), ("a-1", 0), ("m-1", 1)]
+
+
 def _typed(value: Any) -> Any:
     """A value with the type of every part (== alone says 80 == Anzahl(80, "ca."))"""
     from pydantic import BaseModel
