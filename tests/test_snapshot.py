@@ -418,3 +418,38 @@ def test_the_skeleton_of_a_file_keeps_keys_ids_and_mappings() -> None:
     assert all(type(x) in (dict, list, str, type(None)) for x in skeleton(root).values())
     with pytest.raises(ValueError):
         skeleton({"a": 1})  # not a value a reader gives
+
+
+def test_stored_walk_facts_of_another_shape_are_refused(tmp_path: Path) -> None:
+    """What the walk found, as stored, is read back the same; any other shape is refused
+    (the file is then read fresh)."""
+    from integrationskonzept.model import walkfacts
+
+    root = _base(tmp_path)
+    text = (root / "bildung.yaml").read_text(encoding="utf-8")
+    (root / "bildung.yaml").write_text(text.replace("  titel: Sprachcafé\n", (
+        "  titel: Sprachcafé\n  beschreibung: Siehe [[m-1]].\n")), encoding="utf-8")
+    konzept = loader.load_concept(root).konzept
+    entries = list(konzept.massnahmen.values())
+    walked = walkfacts.walk(entries)
+    facts = walkfacts.facts_of(walked)
+    again = walkfacts.ready(facts, entries)
+    assert again.ids == walked.ids
+    assert [(x, s.entry, s.path, b) for x, s, b in again.texts] == [
+        (x, s.entry, s.path, b) for x, s, b in walked.texts]
+    assert [(i, s.entry, s.path, n) for i, s, n in again.trefs] == [
+        (i, s.entry, s.path, n) for i, s, n in walked.trefs]
+    (fields, ends, flat), texts, trefs = facts
+    assert flat and texts[0]
+    bad = [
+        ((fields, ends, [*flat[:-1], 7]), texts, trefs),  # an id that is no text
+        ((fields, [*ends[:-1], ends[-1] + 1], flat), texts, trefs),  # ids beyond the end
+        ((fields, ends, flat), ([-1], *texts[1:]), trefs),  # an entry before the first
+        ((fields, ends, flat), ([99], *texts[1:]), trefs),  # an entry after the last
+        ((fields, ends, flat), (texts[0], texts[1], [("x", 1.5)], texts[3]), trefs),
+        ((fields, ends, flat), texts, (["m-1"], [0], [0, 1])),  # columns of other lengths
+        ((fields, ends, flat), texts),
+    ]
+    for stored in bad:
+        with pytest.raises((ValueError, TypeError, IndexError)):
+            walkfacts.ready(stored, entries)

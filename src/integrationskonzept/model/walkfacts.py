@@ -13,16 +13,22 @@ the same order, as walking each entry.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import accumulate, repeat
+from operator import le
 from typing import Any
 
 from .fields import Entry, source_of
 from .refwalk import IdsByField, MarkdownText, TextRef, TextStart, id_walker
 
-# (the ids by field in the order the walk meets the fields, the Markdown texts as (index
-# of the entry, path in it, text), the [[id]] in them as (id, index of the text, n))
-Facts = tuple[list[tuple[str, list[str]]], list[tuple[int, tuple[str | int, ...], str]],
-              list[tuple[str, int, int]]]
-_STR = frozenset({str})
+# (the ids by field as columns: the fields in the order the walk meets them, where each
+# field's ids end in the next column, all ids; the Markdown texts as columns: index of the
+# entry, index of the path in it in a table of paths, the table, the text; the [[id]] in
+# them as columns: id, index of its text, n). Columns of plain values are checked and
+# turned into tuples without a step of Python per value.
+Facts = tuple[tuple[list[str], list[int], list[str]],
+              tuple[list[int], list[int], list[tuple[str | int, ...]], list[str]],
+              tuple[list[str], list[int], list[int]]]
+_INT = frozenset({int})
 _PATH = frozenset({str, int})
 
 
@@ -43,9 +49,19 @@ def facts_of(walked: Walked) -> Facts:
     """What was found, in a form :mod:`marshal` stores (read back by :func:`ready`)."""
     index = {id(entry): i for i, entry in enumerate(walked.entries)}
     at = {id(start): k for k, (_text, start, _basis) in enumerate(walked.texts)}
-    return (walked.ids,
-            [(index[id(start.entry)], start.path, text) for text, start, _basis in walked.texts],
-            [(ident, at[id(start)], n) for ident, start, n in walked.trefs])
+    paths: dict[tuple[str | int, ...], int] = {}
+    for _text, start, _basis in walked.texts:
+        paths.setdefault(start.path, len(paths))
+    texts = walked.texts
+    trefs = walked.trefs
+    ends = list(accumulate(len(found) for _field, found in walked.ids))
+    return (([field for field, _found in walked.ids], ends,
+             [ident for _field, found in walked.ids for ident in found]),
+            ([index[id(start.entry)] for _text, start, _basis in texts],
+             [paths[start.path] for _text, start, _basis in texts], list(paths),
+             [text for text, _start, _basis in texts]),
+            ([ident for ident, _start, _n in trefs], [at[id(start)] for _i, start, _n in trefs],
+             [n for _ident, _start, n in trefs]))
 
 
 class Walked:
@@ -69,23 +85,39 @@ class Walked:
 
 
 def ready(stored: Any, entries: list[Entry]) -> Walked:
-    """The stored facts of ``entries`` (``ValueError`` … on any other shape)."""
-    ids, texts, trefs = stored
-    if type(ids) is not list or type(texts) is not list or type(trefs) is not list:
+    """The stored facts of ``entries`` (``ValueError``, ``IndexError`` … on any other
+    shape)."""
+    (fields, ends, flat), (of_entry, of_path, paths, texts), (idents, of_text, ns) = stored
+    if not (_texts(fields, flat) and _columns(_INT, ends) and len(fields) == len(ends)
+            and all(map(le, [0, *ends], ends)) and (ends[-1] if ends else 0) == len(flat)):
         raise ValueError("bad entry")
-    for field, idents in ids:
-        if type(field) is not str or type(idents) is not list or not _STR.issuperset(
-                map(type, idents)):
-            raise ValueError("bad entry")
-    made: list[MarkdownText] = []
-    for i, path, text in texts:
-        if type(path) is not tuple or not _PATH.issuperset(map(type, path)) or type(
-                text) is not str or type(i) is not int or i < 0:
-            raise ValueError("bad entry")
-        made.append((text, TextStart(entries[i], path), ""))
-    refs: list[TextRef] = []
-    for ident, k, n in trefs:
-        if type(ident) is not str or type(k) is not int or k < 0 or type(n) is not int:
-            raise ValueError("bad entry")
-        refs.append((ident, made[k][1], n))
-    return Walked(entries, ids, made, refs)
+    ids = [(field, flat[a:b]) for field, a, b in zip(fields, [0, *ends], ends, strict=False)]
+    if not (_columns(_INT, of_entry, of_path, of_text, ns) and _texts(texts, idents)
+            and type(paths) is list and all(
+                type(p) is tuple and _PATH.issuperset(map(type, p)) for p in paths)
+            and len(of_entry) == len(of_path) == len(texts) and len(idents) == len(of_text)
+            == len(ns) and min(of_entry, default=0) >= 0 and min(of_path, default=0) >= 0
+            and min(of_text, default=0) >= 0):
+        raise ValueError("bad entry")
+    starts = list(map(TextStart, map(entries.__getitem__, of_entry),
+                      map(paths.__getitem__, of_path)))
+    return Walked(entries, ids, list(zip(texts, starts, repeat(""))),
+                  list(zip(idents, map(starts.__getitem__, of_text), ns, strict=True)))
+
+
+def _texts(*columns: Any) -> bool:
+    """Whether every column is a list of texts (joining them refuses anything else, at a
+    quarter of the time of looking at each value's type)."""
+    for column in columns:
+        if type(column) is not list:
+            return False
+        try:
+            "".join(column)
+        except TypeError:
+            return False
+    return True
+
+
+def _columns(kind: frozenset[type], *columns: Any) -> bool:
+    """Whether every column is a list of values of ``kind``."""
+    return all(type(c) is list and kind.issuperset(map(type, c)) for c in columns)
