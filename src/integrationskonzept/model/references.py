@@ -30,7 +30,7 @@ from .refwalk import (
 )
 
 __all__ = ["REF_IN_TEXT", "MarkdownText", "Ref", "RefField", "TextRef", "TextStart",
-           "all_refs", "entries", "ids_by_field", "image_file", "markdown_texts",
+           "all_refs", "entries", "ids_by_field", "image_file", "markdown_joined", "markdown_texts",
            "prefixed_refs", "ref_fields", "sources", "text_ref_location", "text_refs"]
 
 
@@ -183,6 +183,16 @@ def markdown_texts(konzept: Konzept) -> Iterator[MarkdownText]:
     relative to the file's folder).
     """
     yield from _markdown(konzept)
+
+
+def markdown_joined(konzept: Konzept) -> str:
+    """Every Markdown text after a line break, as one text; computed once. A check that
+    looks for something rare looks for it here first, once, instead of in each text."""
+    cached: str | None = konzept.cache.get("markdown_joined")
+    if cached is None:
+        cached = konzept.cache["markdown_joined"] = "\n" + "\n".join(
+            [text for text, _start, _basis in _markdown(konzept)])
+    return cached
 
 
 def _markdown(konzept: Konzept) -> list[MarkdownText]:
