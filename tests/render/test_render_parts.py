@@ -149,3 +149,21 @@ def test_long_document_writes_the_typst_text_beside_one_writer(
         assert parts[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
     with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+def test_long_document_a_failing_writer_beside_the_typst_text_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    satz: list[str] = []
+    monkeypatch.setattr(formats, "typst_text", lambda job, **kw: satz.append("geschrieben"))
+
+    def broken(job: Any) -> bytes:
+        raise RenderError("Pandoc konnte das HTML nicht schreiben.")
+
+    monkeypatch.setattr(formats, "html", broken)
+    with pytest.raises(RenderError, match="das HTML nicht schreiben"):
+        run(LONG, tmp_path / "aus", formats=("md", "html", "pdf"))
+    assert satz == ["geschrieben"]  # the typst text beside it was waited for
+    assert not list((tmp_path / "aus").glob("*"))  # nothing written half
