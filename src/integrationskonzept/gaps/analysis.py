@@ -231,15 +231,16 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     # A gap's reasons, worded when first read, look only at the facts and the offers by
     # field and group (nearest.py): the report keeps no more of the index alive.
     index.by_key, index.by_hf_raum = {}, {}
-    facts = index.facts
+    own = index.own
     # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
     erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
+    hfs, aktuell = own.handlungsfelder, own.aktuell
     ohne = tuple(
-        AngebotKurz(f.id, f.titel, f.handlungsfelder, tuple(sorted(f.zielgruppen)),
-                    tuple(konzept.angebote[f.id].sozialraeume))
-        for f in facts if f.pos not in gefragt and f.aktuell
-        and erhoben.intersection(f.handlungsfelder))
-    doppel = find_doubles(facts)
+        AngebotKurz(own.ids[p], own.titel[p], hfs[p], tuple(sorted(own.zielgruppen[p])),
+                    tuple(konzept.angebote[own.ids[p]].sozialraeume))
+        for p in range(len(hfs)) if p not in gefragt and aktuell[p]
+        and erhoben.intersection(hfs[p]))
+    doppel = find_doubles(own)
     m_raum, m_gruppe = build_matrices(
         befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
@@ -253,7 +254,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
         namen=namen, raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
-        zahl_angebote=len(facts),
+        zahl_angebote=len(own.ids),
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
 
 
@@ -308,15 +309,14 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     if need.hf not in index.by_hf:
         return Verdict(UNGEDECKT, 0.0, gruende=(Grund(
             "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),))
-    facts = index.facts
     key = (need.hf, need.raeume, need.gruppen)
     buckets = memo.get(key)
     if buckets is None:
         buckets = memo[key] = _buckets(need, index, vok, memo)
         asked.update([id(b) for b in buckets])
-    profile = index.profile
+    profile, kapazitaet = index.profile, index.kapazitaet
     pflicht, sprachbits = need.pflicht, need.sprachbits
-    covering: list[OfferFacts] = []
+    covering: list[int] = []
     others: list[int] = []
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
@@ -339,34 +339,35 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
             if p & pflicht != pflicht or (sprachbits and not p & sprachbits):
                 others.append(pos)
                 continue
-            offer = facts[pos]
-            covering.append(offer)
+            covering.append(pos)
             if einfach:
                 cells.add(single)
             else:
-                cells.update(product(*abdeckung(need, offer, vok)))
-            if offer.kapazitaet is None:
+                cells.update(product(*abdeckung(need, index.facts[pos], vok)))
+            cap = kapazitaet[pos]
+            if cap is None:
                 unbekannt_bisher = True
             else:
-                plaetze_bisher += offer.kapazitaet
+                plaetze_bisher += cap
             if len(cells) >= total and (umfang is None or unbekannt_bisher
                                         or plaetze_bisher >= umfang):
                 break
         else:
             continue
         break
-    unbekannt = [f for f in covering if f.kapazitaet is None] if unbekannt_bisher else []
+    unbekannt = [p for p in covering if kapazitaet[p] is None] if unbekannt_bisher else []
     # the places of the covering offers that state them (None if none does)
     plaetze = plaetze_bisher if len(unbekannt) < len(covering) else None
     cap_short = (umfang is not None and not unbekannt and bool(covering)
                  and (plaetze or 0) < umfang)
     hinweise: tuple[str, ...] = ()
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
-        titel = [f"„{f.titel}“" for f in unbekannt]
+        titel = [f"„{index.titel[p]}“" for p in unbekannt]
         hinweise = ("Kapazität unbekannt bei " + word_list(titel),)
-    ids = tuple([f.id for f in covering])
+    ids = tuple(map(index.ids.__getitem__, covering))
     out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
-                  kapazitaet_unbekannt=tuple([f.id for f in unbekannt]), hinweise=hinweise)
+                  kapazitaet_unbekannt=tuple(map(index.ids.__getitem__, unbekannt)),
+                  hinweise=hinweise)
     if covering and len(cells) >= total and not cap_short:
         out.urteil, out.anteil = GEDECKT, 1.0
         return out
