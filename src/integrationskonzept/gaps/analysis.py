@@ -57,6 +57,7 @@ from .report import (
     UNGEDECKT,
     AngebotKurz,
     Befund,
+    Befunde,
     GapReport,
     Grund,
     Kandidat,
@@ -217,15 +218,31 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     stand_known = konzept.stand is not None
     by_need = _massnahmen_of(konzept)
     asked: set[int] = set()  # ids of the index buckets some need looks into
-    befunde = []
     buckets: dict[tuple[object, ...], Any] = {}  # by (hf, places, groups)
-    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for bedarf in konzept.bedarfe.values():
+    # What the counts, the matrices and the lists of gaps read of each need, by position;
+    # its Befund is made when first read (report.Befunde).
+    bedarfe = list(konzept.bedarfe.values())
+    needs: list[NeedFacts] = []
+    verdicts: list[Verdict] = []
+    bezuege: list[tuple[MassnahmeBezug, ...]] = []
+    urteile: list[str] = []
+    lagen: list[str] = []
+    for bedarf in bedarfe:
         need = need_facts(bedarf, vok)
         verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
-        befunde.append(_befund(konzept, bedarf, need, verdict,
-                               tuple(by_need.get(bedarf.id, ())), quellen))
-    befunde_t = tuple(befunde)
+        zu = by_need.get(bedarf.id)
+        bezug = tuple(zu) if zu else ()
+        needs.append(need)
+        verdicts.append(verdict)
+        bezuege.append(bezug)
+        urteile.append(verdict.urteil)
+        lagen.append(_lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezug))
+    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def befund(i: int) -> Befund:
+        return _befund(konzept, bedarfe[i], needs[i], verdicts[i], bezuege[i], quellen)
+
+    befunde = Befunde(befund, urteile, lagen)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
     # A gap's reasons, worded when first read, look only at the facts and the offers by
@@ -242,7 +259,10 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         and erhoben.intersection(hfs[p]))
     doppel = find_doubles(own)
     m_raum, m_gruppe = build_matrices(
-        befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
+        [b.handlungsfeld for b in bedarfe],
+        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
+        [n.gruppen for n in needs], urteile, [lage == LAGE_OFFEN for lage in lagen],
+        konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
     namen = dict(vok.namen)
     namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
@@ -250,7 +270,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     for table in (konzept.angebote, konzept.bedarfe, konzept.massnahmen):
         namen.update(map(_ID_TITEL, table.values()))  # (id, titel) of each
     return GapReport(
-        stand=konzept.stand, befunde=befunde_t, doppelstrukturen=doppel,
+        stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
         namen=namen, raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,

@@ -8,10 +8,10 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..problems import Location
 
@@ -191,6 +191,57 @@ def befund_value(spaeter: Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, 
     return befund
 
 
+class Befunde(Sequence[Befund]):
+    """The Befunde of a report in source order, each made when first read (most views
+    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
+    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
+    read of every one. Equal, hashed and shown as the tuple of its Befunde."""
+
+    __slots__ = ("_made", "_make", "urteile", "lagen")
+
+    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
+                 ) -> None:
+        self._make, self.urteile, self.lagen = make, urteile, lagen
+        self._made: list[Befund | None] = [None] * len(urteile)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Befund: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Befund, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Befund | tuple[Befund, ...]:
+        if isinstance(i, slice):
+            return tuple(map(self._get, range(len(self._made))[i]))
+        return self._get(range(len(self._made))[i])
+
+    def _get(self, i: int) -> Befund:
+        got = self._made[i]
+        if got is None:
+            got = self._made[i] = self._make(i)
+        return got
+
+    def __iter__(self) -> Iterator[Befund]:
+        return map(self._get, range(len(self._made)))
+
+    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
+        return tuple([self._get(i) for i, v in enumerate(column) if test(v)])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Befunde | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 @dataclass(frozen=True)
 class Doppelstruktur:
     """Offers that serve the same people in the same place in the same field at once."""
@@ -286,7 +337,7 @@ class GapReport:
     """
 
     stand: dt.date | None
-    befunde: tuple[Befund, ...]
+    befunde: Sequence[Befund]  # a tuple, or Befunde made when read
     doppelstrukturen: tuple[Doppelstruktur, ...]
     angebote_ohne_bedarf: tuple[AngebotKurz, ...]
     matrix_sozialraum: Matrix
@@ -316,28 +367,41 @@ class GapReport:
                 return b
         return None
 
+    def _spalte(self, name: str) -> list[str]:
+        """The verdicts (``urteil``) or ``lage`` of every need, in source order."""
+        befunde = self.befunde
+        if isinstance(befunde, Befunde):
+            return befunde.urteile if name == "urteil" else befunde.lagen
+        return [getattr(b, name) for b in befunde]
+
     def zaehlung(self) -> dict[str, int]:
         """Needs per verdict, in the order of :data:`URTEILE`."""
         out = dict.fromkeys(URTEILE, 0)
-        for b in self.befunde:
-            out[b.urteil] += 1
+        for urteil in self._spalte("urteil"):
+            out[urteil] += 1
         return out
 
     def zaehlung_lage(self) -> dict[str, int]:
         out = dict.fromkeys(LAGEN, 0)
-        for b in self.befunde:
-            out[b.lage] += 1
+        for lage in self._spalte("lage"):
+            out[lage] += 1
         return out
+
+    def _mit(self, name: str, test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        befunde = self.befunde
+        if isinstance(befunde, Befunde):
+            return befunde.where(self._spalte(name), test)
+        return tuple(b for b in befunde if test(getattr(b, name)))
 
     @property
     def luecken(self) -> tuple[Befund, ...]:
         """Needs not fully covered (teilweise or ungedeckt), in source order."""
-        return tuple(b for b in self.befunde if b.urteil != GEDECKT)
+        return self._mit("urteil", GEDECKT.__ne__)
 
     @property
     def offene(self) -> tuple[Befund, ...]:
         """Open gaps: not covered, not accepted, and no active Maßnahme."""
-        return tuple(b for b in self.befunde if b.offen)
+        return self._mit("lage", LAGE_OFFEN.__eq__)
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form; keys German, lists in source order."""
