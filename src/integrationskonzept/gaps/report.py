@@ -230,6 +230,10 @@ class Befunde(Sequence[Befund]):
         """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
         return tuple([self._get(i) for i, v in enumerate(column) if test(v)])
 
+    def at(self, positions: list[int]) -> Sequence[Befund]:
+        """The Befunde at ``positions``, in that order, each made when first read."""
+        return _Auswahl(self._get, positions)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Befunde | tuple):
             return tuple(self) == tuple(other)
@@ -240,6 +244,28 @@ class Befunde(Sequence[Befund]):
 
     def __repr__(self) -> str:
         return repr(tuple(self))
+
+
+class _Auswahl(Sequence[Befund]):
+    """Some Befunde of a report (:meth:`Befunde.at`)."""
+
+    __slots__ = ("_get", "_positions")
+
+    def __init__(self, get: Callable[[int], Befund], positions: list[int]) -> None:
+        self._get, self._positions = get, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, i: int) -> Befund: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Befund, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Befund | tuple[Befund, ...]:
+        if isinstance(i, slice):
+            return tuple(map(self._get, self._positions[i]))
+        return self._get(self._positions[i])
 
 
 @dataclass(frozen=True)
@@ -392,6 +418,17 @@ class GapReport:
         if isinstance(befunde, Befunde):
             return befunde.where(self._spalte(name), test)
         return tuple(b for b in befunde if test(getattr(b, name)))
+
+    def luecken_schlimmste_zuerst(self) -> Sequence[Befund]:
+        """:attr:`luecken` with the uncovered ones first, the open gaps first among
+        each (else in source order); a report's own Befunde made when read."""
+        befunde = self.befunde
+        if not isinstance(befunde, Befunde):
+            return sorted(self.luecken, key=lambda b: (b.urteil != UNGEDECKT, not b.offen))
+        lagen = befunde.lagen
+        return befunde.at(sorted(
+            (i for i, u in enumerate(befunde.urteile) if u != GEDECKT),
+            key=lambda i: (befunde.urteile[i] != UNGEDECKT, lagen[i] != LAGE_OFFEN)))
 
     @property
     def luecken(self) -> tuple[Befund, ...]:

@@ -127,7 +127,7 @@ def table_view(report: GapReport) -> list[RenderableType]:
         out.append(_matrix_table(report, report.matrix_sozialraum))
         out.append(_matrix_table(report, report.matrix_zielgruppe))
         out.append("[dim]Zellen: gedeckte Bedarfe von allen Bedarfen.[/dim]\n")
-    luecken = sorted(report.luecken, key=lambda b: (b.urteil != UNGEDECKT, not b.offen))
+    luecken = report.luecken_schlimmste_zuerst()
     if luecken:
         out.append(f"[bold]Lücken ({len(luecken)})[/bold]")
     for b in luecken[:MAX_LISTE]:
