@@ -235,8 +235,10 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         needs.append(need)
         verdicts.append(verdict)
         bezuege.append(bezug)
-        urteile.append(verdict.urteil)
-        lagen.append(_lage(verdict.urteil, bool(_akzeptiert(bedarf)), bezug))
+        urteil = verdict.urteil
+        urteile.append(urteil)
+        lagen.append(LAGE_GEDECKT if urteil == GEDECKT
+                     else _lage(urteil, bool(_akzeptiert(bedarf)), bezug))
     quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def befund(i: int) -> Befund:
@@ -340,10 +342,11 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     others: list[int] = []
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
-    total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
+    gruppen, raeume, sprachen = need.gruppen, need.raeume, need.sprachen
+    total = (len(gruppen) or 1) * len(raeume) * (len(sprachen) or 1)
     einfach = total == 1  # one group, place and language at most: any usable offer covers it
-    single: tuple[object, ...] = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
-                                  need.sprachen[0] if need.sprachen else None) if einfach else ()
+    single: tuple[object, ...] = (gruppen[0] if gruppen else None, raeume[0],
+                                  sprachen[0] if sprachen else None) if einfach else ()
     umfang = need.umfang
     plaetze_bisher = 0
     unbekannt_bisher = False
@@ -385,12 +388,12 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         titel = [f"„{index.titel[p]}“" for p in unbekannt]
         hinweise = ("Kapazität unbekannt bei " + word_list(titel),)
     ids = tuple(map(index.ids.__getitem__, covering))
-    out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
-                  kapazitaet_unbekannt=tuple(map(index.ids.__getitem__, unbekannt)),
-                  hinweise=hinweise)
+    ohne = tuple(map(index.ids.__getitem__, unbekannt)) if unbekannt else ()
     if covering and len(cells) >= total and not cap_short:
-        out.urteil, out.anteil = GEDECKT, 1.0
-        return out
+        # (the fields of Verdict in order: made for most needs)
+        return Verdict(GEDECKT, 1.0, (), hinweise, ids, (), plaetze, ohne)
+    out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze, kapazitaet_unbekannt=ohne,
+                  hinweise=hinweise)
     if not explain:
         return out
     if covering:
