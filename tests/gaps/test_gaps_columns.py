@@ -1,8 +1,9 @@
 """The analysis works column by column: what it reads and shows is what the objects say.
 
-The offers are read as columns by position (index.OfferColumns), a report's Befunde are
-made when first read (report.Befunde), the terminal view repeats rich's lines for equal
-matrix cells: each must give exactly what the plain objects give.
+The offers are read as columns by position (index.OfferColumns), a report's Befunde and
+names are made when first read (folgen.Befunde, folgen.Namen), the terminal view
+repeats rich's lines for equal matrix cells: each must give exactly what the plain
+objects give.
 """
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ def test_befunde_made_when_read_are_the_report_as_a_tuple(
     assert als_tupel == report
     assert tuple(als_tupel.luecken_schlimmste_zuerst()) == tuple(zuerst)
     assert als_tupel.to_dict() == report.to_dict()
+    namen = {**build_vokabular(k).namen, "_alle": "alle Zielgruppen",
+             "_ohne": "ohne Handlungsfeld"}
+    for table in (k.angebote, k.bedarfe, k.massnahmen):
+        namen.update((ident, entry.titel) for ident, entry in table.items())
+    assert list(report.namen.items()) == list(namen.items())
+    assert all(report.namen[i] == report.namen.get(i) == v and i in report.namen
+               for i, v in namen.items())
+    assert "gibt-es-nicht" not in report.namen and report.namen.get("gibt-es-nicht") is None
     for m in (report.matrix_sozialraum, report.matrix_zielgruppe):
         von = "sozialraeume" if m is report.matrix_sozialraum else "zielgruppen"
         assert build_matrix(m.name, alle, k.handlungsfelder, m.spalten, von,

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
-from operator import attrgetter
 from typing import Any, Literal
 
 from ..model.concept import Konzept, where
@@ -33,6 +32,7 @@ from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
 from .doubles import find_doubles
+from .folgen import Namen
 from .index import (
     Buckets,
     OfferFacts,
@@ -67,7 +67,6 @@ from .report import (
 
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
-_ID_TITEL = attrgetter("id", "titel")
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
@@ -269,12 +268,11 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     namen = dict(vok.namen)
     namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
     namen[OHNE_HANDLUNGSFELD] = "ohne Handlungsfeld"
-    for table in (konzept.angebote, konzept.bedarfe, konzept.massnahmen):
-        namen.update(map(_ID_TITEL, table.values()))  # (id, titel) of each
     return GapReport(
         stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
-        namen=namen, raum_eltern=dict(vok.raum_eltern),
+        namen=Namen(namen, (konzept.angebote, konzept.bedarfe, konzept.massnahmen)),
+        raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
         zahl_angebote=len(own.ids),
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})

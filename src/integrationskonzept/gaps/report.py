@@ -8,12 +8,14 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Location
+from .folgen import Auswahl as Auswahl
+from .folgen import Befunde as Befunde
 
 # The three verdicts of a need, from good to bad.
 GEDECKT = "gedeckt"
@@ -189,73 +191,6 @@ def befund_value(spaeter: Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, 
         values[_SPAETER] = spaeter
     object.__setattr__(befund, "__dict__", values)
     return befund
-
-
-class Auswahl(Sequence[Befund]):
-    """Befunde at some positions of a report, in that order, each made by ``get`` when
-    first read (:class:`Befunde`, :meth:`Befunde.at`)."""
-
-    __slots__ = ("_get", "_positions")
-
-    def __init__(self, get: Callable[[int], Befund], positions: Sequence[int]) -> None:
-        self._get, self._positions = get, positions
-
-    def __len__(self) -> int:
-        return len(self._positions)
-
-    @overload
-    def __getitem__(self, i: int) -> Befund: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Befund, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> Befund | tuple[Befund, ...]:
-        if isinstance(i, slice):
-            return tuple(map(self._get, self._positions[i]))
-        return self._get(self._positions[i])
-
-    def __iter__(self) -> Iterator[Befund]:
-        return map(self._get, self._positions)
-
-
-class Befunde(Auswahl):
-    """The Befunde of a report in source order, each made when first read (most views
-    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
-    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
-    read of every one. Equal, hashed and shown as the tuple of its Befunde."""
-
-    __slots__ = ("_made", "_make", "urteile", "lagen")
-
-    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
-                 ) -> None:
-        super().__init__(self._made_or_make, range(len(urteile)))
-        self._make, self.urteile, self.lagen = make, urteile, lagen
-        self._made: list[Befund | None] = [None] * len(urteile)
-
-    def _made_or_make(self, i: int) -> Befund:
-        got = self._made[i]
-        if got is None:
-            got = self._made[i] = self._make(i)
-        return got
-
-    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
-        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
-        get = self._made_or_make
-        return tuple([get(i) for i, v in enumerate(column) if test(v)])
-
-    def at(self, positions: list[int]) -> Auswahl:
-        """The Befunde at ``positions``, in that order, each made when first read."""
-        return Auswahl(self._made_or_make, positions)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Befunde | tuple):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
 
 @dataclass(frozen=True)

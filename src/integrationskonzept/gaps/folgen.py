@@ -1,0 +1,134 @@
+"""Parts of a gap report made when first read: its Befunde (:class:`Befunde`, a
+selection of them :class:`Auswahl`) and its names (:class:`Namen`).
+
+Most views of a large concept read the verdicts of all needs but whole Befunde only of
+the gaps, and a few names: each part is equal to, and shows as, the plain value (the
+tuple of Befunde, the dict of names) that it stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from .report import Befund
+
+
+class Auswahl(Sequence["Befund"]):
+    """Befunde at some positions of a report, in that order, each made by ``get`` when
+    first read (:class:`Befunde`, :meth:`Befunde.at`)."""
+
+    __slots__ = ("_get", "_positions")
+
+    def __init__(self, get: Callable[[int], Befund], positions: Sequence[int]) -> None:
+        self._get, self._positions = get, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, i: int) -> Befund: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Befund, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Befund | tuple[Befund, ...]:
+        if isinstance(i, slice):
+            return tuple(map(self._get, self._positions[i]))
+        return self._get(self._positions[i])
+
+    def __iter__(self) -> Iterator[Befund]:
+        return map(self._get, self._positions)
+
+
+class Befunde(Auswahl):
+    """The Befunde of a report in source order, each made when first read (most views
+    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
+    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
+    read of every one. Equal, hashed and shown as the tuple of its Befunde."""
+
+    __slots__ = ("_made", "_make", "urteile", "lagen")
+
+    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
+                 ) -> None:
+        super().__init__(self._made_or_make, range(len(urteile)))
+        self._make, self.urteile, self.lagen = make, urteile, lagen
+        self._made: list[Befund | None] = [None] * len(urteile)
+
+    def _made_or_make(self, i: int) -> Befund:
+        got = self._made[i]
+        if got is None:
+            got = self._made[i] = self._make(i)
+        return got
+
+    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
+        get = self._made_or_make
+        return tuple([get(i) for i, v in enumerate(column) if test(v)])
+
+    def at(self, positions: list[int]) -> Auswahl:
+        """The Befunde at ``positions``, in that order, each made when first read."""
+        return Auswahl(self._made_or_make, positions)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Befunde | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+class Namen(Mapping[str, str]):
+    """Readable names by id: ``titel`` of the entries of ``tables`` (the later table's
+    where two have the id), else ``namen``; looked up when asked, the whole dict made
+    only when it is iterated (in the order of ``namen``, then of the tables)."""
+
+    __slots__ = ("_namen", "_tables", "_alle")
+
+    def __init__(self, namen: dict[str, str], tables: tuple[Mapping[str, Any], ...]) -> None:
+        # copies: the names as they are now, even if the concept changes later
+        self._namen, self._tables = namen, tuple(dict(t) for t in reversed(tables))
+        self._alle: dict[str, str] | None = None
+
+    def __getitem__(self, ident: str) -> str:
+        for table in self._tables:
+            entry = table.get(ident)
+            if entry is not None:
+                return str(entry.titel)
+        return self._namen[ident]
+
+    def get(self, ident: str, default: Any = None) -> Any:  # without raising KeyError
+        for table in self._tables:
+            entry = table.get(ident)
+            if entry is not None:
+                return entry.titel
+        return self._namen.get(ident, default)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._namen or any(ident in t for t in self._tables)
+
+    def _dict(self) -> dict[str, str]:
+        alle = self._alle
+        if alle is None:
+            alle = self._alle = dict(self._namen)
+            for table in reversed(self._tables):
+                alle.update((ident, entry.titel) for ident, entry in table.items())
+        return alle
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __eq__(self, other: object) -> bool:
+        return self._dict() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
