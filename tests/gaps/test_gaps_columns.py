@@ -71,7 +71,9 @@ def test_befunde_made_when_read_are_the_report_as_a_tuple(
     zuerst = report.luecken_schlimmste_zuerst()
     assert tuple(zuerst) == tuple(sorted(report.luecken, key=lambda b: (
         b.urteil != UNGEDECKT, not b.offen)))
-    als_tupel = dataclasses.replace(report, befunde=alle)
+    doppelt = tuple(report.doppelstrukturen)
+    assert report.doppelstrukturen == doppelt and report.doppelstrukturen[:1] == doppelt[:1]
+    als_tupel = dataclasses.replace(report, befunde=alle, doppelstrukturen=doppelt)
     assert als_tupel == report
     assert tuple(als_tupel.luecken_schlimmste_zuerst()) == tuple(zuerst)
     assert als_tupel.to_dict() == report.to_dict()

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from .folgen import Folge
 from .index import OfferColumns
 from .report import ALLE_ZIELGRUPPEN, Doppelstruktur
 
 
-def find_doubles(offers: OfferColumns) -> tuple[Doppelstruktur, ...]:
+def find_doubles(offers: OfferColumns) -> Folge[Doppelstruktur]:
     """The possible Doppelstrukturen among the offers (by position, column by column)."""
     groups: dict[tuple[str, str, str, str | None], list[int]] = defaultdict(list)
     sortiert: dict[frozenset[str], list[str]] = {}
@@ -46,11 +47,14 @@ def find_doubles(offers: OfferColumns) -> tuple[Doppelstruktur, ...]:
             seen_groups[gruppe] = None
             seen_places[raum] = None
     ids = offers.ids
-    return tuple(
-        Doppelstruktur(hf, tuple([ids[p] for p in positions]), tuple(seen_groups),
-                       tuple(seen_places))
-        for (hf, positions), (seen_groups, seen_places) in sorted(merged.items(),
-                                                                   key=lambda kv: kv[0][1]))
+    found = sorted(merged.items(), key=lambda kv: kv[0][1])
+
+    def doppelstruktur(i: int) -> Doppelstruktur:
+        (hf, positions), (seen_groups, seen_places) = found[i]
+        return Doppelstruktur(hf, tuple([ids[p] for p in positions]), tuple(seen_groups),
+                              tuple(seen_places))
+
+    return Folge(doppelstruktur, len(found))  # made when read: views show the first few
 
 
 def _same_kind(members: list[int], art: list[str | None]) -> list[list[int]]:

@@ -1,77 +1,73 @@
 """Parts of a gap report made when first read: its Befunde (:class:`Befunde`, a
-selection of them :class:`Auswahl`) and its names (:class:`Namen`).
+selection of them :class:`Auswahl`), its Doppelstrukturen (a :class:`Folge`) and its
+names (:class:`Namen`).
 
 Most views of a large concept read the verdicts of all needs but whole Befunde only of
-the gaps, and a few names: each part is equal to, and shows as, the plain value (the
-tuple of Befunde, the dict of names) that it stands for.
+the gaps, the first Doppelstrukturen and a few names: each part is equal to, and shows
+as, the plain value (the tuple, the dict) that it stands for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
     from .report import Befund
 
 
-class Auswahl(Sequence["Befund"]):
-    """Befunde at some positions of a report, in that order, each made by ``get`` when
-    first read (:class:`Befunde`, :meth:`Befunde.at`)."""
+T = TypeVar("T")
+
+
+class Auswahl(Sequence[T]):
+    """Values at some positions, in that order, each made by ``get`` when first read
+    (:class:`Folge`, :meth:`Folge.at`)."""
 
     __slots__ = ("_get", "_positions")
 
-    def __init__(self, get: Callable[[int], Befund], positions: Sequence[int]) -> None:
+    def __init__(self, get: Callable[[int], T], positions: Sequence[int]) -> None:
         self._get, self._positions = get, positions
 
     def __len__(self) -> int:
         return len(self._positions)
 
     @overload
-    def __getitem__(self, i: int) -> Befund: ...
+    def __getitem__(self, i: int) -> T: ...
     @overload
-    def __getitem__(self, i: slice) -> tuple[Befund, ...]: ...
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
 
-    def __getitem__(self, i: int | slice) -> Befund | tuple[Befund, ...]:
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
         if isinstance(i, slice):
             return tuple(map(self._get, self._positions[i]))
         return self._get(self._positions[i])
 
-    def __iter__(self) -> Iterator[Befund]:
+    def __iter__(self) -> Iterator[T]:
         return map(self._get, self._positions)
 
 
-class Befunde(Auswahl):
-    """The Befunde of a report in source order, each made when first read (most views
-    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
-    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
-    read of every one. Equal, hashed and shown as the tuple of its Befunde."""
+class Folge(Auswahl[T]):
+    """``n`` values, the i-th made by ``make(i)`` when first read, then kept. Equal,
+    hashed and shown as the tuple of its values."""
 
-    __slots__ = ("_made", "_make", "urteile", "lagen")
+    __slots__ = ("_made", "_make")
 
-    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
-                 ) -> None:
-        super().__init__(self._made_or_make, range(len(urteile)))
-        self._make, self.urteile, self.lagen = make, urteile, lagen
-        self._made: list[Befund | None] = [None] * len(urteile)
+    def __init__(self, make: Callable[[int], T], n: int) -> None:
+        super().__init__(self._made_or_make, range(n))
+        self._make = make
+        self._made: list[T | None] = [None] * n
 
-    def _made_or_make(self, i: int) -> Befund:
+    def _made_or_make(self, i: int) -> T:
         got = self._made[i]
         if got is None:
             got = self._made[i] = self._make(i)
         return got
 
-    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
-        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
-        get = self._made_or_make
-        return tuple([get(i) for i, v in enumerate(column) if test(v)])
-
-    def at(self, positions: list[int]) -> Auswahl:
-        """The Befunde at ``positions``, in that order, each made when first read."""
+    def at(self, positions: list[int]) -> Auswahl[T]:
+        """The values at ``positions``, in that order, each made when first read."""
         return Auswahl(self._made_or_make, positions)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Befunde | tuple):
+        if isinstance(other, Folge | tuple):
             return tuple(self) == tuple(other)
         return NotImplemented
 
@@ -80,6 +76,25 @@ class Befunde(Auswahl):
 
     def __repr__(self) -> str:
         return repr(tuple(self))
+
+
+class Befunde(Folge["Befund"]):
+    """The Befunde of a report in source order, each made when first read (most views
+    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
+    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
+    read of every one."""
+
+    __slots__ = ("urteile", "lagen")
+
+    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
+                 ) -> None:
+        super().__init__(make, len(urteile))
+        self.urteile, self.lagen = urteile, lagen
+
+    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
+        get = self._made_or_make
+        return tuple([get(i) for i, v in enumerate(column) if test(v)])
 
 
 class Namen(Mapping[str, str]):

@@ -289,7 +289,7 @@ class GapReport:
 
     stand: dt.date | None
     befunde: Sequence[Befund]  # a tuple, or Befunde made when read
-    doppelstrukturen: tuple[Doppelstruktur, ...]
+    doppelstrukturen: Sequence[Doppelstruktur]  # a tuple, or a Folge made when read
     angebote_ohne_bedarf: tuple[AngebotKurz, ...]
     matrix_sozialraum: Matrix
     matrix_zielgruppe: Matrix
