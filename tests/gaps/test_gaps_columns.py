@@ -131,3 +131,26 @@ def test_matrix_cells_print_as_plain_rich_text_at_every_width(
 
     monkeypatch.setattr(table, "_wiederholt", plain)
     assert [_printed(report, w) for w in widths] == memoised
+
+
+def test_a_dropped_report_is_freed_at_once() -> None:
+    """What a report makes when read holds no reference cycle: dropping the report frees
+    it at once (a notebook or the document build need not wait for the collector)."""
+    import gc
+
+    k = konzept([angebot("a1", sozialraeume=["kernstadt"], kapazitaet=3),
+                 angebot("a2", sozialraeume=["kernstadt"], kapazitaet=3)],
+                [bedarf("b1", sozialraeume=["voehrum"]), bedarf("b2", umfang=9),
+                 bedarf("b3", handlungsfeld="bildung"), bedarf("b4")])
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        report = find_gaps(k)
+        assert report.to_dict()["zusammenfassung"]["doppelstrukturen"] == 1
+        assert [g.text for b in report.luecken for g in b.gruende]
+        del report
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -45,26 +45,32 @@ class Auswahl(Sequence[T]):
         return map(self._get, self._positions)
 
 
+def _kept(make: Callable[[int], T], n: int) -> Callable[[int], T]:
+    """``make``, each value made once and kept (a closure, not a method of the sequence:
+    no reference cycle, so a report is freed as soon as it is dropped)."""
+    made: list[T | None] = [None] * n
+
+    def get(i: int) -> T:
+        got = made[i]
+        if got is None:
+            got = made[i] = make(i)
+        return got
+
+    return get
+
+
 class Folge(Auswahl[T]):
     """``n`` values, the i-th made by ``make(i)`` when first read, then kept. Equal,
     hashed and shown as the tuple of its values."""
 
-    __slots__ = ("_made", "_make")
+    __slots__ = ()
 
     def __init__(self, make: Callable[[int], T], n: int) -> None:
-        super().__init__(self._made_or_make, range(n))
-        self._make = make
-        self._made: list[T | None] = [None] * n
-
-    def _made_or_make(self, i: int) -> T:
-        got = self._made[i]
-        if got is None:
-            got = self._made[i] = self._make(i)
-        return got
+        super().__init__(_kept(make, n), range(n))
 
     def at(self, positions: list[int]) -> Auswahl[T]:
         """The values at ``positions``, in that order, each made when first read."""
-        return Auswahl(self._made_or_make, positions)
+        return Auswahl(self._get, positions)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Folge | tuple):
@@ -93,7 +99,7 @@ class Befunde(Folge["Befund"]):
 
     def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
         """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
-        get = self._made_or_make
+        get = self._get
         return tuple([get(i) for i, v in enumerate(column) if test(v)])
 
 
