@@ -198,8 +198,11 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Ab 100.000 Zeichen Markdown (Peine: 180.000) werden das Einlesen und Pandocs "
         "typst-Satz in zwei Teilen gleichzeitig ausgeführt (zwischen Kapiteln geteilt, "
         "gleiche Bytes wie am Stück): das PDF, der längste Weg eines Builds, beginnt früher.",
-        "- Ab 2 MB Markdown werden die Formate nacheinander statt parallel erzeugt (Pandoc "
-        "braucht dort je Format rund 1,1 GB, typst 1,2 GB).",
+        "- Ab 2 MB Markdown schreibt Pandoc HTML, DOCX und ODT nacheinander statt parallel "
+        "(je Format rund 0,8 GB, ODT 1,2 GB); daneben schreibt ein zweiter Pandoc den "
+        "typst-Satz des PDF (seine Teile nacheinander, je rund 0,5 GB), so arbeitet der "
+        "zweite Kern, und beide zusammen bleiben unter typsts eigener Spitze (1,3 GB), mit "
+        "der typst am Ende allein läuft.",
         "- Ab 3.000 internen Querverweisen wird das PDF kompakt gesetzt: Verweise als Text "
         "(typst hält je aufgelösten Verweis rund 60 KB; schon bei Peine kosten die 721 "
         "Verweise typst 0,6 von 1,4 s CPU, weil jeder Absatz mit Verweis im zweiten "

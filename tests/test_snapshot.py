@@ -176,6 +176,40 @@ def test_after_a_change_every_message_is_the_cold_runs(
         [p for p in present if p != "angebote.yaml"] if own_problems else present)
 
 
+def test_placeholders_of_unchanged_files_come_from_their_snapshots(
+        tmp_path: Path, cache: Path, hits: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """IK590 of a file rebuilt from its snapshot: the places stored with it, not a scan of
+    its text; the same messages as a cold run before and after a change."""
+    from integrationskonzept.checks import platzhalter
+
+    root = _base(tmp_path)
+    _append("bildung.yaml", "# TODO: Quelle nachtragen\n# XXX und ‹bitte ergänzen›\n")(root)
+    _append("angebote.yaml", "# ‹bitte ergänzen›\n")(root)
+    assert _same_as_cold(root, monkeypatch, hits) == ALL
+    scanned: list[str] = []
+
+    def spy(text: str) -> list[tuple[int, int, str]]:
+        scanned.append(text)
+        return original(text)
+    original = platzhalter.placeholders
+    monkeypatch.setattr(platzhalter, "placeholders", spy)
+    code, out = run("validate", str(root))
+    assert scanned == []  # every file from its snapshot
+    assert "bildung.yaml:31:3: Warnung IK590 Platzhalter „TODO“" in out, out
+    assert "bildung.yaml:32:3: Warnung IK590 Platzhalter „XXX“" in out, out
+    # a placeholder added to one file, one removed from the other
+    _append("bildung.yaml", "# noch ein TODO\n")(root)
+    text = (root / "angebote.yaml").read_text(encoding="utf-8")
+    (root / "angebote.yaml").write_text(text.replace("# ‹bitte ergänzen›\n", ""),
+                                        encoding="utf-8")
+    scanned.clear()
+    hits.clear()
+    assert run("validate", str(root)) == _cold(root, monkeypatch, ("validate",))
+    assert hits == ["konzept.yaml"]
+    assert len(scanned) == 2 + 3  # the two changed files; every file in the cold run
+    assert _same_as_cold(root, monkeypatch, hits) == ALL
+
+
 def test_messages_in_unchanged_files_name_the_place(tmp_path: Path, cache: Path,
                                                      hits: list[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,6 +271,58 @@ def test_a_loaded_concept_is_the_same(tmp_path: Path, cache: Path, hits: list[st
     assert warm.konzept.quelltexte == cold.konzept.quelltexte
     assert warm.konzept.ids.keys() == cold.konzept.ids.keys()
     assert warm.problems == cold.problems
+
+
+def _walk(konzept: Any) -> tuple[Any, ...]:
+    """What the walk over the references found, with each text's entry by its place."""
+    from integrationskonzept.model import references
+
+    references._walk_sources(konzept)
+    place = {id(e): i for i, e in enumerate(references.sources(konzept))}
+    texts = konzept.cache["markdown"]
+    starts = {id(start): k for k, (_text, start, _basis) in enumerate(texts)}
+    return (list(konzept.cache["ids_by_field"].items()),
+            [(text, place.get(id(start.entry)), start.path, basis, str(start.location()))
+             for text, start, basis in texts],
+            [(ident, starts[id(start)], n) for ident, start, n in konzept.cache["text_refs"]])
+
+
+@pytest.mark.parametrize("change", ["none", "an entry removed after loading",
+                                    "an entry added after loading"])
+def test_the_walk_of_rebuilt_files_finds_what_the_cold_walk_finds(
+        tmp_path: Path, cache: Path, hits: list[str], monkeypatch: pytest.MonkeyPatch,
+        change: str) -> None:
+    """The ids, texts and [[id]] of lists rebuilt from snapshots are stored with them
+    (model/walkfacts.py): the same values in the same order as walking the entries, also
+    when the concept was changed after loading (the stored ones are then left out)."""
+    root = _base(tmp_path)
+    text = (root / "bildung.yaml").read_text(encoding="utf-8")
+    (root / "bildung.yaml").write_text(text.replace("  titel: Sprachcafé\n", (
+        "  titel: Sprachcafé\n  beschreibung: Siehe [[m-1]] und [[a-1]], dann [[m-1]].\n")),
+        encoding="utf-8")
+    _append("bildung.yaml", "- id: m-3\n  titel: Noch eine\n")(root)
+    loader.load_concept(root)
+    loader.load_concept(root)
+    hits.clear()
+    warm = loader.load_concept(root)
+    assert sorted(hits) == ALL and warm.konzept.walked
+    with monkeypatch.context() as m:
+        m.setenv("IK_CACHE", "0")
+        cold = loader.load_concept(root)
+    assert not cold.konzept.walked
+    for konzept in (cold.konzept, warm.konzept):
+        if change == "an entry removed after loading":
+            del konzept.massnahmen["m-1"]
+        elif change == "an entry added after loading":
+            m1, m2, m3 = (konzept.massnahmen[i] for i in ("m-1", "m-2", "m-3"))
+            konzept.massnahmen = {"m-1": m1, "m-2": m2, "m-3": m3}  # m-2 between the two
+    assert list(warm.konzept.massnahmen) == list(cold.konzept.massnahmen)
+    found = _walk(warm.konzept)
+    assert found == _walk(cold.konzept)
+    ids, texts, trefs = found
+    if change != "an entry removed after loading":
+        assert ("[[…]]", ["m-1", "a-1", "m-1"]) in ids
+        assert [(i, n) for i, _k, n in trefs] == [("m-1", 0), ("a-1", 0), ("m-1", 1)]
 
 
 def _typed(value: Any) -> Any:
@@ -332,3 +418,38 @@ def test_the_skeleton_of_a_file_keeps_keys_ids_and_mappings() -> None:
     assert all(type(x) in (dict, list, str, type(None)) for x in skeleton(root).values())
     with pytest.raises(ValueError):
         skeleton({"a": 1})  # not a value a reader gives
+
+
+def test_stored_walk_facts_of_another_shape_are_refused(tmp_path: Path) -> None:
+    """What the walk found, as stored, is read back the same; any other shape is refused
+    (the file is then read fresh)."""
+    from integrationskonzept.model import walkfacts
+
+    root = _base(tmp_path)
+    text = (root / "bildung.yaml").read_text(encoding="utf-8")
+    (root / "bildung.yaml").write_text(text.replace("  titel: Sprachcafé\n", (
+        "  titel: Sprachcafé\n  beschreibung: Siehe [[m-1]].\n")), encoding="utf-8")
+    konzept = loader.load_concept(root).konzept
+    entries = list(konzept.massnahmen.values())
+    walked = walkfacts.walk(entries)
+    facts = walkfacts.facts_of(walked)
+    again = walkfacts.ready(facts, entries)
+    assert again.ids == walked.ids
+    assert [(x, s.entry, s.path, b) for x, s, b in again.texts] == [
+        (x, s.entry, s.path, b) for x, s, b in walked.texts]
+    assert [(i, s.entry, s.path, n) for i, s, n in again.trefs] == [
+        (i, s.entry, s.path, n) for i, s, n in walked.trefs]
+    (fields, ends, flat), texts, trefs = facts
+    assert flat and texts[0]
+    bad = [
+        ((fields, ends, [*flat[:-1], 7]), texts, trefs),  # an id that is no text
+        ((fields, [*ends[:-1], ends[-1] + 1], flat), texts, trefs),  # ids beyond the end
+        ((fields, ends, flat), ([-1], *texts[1:]), trefs),  # an entry before the first
+        ((fields, ends, flat), ([99], *texts[1:]), trefs),  # an entry after the last
+        ((fields, ends, flat), (texts[0], texts[1], [("x", 1.5)], texts[3]), trefs),
+        ((fields, ends, flat), texts, (["m-1"], [0], [0, 1])),  # columns of other lengths
+        ((fields, ends, flat), texts),
+    ]
+    for stored in bad:
+        with pytest.raises((ValueError, TypeError, IndexError)):
+            walkfacts.ready(stored, entries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -87,5 +88,64 @@ def test_parts_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert dict(runs)["das HTML"] == dict(runs)["das DOCX"] == formats.WRITER_RTS_LANG
     assert parts["html"].read_bytes() == whole["html"].read_bytes()
     assert parts["pdf"].read_bytes() == whole["pdf"].read_bytes()
+    with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+@pytest.mark.slow
+def test_long_document_writes_the_typst_text_beside_one_writer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document: HTML, DOCX and ODT one after the other, pandoc's typst text of
+    the PDF beside them (its parts one at a time), typst alone at the end."""
+    from integrationskonzept.render import typesetter
+
+    whole = run(LONG, tmp_path / "ganz", formats=("html", "docx", "odt", "pdf"))
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    lock = threading.Lock()
+    active: list[str] = []
+    seen: list[tuple[str, ...]] = []  # who ran at the same time, at each start
+    satz_started = threading.Event()
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        what = kw["what"]
+        if what == "den PDF-Satz":
+            satz_started.set()
+        elif what in ("das HTML", "das DOCX"):
+            # waits for the typst text: without it beside, this writer would wait alone
+            assert satz_started.wait(30), "der typst-Satz lief nicht neben dem Writer"
+        with lock:
+            active.append(what)
+            seen.append(tuple(sorted(active)))
+        try:
+            return run_pandoc(args, **kw)
+        finally:
+            with lock:
+                active.remove(what)
+
+    compile_pdf = formats.compile_pdf
+
+    def typst(*args: Any, **kw: Any) -> Any:
+        with lock:
+            seen.append(("typst", *sorted(active)))
+        return compile_pdf(*args, **kw)
+
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
+    monkeypatch.setattr(formats, "compile_pdf", typst)
+    assert typesetter.compile_pdf is compile_pdf
+    messages: list[str] = []
+    parts = run(LONG, tmp_path / "teile", formats=("html", "docx", "odt", "pdf"),
+                progress=messages.append)
+    assert "Großes Dokument: die Formate werden nacheinander erzeugt, Pandocs typst-Satz " \
+           "daneben (Arbeitsspeicher) …" in messages
+    writers = {"das HTML", "das DOCX", "das ODT"}
+    for together in seen:
+        assert len(writers & set(together)) <= 1, together  # one whole-document writer
+        assert together.count("den PDF-Satz") <= 1, together  # the parts one at a time
+        if "das ODT" in together or together[0] == "typst":
+            assert len(together) == 1, together  # alone
+    assert ("typst",) in seen
+    for fmt in ("html", "pdf", "odt"):
+        assert parts[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
     with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")

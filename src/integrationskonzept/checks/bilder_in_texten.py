@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
-from ..model.references import IMAGE_IN_TEXT, image_file, markdown_texts
+from ..model.references import IMAGE_IN_TEXT, image_file, markdown_joined, markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
 from .positions import Positions
@@ -26,6 +26,8 @@ ausgangslage: |
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    if "![" not in markdown_joined(konzept):  # no image anywhere (one look at all texts)
+        return
     for text, start, basis in markdown_texts(konzept):
         if "![" not in text:
             continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
-from ..model.references import markdown_texts
+from ..model.references import markdown_joined, markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
 from .positions import Positions
@@ -32,6 +32,8 @@ _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    if "^" not in markdown_joined(konzept):  # no footnote anywhere (one look at all texts)
+        return
     for text, start, _basis in markdown_texts(konzept):
         if "[^" not in text:
             continue

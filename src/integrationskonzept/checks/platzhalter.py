@@ -7,12 +7,11 @@ baut ein Konzept mit Platzhaltern nur als Entwurf (`--entwurf`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
-from ..model.scaffold import MARKER
 from ..problems import Location, Severity
+from ..source.placeholders import Mark, placeholders
 from . import CheckContext, Finding
 
 CODE = "IK590"
@@ -22,23 +21,19 @@ EXAMPLE = """\
 ausgangslage: ‹bitte ergänzen›
 """
 
-_PATTERN = re.compile(re.escape(MARKER) + r"|\bTODO\b|\bXXX\b")
-
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    # the texts the loader read (regular files within the size limit, read once)
+    # the texts the loader read (regular files within the size limit, read once); of a
+    # file rebuilt from its snapshot the placeholders are known without a scan
+    known = konzept.platzhalter
     for rel, text in konzept.quelltexte.items():
-        yield from _scan(rel, text)
+        marks = known.get(rel)
+        yield from _findings(rel, placeholders(text) if marks is None else marks)
     for rel, text in konzept.texte.items():
-        yield from _scan(rel, text)
+        yield from _findings(rel, placeholders(text))
 
 
-def _scan(rel: str, text: str) -> Iterator[Finding]:
-    if "‹" not in text and "TODO" not in text and "XXX" not in text:
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        m = _PATTERN.search(line)
-        if m:
-            yield Finding(f"Platzhalter „{m.group()}“ noch nicht ersetzt",
-                          Location(rel, number, m.start() + 1),
-                          "Ersetzen Sie den Platzhalter durch den endgültigen Text.")
+def _findings(rel: str, marks: list[Mark]) -> Iterator[Finding]:
+    for line, column, word in marks:
+        yield Finding(f"Platzhalter „{word}“ noch nicht ersetzt", Location(rel, line, column),
+                      "Ersetzen Sie den Platzhalter durch den endgültigen Text.")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
-from ..model.references import markdown_texts
+from ..model.references import markdown_joined, markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
 from .positions import Positions
@@ -32,6 +32,9 @@ _OK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
+    joined = markdown_joined(konzept)  # one look at all texts first
+    if "<" not in joined and "`" not in joined and "](" not in joined:
+        return
     for text, start, _basis in markdown_texts(konzept):
         if "<" not in text and "`{=" not in text and "](" not in text:
             continue

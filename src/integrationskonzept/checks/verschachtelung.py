@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.concept import Konzept
-from ..model.references import markdown_texts
+from ..model.references import markdown_joined, markdown_texts
 from ..problems import Severity
 from . import CheckContext, Finding
 from .positions import Positions
@@ -30,11 +30,10 @@ _MARKERS = re.compile(r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    texts = list(markdown_texts(konzept))
     # one look at all texts at once: each line of a text is a line of the whole
-    if not maybe_deep("\n" + "\n".join([text for text, _start, _basis in texts])):
+    if not maybe_deep(markdown_joined(konzept)):
         return
-    for text, start, _basis in texts:
+    for text, start, _basis in markdown_texts(konzept):
         index = too_deep(text)
         if index is not None:
             yield Finding(f"Text ist mehr als {MAX_LEVELS} Ebenen tief verschachtelt "

@@ -34,16 +34,15 @@ def chart_data(konzept: Any, gaps: Any) -> dict[str, tuple[str, tuple[Any, ...],
             [gaps.name(r) for r in m.zeilen], [gaps.name(c) for c in m.spalten], values,
             "Gedeckte Bedarfe je Handlungsfeld und Sozialraum"), {})
     from .context import first_chapter
-    from .numbering import build_register
+    from .numbering import kapitelnummern, numbered
 
-    register = build_register(konzept, first_chapter(konzept))
     measures = []
-    for ident, mm in konzept.massnahmen.items():
-        entry = register.get(ident)
+    for _ident, mm, nummer, _ordnung in numbered(
+            konzept, "massnahme", kapitelnummern(konzept, first_chapter(konzept))):
         hf = konzept.handlungsfelder.get(mm.handlungsfeld or "")
         z = mm.zeitraum
         measures.append({"titel": mm.titel, "status": aktueller_status(mm),
-                         "nummer": entry.nummer if entry else "",
+                         "nummer": nummer,
                          "handlungsfeld": (hf.kurz or hf.name) if hf else None,
                          "beginn": z.beginn.text if z and z.beginn else None,
                          "ende": z.ende.text if z and z.ende else None})

@@ -12,7 +12,9 @@ Every entry that the document shows gets an ASCII anchor, unique in the document
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model.concept import Konzept
 
@@ -73,7 +75,13 @@ class Register:
         return self.eintraege.get(ident) if ident else None
 
 
+# an id that is already its own slug (most are: „m-sprache-3“)
+_PLAIN = re.compile(r"[A-Za-z0-9_]+(?:-+[A-Za-z0-9_]+)*")
+
+
 def _slug(ident: str) -> str:
+    if _PLAIN.fullmatch(ident):
+        return ident
     text = ident.translate(_TRANS)
     text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
     return text or "x"
@@ -97,22 +105,34 @@ def hf_of(konzept: Konzept, kind: str, entry: object) -> str:
     return hf if hf in konzept.handlungsfelder else UEBERGREIFEND
 
 
+def kapitelnummern(konzept: Konzept, first_chapter: int) -> dict[str, int]:
+    """Handlungsfeld id (and UEBERGREIFEND) -> chapter number, from ``first_chapter``."""
+    out = {hf_id: first_chapter + offset
+           for offset, hf_id in enumerate(konzept.handlungsfelder)}
+    out[UEBERGREIFEND] = first_chapter + len(konzept.handlungsfelder)
+    return out
+
+
+def numbered(konzept: Konzept, kind: str, kapitel: dict[str, int]
+             ) -> Iterator[tuple[str, Any, str, tuple[int, int]]]:
+    """(id, entry, number, order) of each Ziel, Maßnahme, Angebot or Bedarf (``kind``):
+    its own ``nummer`` or the chapter's, counted within the Handlungsfeld."""
+    counters: dict[str, int] = {}
+    for ident, entry in konzept.registry(kind).items():
+        hf = hf_of(konzept, kind, entry)
+        counters[hf] = counters.get(hf, 0) + 1
+        ordnung = (kapitel[hf], counters[hf])
+        yield ident, entry, entry.nummer or f"{PREFIX[kind]} {ordnung[0]}.{ordnung[1]}", ordnung
+
+
 def build_register(konzept: Konzept, first_chapter: int) -> Register:
     """Number and anchor everything; Handlungsfeld chapters start at ``first_chapter``."""
     reg = Register()
-    order = list(konzept.handlungsfelder)
-    for offset, hf_id in enumerate(order):
-        reg.kapitelnummer[hf_id] = first_chapter + offset
-        reg.add("handlungsfeld", hf_id, konzept.handlungsfelder[hf_id].name)
-    reg.kapitelnummer[UEBERGREIFEND] = first_chapter + len(order)
-    for kind, registry in (("ziel", konzept.ziele), ("massnahme", konzept.massnahmen),
-                           ("angebot", konzept.angebote), ("bedarf", konzept.bedarfe)):
-        counters: dict[str, int] = {}
-        for ident, entry in registry.items():
-            hf = hf_of(konzept, kind, entry)
-            counters[hf] = counters.get(hf, 0) + 1
-            ordnung = (reg.kapitelnummer[hf], counters[hf])
-            nummer = entry.nummer or f"{PREFIX[kind]} {ordnung[0]}.{ordnung[1]}"
+    reg.kapitelnummer = kapitelnummern(konzept, first_chapter)
+    for hf_id, hf in konzept.handlungsfelder.items():
+        reg.add("handlungsfeld", hf_id, hf.name)
+    for kind in ("ziel", "massnahme", "angebot", "bedarf"):
+        for ident, entry, nummer, ordnung in numbered(konzept, kind, reg.kapitelnummer):
             reg.add(kind, ident, titel_of(entry), nummer, ordnung)
     for ident, leitziel in konzept.leitziele.items():
         reg.add("leitziel", ident, konzept.leitziel_titel(ident), leitziel.nummer or "")

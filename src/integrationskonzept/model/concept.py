@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..problems import DeferredLocation, Location
 from ..source.safeyaml import locate
@@ -42,6 +42,9 @@ from .items import (
     Veranstaltung,
     Ziel,
 )
+
+if TYPE_CHECKING:
+    from .walkfacts import Walked
 
 # The kinds of things that carry an id, with their German names (singular).
 KIND_LABELS: dict[str, str] = {
@@ -167,6 +170,13 @@ class Konzept:
     files: list[str] = field(default_factory=list)
     # The text of every YAML file read (relative path -> text), read once by the loader.
     quelltexte: dict[str, str] = field(default_factory=dict, repr=False)
+    # The placeholders of the YAML files rebuilt from snapshots (relative path -> (line,
+    # column, placeholder) of each, see source/placeholders.py), known without a scan.
+    platzhalter: dict[str, list[tuple[int, int, str]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    # What the walk over the references finds in the lists rebuilt from snapshots, by the
+    # id() of each list's first entry (see model/walkfacts.py; it holds the entries).
+    walked: dict[int, Walked] = field(default_factory=dict, repr=False, compare=False)
     # Derived values computed once per concept (references, gap report), by name.
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

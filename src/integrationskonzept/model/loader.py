@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ..problems import DeferredLocation, Location, Problem, Severity
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
+from ..source.placeholders import Mark, placeholders
 from ..source.safeyaml import (
     MAX_FILE_BYTES,
     YamlFile,
@@ -29,7 +30,7 @@ from ..source.safeyaml import (
     unreadable_file,
 )
 from ..source.schemaerrors import allowed_words, describe, suggest, translate
-from . import snapshot
+from . import snapshot, walkfacts
 from .concept import KIND_LABELS, LIST_KINDS, HandlungsfeldInhalt, Konzept, where
 from .discovery import KONZEPT_FILES, discover
 from .fields import Entry, set_source
@@ -160,20 +161,38 @@ def _load_files(konzept: Konzept, root: Path, files: list[str],
         konzept.unlesbar.append(rel)
     for f in read:
         if f.snap is not None:
-            local = _Local(f.snap.kopf, [(key, entries) for key, _n, entries in f.snap.lists])
+            local = _Local(f.snap.kopf, [(key, entries) for key, _n, entries in f.snap.lists],
+                           walked=f.snap.walked)
+            konzept.platzhalter[f.rel] = f.snap.marks
         else:
             own: list[Problem] = []
             local = _load_local(konzept, f.rel, f.data, own)
             problems.extend(own)
-            stored = local.kopf is not None and not own
-            if session is not None and f.key is not None and stored:
-                session.store(f.key, f.data, local.kopf, [
-                    (key, path, entries) for (key, entries), path in zip(
-                        local.lists, local.paths, strict=True)])
+            source = konzept.quelltexte.get(f.rel)
+            if (session is not None and f.key is not None and local.kopf is not None
+                    and not own and source is not None):
+                _store(konzept, session, f, source, local)
         _add_file(konzept, f.rel, f.data, local, problems)
     if session is not None:
         session.close()
     _finish(konzept, problems)
+
+
+def _store(konzept: Konzept, session: snapshot.Session, f: _File, text: str,
+           local: _Local) -> None:
+    """Write the snapshot of a file read fresh (the second time its content is read).
+    What it stores beyond the entries, the file's placeholders and what the walk over the
+    references finds, also serves this run (the checks take them as from a snapshot)."""
+    assert f.key is not None
+    marks: list[Mark] = []
+    walked: list[walkfacts.Walked] = []
+    if session.stores(f.key):
+        marks = konzept.platzhalter[f.rel] = placeholders(text)
+        walked = local.walked = [walkfacts.walk([local.kopf]), *(
+            walkfacts.walk(entries) for _key, entries in local.lists)]
+    session.store(f.key, f.data, local.kopf, [
+        (key, path, entries) for (key, entries), path in zip(
+            local.lists, local.paths, strict=True)], marks, walked)
 
 
 _KONZEPT_TABLES = {**META_LISTS, **CONTENT_LISTS}
@@ -271,6 +290,9 @@ class _Local:
     kopf: Any
     lists: list[tuple[str, list[Entry]]]
     paths: list[tuple[str, ...]] = field(default_factory=list)  # per list, read fresh only
+    # from a snapshot (or written to one): what the walk over the references finds in the
+    # head, then in each list (model/walkfacts.py)
+    walked: list[walkfacts.Walked] | None = None
 
 
 def _load_local(konzept: Konzept, rel: str, data: YMap, problems: list[Problem]) -> _Local:
@@ -307,21 +329,30 @@ def _load_local(konzept: Konzept, rel: str, data: YMap, problems: list[Problem])
 def _add_file(konzept: Konzept, rel: str, data: YMap, local: _Local,
               problems: list[Problem]) -> None:
     """Put what a file gave into the concept: what depends on the other files."""
+    walked = local.walked
     if local.kopf is not None:
         konzept.heads.append(local.kopf)
         if rel in KONZEPT_FILES:
             konzept.meta = local.kopf
-    for key, entries in local.lists:
+        if walked:
+            konzept.walked[id(local.kopf)] = walked[0]
+    for n, (key, entries) in enumerate(local.lists, 1):
         kind = LIST_KINDS.get(key)
         if kind is None:  # a list without ids: the concept's plain list
             getattr(konzept, key).extend(entries)
-            continue
-        target = konzept.registry(kind)
-        ids = konzept.ids
-        for entry in entries:
-            ident = entry.id  # type: ignore[attr-defined]
-            if ident not in target and ids.get(ident, (kind,))[0] == kind:
-                target[ident] = entry
+            added = len(entries)
+        else:
+            target = konzept.registry(kind)
+            ids = konzept.ids
+            added = 0
+            for entry in entries:
+                ident = entry.id  # type: ignore[attr-defined]
+                if ident not in target and ids.get(ident, (kind,))[0] == kind:
+                    target[ident] = entry
+                    added += 1
+        # the walk meets these entries one after the other: what it finds there is known
+        if walked and entries and added == len(entries):
+            konzept.walked[id(entries[0])] = walked[n]
     if local.kopf is not None:
         _load_text_parts(konzept, rel, data, local.kopf, problems)
 

@@ -6,7 +6,9 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from operator import is_
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -28,7 +30,7 @@ from .refwalk import (
 )
 
 __all__ = ["REF_IN_TEXT", "MarkdownText", "Ref", "RefField", "TextRef", "TextStart",
-           "all_refs", "entries", "ids_by_field", "image_file", "markdown_texts",
+           "all_refs", "entries", "ids_by_field", "image_file", "markdown_joined", "markdown_texts",
            "prefixed_refs", "ref_fields", "sources", "text_ref_location", "text_refs"]
 
 
@@ -112,10 +114,23 @@ def _walk_sources(konzept: Konzept, walk: Callable[[type[BaseModel]], Walker] = 
     ids: IdsByField = defaultdict(list)
     texts: list[MarkdownText] = []
     trefs: list[TextRef] = []
-    for entry in sources(konzept):
-        src = source_of(entry)
-        walk(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
-                          ids, texts, trefs)
+    # of lists rebuilt from snapshots what the walk finds is known (model/walkfacts.py);
+    # not the references by field
+    walked = konzept.walked if walk is id_walker else None
+    items = iter(sources(konzept))
+    for entry in items:
+        group = walked.get(id(entry)) if walked else None
+        batch: Iterable[Entry] = (entry,)
+        if group is not None and group.entries[0] is entry:
+            rest = list(islice(items, len(group.entries) - 1))
+            if len(rest) == len(group.entries) - 1 and all(map(is_, rest, group.entries[1:])):
+                group.add(ids, texts, trefs)
+                continue
+            batch = (entry, *rest)  # (the concept was changed after loading)
+        for e in batch:
+            src = source_of(e)
+            walk(type(e))(e, e, src[1] if src is not None else None, True, (), refs, ids,
+                          texts, trefs)
     finditer = REF_IN_TEXT.finditer
     for rel, text in konzept.texte.items():
         start = TextStart(None, (rel,), Location(rel, 1, 1))
@@ -168,6 +183,16 @@ def markdown_texts(konzept: Konzept) -> Iterator[MarkdownText]:
     relative to the file's folder).
     """
     yield from _markdown(konzept)
+
+
+def markdown_joined(konzept: Konzept) -> str:
+    """Every Markdown text after a line break, as one text; computed once. A check that
+    looks for something rare looks for it here first, once, instead of in each text."""
+    cached: str | None = konzept.cache.get("markdown_joined")
+    if cached is None:
+        cached = konzept.cache["markdown_joined"] = "\n" + "\n".join(
+            [text for text, _start, _basis in _markdown(konzept)])
+    return cached
 
 
 def _markdown(konzept: Konzept) -> list[MarkdownText]:

@@ -12,12 +12,11 @@ import os
 from pathlib import Path
 
 from ..errors import SourceError, UsageError
+from ..source.placeholders import MARKER as MARKER  # (texts still to write; check IK590)
 from .catalogues import CATALOGUES
 from .files import KOMMUNE_TYPEN
 from .jsonschema import SCHEMA_FILES, schema_text
 
-# Texts the authors still have to write; `ik validate` lists them (check IK590).
-MARKER = "‹bitte ergänzen›"
 # The id of the Sozialraum "whole area" per KOMMUNE_TYPEN entry.
 GESAMT = {"Stadt": "stadtweit", "Gemeinde": "gemeindeweit", "Landkreis": "kreisweit",
           "Region": "regionsweit"}

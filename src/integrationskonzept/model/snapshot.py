@@ -40,10 +40,12 @@ from typing import Any
 from ..source import fastyaml, parsecache
 from ..source.containers import YMap
 from ..source.fastyaml import FMap
+from ..source.placeholders import Mark
 from . import snapshotcodec as codec
+from . import walkfacts
 from .fields import Entry
 
-_MAGIC = b"IKMS2\n"
+_MAGIC = b"IKMS3\n"
 _MARSHAL_VERSION = 4
 _state: dict[str, Any] = {}
 
@@ -115,11 +117,18 @@ class Session:
             return None, key
         return snap, key
 
+    def stores(self, key: bytes) -> bool:
+        """Whether :meth:`store` writes the snapshot of the file with ``key`` (else it only
+        notes that the file was read)."""
+        return key in self.seen
+
     def store(self, key: bytes, data: YMap, kopf: Entry,
-              lists: list[tuple[str, ListPath, list[Entry]]]) -> None:
+              lists: list[tuple[str, ListPath, list[Entry]]], marks: list[Mark],
+              walked: list[walkfacts.Walked]) -> None:
         """Remember what the loader made of the file with ``key`` (read as ``data``): its
-        head and, per list, (key, path in the file, entries of every item in order); the
-        first time only that it was read."""
+        head and, per list, (key, path in the file, entries of every item in order), the
+        placeholders of its text and what the walk over the references finds in the head
+        and each list; the first time only that it was read."""
         if key not in self.seen:
             self.fresh.append(key)
             return
@@ -128,11 +137,12 @@ class Session:
         try:
             enc = codec.Encoder()
             kopf_row = enc.row(kopf, True)
-            rows = [(name, path, *enc.rows(entries), *enc.items(_at(data, path)))
-                    for name, path, entries in lists]
+            facts = [walkfacts.facts_of(w) for w in walked]
+            rows = [(name, path, *enc.rows(entries), *enc.items(_at(data, path)), found)
+                    for (name, path, entries), found in zip(lists, facts[1:], strict=True)]
             skeleton = enc.skeleton(data, frozenset(path for _name, path, _e in lists))
-            payload = marshal.dumps((*enc.tables(), skeleton, kopf_row, rows),
-                                    _MARSHAL_VERSION)
+            payload = marshal.dumps((*enc.tables(), skeleton, kopf_row, facts[0], rows,
+                                     marks), _MARSHAL_VERSION)
         except (ValueError, TypeError, RecursionError, AttributeError):
             return
         parsecache.write_entry(self.folder, _MAGIC, key, payload)
@@ -149,17 +159,21 @@ class Session:
 class Snapshot:
     """A file rebuilt from its snapshot: ``data`` (the file's top level, a skeleton until
     a position is asked for), ``kopf``, ``lists`` [(key, item nodes, entries)] and the
-    node of the Leitziel."""
+    node of the Leitziel; ``marks``: the placeholders of the text; ``walked``: what the
+    walk over the references finds in the head and in each list (model/walkfacts.py)."""
 
-    __slots__ = ("text", "data", "kopf", "lists", "leitziel")
+    __slots__ = ("text", "data", "kopf", "lists", "leitziel", "marks", "walked")
 
     def __init__(self, text: str, data: FMap, kopf: Entry, lists: list[tuple[str, list[FMap],
-                 list[Entry]]], leitziel: FMap | None) -> None:
+                 list[Entry]]], leitziel: FMap | None, marks: list[Mark],
+                 walked: list[walkfacts.Walked]) -> None:
         self.text = text
         self.data = data
         self.kopf = kopf
         self.lists = lists
         self.leitziel = leitziel
+        self.marks = marks
+        self.walked = walked
 
 
 class _Source(fastyaml._Source):
@@ -238,7 +252,12 @@ def _fill(node: FMap, safe: Any) -> None:
 
 
 def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
-    names, shapes, objects, key_sets, skeleton, (kopf_row, kopf_shape), lists = stored
+    (names, shapes, objects, key_sets, skeleton, (kopf_row, kopf_shape), kopf_facts, lists,
+     marks) = stored
+    if type(marks) is not list or not all(
+            type(m) is tuple and len(m) == 3 and type(m[0]) is int and type(m[1]) is int
+            and type(m[2]) is str for m in marks):
+        raise ValueError("bad entry")
     decoder = codec.Decoder(names, shapes, objects, rel)
     keys = []
     for key_set in key_sets:
@@ -256,14 +275,18 @@ def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
     leitziel = skeleton.get("leitziel")
     lz = src.node(leitziel, ("leitziel",)) if type(leitziel) is dict else None
     out = []
-    for key, path, rows, row_shapes, keys_of, ids, extras in lists:
+    kopf = decoder.model(kopf_row, kopf_shape, data)
+    walked = [walkfacts.ready(kopf_facts, [kopf])]
+    for key, path, rows, row_shapes, keys_of, ids, extras, facts in lists:
         items = _at(skeleton, path)
         if type(items) is not list or items:
             raise ValueError("bad entry")
         nodes = src.items(keys, keys_of, ids, extras, path)
         items.extend(nodes)
-        out.append((key, nodes, decoder.entries(rows, row_shapes, nodes)))
-    return Snapshot(text, data, decoder.model(kopf_row, kopf_shape, data), out, lz)
+        entries = decoder.entries(rows, row_shapes, nodes)
+        out.append((key, nodes, entries))
+        walked.append(walkfacts.ready(facts, entries))
+    return Snapshot(text, data, kopf, out, lz, marks, walked)
 
 
 _TEXT = frozenset({str})

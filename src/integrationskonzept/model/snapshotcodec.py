@@ -321,22 +321,39 @@ _shapes: dict[Any, _Shape] = {}  # shapes made ready, by their stored form
 def _shape(stored: Any) -> _Shape:
     """A shape of a snapshot checked and made ready (shared by every snapshot)."""
     name, fields_set, kept, special = stored
-    cls = allowed()[name]
-    if not (issubclass(cls, BaseModel) and cls.__new__ is _new):
-        raise ValueError("bad entry")
-    names = tuple(cls.model_fields)
-    defaults = _defaults(cls)
-    if (type(fields_set) is not tuple or not set(fields_set) <= set(names)
-            or type(kept) is not tuple or not set(kept) <= set(names)
-            or not {n for n, d in zip(names, defaults, strict=True) if d is _ALWAYS} <= set(kept)
-            or type(special) is not tuple
+    cls, names, always, template = _class_of(name)
+    if (type(fields_set) is not tuple or not names.issuperset(fields_set)
+            or type(kept) is not tuple or not names.issuperset(kept)
+            or not always.issubset(kept) or type(special) is not tuple
             or not all(type(i) is int and 0 <= i < len(kept) for i in special)):
         raise ValueError("bad entry")
-    template = {n: None if d is _ALWAYS else d for n, d in zip(names, defaults, strict=True)}
     found = (cls, template, kept, set(fields_set), tuple((kept[i], i) for i in special))
     if len(_shapes) < _SHARED_SIZE:
         _shapes[stored] = found
     return found
+
+
+# per model class name: the class, its fields, those every row holds, the template of an
+# instance's __dict__ (the defaults a row leaves out)
+_ClassInfo = tuple[type[BaseModel], frozenset[str], frozenset[str], dict[str, Any]]
+_class_infos: dict[str, _ClassInfo] = {}
+
+
+def _class_of(name: str) -> _ClassInfo:
+    """What :func:`_shape` needs of the model class ``name`` (``KeyError``,
+    ``ValueError`` for a name that is not one of ik's model classes)."""
+    info = _class_infos.get(name)
+    if info is None:
+        cls = allowed()[name]
+        if not (issubclass(cls, BaseModel) and cls.__new__ is _new):
+            raise ValueError("bad entry")
+        names = tuple(cls.model_fields)
+        defaults = _defaults(cls)
+        info = _class_infos[name] = (
+            cls, frozenset(names),
+            frozenset(n for n, d in zip(names, defaults, strict=True) if d is _ALWAYS),
+            {n: None if d is _ALWAYS else d for n, d in zip(names, defaults, strict=True)})
+    return info
 
 
 class Decoder:

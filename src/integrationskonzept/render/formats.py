@@ -180,9 +180,10 @@ def odt(job: Job) -> bytes:
 _MINUS = re.compile(rb'"t":"Str","c":"-[0-9]')
 
 
-def _typst_body(job: Job, env: dict[str, str]) -> str:
-    """The typst body pandoc writes; from the parts of a long document at once (the
-    typst writer is stateless between chapters: the same text as from the whole)."""
+def _typst_body(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> str:
+    """The typst body pandoc writes; from the parts of a long document (the typst writer
+    is stateless between chapters: the same text as from the whole), at once or, with
+    ``one_at_a_time``, one after the other (beside another format's writer)."""
     def body(source: str) -> str:
         minus = _MINUS.search((job.build / source).read_bytes()) is not None
         return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz",
@@ -191,17 +192,28 @@ def _typst_body(job: Job, env: dict[str, str]) -> str:
 
     if len(job.teile) < 2:
         return body("dokument.json")
+    if one_at_a_time:
+        return "\n".join(body(teil) for teil in job.teile)
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(job.teile)) as pool:
         return "\n".join(list(pool.map(body, job.teile)))
 
 
 def pdf(job: Job) -> bytes:
+    typst_text(job)
+    return typeset(job)
+
+
+def typst_text(job: Job, *, one_at_a_time: bool = False) -> None:
+    """The PDF's first step: pandoc writes the typst text, ``main.typ`` in the build
+    folder (the theme's call around the body). ``one_at_a_time``: the parts of a long
+    document one after the other (see :func:`.pipeline.render`)."""
     kompakt = job.verweise > PDF_VERWEISE_MAX
     if kompakt:
         job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
                 "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
     job.say("PDF: Pandoc schreibt den typst-Satz …")
-    body = _typst_body(job, {"IK_KOMPAKT": "1" if kompakt else ""})
+    body = _typst_body(job, {"IK_KOMPAKT": "1" if kompakt else ""},
+                       one_at_a_time=one_at_a_time)
     build = job.build
     theme = theme_source(job.design.theme_typ)
     (build / "theme.typ").write_text(theme, encoding="utf-8")
@@ -209,11 +221,16 @@ def pdf(job: Job) -> bytes:
         main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
                  draft=job.draft, kompakt=kompakt, generator=job.generator, theme=theme),
         encoding="utf-8")
+
+
+def typeset(job: Job) -> bytes:
+    """The PDF's second step: typst sets ``main.typ`` (:func:`typst_text`)."""
+    build = job.build
     # the text and its copies are in main.typ: their memory goes back before typst
     # needs its own (Landkreis: about 0.1 GB)
-    del body
     if job.gross:
         give_back_memory()
+
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
         return compile_pdf(
             build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
@@ -235,5 +252,3 @@ def pdf(job: Job) -> bytes:
     if job.stats is not None:
         job.stats["pdf_rss_mb"] = round(result.max_rss_kb / 1024, 1)
     return (build / "dokument.pdf").read_bytes()
-
-

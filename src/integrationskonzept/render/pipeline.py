@@ -20,8 +20,9 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
    when PDF/A is impossible) in a bounded child process.
 
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
-characters of Markdown the formats are written one after the other, so that at
-most one pandoc or typst child holds memory at a time; the PDF is set compactly
+characters of Markdown the formats are written one after the other, with pandoc's
+typst text of the PDF beside the HTML and DOCX writers, so that the children's memory
+stays below typst's own (:func:`_one_after_the_other`); the PDF is set compactly
 (:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 All formats are written first; then each file is staged next to its target and all
@@ -155,21 +156,58 @@ def render(
             return data
 
         if len(markdown) >= SEQUENTIAL_AB and workers > 1 and len(todo) > 1:
-            workers = 1
-            say("Großes Dokument: die Formate werden nacheinander erzeugt (Arbeitsspeicher) …")
-        say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            # the slowest first, so that it never waits for the others
-            order = todo if workers <= 1 else list(reversed(todo))
-            futures = {fmt: pool.submit(produce, fmt) for fmt in order}
-            try:
-                # every format first: when one fails, no output is replaced
-                done = {out_dir / f"{basename}.{fmt}": futures[fmt].result() for fmt in todo}
-            finally:
-                for future in futures.values():
-                    future.cancel()
+            say("Großes Dokument: die Formate werden nacheinander erzeugt, Pandocs "
+                "typst-Satz daneben (Arbeitsspeicher) …")
+            say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
+            data = _one_after_the_other(job, todo, produce)
+            done = {out_dir / f"{basename}.{fmt}": data[fmt] for fmt in todo}
+        else:
+            say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
+            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+                # the slowest first, so that it never waits for the others
+                order = todo if workers <= 1 else list(reversed(todo))
+                futures = {fmt: pool.submit(produce, fmt) for fmt in order}
+                try:
+                    # every format first: when one fails, no output is replaced
+                    done = {out_dir / f"{basename}.{fmt}": futures[fmt].result()
+                            for fmt in todo}
+                finally:
+                    for future in futures.values():
+                        future.cancel()
         written = install_all(done)  # the caller lists them ("Geschrieben: …")
     return written
+
+
+def _one_after_the_other(job: Job, todo: list[str],
+                         produce: Callable[[str], bytes]) -> dict[str, bytes]:
+    """The formats of a long document, one writer at a time (each holds the whole
+    document: HTML and DOCX about 0.8 GB at Landkreis scale, typst 1.3 GB), except that
+    pandoc writes the PDF's typst text (its parts one after the other, about 0.5 GB)
+    beside the HTML and DOCX writers: the second core works, and the two together stay
+    below typst's own peak. ODT (1.2 GB) and typst itself run alone, at the end."""
+    data: dict[str, bytes] = {}
+    beside = [fmt for fmt in todo if fmt not in ("pdf", "odt")]
+    if "pdf" not in todo or not beside:
+        for fmt in todo:
+            data[fmt] = produce(fmt)
+        return data
+    started = time.perf_counter()
+    job.say("PDF wird erzeugt …")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        satz = pool.submit(formate.typst_text, job, one_at_a_time=True)
+        try:
+            for fmt in beside:
+                data[fmt] = produce(fmt)
+        except BaseException:
+            concurrent.futures.wait([satz])  # this failure is the one to report
+            raise
+        satz.result()
+    if "odt" in todo:
+        data["odt"] = produce("odt")
+    data["pdf"] = formate.typeset(job)
+    _stat(job.stats, "pdf", started)
+    job.say(f"PDF fertig ({time.perf_counter() - started:.0f} s)")
+    return data
 
 
 def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None:

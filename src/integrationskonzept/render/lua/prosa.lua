@@ -2,7 +2,8 @@
 -- fields of the sources, each parsed on its own (so an open fence or div cannot
 -- swallow the rest of the document). The texts come from the JSON file named by
 -- the environment variable IK_PROSA (or the metadata field `ik-prosa`):
---   { "reader": "...", "texte": {"p1": {"text": "...", "ebene": 2}},
+--   { "reader": "...", "reader_schlicht": "...", "ausloeser": ["<", ...],
+--     "texte": {"p1": {"text": "...", "ebene": 2}},
 --     "verweise": {"m-1": {"label": "M 3.2 Sprachcafé", "anchor": "massnahme-m-1"}} }
 -- [[id]] becomes a link to the entry's anchor labelled with its number and title;
 -- [[id|text]] a link labelled with the given text (inflected forms).
@@ -109,9 +110,19 @@ end
 
 -- The blocks of one text: parsed alone, references resolved, images renamed,
 -- headings moved below `ebene`, German quotation marks as characters.
+-- The reader for one text: data.reader_schlicht (built once by pandoc) when the text
+-- holds none of the strings (data.ausloeser) where it differs from data.reader.
+local function reader_for(text)
+  if data.reader_schlicht == nil then return data.reader end
+  for _, trigger in ipairs(data.ausloeser or {}) do
+    if text:find(trigger, 1, true) then return data.reader end
+  end
+  return data.reader_schlicht
+end
+
 local function blocks_of(key, entry)
   local ebene = tonumber(entry.ebene) or 1
-  local doc = pandoc.read(entry.text, data.reader)
+  local doc = pandoc.read(entry.text, reader_for(entry.text))
   local blocks = doc.blocks:walk({
     -- a placeholder written into a text stays an ordinary div
     Div = function(d)
