@@ -21,6 +21,8 @@ from integrationskonzept.gaps import GEDECKT, UNGEDECKT, find_gaps
 from integrationskonzept.gaps.index import build_vokabular, offer_columns, offer_facts
 from integrationskonzept.gaps.matrix import build_matrix
 from integrationskonzept.gaps.report import LAGEN, URTEILE
+from integrationskonzept.model.concept import Konzept
+from integrationskonzept.model.items import Akzeptanz
 
 STATUS = ["geplant", "entfallen", "laufend"]
 
@@ -154,3 +156,38 @@ def test_a_dropped_report_is_freed_at_once() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _zu_aendern() -> Konzept:
+    return konzept([angebot("a1", sozialraeume=["kernstadt"]), angebot("a2")],
+                   [bedarf("b1", sozialraeume=["voehrum"], handlungsfeld="bildung", umfang=4,
+                           prioritaet="hoch", quelle=["elternbefragung"]),
+                    bedarf("b2", handlungsfeld="arbeit", akzeptiert={"grund": "bewusst"}),
+                    bedarf("b3", sozialraeume=["kernstadt"])],
+                   [{"id": "m1", "titel": "Maßnahme 1", "bedarfe": ["b3"]}])
+
+
+def test_a_report_shows_the_concept_as_it_was_analysed() -> None:
+    """Befunde and names made when first read show the concept as find_gaps saw it, as
+    a report whose every Befund was read at once does, even after the concept changed
+    (a notebook, an editor plugin): the report never disagrees with itself."""
+    gelesen = find_gaps(_zu_aendern())
+    befunde, als_dict = tuple(gelesen.befunde), gelesen.to_dict()
+    k = _zu_aendern()
+    report = find_gaps(k)
+    b1, b2 = k.bedarfe["b1"], k.bedarfe["b2"]
+    b1.titel, b1.umfang, b1.prioritaet = "Umbenannt", 9, "niedrig"
+    b1.akzeptiert = Akzeptanz.model_validate({"grund": "später"})
+    b1.quelle.append("kitabefragung")
+    b1.sozialraeume.clear()
+    b1.handlungsfeld = "sprache"
+    b2.akzeptiert = None
+    k.angebote["a1"].titel = "Neuer Titel"
+    k.massnahmen["m1"].titel = "Andere Maßnahme"
+    assert tuple(report.befunde) == befunde
+    assert [(b.titel, b.akzeptiert, b.quellen, b.sozialraeume) for b in report.befunde] == [
+        ("Bedarf b1", None, ("elternbefragung",), ("voehrum",)),
+        ("Bedarf b2", "bewusst", (), ()), ("Bedarf b3", None, (), ("kernstadt",))]
+    assert report.offene == tuple(b for b in report.befunde if b.offen)
+    assert report.to_dict() == als_dict
+    assert report.name("a1") == "Angebot a1" and report.name("b1") == "Bedarf b1"

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
+from operator import attrgetter
 from typing import Any, Literal
 
 from ..model.concept import Konzept, where
@@ -40,6 +41,7 @@ from .index import (
     Vokabular,
     build_index,
     build_vokabular,
+    shared,
 )
 from .match import NeedFacts, abdeckung, need_facts
 from .matrix import build_matrices
@@ -135,8 +137,7 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
         by_need = _massnahmen_of(konzept)
         asked: set[int] = set()
         buckets: dict[tuple[object, ...], Any] = {}
-        quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
-        out = []
+        found: list[tuple[Bedarf, NeedFacts, Verdict, tuple[MassnahmeBezug, ...]]] = []
         for bedarf in konzept.bedarfe.values():
             zu = by_need.get(bedarf.id)
             if _akzeptiert(bedarf) or (zu and any(b.aktiv for b in zu)):
@@ -150,8 +151,10 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
             verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
             if verdict.urteil == GEDECKT:
                 continue  # not explained: its reasons are never worded
-            out.append(_befund(konzept, bedarf, need, verdict, bezuege, quellen))
-        return tuple(out)
+            found.append((bedarf, need, verdict, bezuege))
+        zeigt = _zeigt(konzept, [f[0] for f in found], [f[1] for f in found])
+        return tuple([_befund(zeigt, i, bedarf, need, verdict, LAGE_OFFEN, bezuege)
+                      for i, (bedarf, need, verdict, bezuege) in enumerate(found)])
 
 
 def _massnahmen_of(konzept: Konzept) -> dict[str, list[MassnahmeBezug]]:
@@ -179,36 +182,69 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
     return LAGE_OFFEN
 
 
-def _befund(konzept: Konzept, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
-            bezuege: tuple[MassnahmeBezug, ...],
-            quellen: dict[tuple[str, ...], tuple[str, ...]]) -> Befund:
-    akzeptiert = _akzeptiert(bedarf)
+# What a Befund shows of its Bedarf, taken when the analysis runs: a Befund made later
+# (report.Befunde) shows the need as it was analysed, even if the concept changed since.
+# One list per field, by position (a tuple per need would be one more object for the
+# collector to visit per need).
+_FELDER = ("id", "titel", "handlungsfeld", "umfang", "prioritaet")
+
+
+@dataclass(slots=True)
+class Zeigt:
+    """What the Befunde show of their Bedarfe (one list per field, by position)."""
+
+    id: list[str]
+    titel: list[str]
+    handlungsfeld: list[str | None]
+    umfang: list[int | None]
+    prioritaet: list[str | None]
+    raeume: list[tuple[str, ...]]  # the places it lists (none: the whole, shown as none)
+    akzeptiert: list[str | None]  # the reason it is accepted
+    quellen: list[tuple[str, ...]]  # the sources as people read them (quelle_text)
+
+
+def _zeigt(konzept: Konzept, bedarfe: list[Bedarf], needs: list[NeedFacts]) -> Zeigt:
+    ident, titel, hf, umfang, prioritaet = (list(map(attrgetter(name), bedarfe))
+                                            for name in _FELDER)
+    return Zeigt(
+        ident, titel, hf, umfang, prioritaet,
+        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
+        [a.grund if a else None for a in map(_AKZEPTIERT, bedarfe)],
+        shared(map(_QUELLE, bedarfe), partial(_quellen, konzept, {})))  # one per equal list
+
+
+_AKZEPTIERT, _QUELLE = attrgetter("akzeptiert"), attrgetter("quelle")
+
+
+def _befund(zeigt: Zeigt, i: int, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
+            lage: str, bezuege: tuple[MassnahmeBezug, ...]) -> Befund:
+    """The Befund of the i-th need of ``zeigt``."""
     return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
-        "bedarf": bedarf.id, "titel": bedarf.titel, "handlungsfeld": bedarf.handlungsfeld,
-        "zielgruppen": need.gruppen,
-        "sozialraeume": need.raeume if bedarf.sozialraeume else (),
+        "bedarf": zeigt.id[i], "titel": zeigt.titel[i], "handlungsfeld": zeigt.handlungsfeld[i],
+        "zielgruppen": need.gruppen, "sozialraeume": zeigt.raeume[i],
         "sprachen": need.sprachen, "merkmale": need.merkmale,
-        "urteil": verdict.urteil, "anteil": verdict.anteil,
-        "lage": _lage(verdict.urteil, bool(akzeptiert), bezuege),
-        "umfang": bedarf.umfang, "plaetze": verdict.plaetze,
+        "urteil": verdict.urteil, "anteil": verdict.anteil, "lage": lage,
+        "umfang": zeigt.umfang[i], "plaetze": verdict.plaetze,
         "kapazitaet_unbekannt": verdict.kapazitaet_unbekannt,
-        "prioritaet": bedarf.prioritaet, "gruende": verdict.gruende,
+        "prioritaet": zeigt.prioritaet[i], "gruende": verdict.gruende,
         "hinweise": verdict.hinweise, "angebote": verdict.angebote,
-        "naechste": verdict.naechste, "massnahmen": bezuege, "akzeptiert": akzeptiert,
-        "ort": where(bedarf, "id"),
-        "quellen": _quellen(konzept, bedarf.quelle, quellen) if bedarf.quelle else (),
+        "naechste": verdict.naechste, "massnahmen": bezuege,
+        "akzeptiert": zeigt.akzeptiert[i], "ort": where(bedarf, "id"),
+        "quellen": zeigt.quellen[i],
     })
 
 
-def _quellen(konzept: Konzept, quelle: list[str],
-             memo: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
-    """The sources of a need as people read them (:func:`quelle_text`); needs that name
-    the same sources share one tuple."""
-    key = tuple(quelle)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = tuple([quelle_text(konzept, q) for q in key])
-    return got
+def _quellen(konzept: Konzept, texte: dict[str, str], quelle: tuple[str, ...]
+             ) -> tuple[str, ...]:
+    """The sources of a need as people read them (:func:`quelle_text`, each source worded
+    once: ``texte``)."""
+    out = []
+    for q in quelle:
+        text = texte.get(q)
+        if text is None:
+            text = texte[q] = quelle_text(konzept, q)
+        out.append(text)
+    return tuple(out)
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -238,10 +274,10 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         urteile.append(urteil)
         lagen.append(LAGE_GEDECKT if urteil == GEDECKT
                      else _lage(urteil, bool(_akzeptiert(bedarf)), bezug))
-    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    zeigt = _zeigt(konzept, bedarfe, needs)
 
-    def befund(i: int) -> Befund:
-        return _befund(konzept, bedarfe[i], needs[i], verdicts[i], bezuege[i], quellen)
+    def befund(i: int) -> Befund:  # (not the concept: the report does not keep it alive)
+        return _befund(zeigt, i, bedarfe[i], needs[i], verdicts[i], lagen[i], bezuege[i])
 
     befunde = Befunde(befund, urteile, lagen)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
@@ -260,9 +296,8 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         and erhoben.intersection(hfs[p]))
     doppel = find_doubles(own)
     m_raum, m_gruppe = build_matrices(
-        [b.handlungsfeld for b in bedarfe],
-        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
-        [n.gruppen for n in needs], urteile, [lage == LAGE_OFFEN for lage in lagen],
+        zeigt.handlungsfeld, zeigt.raeume, [n.gruppen for n in needs], urteile,
+        [lage == LAGE_OFFEN for lage in lagen],
         konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
     namen = dict(vok.namen)
@@ -271,11 +306,20 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     return GapReport(
         stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
-        namen=Namen(namen, (konzept.angebote, konzept.bedarfe, konzept.massnahmen)),
+        namen=Namen(namen, (_titel(konzept.angebote), _titel(konzept.bedarfe),
+                            _titel(konzept.massnahmen))),
         raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
         zahl_angebote=len(own.ids),
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
+
+
+_TITEL = attrgetter("titel")
+
+
+def _titel(table: dict[str, Any]) -> dict[str, str]:
+    """The titles of a table's entries by id, as they are now."""
+    return dict(zip(table, map(_TITEL, table.values()), strict=True))
 
 
 def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular,

@@ -2,9 +2,12 @@
 the report is already there).
 
 The report is kept in the concept's own ``cache``, so it lives exactly as long as the
-concept. A concept changed after its report was made is not detected: the memo is for
-one command run over a freshly loaded concept; tests and the document build that change
-concepts call :func:`find_gaps` directly.
+concept (it holds no reference back to the concept). A report shows the concept as it
+was when analysed, also the parts made when first read (its Befunde, names and
+Doppelstrukturen). A concept changed after its report was made is not detected: the
+memo gives the report of the concept as it was; it is for one command run over a
+freshly loaded concept; tests and the document build that change concepts call
+:func:`find_gaps` directly (or :func:`forget` first).
 """
 
 from __future__ import annotations

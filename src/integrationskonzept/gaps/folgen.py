@@ -104,29 +104,28 @@ class Befunde(Folge["Befund"]):
 
 
 class Namen(Mapping[str, str]):
-    """Readable names by id: ``titel`` of the entries of ``tables`` (the later table's
-    where two have the id), else ``namen``; looked up when asked, the whole dict made
-    only when it is iterated (in the order of ``namen``, then of the tables)."""
+    """Readable names by id: the titles in ``tables`` (the later table's where two have
+    the id), else ``namen``; the whole dict made only when it is iterated (in the order
+    of ``namen``, then of the tables)."""
 
     __slots__ = ("_namen", "_tables", "_alle")
 
-    def __init__(self, namen: dict[str, str], tables: tuple[Mapping[str, Any], ...]) -> None:
-        # copies: the names as they are now, even if the concept changes later
-        self._namen, self._tables = namen, tuple(dict(t) for t in reversed(tables))
+    def __init__(self, namen: dict[str, str], tables: tuple[dict[str, str], ...]) -> None:
+        self._namen, self._tables = namen, tables[::-1]
         self._alle: dict[str, str] | None = None
 
     def __getitem__(self, ident: str) -> str:
         for table in self._tables:
-            entry = table.get(ident)
-            if entry is not None:
-                return str(entry.titel)
+            titel = table.get(ident)
+            if titel is not None:
+                return titel
         return self._namen[ident]
 
     def get(self, ident: str, default: Any = None) -> Any:  # without raising KeyError
         for table in self._tables:
-            entry = table.get(ident)
-            if entry is not None:
-                return entry.titel
+            titel = table.get(ident)
+            if titel is not None:
+                return titel
         return self._namen.get(ident, default)
 
     def __contains__(self, ident: object) -> bool:
@@ -137,7 +136,7 @@ class Namen(Mapping[str, str]):
         if alle is None:
             alle = self._alle = dict(self._namen)
             for table in reversed(self._tables):
-                alle.update((ident, entry.titel) for ident, entry in table.items())
+                alle.update(table)
         return alle
 
     def __iter__(self) -> Iterator[str]:

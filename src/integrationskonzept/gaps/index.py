@@ -175,7 +175,7 @@ def profiles(form: Sequence[str], lern: Sequence[str | None], merkmale: list[tup
                     map(or_, map(s_bits.__getitem__, sprachen), ok)))
 
 
-def _shared(values: Iterable[list[str]], make: Callable[[tuple[str, ...]], _V]) -> list[_V]:
+def shared(values: Iterable[list[str]], make: Callable[[tuple[str, ...]], _V]) -> list[_V]:
     """``make(tuple(v))`` of each value, made once for equal values."""
     keys = list(map(tuple, values))
     made = {key: make(key) for key in set(keys)}
@@ -222,8 +222,8 @@ def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
         ok = [LAUFZEIT_OK if b <= stand <= e else 0 for b, e in grenzen_c]
         aktuell = [e >= stand for e in ende]
     return OfferColumns(
-        ids, titel, _shared(hfs, vok.folge), _shared(gruppen, vok.menge),
-        [r or gesamt for r in _shared(raeume, vok.folge)], lern, kap, art, beginn, ende,
+        ids, titel, shared(hfs, vok.folge), shared(gruppen, vok.menge),
+        [r or gesamt for r in shared(raeume, vok.folge)], lern, kap, art, beginn, ende,
         aktuell, profiles(form, lern, m_keys, s_keys, ok))
 
 
