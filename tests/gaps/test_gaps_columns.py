@@ -44,6 +44,7 @@ def test_offer_columns_are_the_facts_of_each_offer(offer_list: list[dict[str, ob
                 cols.aktuell[pos], cols.profile[pos]) == (
             f.id, f.titel, f.handlungsfelder, f.zielgruppen, f.raeume, f.lernsprache,
             f.kapazitaet, f.art, f.beginn, f.ende, f.aktuell, f.profil), a.id
+        assert cols.facts(pos, vok, stand) == f
 
 
 @SETTINGS
@@ -159,11 +160,12 @@ def test_a_dropped_report_is_freed_at_once() -> None:
 
 
 def _zu_aendern() -> Konzept:
-    return konzept([angebot("a1", sozialraeume=["kernstadt"]), angebot("a2")],
+    return konzept([angebot("a1", sozialraeume=["kernstadt"]), angebot("a2"),
+                    angebot("a3", sozialraeume=["kernstadt"])],
                    [bedarf("b1", sozialraeume=["voehrum"], handlungsfeld="bildung", umfang=4,
                            prioritaet="hoch", quelle=["elternbefragung"]),
                     bedarf("b2", handlungsfeld="arbeit", akzeptiert={"grund": "bewusst"}),
-                    bedarf("b3", sozialraeume=["kernstadt"])],
+                    bedarf("b3", sozialraeume=["kernstadt"]), bedarf("b4", sprachen=["ar"])],
                    [{"id": "m1", "titel": "Maßnahme 1", "bedarfe": ["b3"]}])
 
 
@@ -182,12 +184,17 @@ def test_a_report_shows_the_concept_as_it_was_analysed() -> None:
     b1.sozialraeume.clear()
     b1.handlungsfeld = "sprache"
     b2.akzeptiert = None
-    k.angebote["a1"].titel = "Neuer Titel"
+    a1 = k.angebote["a1"]
+    a1.titel = "Neuer Titel"
+    a1.sozialraeume.append("voehrum")
+    a1.sprachen.append("ar")
     k.massnahmen["m1"].titel = "Andere Maßnahme"
     assert tuple(report.befunde) == befunde
     assert [(b.titel, b.akzeptiert, b.quellen, b.sozialraeume) for b in report.befunde] == [
         ("Bedarf b1", None, ("elternbefragung",), ("voehrum",)),
-        ("Bedarf b2", "bewusst", (), ()), ("Bedarf b3", None, (), ("kernstadt",))]
+        ("Bedarf b2", "bewusst", (), ()), ("Bedarf b3", None, (), ("kernstadt",)),
+        ("Bedarf b4", None, (), ())]
     assert report.offene == tuple(b for b in report.befunde if b.offen)
     assert report.to_dict() == als_dict
     assert report.name("a1") == "Angebot a1" and report.name("b1") == "Bedarf b1"
+

@@ -132,15 +132,20 @@ def grenzen(laufzeit: Zeitraum | None) -> tuple[dt.date, dt.date]:
     return beginn, ende
 
 
+def laufzeit_grund(beginn: dt.date, ende: dt.date, stand: dt.date | None) -> str | None:
+    """Why an offer does not run at the Stand („ausgelaufen am …“, „beginnt erst am …“)."""
+    if stand is not None:
+        if ende < stand:
+            return f"ausgelaufen am {_datum(ende)}"
+        if beginn > stand:
+            return f"beginnt erst am {_datum(beginn)}"
+    return None
+
+
 def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | None
                 ) -> OfferFacts:
     beginn, ende = grenzen(angebot.laufzeit)
-    grund = None
-    if stand is not None:
-        if ende < stand:
-            grund = f"ausgelaufen am {_datum(ende)}"
-        elif beginn > stand:
-            grund = f"beginnt erst am {_datum(beginn)}"
+    grund = laufzeit_grund(beginn, ende, stand)
     menge, folge = vok.menge, vok.folge
     listed = angebot.sozialraeume
     raeume = folge(listed) if listed else folge((vok.gesamt,))
@@ -200,12 +205,26 @@ class OfferColumns:
     ende: list[dt.date]
     aktuell: list[bool]  # not ended before the Stand (OfferFacts.aktuell)
     profile: list[int]
+    # the rest of the facts, as read (for :meth:`facts`)
+    sprachen: list[tuple[str, ...]]  # German where none are listed
+    form: list[str]
+    merkmale: list[tuple[str, ...]]
+
+    def facts(self, pos: int, vok: Vokabular, stand: dt.date | None) -> OfferFacts:
+        """The :class:`OfferFacts` of the offer at ``pos`` (as :func:`offer_facts`)."""
+        beginn, ende = self.beginn[pos], self.ende[pos]
+        return OfferFacts(
+            pos, self.ids[pos], self.titel[pos], self.handlungsfelder[pos],
+            self.zielgruppen[pos], self.raeume[pos], vok.menge(self.sprachen[pos]),
+            self.lernsprache[pos], self.form[pos], vok.menge(self.merkmale[pos]),
+            self.kapazitaet[pos], self.art[pos], laufzeit_grund(beginn, ende, stand),
+            beginn, ende, self.profile[pos])
 
 
 def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
                   ) -> OfferColumns:
     if not angebote:
-        return OfferColumns([], [], [], [], [], [], [], [], [], [], [], [])
+        return OfferColumns([], [], [], [], [], [], [], [], [], [], [], [], [], [], [])
     ids, titel, hfs, gruppen, raeume, sprachen, lern, form, merkmale, laufzeit, kap, art = (
         map(list, zip(*map(_OFFER, angebote), strict=True)))
     gesamt = vok.folge((vok.gesamt,))
@@ -224,20 +243,20 @@ def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
     return OfferColumns(
         ids, titel, shared(hfs, vok.folge), shared(gruppen, vok.menge),
         [r or gesamt for r in shared(raeume, vok.folge)], lern, kap, art, beginn, ende,
-        aktuell, profiles(form, lern, m_keys, s_keys, ok))
+        aktuell, profiles(form, lern, m_keys, s_keys, ok), s_keys, form, m_keys)
 
 
 class Facts:
     """The :class:`OfferFacts` of an index by position, each made when first read (a
-    gap's reasons compare a few dozen offers; judging reads the columns), then the
-    facts of further blocks (made elsewhere)."""
+    gap's reasons compare a few dozen offers; judging reads the columns) from the
+    columns taken when the index was made (not the offers, which may change since),
+    then the facts of further blocks (made elsewhere)."""
 
-    __slots__ = ("_angebote", "_vok", "_stand", "_made")
+    __slots__ = ("_own", "_vok", "_stand", "_made")
 
-    def __init__(self, angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
-                 ) -> None:
-        self._angebote, self._vok, self._stand = angebote, vok, stand
-        self._made: list[OfferFacts | None] = [None] * len(angebote)
+    def __init__(self, own: OfferColumns, vok: Vokabular, stand: dt.date | None) -> None:
+        self._own, self._vok, self._stand = own, vok, stand
+        self._made: list[OfferFacts | None] = [None] * len(own.ids)
 
     def __len__(self) -> int:
         return len(self._made)
@@ -245,8 +264,7 @@ class Facts:
     def __getitem__(self, pos: int) -> OfferFacts:
         got = self._made[pos]
         if got is None:
-            got = self._made[pos] = offer_facts(pos, self._angebote[pos], self._vok,
-                                                self._stand)
+            got = self._made[pos] = self._own.facts(pos, self._vok, self._stand)
         return got
 
     def __iter__(self) -> Iterator[OfferFacts]:
@@ -315,7 +333,7 @@ def build_index(konzept: Konzept, vok: Vokabular,
     angebote = list(konzept.angebote.values())
     own = offer_columns(angebote, vok, stand)
     buckets = _buckets(own.handlungsfelder, own.zielgruppen, own.raeume)
-    facts = Facts(angebote, vok, stand)
+    facts = Facts(own, vok, stand)
     profile, ids, titel, kap = own.profile, own.ids, own.titel, own.kapazitaet
     if mehr:
         profile, ids, titel, kap = profile[:], ids[:], titel[:], kap[:]
