@@ -198,3 +198,23 @@ def test_a_report_shows_the_concept_as_it_was_analysed() -> None:
     assert report.to_dict() == als_dict
     assert report.name("a1") == "Angebot a1" and report.name("b1") == "Bedarf b1"
 
+
+def test_a_report_pickles_as_its_plain_values() -> None:
+    """A report (for a worker process, a notebook's cache) pickles and comes back equal:
+    its Befunde, Doppelstrukturen and names as the plain tuples and dict they stand for,
+    a gap's reasons and nearest offers worded, nothing of the analysis' index kept."""
+    import pickle
+
+    report = find_gaps(_zu_aendern())
+    zurueck = pickle.loads(pickle.dumps(report))
+    assert zurueck == report and zurueck.to_dict() == report.to_dict()
+    assert type(zurueck.befunde) is tuple and zurueck.befunde == tuple(report.befunde)
+    assert zurueck.doppelstrukturen == tuple(report.doppelstrukturen) != ()
+    assert type(zurueck.doppelstrukturen) is tuple
+    assert dict(zurueck.namen) == dict(report.namen)
+    luecke = next(b for b in find_gaps(_zu_aendern()).luecken if "_spaeter" in vars(b))
+    daten = pickle.dumps(luecke)
+    assert b"explain_gap" not in daten
+    assert pickle.loads(daten).gruende == luecke.gruende != ()
+    assert pickle.loads(pickle.dumps(report.luecken_schlimmste_zuerst())) == tuple(
+        report.luecken_schlimmste_zuerst())

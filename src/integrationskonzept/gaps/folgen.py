@@ -1,6 +1,6 @@
 """Parts of a gap report made when first read: its Befunde (:class:`Befunde`, a
 selection of them :class:`Auswahl`), its Doppelstrukturen (a :class:`Folge`) and its
-names (:class:`Namen`).
+names (:class:`Namen`). Pickled, a sequence becomes the plain tuple of its values.
 
 Most views of a large concept read the verdicts of all needs but whole Befunde only of
 the gaps, the first Doppelstrukturen and a few names: each part is equal to, and shows
@@ -43,6 +43,10 @@ class Auswahl(Sequence[T]):
 
     def __iter__(self) -> Iterator[T]:
         return map(self._get, self._positions)
+
+    def __reduce__(self) -> tuple[type[tuple[T, ...]], tuple[tuple[T, ...]]]:
+        """Pickled as the plain tuple of its values (what it stands for)."""
+        return tuple, (tuple(self),)
 
 
 def _kept(make: Callable[[int], T], n: int) -> Callable[[int], T]:

@@ -152,6 +152,12 @@ class Befund:
             del values[_SPAETER]
             return values[name]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its reasons and nearest offers worded (not what words them)."""
+        if _SPAETER in self.__dict__:
+            self.gruende  # noqa: B018 (worded on first use: __getattr__)
+        return self.__dict__
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "bedarf": self.bedarf, "titel": self.titel, "handlungsfeld": self.handlungsfeld,
