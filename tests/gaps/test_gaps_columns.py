@@ -138,8 +138,12 @@ def test_matrix_cells_print_as_plain_rich_text_at_every_width(
 
 def test_a_dropped_report_is_freed_at_once() -> None:
     """What a report makes when read holds no reference cycle: dropping the report frees
-    it at once (a notebook or the document build need not wait for the collector)."""
+    it at once (a notebook or the document build need not wait for the collector); a
+    report memoised in its concept (report_for) does not keep the concept alive."""
     import gc
+    import weakref
+
+    from integrationskonzept.gaps import report_for
 
     k = konzept([angebot("a1", sozialraeume=["kernstadt"], kapazitaet=3),
                  angebot("a2", sozialraeume=["kernstadt"], kapazitaet=3)],
@@ -153,6 +157,13 @@ def test_a_dropped_report_is_freed_at_once() -> None:
         assert report.to_dict()["zusammenfassung"]["doppelstrukturen"] == 1
         assert [g.text for b in report.luecken for g in b.gruende]
         del report
+        assert gc.collect() == 0
+        report = report_for(k)
+        assert report_for(k) is report and report.luecken[0].gruende
+        assert dict(report.namen)["a1"] == "Angebot a1"
+        weg = weakref.ref(report)
+        del report, k
+        assert weg() is None  # concept and report freed without the collector
         assert gc.collect() == 0
     finally:
         if was_enabled:
