@@ -184,3 +184,31 @@ def test_nearest_offer_elsewhere_with_shared_and_own_vocabularies(tmp_path: Path
              for g in luecken.gemeinden if g.mitglied in ("ilsede", "edemissen", "lengede")}
     expected = ("ungedeckt", "peine:a-1", "Abendkurs Peine", "nur in Gemeinde Peine")
     assert found == {"ilsede": expected, "edemissen": expected, "lengede": expected}
+
+
+def test_only_the_gaps_befunde_are_made(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Kreis-wide analysis reads the verdicts of all needs as columns and makes the
+    whole Befund only of the gaps (a Landkreis has thousands of covered needs)."""
+    from integrationskonzept.gaps import analysis
+
+    root = write_workspace(
+        tmp_path / "lk", kreis_inhalt={"angebote": [_angebot("a-kreis")]},
+        members={"ilsede": ({}, {"bedarfe": [copy.deepcopy(BEDARF), {
+                     **copy.deepcopy(BEDARF), "id": "b-frueh", "merkmale": ["kinderbetreuung"]}]}),
+                 "peine": ({}, {"bedarfe": [{**copy.deepcopy(BEDARF), "id": "b-peine"}]})})
+    made: list[str] = []
+    real = analysis._befund
+
+    def counted(*args: Any) -> Any:
+        befund = real(*args)
+        made.append(befund.bedarf)
+        return befund
+
+    monkeypatch.setattr(analysis, "_befund", counted)
+    luecken = workspace_gaps(load_workspace(root))
+    gaps = [(g.mitglied, b.bedarf) for g in luecken.gemeinden for b in g.report.luecken]
+    assert [b for _, b in gaps] == ["b-frueh"] and made == ["b-frueh"]
+    assert [(z.zeile, z.spalte, z.gedeckt, z.ungedeckt, z.offen)
+            for z in luecken.matrix.zellen if z.gesamt] == [
+        ("ilsede", "bildung", 1, 1, 1), ("peine", "bildung", 1, 0, 0)]

@@ -279,7 +279,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     def befund(i: int) -> Befund:  # (not the concept: the report does not keep it alive)
         return _befund(zeigt, i, bedarfe[i], needs[i], verdicts[i], lagen[i], bezuege[i])
 
-    befunde = Befunde(befund, urteile, lagen)
+    befunde = Befunde(befund, urteile, lagen, zeigt.handlungsfeld)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
     # A gap's reasons, worded when first read, look only at the facts and the offers by

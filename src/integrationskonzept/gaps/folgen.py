@@ -92,17 +92,17 @@ class Befunde(Folge["Befund"]):
     """The Befunde of a report in source order, each made when first read (most views
     read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
     gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
-    read of every one."""
+    read of every one, ``handlungsfelder`` the Handlungsfeld of each."""
 
-    __slots__ = ("urteile", "lagen")
+    __slots__ = ("urteile", "lagen", "handlungsfelder")
 
-    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
-                 ) -> None:
+    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str],
+                 handlungsfelder: list[str | None]) -> None:
         super().__init__(make, len(urteile))
-        self.urteile, self.lagen = urteile, lagen
+        self.urteile, self.lagen, self.handlungsfelder = urteile, lagen, handlungsfelder
 
     def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
-        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
+        """The Befunde whose value in ``column`` (``urteile`` …) passes ``test``."""
         get = self._get
         return tuple([get(i) for i, v in enumerate(column) if test(v)])
 

@@ -324,30 +324,32 @@ class GapReport:
                 return b
         return None
 
-    def _spalte(self, name: str) -> list[str]:
-        """The verdicts (``urteil``) or ``lage`` of every need, in source order."""
+    def spalte(self, name: str) -> list[Any]:
+        """The ``urteil``, ``lage`` or ``handlungsfeld`` of every need, in source order
+        (of a report's own Befunde without making them)."""
         befunde = self.befunde
         if isinstance(befunde, Befunde):
-            return befunde.urteile if name == "urteil" else befunde.lagen
+            return (befunde.urteile if name == "urteil" else befunde.lagen if name == "lage"
+                    else befunde.handlungsfelder)
         return [getattr(b, name) for b in befunde]
 
     def zaehlung(self) -> dict[str, int]:
         """Needs per verdict, in the order of :data:`URTEILE`."""
         out = dict.fromkeys(URTEILE, 0)
-        for urteil in self._spalte("urteil"):
+        for urteil in self.spalte("urteil"):
             out[urteil] += 1
         return out
 
     def zaehlung_lage(self) -> dict[str, int]:
         out = dict.fromkeys(LAGEN, 0)
-        for lage in self._spalte("lage"):
+        for lage in self.spalte("lage"):
             out[lage] += 1
         return out
 
     def _mit(self, name: str, test: Callable[[str], bool]) -> tuple[Befund, ...]:
         befunde = self.befunde
         if isinstance(befunde, Befunde):
-            return befunde.where(self._spalte(name), test)
+            return befunde.where(self.spalte(name), test)
         return tuple(b for b in befunde if test(getattr(b, name)))
 
     def luecken_schlimmste_zuerst(self) -> Sequence[Befund]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..gaps import GEDECKT, TEILWEISE, GapReport, find_gaps, open_gaps
 from ..gaps.analysis import covering
-from ..gaps.report import Befund, Matrix, Zelle
+from ..gaps.report import LAGE_OFFEN, Befund, Matrix, Zelle
 from ..model.concept import Konzept
 from ..model.items import Angebot
 from .loader import KREIS, Arbeitsbereich
@@ -193,7 +193,7 @@ def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = N
     erreichbar, anderswo, uebersetzer = _in_reach(bereich, ident)
     report = find_gaps(dataclasses.replace(konzept, angebote=erreichbar, cache={}))
     naechste: dict[str, Fundort] = {}
-    luecken = [b for b in report.befunde if b.urteil != GEDECKT]
+    luecken = report.luecken  # (only the gaps' Befunde made)
     if luecken and anderswo:
         # Which offers elsewhere would cover the gaps (counted as within reach).
         bedarfe = [b.bedarf for b in luecken]
@@ -284,15 +284,17 @@ def _matrix(bereich: Arbeitsbereich, teile: list[GemeindeLuecken],
     for g in teile:
         konzept = bereich.kreis if g.mitglied == KREIS else bereich.mitglieder[
             g.mitglied].konzept
-        for b in g.report.befunde:
-            hf = kanon(konzept, "handlungsfelder", b.handlungsfeld) if b.handlungsfeld else "_ohne"
+        report = g.report  # (its columns: no Befund made)
+        for feld, urteil, lage in zip(report.spalte("handlungsfeld"), report.spalte("urteil"),
+                                      report.spalte("lage"), strict=True):
+            hf = kanon(konzept, "handlungsfelder", feld) if feld else "_ohne"
             if hf not in spalten:
                 spalten.append(hf)
-                src = konzept.handlungsfelder.get(b.handlungsfeld or "")
+                src = konzept.handlungsfelder.get(feld or "")
                 namen.setdefault(hf, (src.kurz or src.name) if src else "ohne Handlungsfeld")
             cell = counts.setdefault((g.mitglied, hf), [0, 0, 0, 0])
-            cell[0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2] += 1
-            cell[3] += b.offen
+            cell[0 if urteil == GEDECKT else 1 if urteil == TEILWEISE else 2] += 1
+            cell[3] += lage == LAGE_OFFEN
     zeilen = tuple(g.mitglied for g in teile)
     zellen = tuple(Zelle(z, s, *counts[(z, s)]) for z in zeilen for s in spalten
                    if (z, s) in counts)
