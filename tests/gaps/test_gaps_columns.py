@@ -43,7 +43,8 @@ def test_offer_columns_are_the_facts_of_each_offer(offer_list: list[dict[str, ob
                 cols.kapazitaet[pos], cols.art[pos], cols.beginn[pos], cols.ende[pos],
                 cols.aktuell[pos], cols.profile[pos]) == (
             f.id, f.titel, f.handlungsfelder, f.zielgruppen, f.raeume, f.lernsprache,
-            f.kapazitaet, f.art, f.beginn, f.ende, f.aktuell, f.profil), a.id
+            f.kapazitaet, f.art, f.beginn, f.ende, stand is None or f.ende >= stand,
+            f.profil), a.id
         assert cols.facts(pos, vok, stand) == f
 
 
@@ -74,6 +75,8 @@ def test_befunde_made_when_read_are_the_report_as_a_tuple(
     zuerst = report.luecken_schlimmste_zuerst()
     assert tuple(zuerst) == tuple(sorted(report.luecken, key=lambda b: (
         b.urteil != UNGEDECKT, not b.offen)))
+    assert zuerst == tuple(zuerst) and tuple(zuerst) == zuerst  # a selection, as a tuple
+    assert hash(zuerst) == hash(tuple(zuerst)) and repr(zuerst) == repr(tuple(zuerst))
     doppelt = tuple(report.doppelstrukturen)
     assert report.doppelstrukturen == doppelt and report.doppelstrukturen[:1] == doppelt[:1]
     als_tupel = dataclasses.replace(report, befunde=alle, doppelstrukturen=doppelt)

@@ -21,7 +21,8 @@ T = TypeVar("T")
 
 class Auswahl(Sequence[T]):
     """Values at some positions, in that order, each made by ``get`` when first read
-    (:class:`Folge`, :meth:`Folge.at`)."""
+    (:class:`Folge`, :meth:`Folge.at`). Equal, hashed and shown as the tuple of its
+    values."""
 
     __slots__ = ("_get", "_positions")
 
@@ -44,6 +45,17 @@ class Auswahl(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         return map(self._get, self._positions)
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Auswahl | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
     def __reduce__(self) -> tuple[type[tuple[T, ...]], tuple[tuple[T, ...]]]:
         """Pickled as the plain tuple of its values (what it stands for)."""
         return tuple, (tuple(self),)
@@ -64,8 +76,7 @@ def _kept(make: Callable[[int], T], n: int) -> Callable[[int], T]:
 
 
 class Folge(Auswahl[T]):
-    """``n`` values, the i-th made by ``make(i)`` when first read, then kept. Equal,
-    hashed and shown as the tuple of its values."""
+    """``n`` values, the i-th made by ``make(i)`` when first read, then kept."""
 
     __slots__ = ()
 
@@ -75,17 +86,6 @@ class Folge(Auswahl[T]):
     def at(self, positions: list[int]) -> Auswahl[T]:
         """The values at ``positions``, in that order, each made when first read."""
         return Auswahl(self._get, positions)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Folge | tuple):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
 
 class Befunde(Folge["Befund"]):

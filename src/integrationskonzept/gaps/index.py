@@ -2,9 +2,9 @@
 
 Offers are looked up by (Handlungsfeld, Sozialraum, Zielgruppe): a need in Ortsteil X
 for group G only meets offers listed for X or one of its ancestors (up to the whole)
-and for G, a group that includes G, or for everyone. The vocabulary trees are
-flattened once: each Sozialraum knows its chain of ancestors, each Zielgruppe the
-groups that include it.
+and for G, a group that includes G, or for everyone (the vocabulary trees flattened
+by :mod:`.vokabular`). What matching reads of the offers is taken once, as columns by
+position (:class:`OfferColumns`), with the hard conditions as bits (:func:`bit`).
 """
 
 from __future__ import annotations
@@ -115,11 +115,6 @@ class OfferFacts:
     ende: dt.date
     profil: int = 0  # the hard conditions it meets, as bits (see :func:`bit`)
 
-    @property
-    def aktuell(self) -> bool:
-        """Not ended before the Stand (it may start later)."""
-        return self.laufzeit_grund is None or self.laufzeit_grund.startswith("beginnt")
-
 
 def grenzen(laufzeit: Zeitraum | None) -> tuple[dt.date, dt.date]:
     """The first and the last day an offer runs (``date.min``/``date.max`` if open)."""
@@ -203,7 +198,7 @@ class OfferColumns:
     art: list[str | None]
     beginn: list[dt.date]
     ende: list[dt.date]
-    aktuell: list[bool]  # not ended before the Stand (OfferFacts.aktuell)
+    aktuell: list[bool]  # not ended before the Stand (it may start later)
     profile: list[int]
     # the rest of the facts, as read (for :meth:`facts`)
     sprachen: list[tuple[str, ...]]  # German where none are listed

@@ -1,4 +1,5 @@
-"""The gap report as a value: frozen dataclasses that carry ids, not model objects.
+"""The gap report as a value: frozen dataclasses of ids, names and plain values (no model
+objects; the Befunde, Doppelstrukturen and names made when first read, :mod:`.folgen`).
 
 The same value feeds `ik gaps` (all output formats), the check IK601 and the gap
 chapters and charts of the document build. ``GapReport.to_dict()`` is the stable JSON

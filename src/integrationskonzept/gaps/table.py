@@ -102,7 +102,7 @@ def _wiederholt() -> Callable[[str, list[Span], dict[tuple[object, ...], Any]], 
         def __rich_console__(self, console: Console, options: ConsoleOptions
                              ) -> Iterable[Segment]:
             key = (self._key, options.max_width, options.justify, options.overflow,
-                   options.no_wrap, id(console))
+                   options.no_wrap, console)  # (the console itself: an id can be reused)
             got: list[Segment] | None = self._memo.get(key)
             if got is None:
                 got = self._memo[key] = list(super().__rich_console__(console, options))
