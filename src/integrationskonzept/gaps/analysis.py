@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
-from operator import attrgetter
 from typing import Any, Literal
 
 from ..model.concept import Konzept, where
@@ -32,6 +31,7 @@ from ..model.items import Bedarf
 from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
+from .abbild import Abbild, abbild, titel_von
 from .doubles import find_doubles
 from .folgen import Namen
 from .index import (
@@ -41,7 +41,6 @@ from .index import (
     Vokabular,
     build_index,
     build_vokabular,
-    shared,
 )
 from .match import NeedFacts, abdeckung, need_facts
 from .matrix import build_matrices
@@ -152,7 +151,7 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
             if verdict.urteil == GEDECKT:
                 continue  # not explained: its reasons are never worded
             found.append((bedarf, need, verdict, bezuege))
-        zeigt = _zeigt(konzept, [f[0] for f in found], [f[1] for f in found])
+        zeigt = abbild(konzept, [f[0] for f in found], [f[1] for f in found])
         return tuple([_befund(zeigt, i, bedarf, need, verdict, LAGE_OFFEN, bezuege)
                       for i, (bedarf, need, verdict, bezuege) in enumerate(found)])
 
@@ -182,43 +181,9 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
     return LAGE_OFFEN
 
 
-# What a Befund shows of its Bedarf, taken when the analysis runs: a Befund made later
-# (report.Befunde) shows the need as it was analysed, even if the concept changed since.
-# One list per field, by position (a tuple per need would be one more object for the
-# collector to visit per need).
-_FELDER = ("id", "titel", "handlungsfeld", "umfang", "prioritaet")
-
-
-@dataclass(slots=True)
-class Zeigt:
-    """What the Befunde show of their Bedarfe (one list per field, by position)."""
-
-    id: list[str]
-    titel: list[str]
-    handlungsfeld: list[str | None]
-    umfang: list[int | None]
-    prioritaet: list[str | None]
-    raeume: list[tuple[str, ...]]  # the places it lists (none: the whole, shown as none)
-    akzeptiert: list[str | None]  # the reason it is accepted
-    quellen: list[tuple[str, ...]]  # the sources as people read them (quelle_text)
-
-
-def _zeigt(konzept: Konzept, bedarfe: list[Bedarf], needs: list[NeedFacts]) -> Zeigt:
-    ident, titel, hf, umfang, prioritaet = (list(map(attrgetter(name), bedarfe))
-                                            for name in _FELDER)
-    return Zeigt(
-        ident, titel, hf, umfang, prioritaet,
-        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
-        [a.grund if a else None for a in map(_AKZEPTIERT, bedarfe)],
-        shared(map(_QUELLE, bedarfe), partial(_quellen, konzept, {})))  # one per equal list
-
-
-_AKZEPTIERT, _QUELLE = attrgetter("akzeptiert"), attrgetter("quelle")
-
-
-def _befund(zeigt: Zeigt, i: int, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
+def _befund(zeigt: Abbild, i: int, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
             lage: str, bezuege: tuple[MassnahmeBezug, ...]) -> Befund:
-    """The Befund of the i-th need of ``zeigt``."""
+    """The Befund of the i-th need of ``zeigt`` (:func:`~.abbild.abbild`)."""
     return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
         "bedarf": zeigt.id[i], "titel": zeigt.titel[i], "handlungsfeld": zeigt.handlungsfeld[i],
         "zielgruppen": need.gruppen, "sozialraeume": zeigt.raeume[i],
@@ -232,19 +197,6 @@ def _befund(zeigt: Zeigt, i: int, bedarf: Bedarf, need: NeedFacts, verdict: Verd
         "akzeptiert": zeigt.akzeptiert[i], "ort": where(bedarf, "id"),
         "quellen": zeigt.quellen[i],
     })
-
-
-def _quellen(konzept: Konzept, texte: dict[str, str], quelle: tuple[str, ...]
-             ) -> tuple[str, ...]:
-    """The sources of a need as people read them (:func:`quelle_text`, each source worded
-    once: ``texte``)."""
-    out = []
-    for q in quelle:
-        text = texte.get(q)
-        if text is None:
-            text = texte[q] = quelle_text(konzept, q)
-        out.append(text)
-    return tuple(out)
 
 
 def _find_gaps(konzept: Konzept) -> GapReport:
@@ -274,7 +226,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         urteile.append(urteil)
         lagen.append(LAGE_GEDECKT if urteil == GEDECKT
                      else _lage(urteil, bool(_akzeptiert(bedarf)), bezug))
-    zeigt = _zeigt(konzept, bedarfe, needs)
+    zeigt = abbild(konzept, bedarfe, needs)
 
     def befund(i: int) -> Befund:  # (not the concept: the report does not keep it alive)
         return _befund(zeigt, i, bedarfe[i], needs[i], verdicts[i], lagen[i], bezuege[i])
@@ -306,20 +258,12 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     return GapReport(
         stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
-        namen=Namen(namen, (_titel(konzept.angebote), _titel(konzept.bedarfe),
-                            _titel(konzept.massnahmen))),
+        namen=Namen(namen, (titel_von(konzept.angebote), titel_von(konzept.bedarfe),
+                            titel_von(konzept.massnahmen))),
         raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
         zahl_angebote=len(own.ids),
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
-
-
-_TITEL = attrgetter("titel")
-
-
-def _titel(table: dict[str, Any]) -> dict[str, str]:
-    """The titles of a table's entries by id, as they are now."""
-    return dict(zip(table, map(_TITEL, table.values()), strict=True))
 
 
 def _buckets(need: NeedFacts, index: OfferIndex, vok: Vokabular,
@@ -450,15 +394,3 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
         out.gruende, out.naechste = out.erklaerung()
         out.erklaerung = None
     return out
-
-
-def quelle_text(konzept: Konzept, quelle: str) -> str:
-    """A source as people read it: the Beteiligung's title, for a survey with its question
-    (``f-eltern#Q3`` → „Elternbefragung, Frage Q3: Welche Angebote fehlen?“)."""
-    ident, _, code = quelle.partition("#")
-    name = konzept.label(ident)
-    if not code:
-        return name
-    befragung = konzept.befragungen.get(ident)
-    frage = next((f for f in befragung.fragen if f.code == code), None) if befragung else None
-    return f"{name}, Frage {code}" + (f": {frage.text}" if frage else "")
