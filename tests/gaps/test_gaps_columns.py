@@ -50,19 +50,30 @@ def test_offer_columns_are_the_facts_of_each_offer(offer_list: list[dict[str, ob
 
 @SETTINGS
 @given(st.lists(offers, max_size=6), st.lists(needs, min_size=1, max_size=6), st.data())
-def test_befunde_made_when_read_are_the_report_as_a_tuple(
+def test_befunde_made_when_read_are_each_need_analysed_alone(
         offer_list: list[dict[str, object]], need_list: list[dict[str, object]],
         data: st.DataObject) -> None:
-    bedarfe = [bedarf(f"b{i}", **_clean(n)) for i, n in enumerate(need_list)]
+    bedarfe = [bedarf(f"b{i}", **_clean(n), **data.draw(st.fixed_dictionaries({}, optional={
+        "prioritaet": st.sampled_from(["hoch", "mittel", "niedrig"]),
+        "akzeptiert": st.just({"grund": "bewusst hingenommen"}),
+        "quelle": st.lists(st.sampled_from(["v-forum", "bf-eltern#Q3"]), min_size=1,
+                           max_size=2)})))
+               for i, n in enumerate(need_list)]
     massnahmen = [{"id": f"m{i}", "titel": f"Maßnahme {i}", "bedarfe": [b["id"]],
                    "status": data.draw(st.sampled_from(STATUS))}
                   for i, b in enumerate(bedarfe) if data.draw(st.booleans())]
-    k = konzept([angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)], bedarfe,
-                massnahmen)
+    angebote = [angebot(f"a{i}", **_clean(o)) for i, o in enumerate(offer_list)]
+    k = konzept(angebote, bedarfe, massnahmen)
     report = find_gaps(k)
     start = data.draw(st.integers(-len(bedarfe), len(bedarfe) - 1))
     assert report.befunde[start] is report.befunde[start]  # made once
     alle = tuple(report.befunde)
+    # The reference, made independently: each need alone against the same offers and
+    # Maßnahmen (a need's Befund depends on nothing else), its one Befund read at once.
+    einzeln = tuple(find_gaps(konzept(angebote, [b], massnahmen)).befunde[0]
+                    for b in bedarfe)
+    assert alle == einzeln
+    assert [b.to_dict() for b in alle] == [b.to_dict() for b in einzeln]
     assert [b.bedarf for b in alle] == list(k.bedarfe)
     assert report.befunde == alle and alle == report.befunde
     assert hash(report.befunde) == hash(alle) and repr(report.befunde) == repr(alle)
