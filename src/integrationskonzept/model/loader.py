@@ -9,7 +9,6 @@ a file that is not YAML probably defines are registered too (:mod:`.unreadable`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +237,7 @@ def _register_list(konzept: Konzept, rel: str, kind: str, items: list[Any],
         ident = item.get("id")
         if not isinstance(ident, str) or not ident:
             continue
-        loc = DeferredLocation(rel, partial(locate, item, _ID))
+        loc = DeferredLocation(rel, locate, item, _ID)
         twin = fold(ident.casefold(), ident)
         if twin != ident:
             _kind, other = ids[twin]
