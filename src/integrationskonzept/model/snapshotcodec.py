@@ -19,7 +19,7 @@ A snapshot holds
   of its shape; the entries of a list are rebuilt in one loop without a call per entry.
 
 Immutable values read from text (a Zeitpunkt, an Anzahl, a date) are shared across files
-as the model shares them in a cold run (see ``_remembered`` in :mod:`.fields`).
+as the model shares them in a cold run (see ``remembered`` in :mod:`.fields`).
 
 This module holds what both directions share (the tags, the model classes a snapshot
 may name, the defaults a row leaves out); the run that writes a snapshot uses
@@ -34,7 +34,9 @@ from pydantic import BaseModel
 
 from ..source.containers import YList, YMap
 from ..source.fastyaml import FList, FMap
-from .fields import Anzahl, Entry, Menge, Zeitpunkt
+from .fielddates import Zeitpunkt
+from .fieldnumbers import Anzahl, Menge
+from .fields import Entry
 
 PLAIN = frozenset({str, type(None), bool, int, float})
 STR = frozenset({str})

@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..source.fastyaml import FMap
-from .fields import Anzahl, Menge, Zeitpunkt
+from .fielddates import Zeitpunkt
+from .fieldnumbers import Anzahl, Menge
 from .snapshotcodec import (
     ALWAYS,
     DATACLASS,

@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import Anzahl, Entry, Menge, Zeitpunkt
+from .fielddates import Zeitpunkt
+from .fieldnumbers import Anzahl, Menge
+from .fields import Entry
 from .snapshotcodec import (
     DATACLASS,
     DATE,
