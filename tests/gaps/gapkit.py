@@ -52,16 +52,14 @@ def bedarf(ident: str = "b", **fields: Any) -> dict[str, Any]:
 
 
 def konzept(angebote: list[dict[str, Any]] = (), bedarfe: list[dict[str, Any]] = (),  # type: ignore[assignment]
-            massnahmen: list[dict[str, Any]] = (), stand: str | None = "2024-03-01",  # type: ignore[assignment]
+            massnahmen: list[dict[str, Any]] = (), stand: str = "2024-03-01",  # type: ignore[assignment]
             kreis: bool = False) -> Konzept:
     """A concept of Stadt Peine (or, with ``kreis``, Landkreis Peine) from dicts."""
     k = Konzept(root=Path("."))
     k.meta = KonzeptKopf.model_validate({
         "kommune": {"name": "Peine", "typ": "Landkreis" if kreis else "Stadt"},
-        "titel": "Integrationskonzept", "version": "1", "stand": stand or "2024-03-01",
+        "titel": "Integrationskonzept", "version": "1", "stand": stand,
         "herausgeber": {"name": "Peine"}, "federfuehrung": "x", "kontakt": {}})
-    if stand is None:
-        object.__setattr__(k.meta, "stand", None)
     for d in HANDLUNGSFELDER:
         k.handlungsfelder[d["id"]] = HandlungsfeldDef.model_validate(d)
     for d in ZIELGRUPPEN:

@@ -88,3 +88,11 @@ def test_alone_is_false_while_another_thread_runs() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_the_child_runs_without_the_collector_and_leaves_it_here() -> None:
+    import gc
+
+    # the child ends right after its step: the collector would only rescan its objects
+    assert forked.in_child(gc.isenabled) is False
+    assert gc.isenabled()

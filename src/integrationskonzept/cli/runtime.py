@@ -7,8 +7,10 @@ garbage collector, replace streams or end the process. The CLI does, for speed:
   Landkreis-sized concept is about a million small objects without reference cycles;
   the collector would rescan them again and again (it made `ik validate` 3–4 times
   slower). ``ik build`` keeps it on (its Python-side steps over long documents need
-  the memory back). When the process ends right after the command (:func:`ends_after`,
-  set by ``main()`` run as a program), the collector stays off: switching it back on
+  the memory back); the child in which it validates and composes a large concept runs
+  without it (:mod:`integrationskonzept.render.forked`: the child ends right after).
+  When the process ends right after the command (:func:`ends_after`, set by ``main()``
+  run as a program), the collector stays off: switching it back on
   after a million allocations makes the next allocation scan them all (about 0.04 s for
   a Landkreis) only to end the process.
 * :func:`hard_exit`: the process ends without freeing every object one by one (0.3 s of

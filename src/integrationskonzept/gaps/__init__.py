@@ -9,8 +9,9 @@ two matrices (Handlungsfeld × Sozialraum, × Zielgruppe) count needs per verdic
 
 Modules: :mod:`.match` (dimensions and their rules), :mod:`.analysis` (verdicts,
 decisions on capacity and Maßnahmen), :mod:`.nearest` (a gap's nearest offers, worded
-when first read), :mod:`.reasons`, :mod:`.index` (lookups that
-keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
+when first read), :mod:`.reasons`, :mod:`.index` (the offers as columns by position and
+the lookups that keep matching near-linear), :mod:`.vokabular` (the vocabulary trees,
+flattened), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 :mod:`.report` (the frozen values), :mod:`.formats` / :mod:`.table` (output),
 :mod:`.folder` (a concept folder in, its report out), :mod:`.cache`.
 
@@ -18,8 +19,10 @@ keep matching near-linear), :mod:`.doubles`, :mod:`.matrix`, :mod:`.filter`,
 show it (`ik gaps`, the document); ``open_gaps(konzept)`` gives check IK601 only the
 open gaps, explained as in the report, without the rest of the report (or the
 memoised report's, when there is one). A gap's reasons and nearest offers are worked
-out when first read (``Befund.gruende``, ``Befund.naechste``): the terminal view
-prints 25 gaps, not all of them; the value is the same either way.
+out when first read (``Befund.gruende``, ``Befund.naechste``), and so is each Befund
+(``GapReport.befunde`` is a :class:`~.report.Befunde`: the counts, matrices and lists of
+gaps come from the verdicts of all needs): the terminal view prints 25 gaps, not all of
+them; the value is the same either way.
 """
 
 from __future__ import annotations

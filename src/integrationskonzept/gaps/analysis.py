@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import product
-from operator import attrgetter
 from typing import Any, Literal
 
 from ..model.concept import Konzept, where
@@ -33,6 +32,7 @@ from ..model.monitoring import letzter_status
 from ..source.gcpause import gc_paused
 from ..text.german import word_list
 from .doubles import find_doubles
+from .folgen import Namen
 from .index import (
     Buckets,
     OfferFacts,
@@ -57,6 +57,7 @@ from .report import (
     UNGEDECKT,
     AngebotKurz,
     Befund,
+    Befunde,
     GapReport,
     Grund,
     Kandidat,
@@ -66,7 +67,6 @@ from .report import (
 
 AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert",
                            "umgesetzt", "verstetigt"})
-_ID_TITEL = attrgetter("id", "titel")
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
 
@@ -217,43 +217,64 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     stand_known = konzept.stand is not None
     by_need = _massnahmen_of(konzept)
     asked: set[int] = set()  # ids of the index buckets some need looks into
-    befunde = []
     buckets: dict[tuple[object, ...], Any] = {}  # by (hf, places, groups)
-    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for bedarf in konzept.bedarfe.values():
+    # What the counts, the matrices and the lists of gaps read of each need, by position;
+    # its Befund is made when first read (report.Befunde).
+    bedarfe = list(konzept.bedarfe.values())
+    needs: list[NeedFacts] = []
+    verdicts: list[Verdict] = []
+    bezuege: list[tuple[MassnahmeBezug, ...]] = []
+    urteile: list[str] = []
+    lagen: list[str] = []
+    for bedarf in bedarfe:
         need = need_facts(bedarf, vok)
         verdict = _judge(need, index, vok, stand_known, asked, buckets, explain=LATER)
-        befunde.append(_befund(konzept, bedarf, need, verdict,
-                               tuple(by_need.get(bedarf.id, ())), quellen))
-    befunde_t = tuple(befunde)
+        zu = by_need.get(bedarf.id)
+        bezug = tuple(zu) if zu else ()
+        needs.append(need)
+        verdicts.append(verdict)
+        bezuege.append(bezug)
+        urteil = verdict.urteil
+        urteile.append(urteil)
+        lagen.append(LAGE_GEDECKT if urteil == GEDECKT
+                     else _lage(urteil, bool(_akzeptiert(bedarf)), bezug))
+    quellen: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def befund(i: int) -> Befund:
+        return _befund(konzept, bedarfe[i], needs[i], verdicts[i], bezuege[i], quellen)
+
+    befunde = Befunde(befund, urteile, lagen)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
                if id(bucket) in asked for pos in bucket}
     # A gap's reasons, worded when first read, look only at the facts and the offers by
     # field and group (nearest.py): the report keeps no more of the index alive.
     index.by_key, index.by_hf_raum = {}, {}
-    facts = index.facts
+    own = index.own
     # „ohne erfassten Bedarf“ says something only where Bedarfe were collected at all
     erhoben = {b.handlungsfeld for b in konzept.bedarfe.values()}
+    hfs, aktuell = own.handlungsfelder, own.aktuell
     ohne = tuple(
-        AngebotKurz(f.id, f.titel, f.handlungsfelder, tuple(sorted(f.zielgruppen)),
-                    tuple(konzept.angebote[f.id].sozialraeume))
-        for f in facts if f.pos not in gefragt and f.aktuell
-        and erhoben.intersection(f.handlungsfelder))
-    doppel = find_doubles(facts)
+        AngebotKurz(own.ids[p], own.titel[p], hfs[p], tuple(sorted(own.zielgruppen[p])),
+                    tuple(konzept.angebote[own.ids[p]].sozialraeume))
+        for p in range(len(hfs)) if p not in gefragt and aktuell[p]
+        and erhoben.intersection(hfs[p]))
+    doppel = find_doubles(own)
     m_raum, m_gruppe = build_matrices(
-        befunde_t, konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
+        [b.handlungsfeld for b in bedarfe],
+        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
+        [n.gruppen for n in needs], urteile, [lage == LAGE_OFFEN for lage in lagen],
+        konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
     namen = dict(vok.namen)
     namen[ALLE_ZIELGRUPPEN] = "alle Zielgruppen"
     namen[OHNE_HANDLUNGSFELD] = "ohne Handlungsfeld"
-    for table in (konzept.angebote, konzept.bedarfe, konzept.massnahmen):
-        namen.update(map(_ID_TITEL, table.values()))  # (id, titel) of each
     return GapReport(
-        stand=konzept.stand, befunde=befunde_t, doppelstrukturen=doppel,
+        stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
-        namen=namen, raum_eltern=dict(vok.raum_eltern),
+        namen=Namen(namen, (konzept.angebote, konzept.bedarfe, konzept.massnahmen)),
+        raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,
-        zahl_angebote=len(facts),
+        zahl_angebote=len(own.ids),
         kurz={h: d.kurz for h, d in konzept.handlungsfelder.items() if d.kurz})
 
 
@@ -308,22 +329,22 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
     if need.hf not in index.by_hf:
         return Verdict(UNGEDECKT, 0.0, gruende=(Grund(
             "handlungsfeld", f"kein Angebot im Handlungsfeld {vok.name(need.hf)}"),))
-    facts = index.facts
     key = (need.hf, need.raeume, need.gruppen)
     buckets = memo.get(key)
     if buckets is None:
         buckets = memo[key] = _buckets(need, index, vok, memo)
         asked.update([id(b) for b in buckets])
-    profile = index.profile
+    profile, kapazitaet = index.profile, index.kapazitaet
     pflicht, sprachbits = need.pflicht, need.sprachbits
-    covering: list[OfferFacts] = []
+    covering: list[int] = []
     others: list[int] = []
     seen: set[int] = set()
     cells: set[tuple[object, ...]] = set()
-    total = (max(len(need.gruppen), 1) * len(need.raeume) * max(len(need.sprachen), 1))
+    gruppen, raeume, sprachen = need.gruppen, need.raeume, need.sprachen
+    total = (len(gruppen) or 1) * len(raeume) * (len(sprachen) or 1)
     einfach = total == 1  # one group, place and language at most: any usable offer covers it
-    single: tuple[object, ...] = (need.gruppen[0] if need.gruppen else None, need.raeume[0],
-                                  need.sprachen[0] if need.sprachen else None) if einfach else ()
+    single: tuple[object, ...] = (gruppen[0] if gruppen else None, raeume[0],
+                                  sprachen[0] if sprachen else None) if einfach else ()
     umfang = need.umfang
     plaetze_bisher = 0
     unbekannt_bisher = False
@@ -339,37 +360,38 @@ def _judge(need: NeedFacts, index: OfferIndex, vok: Vokabular, stand_known: bool
             if p & pflicht != pflicht or (sprachbits and not p & sprachbits):
                 others.append(pos)
                 continue
-            offer = facts[pos]
-            covering.append(offer)
+            covering.append(pos)
             if einfach:
                 cells.add(single)
             else:
-                cells.update(product(*abdeckung(need, offer, vok)))
-            if offer.kapazitaet is None:
+                cells.update(product(*abdeckung(need, index.facts[pos], vok)))
+            cap = kapazitaet[pos]
+            if cap is None:
                 unbekannt_bisher = True
             else:
-                plaetze_bisher += offer.kapazitaet
+                plaetze_bisher += cap
             if len(cells) >= total and (umfang is None or unbekannt_bisher
                                         or plaetze_bisher >= umfang):
                 break
         else:
             continue
         break
-    unbekannt = [f for f in covering if f.kapazitaet is None] if unbekannt_bisher else []
+    unbekannt = [p for p in covering if kapazitaet[p] is None] if unbekannt_bisher else []
     # the places of the covering offers that state them (None if none does)
     plaetze = plaetze_bisher if len(unbekannt) < len(covering) else None
     cap_short = (umfang is not None and not unbekannt and bool(covering)
                  and (plaetze or 0) < umfang)
     hinweise: tuple[str, ...] = ()
     if umfang is not None and unbekannt and (plaetze or 0) < umfang:
-        titel = [f"„{f.titel}“" for f in unbekannt]
+        titel = [f"„{index.titel[p]}“" for p in unbekannt]
         hinweise = ("Kapazität unbekannt bei " + word_list(titel),)
-    ids = tuple([f.id for f in covering])
-    out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze,
-                  kapazitaet_unbekannt=tuple([f.id for f in unbekannt]), hinweise=hinweise)
+    ids = tuple(map(index.ids.__getitem__, covering))
+    ohne = tuple(map(index.ids.__getitem__, unbekannt)) if unbekannt else ()
     if covering and len(cells) >= total and not cap_short:
-        out.urteil, out.anteil = GEDECKT, 1.0
-        return out
+        # (the fields of Verdict in order: made for most needs)
+        return Verdict(GEDECKT, 1.0, (), hinweise, ids, (), plaetze, ohne)
+    out = Verdict(UNGEDECKT, 0.0, angebote=ids, plaetze=plaetze, kapazitaet_unbekannt=ohne,
+                  hinweise=hinweise)
     if not explain:
         return out
     if covering:

@@ -10,78 +10,83 @@ all. Offers that overlap only in a chain (A with B, B with C) form one group.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from operator import attrgetter
 
-from .index import OfferFacts
+from .folgen import Folge
+from .index import OfferColumns
 from .report import ALLE_ZIELGRUPPEN, Doppelstruktur
 
 
-def find_doubles(facts: list[OfferFacts]) -> tuple[Doppelstruktur, ...]:
-    groups: dict[tuple[str, str, str, str | None], list[OfferFacts]] = defaultdict(list)
-    for f in facts:
-        grund = f.laufzeit_grund
-        if grund is not None and not grund.startswith("beginnt"):  # not f.aktuell
+def find_doubles(offers: OfferColumns) -> Folge[Doppelstruktur]:
+    """The possible Doppelstrukturen among the offers (by position, column by column)."""
+    groups: dict[tuple[str, str, str, str | None], list[int]] = defaultdict(list)
+    sortiert: dict[frozenset[str], list[str]] = {}
+    for pos, (aktuell, hfs, raeume, zg, lern) in enumerate(zip(
+            offers.aktuell, offers.handlungsfelder, offers.raeume, offers.zielgruppen,
+            offers.lernsprache, strict=True)):
+        if not aktuell:
             continue
-        zg = f.zielgruppen
-        gruppen = (sorted(zg) if len(zg) > 1 else list(zg)) or [ALLE_ZIELGRUPPEN]
-        lern = f.lernsprache
-        for hf in f.handlungsfelder:
-            for raum in f.raeume:
+        gruppen = sortiert.get(zg)
+        if gruppen is None:
+            gruppen = sortiert[zg] = sorted(zg) or [ALLE_ZIELGRUPPEN]
+        for hf in hfs:
+            for raum in raeume:
                 for gruppe in gruppen:
-                    groups[(hf, raum, gruppe, lern)].append(f)
+                    groups[(hf, raum, gruppe, lern)].append(pos)
     # (hf, offers) -> (zielgruppen, sozialraeume), so one pair shows up once.
     merged: dict[tuple[str, tuple[int, ...]], tuple[dict[str, None], dict[str, None]]] = {}
+    art, beginn, ende = offers.art, offers.beginn, offers.ende
     for (hf, raum, gruppe, _lern), members in groups.items():
         if len(members) < 2:
             continue
-        for cluster in (c for group in _same_kind(members) for c in _overlapping(group)):
-            key = (hf, tuple(sorted(map(_POS, cluster))))
+        for cluster in (c for group in _same_kind(members, art)
+                        for c in _overlapping(group, beginn, ende)):
+            key = (hf, tuple(sorted(cluster)))
             seen_groups, seen_places = merged.setdefault(key, ({}, {}))
             seen_groups[gruppe] = None
             seen_places[raum] = None
-    by_pos = {f.pos: f for f in facts}
-    out = []
-    for (hf, positions), (seen_groups, seen_places) in sorted(merged.items(),
-                                                               key=lambda kv: kv[0][1]):
-        out.append(Doppelstruktur(hf, tuple(by_pos[p].id for p in positions),
-                                  tuple(seen_groups), tuple(seen_places)))
-    return tuple(out)
+    ids = offers.ids
+    found = sorted(merged.items(), key=lambda kv: kv[0][1])
+
+    def doppelstruktur(i: int) -> Doppelstruktur:
+        (hf, positions), (seen_groups, seen_places) = found[i]
+        return Doppelstruktur(hf, tuple([ids[p] for p in positions]), tuple(seen_groups),
+                              tuple(seen_places))
+
+    return Folge(doppelstruktur, len(found))  # made when read: views show the first few
 
 
-_POS = attrgetter("pos")
-_BEGINN = attrgetter("beginn")
-
-
-def _same_kind(members: list[OfferFacts]) -> list[list[OfferFacts]]:
+def _same_kind(members: list[int], art: list[str | None]) -> list[list[int]]:
     """Groups of offers that may do the same: one per stated kind, unkinded ones in each."""
-    kinds = sorted({f.art for f in members if f.art})
+    kinds = sorted({art[p] for p in members if art[p]})  # type: ignore[type-var]
     if len(kinds) < 2:
         return [members]
-    unkinded = [f for f in members if not f.art]
+    unkinded = [p for p in members if not art[p]]
     out = []
     for kind in kinds:
-        group = [f for f in members if f.art == kind] + unkinded
+        group = [p for p in members if art[p] == kind] + unkinded
         if len(group) >= 2:
-            out.append(sorted(group, key=_POS))
+            out.append(sorted(group))
     return out
 
 
-def _overlapping(members: list[OfferFacts]) -> list[list[OfferFacts]]:
+def _overlapping(members: list[int], beginn: list[dt.date], ende: list[dt.date]
+                 ) -> list[list[int]]:
     """Groups of two or more offers whose Laufzeiten overlap (sweep by start)."""
     # members come by position: a stable sort by start keeps that order among equals
-    ordered = sorted(members, key=_BEGINN)
-    clusters: list[list[OfferFacts]] = []
+    ordered = sorted(members, key=beginn.__getitem__)
+    clusters: list[list[int]] = []
     current = [ordered[0]]
-    end = ordered[0].ende
-    for f in ordered[1:]:
-        if f.beginn <= end:
-            current.append(f)
-            end = max(end, f.ende)
+    end = ende[ordered[0]]
+    for p in ordered[1:]:
+        if beginn[p] <= end:
+            current.append(p)
+            end = max(end, ende[p])
         else:
             if len(current) >= 2:
                 clusters.append(current)
-            current, end = [f], f.ende
+            current, end = [p], ende[p]
     if len(current) >= 2:
         clusters.append(current)
     return clusters

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypeVar
+from operator import attrgetter, or_
+from typing import TypeVar
 
 from ..model.concept import Konzept
 from ..model.items import Angebot, Zeitraum
 from ..text.german import datum_lang
+from .vokabular import GESAMT_ERSATZ as GESAMT_ERSATZ
+from .vokabular import Vokabular as Vokabular
+from .vokabular import build_vokabular as build_vokabular
 
-# Stands for the whole when the concept defines no Sozialraum with ``art: gesamt``.
-GESAMT_ERSATZ = "_gesamt"
-DEUTSCH_IDS = ("de", "deutsch", "deu", "ger")
 _K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 # Formatting a date with babel is slow; offers share few end dates.
@@ -91,118 +94,6 @@ def _profil(laufzeit_ok: bool, form: str, lernsprache: str | None,
     return p
 
 
-@dataclass(frozen=True)
-class Vokabular:
-    """The flattened vocabulary trees and names the matcher needs."""
-
-    gesamt: str
-    raum_kette: dict[str, tuple[str, ...]]  # raum -> (raum, parent, …, gesamt)
-    raum_kette_set: dict[str, frozenset[str]]
-    raum_eltern: dict[str, str | None]
-    raum_art: dict[str, str]
-    gruppe_ober: dict[str, frozenset[str]]  # group -> itself and every group including it
-    gruppe_umfasst: dict[str, tuple[str, ...]]
-    deutsch: str | None
-    namen: dict[str, str]
-    weit: str  # "stadtweit", "kreisweit", ...
-    # One object for every equal list of ids the facts hold (see :meth:`menge`,
-    # :meth:`folge`): thousands of offers share a few hundred lists; each object less
-    # is one the garbage collector need not visit while the report lives.
-    # (memos, not part of the value; ``teile``: what needs with equal values share)
-    mengen: dict[tuple[str, ...], frozenset[str]] = field(
-        default_factory=dict, compare=False, repr=False)
-    folgen: dict[tuple[str, ...], tuple[str, ...]] = field(
-        default_factory=dict, compare=False, repr=False)
-    teile: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def menge(self, values: list[str] | tuple[str, ...]) -> frozenset[str]:
-        """The set of ``values``, one object for equal lists."""
-        key = tuple(values)
-        got = self.mengen.get(key)
-        if got is None:
-            got = self.mengen[key] = frozenset(key)
-        return got
-
-    def folge(self, values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-        """``values`` without repeats, in order, one object for equal lists."""
-        key = tuple(values)
-        got = self.folgen.get(key)
-        if got is None:
-            got = self.folgen[key] = key if len(key) < 2 else tuple(dict.fromkeys(key))
-        return got
-
-    def kette(self, raum: str) -> tuple[str, ...]:
-        """``raum`` and its ancestors up to the whole; unknown ids hang under the whole."""
-        got = self.raum_kette.get(raum)
-        if got is not None:
-            return got
-        return (raum, self.gesamt) if raum != self.gesamt else (raum,)
-
-    def kette_set(self, raum: str) -> frozenset[str]:
-        got = self.raum_kette_set.get(raum)
-        return got if got is not None else frozenset(self.kette(raum))
-
-    def ober(self, gruppe: str) -> frozenset[str]:
-        return self.gruppe_ober.get(gruppe, frozenset((gruppe,)))
-
-    def name(self, ident: str) -> str:
-        return self.namen.get(ident, ident)
-
-
-def build_vokabular(konzept: Konzept) -> Vokabular:
-    gesamt = konzept.gesamtraum or GESAMT_ERSATZ
-    eltern: dict[str, str | None] = {}
-    for rid, raum in konzept.sozialraeume.items():
-        eltern[rid] = None if rid == gesamt else (raum.teil_von or gesamt)
-    kette: dict[str, tuple[str, ...]] = {}
-    for rid in eltern:
-        chain = [rid]
-        cur = eltern.get(rid)
-        while cur is not None and cur not in chain:
-            chain.append(cur)
-            cur = eltern.get(cur, gesamt if cur != gesamt else None)
-        if gesamt not in chain:
-            chain.append(gesamt)
-        kette[rid] = tuple(chain)
-    if gesamt not in kette:
-        kette[gesamt] = (gesamt,)
-    # Zielgruppen: who includes whom, transitively (umfasst may form a DAG).
-    umfasst = {gid: tuple(g.umfasst) for gid, g in konzept.zielgruppen.items()}
-    direct_parents: dict[str, set[str]] = defaultdict(set)
-    for gid, subs in umfasst.items():
-        for sub in subs:
-            direct_parents[sub].add(gid)
-    ober: dict[str, frozenset[str]] = {}
-    for gid in set(umfasst) | set(direct_parents):
-        seen = {gid}
-        stack = [gid]
-        while stack:
-            for parent in direct_parents.get(stack.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    stack.append(parent)
-        ober[gid] = frozenset(seen)
-    deutsch = next((s for s in DEUTSCH_IDS if s in konzept.sprachen), None)
-    if deutsch is None:
-        deutsch = next((sid for sid, s in konzept.sprachen.items()
-                        if s.name.strip().lower() == "deutsch"), None)
-    namen: dict[str, str] = {}
-    for table in (konzept.handlungsfelder, konzept.zielgruppen, konzept.sozialraeume,
-                  konzept.sprachen, konzept.merkmale):
-        for ident, entry in table.items():
-            namen[ident] = entry.name
-    typ = konzept.meta.kommune.typ if konzept.meta else "Stadt"
-    weit = {"Landkreis": "kreisweit", "Region": "regionsweit",
-            "Gemeinde": "gemeindeweit"}.get(typ, "stadtweit")
-    if gesamt not in namen:
-        namen[gesamt] = weit
-    return Vokabular(
-        gesamt=gesamt, raum_kette=kette, raum_eltern=eltern,
-        raum_kette_set={r: frozenset(c) for r, c in kette.items()},
-        raum_art={rid: r.art for rid, r in konzept.sozialraeume.items()},
-        gruppe_ober=ober, gruppe_umfasst=umfasst, deutsch=deutsch, namen=namen, weit=weit)
-
-
 @dataclass(slots=True)
 class OfferFacts:
     """What matching needs of an offer, computed once."""
@@ -264,16 +155,122 @@ def offer_facts(pos: int, angebot: Angebot, vok: Vokabular, stand: dt.date | Non
         angebot.art, grund, beginn, ende, _profil(grund is None, form, lern, merkmale, sprachen))
 
 
+_OFFER = attrgetter("id", "titel", "handlungsfelder", "zielgruppen", "sozialraeume",
+                    "sprachen", "lernsprache", "form", "merkmale", "laufzeit", "kapazitaet",
+                    "art")
+_ZEITLOS = (dt.date.min, dt.date.max)
+
+
+def profiles(form: Sequence[str], lern: Sequence[str | None], merkmale: list[tuple[str, ...]],
+             sprachen: list[tuple[str, ...]], ok: Iterable[int]) -> list[int]:
+    """The bits of many offers (as :func:`_profil` makes them), column by column: each
+    distinct value once, then C-level look-ups. ``sprachen`` as the matcher reads them
+    (German where none are listed), ``ok`` :data:`LAUFZEIT_OK` or 0 per offer."""
+    teil = {key: _profil(False, key[0], key[1], frozenset(), frozenset())
+            for key in set(zip(form, lern, strict=True))}
+    m_bits = {key: bits("m", key) for key in set(merkmale)}
+    s_bits = {key: bits("s", key) for key in set(sprachen)}
+    return list(map(or_, map(or_, map(teil.__getitem__, zip(form, lern, strict=True)),
+                             map(m_bits.__getitem__, merkmale)),
+                    map(or_, map(s_bits.__getitem__, sprachen), ok)))
+
+
+def _shared(values: Iterable[list[str]], make: Callable[[tuple[str, ...]], _V]) -> list[_V]:
+    """``make(tuple(v))`` of each value, made once for equal values."""
+    keys = list(map(tuple, values))
+    made = {key: make(key) for key in set(keys)}
+    return list(map(made.__getitem__, keys))
+
+
+@dataclass(slots=True)
+class OfferColumns:
+    """What matching reads of the concept's own offers, one list per fact, by position:
+    the same values as the :class:`OfferFacts` of each (made only for the few offers a
+    gap's reasons compare, :class:`Facts`)."""
+
+    ids: list[str]
+    titel: list[str]
+    handlungsfelder: list[tuple[str, ...]]
+    zielgruppen: list[frozenset[str]]
+    raeume: list[tuple[str, ...]]
+    lernsprache: list[str | None]
+    kapazitaet: list[int | None]
+    art: list[str | None]
+    beginn: list[dt.date]
+    ende: list[dt.date]
+    aktuell: list[bool]  # not ended before the Stand (OfferFacts.aktuell)
+    profile: list[int]
+
+
+def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
+                  ) -> OfferColumns:
+    if not angebote:
+        return OfferColumns([], [], [], [], [], [], [], [], [], [], [], [])
+    ids, titel, hfs, gruppen, raeume, sprachen, lern, form, merkmale, laufzeit, kap, art = (
+        map(list, zip(*map(_OFFER, angebote), strict=True)))
+    gesamt = vok.folge((vok.gesamt,))
+    deutsch = (vok.deutsch,) if vok.deutsch is not None else ()
+    m_keys = list(map(tuple, merkmale))
+    s_keys = [key or deutsch for key in map(tuple, sprachen)]
+    grenzen_c = [_ZEITLOS if z is None else grenzen(z) for z in laufzeit]
+    beginn = [g[0] for g in grenzen_c]
+    ende = [g[1] for g in grenzen_c]
+    if stand is None:
+        ok = [LAUFZEIT_OK] * len(angebote)
+        aktuell = [True] * len(angebote)
+    else:
+        ok = [LAUFZEIT_OK if b <= stand <= e else 0 for b, e in grenzen_c]
+        aktuell = [e >= stand for e in ende]
+    return OfferColumns(
+        ids, titel, _shared(hfs, vok.folge), _shared(gruppen, vok.menge),
+        [r or gesamt for r in _shared(raeume, vok.folge)], lern, kap, art, beginn, ende,
+        aktuell, profiles(form, lern, m_keys, s_keys, ok))
+
+
+class Facts:
+    """The :class:`OfferFacts` of an index by position, each made when first read (a
+    gap's reasons compare a few dozen offers; judging reads the columns), then the
+    facts of further blocks (made elsewhere)."""
+
+    __slots__ = ("_angebote", "_vok", "_stand", "_made")
+
+    def __init__(self, angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
+                 ) -> None:
+        self._angebote, self._vok, self._stand = angebote, vok, stand
+        self._made: list[OfferFacts | None] = [None] * len(angebote)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, pos: int) -> OfferFacts:
+        got = self._made[pos]
+        if got is None:
+            got = self._made[pos] = offer_facts(pos, self._angebote[pos], self._vok,
+                                                self._stand)
+        return got
+
+    def __iter__(self) -> Iterator[OfferFacts]:
+        return map(self.__getitem__, range(len(self._made)))
+
+    def extend(self, block: list[OfferFacts]) -> None:
+        self._made.extend(block)
+
+
 @dataclass
 class OfferIndex:
-    """Offers by (Handlungsfeld, Sozialraum, Zielgruppe or None) and by Handlungsfeld."""
+    """Offers by (Handlungsfeld, Sozialraum, Zielgruppe or None) and by Handlungsfeld,
+    with the facts judging reads of each by position (``profile``: OfferFacts.profil)."""
 
-    facts: list[OfferFacts]
+    facts: Facts
     by_key: dict[tuple[str, str, str | None], list[int]]
     by_hf_gruppe: dict[tuple[str, str | None], list[int]]
     by_hf_raum: dict[tuple[str, str], list[int]]
     by_hf: dict[str, list[int]]
-    profile: list[int]  # OfferFacts.profil by position
+    profile: list[int]
+    ids: list[str]
+    titel: list[str]
+    kapazitaet: list[int | None]
+    own: OfferColumns  # the concept's own offers (the first ``len(own.ids)``)
 
 
 # The buckets of an index: by (hf, raum, gruppe), (hf, gruppe), (hf, raum) and hf.
@@ -284,20 +281,28 @@ Buckets = tuple[dict[tuple[str, str, str | None], list[int]],
 
 def buckets_of(facts: list[OfferFacts]) -> Buckets:
     """The offers by Handlungsfeld, Sozialraum and Zielgruppe, by place in ``facts``."""
+    return _buckets([f.handlungsfelder for f in facts], [f.zielgruppen for f in facts],
+                    [f.raeume for f in facts])
+
+
+_NIEMAND: tuple[None] = (None,)  # an offer for everyone: its group key
+
+
+def _buckets(hfs: list[tuple[str, ...]], zielgruppen: list[frozenset[str]],
+             raeume: list[tuple[str, ...]]) -> Buckets:
     by_key: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
     by_hf_gruppe: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     by_hf_raum: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_hf: dict[str, list[int]] = defaultdict(list)
-    for pos, f in enumerate(facts):
-        gruppen: tuple[str | None, ...] = tuple(f.zielgruppen) or (None,)
-        raeume = f.raeume
-        for hf in f.handlungsfelder:
+    for pos, (felder, zg, orte) in enumerate(zip(hfs, zielgruppen, raeume, strict=True)):
+        gruppen: tuple[str | None, ...] = tuple(zg) or _NIEMAND
+        for hf in felder:
             by_hf[hf].append(pos)
-            for raum in raeume:
+            for raum in orte:
                 by_hf_raum[(hf, raum)].append(pos)
             for gruppe in gruppen:
                 by_hf_gruppe[(hf, gruppe)].append(pos)
-                for raum in raeume:
+                for raum in orte:
                     by_key[(hf, raum, gruppe)].append(pos)
     return dict(by_key), dict(by_hf_gruppe), dict(by_hf_raum), dict(by_hf)
 
@@ -307,16 +312,25 @@ def build_index(konzept: Konzept, vok: Vokabular,
     """The index of the concept's offers, and of the blocks ``mehr`` after them (facts
     and their buckets made elsewhere, e.g. once for several concepts)."""
     stand = konzept.stand
-    facts = [offer_facts(i, a, vok, stand) for i, a in enumerate(konzept.angebote.values())]
-    buckets = buckets_of(facts)
+    angebote = list(konzept.angebote.values())
+    own = offer_columns(angebote, vok, stand)
+    buckets = _buckets(own.handlungsfelder, own.zielgruppen, own.raeume)
+    facts = Facts(angebote, vok, stand)
+    profile, ids, titel, kap = own.profile, own.ids, own.titel, own.kapazitaet
+    if mehr:
+        profile, ids, titel, kap = profile[:], ids[:], titel[:], kap[:]
     for block, theirs in mehr or ():
         offset = len(facts)
-        facts += block
+        facts.extend(block)
+        profile += [f.profil for f in block]
+        ids += [f.id for f in block]
+        titel += [f.titel for f in block]
+        kap += [f.kapazitaet for f in block]
         _merge(buckets[0], theirs[0], offset)
         _merge(buckets[1], theirs[1], offset)
         _merge(buckets[2], theirs[2], offset)
         _merge(buckets[3], theirs[3], offset)
-    return OfferIndex(facts, *buckets, [f.profil for f in facts])
+    return OfferIndex(facts, *buckets, profile, ids, titel, kap, own)
 
 
 def _merge(mine: dict[_K, list[int]], theirs: dict[_K, list[int]], offset: int) -> None:

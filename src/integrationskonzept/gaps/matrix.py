@@ -34,18 +34,26 @@ def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
     Zielgruppe for :data:`ALLE_ZIELGRUPPEN`. With ``nur_spalten`` columns outside
     ``spalten`` are left out (a filtered report keeps to the filtered place or group).
     """
+    return matrix_of(name, ((b.handlungsfeld, getattr(b, spalten_von), b.urteil, b.offen)
+                            for b in befunde), zeilen, spalten, spalten_von, gesamt,
+                     nur_spalten)
+
+
+def matrix_of(name: str, needs: Iterable[tuple[str | None, tuple[str, ...], str, bool]],
+              zeilen: Iterable[str], spalten: Iterable[str], spalten_von: str,
+              gesamt: str | None, nur_spalten: bool = False) -> Matrix:
+    """:func:`build_matrix` of the needs as (Handlungsfeld, columns, urteil, offen)."""
     spalten = tuple(spalten)
     erlaubt = set(spalten) if nur_spalten else None
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     used_rows: list[str] = []
     used_cols: list[str] = []
     ohne = ((gesamt or "_gesamt",) if spalten_von == "sozialraeume" else (ALLE_ZIELGRUPPEN,))
-    for b in befunde:
-        row = b.handlungsfeld or OHNE_HANDLUNGSFELD
-        cols: tuple[str, ...] = getattr(b, spalten_von) or ohne
+    for hf, listed, urteil, offen in needs:
+        row = hf or OHNE_HANDLUNGSFELD
+        cols = listed or ohne
         used_rows.append(row)
-        idx = 0 if b.urteil == GEDECKT else 1 if b.urteil == TEILWEISE else 2
-        offen = b.offen
+        idx = 0 if urteil == GEDECKT else 1 if urteil == TEILWEISE else 2
         for col in dict.fromkeys(cols) if len(cols) > 1 else cols:
             if erlaubt is not None and col not in erlaubt:
                 continue
@@ -64,13 +72,15 @@ def build_matrix(name: str, befunde: Iterable[Befund], zeilen: Iterable[str],
     return Matrix(name, rows, cols_axis, cells)
 
 
-def build_matrices(befunde: tuple[Befund, ...], handlungsfelder: Iterable[str],
-                   sozialraeume: Iterable[str], zielgruppen: Iterable[str],
-                   gesamt: str | None) -> tuple[Matrix, Matrix]:
+def build_matrices(hfs: list[str | None], raeume: list[tuple[str, ...]],
+                   gruppen: list[tuple[str, ...]], urteile: list[str], offen: list[bool],
+                   handlungsfelder: Iterable[str], sozialraeume: Iterable[str],
+                   zielgruppen: Iterable[str], gesamt: str | None) -> tuple[Matrix, Matrix]:
+    """Both matrices of the needs, given column by column in source order."""
     hf = tuple(handlungsfelder)
     return (
-        build_matrix("Handlungsfeld × Sozialraum", befunde, hf, sozialraeume, "sozialraeume",
-                     gesamt),
-        build_matrix("Handlungsfeld × Zielgruppe", befunde, hf, zielgruppen, "zielgruppen",
-                     gesamt),
+        matrix_of("Handlungsfeld × Sozialraum", zip(hfs, raeume, urteile, offen, strict=True),
+                  hf, sozialraeume, "sozialraeume", gesamt),
+        matrix_of("Handlungsfeld × Zielgruppe", zip(hfs, gruppen, urteile, offen, strict=True),
+                  hf, zielgruppen, "zielgruppen", gesamt),
     )

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from operator import attrgetter, or_
+from operator import attrgetter
 from typing import Any
 
 from ..model.concept import Konzept
 from ..model.items import Bedarf, Zeitraum
-from .index import LAUFZEIT_OK, Vokabular, _profil, bit, bits, grenzen
+from .index import LAUFZEIT_OK, Vokabular, bit, grenzen, profiles
 from .match import pflicht_bits
 
 _OFFER = attrgetter("handlungsfelder", "zielgruppen", "sozialraeume", "sprachen",
@@ -55,20 +55,11 @@ class QuickCover:
             list(zip(*map(_OFFER, angebote), strict=True)) if angebote else [()] * 9)
         hfs_c, gruppen_c, raeume_c, sprachen_c, lern_c, form_c, merkmale_c, laufzeit_c, \
             plaetze = angebote_cols
-        # The bits of each offer (as _profil makes them), column by column: each distinct
-        # value once, then C-level look-ups.
         ok_c = [LAUFZEIT_OK if stand is None or laufzeit is None or _laeuft(laufzeit, stand)
                 else 0 for laufzeit in laufzeit_c]
-        teil = {key: _profil(False, key[0], key[1], frozenset(), frozenset())
-                for key in set(zip(form_c, lern_c, strict=True))}
-        m_keys = list(map(tuple, merkmale_c))
-        m_bits = {key: bits("m", key) for key in set(m_keys)}
-        s_keys = [key or deutsch for key in map(tuple, sprachen_c)]
-        s_bits = {key: bits("s", key) for key in set(s_keys)}
-        self.profile: list[int] = list(map(
-            or_, map(or_, map(teil.__getitem__, zip(form_c, lern_c, strict=True)),
-                     map(m_bits.__getitem__, m_keys)),
-            map(or_, map(s_bits.__getitem__, s_keys), ok_c)))
+        self.profile: list[int] = profiles(
+            form_c, lern_c, list(map(tuple, merkmale_c)),
+            [key or deutsch for key in map(tuple, sprachen_c)], ok_c)
         for pos, (hfs, raeume, gruppen) in enumerate(zip(hfs_c, raeume_c, gruppen_c, strict=True)):
             for hf in hfs:
                 for raum in raeume or gesamt:

@@ -8,12 +8,14 @@ form (German keys, like the sources).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Location
+from .folgen import Auswahl as Auswahl
+from .folgen import Befunde as Befunde
 
 # The three verdicts of a need, from good to bad.
 GEDECKT = "gedeckt"
@@ -286,8 +288,8 @@ class GapReport:
     """
 
     stand: dt.date | None
-    befunde: tuple[Befund, ...]
-    doppelstrukturen: tuple[Doppelstruktur, ...]
+    befunde: Sequence[Befund]  # a tuple, or Befunde made when read
+    doppelstrukturen: Sequence[Doppelstruktur]  # a tuple, or a Folge made when read
     angebote_ohne_bedarf: tuple[AngebotKurz, ...]
     matrix_sozialraum: Matrix
     matrix_zielgruppe: Matrix
@@ -316,28 +318,52 @@ class GapReport:
                 return b
         return None
 
+    def _spalte(self, name: str) -> list[str]:
+        """The verdicts (``urteil``) or ``lage`` of every need, in source order."""
+        befunde = self.befunde
+        if isinstance(befunde, Befunde):
+            return befunde.urteile if name == "urteil" else befunde.lagen
+        return [getattr(b, name) for b in befunde]
+
     def zaehlung(self) -> dict[str, int]:
         """Needs per verdict, in the order of :data:`URTEILE`."""
         out = dict.fromkeys(URTEILE, 0)
-        for b in self.befunde:
-            out[b.urteil] += 1
+        for urteil in self._spalte("urteil"):
+            out[urteil] += 1
         return out
 
     def zaehlung_lage(self) -> dict[str, int]:
         out = dict.fromkeys(LAGEN, 0)
-        for b in self.befunde:
-            out[b.lage] += 1
+        for lage in self._spalte("lage"):
+            out[lage] += 1
         return out
+
+    def _mit(self, name: str, test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        befunde = self.befunde
+        if isinstance(befunde, Befunde):
+            return befunde.where(self._spalte(name), test)
+        return tuple(b for b in befunde if test(getattr(b, name)))
+
+    def luecken_schlimmste_zuerst(self) -> Sequence[Befund]:
+        """:attr:`luecken` with the uncovered ones first, the open gaps first among
+        each (else in source order); a report's own Befunde made when read."""
+        befunde = self.befunde
+        if not isinstance(befunde, Befunde):
+            return sorted(self.luecken, key=lambda b: (b.urteil != UNGEDECKT, not b.offen))
+        lagen = befunde.lagen
+        return befunde.at(sorted(
+            (i for i, u in enumerate(befunde.urteile) if u != GEDECKT),
+            key=lambda i: (befunde.urteile[i] != UNGEDECKT, lagen[i] != LAGE_OFFEN)))
 
     @property
     def luecken(self) -> tuple[Befund, ...]:
         """Needs not fully covered (teilweise or ungedeckt), in source order."""
-        return tuple(b for b in self.befunde if b.urteil != GEDECKT)
+        return self._mit("urteil", GEDECKT.__ne__)
 
     @property
     def offene(self) -> tuple[Befund, ...]:
         """Open gaps: not covered, not accepted, and no active Maßnahme."""
-        return tuple(b for b in self.befunde if b.offen)
+        return self._mit("lage", LAGE_OFFEN.__eq__)
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form; keys German, lists in source order."""

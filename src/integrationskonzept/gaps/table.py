@@ -6,15 +6,20 @@ sources is made terminal-safe and its ``[…]`` escaped, so rich shows it as wri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ..text.terminal import visible
 from .formats import axis_name, gruppen, kandidat_text, orte, summary_lines, used_axes
 from .report import GEDECKT, TEILWEISE, UNGEDECKT, GapReport, Matrix
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from collections.abc import Callable, Iterable
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
     from rich.table import Table
+    from rich.text import Span, Text
 
 _URTEIL_STYLE = {GEDECKT: "green", TEILWEISE: "yellow", UNGEDECKT: "bold red"}
 MAX_LISTE = 25
@@ -53,19 +58,57 @@ def _matrix_table(report: GapReport, matrix: Matrix) -> Table:
         table.add_column(str(i), justify="right", no_wrap=True, min_width=max(breite, 3))
     # Cells as Text, not markup: a matrix has a thousand cells, and parsing markup for
     # each was a fifth of printing it. Styled spans as markup makes them (a Text's own
-    # style would colour the padding too).
+    # style would colour the padding too). The counts repeat: each distinct cell is
+    # measured and rendered by rich once per table and width (_Wiederholt).
     zelle = matrix.zelle
+    zahl = _wiederholt()
+    memo: dict[tuple[object, ...], Any] = {}
     for c in cols:
-        cells = [Text(visible(axis_name(report, c)))]
+        cells: list[Text] = [Text(visible(axis_name(report, c)))]
         for r in rows:
             z = zelle(r, c)
             if z is None:
-                cells.append(Text("–", spans=[Span(0, 1, "dim")]))
+                cells.append(zahl("–", [Span(0, 1, "dim")], memo))
             else:
                 wert = f"{z.gedeckt}/{z.gesamt}"
-                cells.append(Text(wert, spans=[Span(0, len(wert), _share_style(z.anteil))]))
+                cells.append(zahl(wert, [Span(0, len(wert), _share_style(z.anteil))], memo))
         table.add_row(*cells)
     return table
+
+
+@lru_cache(maxsize=1)
+def _wiederholt() -> Callable[[str, list[Span], dict[tuple[object, ...], Any]], Text]:
+    """A rich Text whose measurement and lines rich works out once for equal cells of
+    one table (same text and spans, same width and options) and then repeats: what
+    rich prints is its own output for that cell, at every width."""
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    class Wiederholt(Text):
+        def __init__(self, text: str, spans: list[Span], memo: dict[tuple[object, ...], Any]
+                     ) -> None:
+            super().__init__(text, spans=spans)
+            self._memo = memo
+            self._key = (text, *spans)
+
+        def __rich_measure__(self, console: Console, options: ConsoleOptions
+                             ) -> Measurement:
+            key = ("m", self._key)
+            got: Measurement | None = self._memo.get(key)
+            if got is None:
+                got = self._memo[key] = super().__rich_measure__(console, options)
+            return got
+
+        def __rich_console__(self, console: Console, options: ConsoleOptions
+                             ) -> Iterable[Segment]:
+            key = (self._key, options.max_width, options.justify, options.overflow,
+                   options.no_wrap, id(console))
+            got: list[Segment] | None = self._memo.get(key)
+            if got is None:
+                got = self._memo[key] = list(super().__rich_console__(console, options))
+            return got
+
+    return Wiederholt
 
 
 def table_view(report: GapReport) -> list[RenderableType]:
@@ -84,7 +127,7 @@ def table_view(report: GapReport) -> list[RenderableType]:
         out.append(_matrix_table(report, report.matrix_sozialraum))
         out.append(_matrix_table(report, report.matrix_zielgruppe))
         out.append("[dim]Zellen: gedeckte Bedarfe von allen Bedarfen.[/dim]\n")
-    luecken = sorted(report.luecken, key=lambda b: (b.urteil != UNGEDECKT, not b.offen))
+    luecken = report.luecken_schlimmste_zuerst()
     if luecken:
         out.append(f"[bold]Lücken ({len(luecken)})[/bold]")
     for b in luecken[:MAX_LISTE]:

@@ -1,0 +1,155 @@
+"""Parts of a gap report made when first read: its Befunde (:class:`Befunde`, a
+selection of them :class:`Auswahl`), its Doppelstrukturen (a :class:`Folge`) and its
+names (:class:`Namen`).
+
+Most views of a large concept read the verdicts of all needs but whole Befunde only of
+the gaps, the first Doppelstrukturen and a few names: each part is equal to, and shows
+as, the plain value (the tuple, the dict) that it stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    from .report import Befund
+
+
+T = TypeVar("T")
+
+
+class Auswahl(Sequence[T]):
+    """Values at some positions, in that order, each made by ``get`` when first read
+    (:class:`Folge`, :meth:`Folge.at`)."""
+
+    __slots__ = ("_get", "_positions")
+
+    def __init__(self, get: Callable[[int], T], positions: Sequence[int]) -> None:
+        self._get, self._positions = get, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        if isinstance(i, slice):
+            return tuple(map(self._get, self._positions[i]))
+        return self._get(self._positions[i])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._get, self._positions)
+
+
+def _kept(make: Callable[[int], T], n: int) -> Callable[[int], T]:
+    """``make``, each value made once and kept (a closure, not a method of the sequence:
+    no reference cycle, so a report is freed as soon as it is dropped)."""
+    made: list[T | None] = [None] * n
+
+    def get(i: int) -> T:
+        got = made[i]
+        if got is None:
+            got = made[i] = make(i)
+        return got
+
+    return get
+
+
+class Folge(Auswahl[T]):
+    """``n`` values, the i-th made by ``make(i)`` when first read, then kept. Equal,
+    hashed and shown as the tuple of its values."""
+
+    __slots__ = ()
+
+    def __init__(self, make: Callable[[int], T], n: int) -> None:
+        super().__init__(_kept(make, n), range(n))
+
+    def at(self, positions: list[int]) -> Auswahl[T]:
+        """The values at ``positions``, in that order, each made when first read."""
+        return Auswahl(self._get, positions)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Folge | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+class Befunde(Folge["Befund"]):
+    """The Befunde of a report in source order, each made when first read (most views
+    read the verdicts of all needs and the whole Befund only of the gaps): ``make(i)``
+    gives the i-th, ``urteile`` and ``lagen`` hold what the counts and the lists of gaps
+    read of every one."""
+
+    __slots__ = ("urteile", "lagen")
+
+    def __init__(self, make: Callable[[int], Befund], urteile: list[str], lagen: list[str]
+                 ) -> None:
+        super().__init__(make, len(urteile))
+        self.urteile, self.lagen = urteile, lagen
+
+    def where(self, column: list[str], test: Callable[[str], bool]) -> tuple[Befund, ...]:
+        """The Befunde whose value in ``column`` (``urteile``, ``lagen``) passes ``test``."""
+        get = self._get
+        return tuple([get(i) for i, v in enumerate(column) if test(v)])
+
+
+class Namen(Mapping[str, str]):
+    """Readable names by id: ``titel`` of the entries of ``tables`` (the later table's
+    where two have the id), else ``namen``; looked up when asked, the whole dict made
+    only when it is iterated (in the order of ``namen``, then of the tables)."""
+
+    __slots__ = ("_namen", "_tables", "_alle")
+
+    def __init__(self, namen: dict[str, str], tables: tuple[Mapping[str, Any], ...]) -> None:
+        # copies: the names as they are now, even if the concept changes later
+        self._namen, self._tables = namen, tuple(dict(t) for t in reversed(tables))
+        self._alle: dict[str, str] | None = None
+
+    def __getitem__(self, ident: str) -> str:
+        for table in self._tables:
+            entry = table.get(ident)
+            if entry is not None:
+                return str(entry.titel)
+        return self._namen[ident]
+
+    def get(self, ident: str, default: Any = None) -> Any:  # without raising KeyError
+        for table in self._tables:
+            entry = table.get(ident)
+            if entry is not None:
+                return entry.titel
+        return self._namen.get(ident, default)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._namen or any(ident in t for t in self._tables)
+
+    def _dict(self) -> dict[str, str]:
+        alle = self._alle
+        if alle is None:
+            alle = self._alle = dict(self._namen)
+            for table in reversed(self._tables):
+                alle.update((ident, entry.titel) for ident, entry in table.items())
+        return alle
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __eq__(self, other: object) -> bool:
+        return self._dict() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
