@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from integrationskonzept.model.fields import AnzahlT, MengeT, ZeitpunktT
+from integrationskonzept.model.fielddates import ZeitpunktT
+from integrationskonzept.model.fieldnumbers import AnzahlT, MengeT
 from integrationskonzept.model.items import Zeitraum
 
 ANZAHL = [("80", 80, ""), ("ca. 80", 80, "ca."), ("rund 1.200", 1200, "rund"),

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from integrationskonzept.model.fields import AnzahlT, Text, ZeitpunktT
+from integrationskonzept.model.fielddates import ZeitpunktT
+from integrationskonzept.model.fieldnumbers import AnzahlT
+from integrationskonzept.model.fields import Text
 
 
 def _message(adapter: TypeAdapter[object], value: object) -> str:

@@ -399,7 +399,7 @@ def test_the_skeleton_of_a_file_keeps_keys_ids_and_mappings() -> None:
     """What a snapshot keeps of a read file (plain lists and dicts too: the fast reader
     may leave a list of texts as json.loads made it); the rest is read again from the
     file's text when a position is asked for."""
-    from integrationskonzept.model.snapshotcodec import Encoder
+    from integrationskonzept.model.snapshotencoder import Encoder
     from integrationskonzept.source.containers import YList, YMap
 
     root = YMap(1, 1)

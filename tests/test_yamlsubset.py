@@ -21,7 +21,7 @@ _LINES_ONLY = re.compile(rf"(?:{yamlsubset.LINE})*")
 def _both(text: str) -> tuple[bool, bool]:
     lines = _LINES_ONLY.match(text)
     by_lines = lines is not None and lines.end() == len(text)
-    with_runs = yamlsubset._SUBSET.match(text)
+    with_runs = yamlsubset.subset().match(text)
     return by_lines, with_runs is not None and with_runs.end() == len(text)
 
 

@@ -19,7 +19,7 @@ from integrationskonzept.render.pandoc import pandoc_path
 from integrationskonzept.render.prosa import prosa_texte
 
 # what starts each extension in which READER differs from READER_SCHLICHT
-START = {"raw_html": "<", "raw_attribute": "{=", "tex_math_dollars": "$",
+START = {"raw_html": "<", "raw_attribute": "{", "tex_math_dollars": "$",
          "yaml_metadata_block": "---", "implicit_header_references": "[",
          "wikilinks_title_after_pipe": "["}
 
@@ -29,13 +29,14 @@ TOKENS = (
     "*", "**", "_", "__", "`", "```", "```python", "~~~", "# ", "## ", "### ", "#", "> ",
     "- ", "+ ", "* ", "1. ", "2) ", "a. ", "iv. ", ":", ": ", "::: ", ":::", "~", "~~",
     "^", "|", "| a | b |\n| - | - |\n| 1 | 2 |\n",
-    "{", "}", "{.klasse}", "{#anker}", '"', "'", "\\", "&amp;", "&", "&#x41;", "!", "(",
+    "}", "{.klasse}", "{#anker}", '"', "'", "\\", "&amp;", "&", "&#x41;", "!", "(",
     ")", "    code", "\t", "--", "...", "http://example.org", "www.example.de",
     ":smile:", "Begriff\n: Erklärung", "===", "___", "***", "\\\n", "  \n", "1.", "§ 3",
     "„Zitat“", "‚halb‘", "–", "€", "50 %", "x^2^", "H~2~O", "\u00a0", "😀",
     # the constructs of AUSLOESER: texts with them go to READER (were one missing
     # there, they would reach READER_SCHLICHT and the comparison would fail)
-    "<b>fett</b>", "`x`{=html}", "$x^2$", "\n---\ntitel: x\n---\n", "[Vorwort]",
+    "<b>fett</b>", "`x`{=html}", "`x`{ =html}", "```{ =latex }\nx\n```\n", "$x^2$",
+    "\n---\ntitel: x\n---\n", "[Vorwort]",
     "[[m-1]]", "[[m-1|der Maßnahme]]",
 )
 

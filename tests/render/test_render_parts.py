@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -157,13 +158,47 @@ def test_long_document_a_failing_writer_beside_the_typst_text_writes_nothing(
 
     monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
     satz: list[str] = []
-    monkeypatch.setattr(formats, "typst_text", lambda job, **kw: satz.append("geschrieben"))
+
+    def typst_text(job: Any, **kw: Any) -> None:
+        time.sleep(0.5)  # still at work when the HTML fails
+        satz.append("geschrieben")
 
     def broken(job: Any) -> bytes:
         raise RenderError("Pandoc konnte das HTML nicht schreiben.")
 
+    monkeypatch.setattr(formats, "typst_text", typst_text)
     monkeypatch.setattr(formats, "html", broken)
     with pytest.raises(RenderError, match="das HTML nicht schreiben"):
         run(LONG, tmp_path / "aus", formats=("md", "html", "pdf"))
-    assert satz == ["geschrieben"]  # the typst text beside it was waited for
+    # the typst text beside it finished (its build folder was not removed under it)
+    assert satz == ["geschrieben"]
     assert not list((tmp_path / "aus").glob("*"))  # nothing written half
+
+
+def test_long_document_a_failing_typst_text_is_reported_before_the_next_format(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    written: list[str] = []
+    html_started, failing = threading.Event(), threading.Event()
+
+    def typst_text(job: Any, **kw: Any) -> None:
+        assert html_started.wait(30)
+        failing.set()
+        raise RenderError("Pandoc konnte den PDF-Satz nicht schreiben.")
+
+    def html(job: Any) -> bytes:
+        html_started.set()
+        assert failing.wait(30)
+        time.sleep(0.2)  # the typst text has failed by now
+        written.append("html")
+        return b"<html></html>"
+
+    monkeypatch.setattr(formats, "typst_text", typst_text)
+    monkeypatch.setattr(formats, "html", html)
+    monkeypatch.setattr(formats, "docx", lambda job: written.append("docx") or b"")
+    with pytest.raises(RenderError, match="PDF-Satz nicht schreiben"):
+        run(LONG, tmp_path / "aus", formats=("html", "docx", "pdf"))
+    assert written == ["html"]  # DOCX did not start after the failure
+    assert not list((tmp_path / "aus").glob("*"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from integrationskonzept.cli import main
-from integrationskonzept.model.fields import parse_zeitpunkt
+from integrationskonzept.model.fielddates import parse_zeitpunkt
 from integrationskonzept.tables.columns import (
     BOOL,
     CHOICE,

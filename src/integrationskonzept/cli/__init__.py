@@ -77,9 +77,10 @@ def help_text() -> str:
 def main(argv: list[str] | None = None) -> None:
     """Run `ik` and end with its exit code (the process itself when run as a program)."""
     if argv is None:
-        from .runtime import ends_after, hard_exit
+        from .runtime import ends_after, hard_exit, without_pydantic_plugins
 
         ends_after()
+        without_pydantic_plugins()
         hard_exit(run(sys.argv[1:]))
     code = run(argv)
     sys.exit(code)

@@ -18,7 +18,7 @@ def _stichtag(text: str | None) -> dt.date | None:
         return None
     from pydantic_core import PydanticCustomError
 
-    from ..model.fields import _date
+    from ..model.fielddates import _date
 
     try:
         value: dt.date = _date(text)

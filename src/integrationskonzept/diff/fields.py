@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.concept import REF_TARGETS, Konzept
-from ..model.fields import Entry, Zeitpunkt
+from ..model.fielddates import Zeitpunkt
+from ..model.fields import Entry
 from ..model.items import Beziehung, Zeitraum
 from ..text.german import datum_kurz, zahl
 from .changes import FieldChange

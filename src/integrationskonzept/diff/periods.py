@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.fields import Zeitpunkt
+from ..model.fielddates import Zeitpunkt
 from ..model.items import Zeitraum
 from ..text.german import zeitpunkt
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..gaps.report import Befund, GapReport
 from ..model.concept import Konzept
-from ..model.fields import Zeitpunkt, is_reference
+from ..model.fielddates import Zeitpunkt
+from ..model.fields import is_reference
 from ..model.indikator import TEILE
 from ..model.items import Angebot, Bedarf, Indikator, Massnahme, Zeitraum, Ziel
 from ..monitoring.status import aktueller_status

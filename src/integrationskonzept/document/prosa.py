@@ -20,13 +20,14 @@ from .numbering import Register
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 READER = ("commonmark_x-raw_html-raw_attribute-tex_math_dollars-yaml_metadata_block"
           "-implicit_header_references+wikilinks_title_after_pipe")
-# READER differs from pandoc's commonmark_x only in constructs that begin with one of
-# AUSLOESER (raw HTML „<“, raw attribute „{=“, TeX math „$“, a YAML block „---“,
-# references to headings and [[wikilinks]] „[“). A text without any of them reads the
-# same with commonmark_x as it is, whose reader pandoc builds once; a changed extension
-# set is built again for every text (1.2 against 0.2 ms: at Landkreis size, 1,300 texts).
+# READER differs from pandoc's commonmark_x only in constructs that need one of
+# AUSLOESER (raw HTML „<“, a raw attribute „{=html}“ – also „{ =html}“ –, TeX math
+# „$“, a YAML block „---“, references to headings and [[wikilinks]] „[“). A text
+# without any of them reads the same with commonmark_x as it is, whose reader pandoc
+# builds once; a changed extension set is built again for every text (1.2 against
+# 0.2 ms: at Landkreis size, 1,300 texts).
 READER_SCHLICHT = "commonmark_x"
-AUSLOESER = ("<", "{=", "$", "---", "[")
+AUSLOESER = ("<", "{", "$", "---", "[")
 
 
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Zeitpunkt, parse_zeitpunkt
+from .fielddates import Zeitpunkt, parse_zeitpunkt
 from .files import DEFAULT_MERKMALE, Inhalt, KonzeptDatei
 from .items import (
     Akteur,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,7 +109,7 @@ def where(entry: Entry, *path: str | int) -> Location:
         return Location("")
     file, node = src
     # Looked up when a message names it: most located values are never reported.
-    return DeferredLocation(file, partial(locate, node, path))
+    return DeferredLocation(file, locate, node, path)
 
 
 @dataclass

@@ -2,30 +2,26 @@
 
 The YAML reader hands over every scalar as the text the author typed. These types
 decide what a text means where the model expects a date, a number or a truth value,
-and say in German what they expected when it does not fit.
+and say in German what they expected when it does not fit. This module holds the base
+of every model class (:class:`Entry`), ids, references, texts, truth values and
+addresses; numbers and counts are in :mod:`.fieldnumbers`, dates and points in time in
+:mod:`.fielddates`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
     ConfigDict,
-    PlainSerializer,
-    PlainValidator,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 from pydantic_core import core_schema as cs
-
-from ..text import german
-from ..text.german import DATE_PATTERN, parse_tag, parse_zeitpunkt_text
 
 ID_PATTERN = r"^[A-Za-z0-9ÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß_.\-]*$"
 # A reference may name another concept of a Landkreis workspace: „kreis:jobcenter“,
@@ -233,180 +229,7 @@ def _bool(value: Any) -> Any:
 
 Bool = Annotated[bool, before(_bool, cs.bool_schema), WithJsonSchema({"type": "boolean"})]
 
-_INT = re.compile(r"^[+-]?\d+$")
 
-
-MAX_DIGITS = 15  # more is no count of people or places; 309 digits would be ∞
-
-
-def _too_long(text: str, value: Any) -> None:
-    if sum(ch.isdigit() for ch in text.split(".")[0].split(",")[0]) > MAX_DIGITS:
-        raise PydanticCustomError(
-            "ik_number_size", "Zahl „{value}“ ist zu groß (höchstens {digits} Stellen)",
-            {"value": text if len(text) <= 30 else text[:27] + "…", "digits": MAX_DIGITS})
-
-
-def _int(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        if abs(value) >= 10**MAX_DIGITS:
-            _too_long(str(value), value)
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if _INT.match(text):
-            _too_long(text, value)
-            return int(text)
-        if re.match(r"^\d{1,3}(\.\d{3})+$", text):
-            raise PydanticCustomError(
-                "ik_int_thousands",
-                "erwartet eine ganze Zahl, gefunden „{value}“ (Tausenderpunkte weglassen: "
-                "{plain})",
-                {"value": value, "plain": text.replace(".", "")})
-    raise PydanticCustomError(
-        "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
-
-
-NonNegInt = Annotated[int, before(_int, cs.int_schema),
-                      WithJsonSchema({"type": "integer", "minimum": 0})]
-
-_NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if not abs(value) < 10**MAX_DIGITS:
-            _too_long(str(value), value)
-        return float(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if _NUM.match(text):
-            _too_long(text, value)
-            return float(text.replace(",", "."))
-    raise PydanticCustomError(
-        "ik_number", "erwartet eine Zahl (z. B. 21,5), gefunden „{value}“", {"value": value})
-
-
-Number = Annotated[float, before(_number, cs.float_schema),
-                   WithJsonSchema({"anyOf": [{"type": "number"},
-                                             {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}]})]
-
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def _plausible(year: int, value: str) -> int:
-    """Dates of a concept lie between 1900 and 2200 (9999-12 would break every chart)."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PydanticCustomError(
-            "ik_date_range", "„{value}“ liegt nicht zwischen {first} und {last}",
-            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR})
-    return year
-
-
-def _make_date(text: str) -> dt.date | None:
-    year = _YEAR_IN_TEXT.search(text)
-    if year is not None and len(text) <= 10:
-        _plausible(int(year.group(1)), text)
-    try:
-        day = parse_tag(text)
-    except ValueError:
-        raise PydanticCustomError(
-            "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
-    if day is not None:
-        _plausible(day.year, text)
-    return day
-
-
-def _date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        day = _make_date(value.strip())
-        if day is not None:
-            return day
-    raise PydanticCustomError(
-        "ik_date", "erwartet ein Datum wie 2017-08-17 oder 17.08.2017, gefunden „{value}“",
-        {"value": value})
-
-
-Datum = Annotated[dt.date, before(_date, cs.date_schema),
-                  WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
-                                  "description": "Datum, z. B. 2017-08-17 oder 17.08.2017"})]
-
-
-@functools.total_ordering
-@dataclass(frozen=True)
-class Zeitpunkt:
-    """A date given as day, month, year or a school/budget year (``2003/04``).
-
-    ``first`` and ``last`` bound the period; ``text`` is what the author wrote (without
-    the tentative mark); ``vorlaeufig`` marks a tentative date (``2024, vorläufig``).
-    Points order by their period.
-    """
-
-    text: str
-    first: dt.date
-    last: dt.date
-    precision: str  # "tag", "monat", "jahr", "jahre" (2003/04)
-    vorlaeufig: bool = False
-
-    def __str__(self) -> str:
-        return self.text + (", vorläufig" if self.vorlaeufig else "")
-
-    @property
-    def lang(self) -> str:
-        """In German words: „17. August 2017“, „März 2024“, „2024“, „2003/04“."""
-        return german.zeitpunkt(self.first, self.precision, True, self.text, self.vorlaeufig)
-
-    @property
-    def kurz(self) -> str:
-        """Short: „17.08.2017“, „März 2024“, „2024“, „2003/04“."""
-        return german.zeitpunkt(self.first, self.precision, False, self.text, self.vorlaeufig)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Zeitpunkt):
-            return NotImplemented
-        return (self.first, self.last) < (other.first, other.last)
-
-
-_TENTATIVE = re.compile(r"^(.*?)[,;]?\s*\(?vorl(ä|ae)ufig\)?$", re.IGNORECASE)
-_YEARS = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})$")
-
-
-def parse_zeitpunkt(value: Any) -> Zeitpunkt:
-    if isinstance(value, Zeitpunkt):
-        return value
-    if isinstance(value, dt.date):
-        _plausible(value.year, value.isoformat())
-        return Zeitpunkt(value.isoformat(), value, value, "tag")
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, str):
-        text = value.strip()
-        tentative = _TENTATIVE.match(text)
-        if tentative and tentative[1].strip():
-            inner = parse_zeitpunkt(tentative[1].strip())
-            return Zeitpunkt(inner.text, inner.first, inner.last, inner.precision, True)
-        _make_date(text)  # a day that does not exist is its own message
-        parsed = parse_zeitpunkt_text(text)
-        if parsed is not None:
-            _plausible(parsed[0].year, text)
-            return Zeitpunkt(text, *parsed)
-        if m := _YEARS.match(text):
-            y = int(m[1])
-            end = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
-            if end == y + 1:
-                _plausible(y, text)
-                return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(end, 12, 31), "jahre")
-    raise PydanticCustomError(
-        "ik_period",
-        "erwartet ein Datum, einen Monat, ein Jahr oder ein Schul-/Haushaltsjahr (2024-03-15, "
-        "2024-03, 2024 oder 2023/24; vorläufig: „2024, vorläufig“), gefunden „{value}“",
-        {"value": value})
-
-
-PERIOD_DESCRIPTION = ("Datum, Monat, Jahr oder Schul-/Haushaltsjahr: 2024-03-15, 2024-03, 2024 "
-                      "oder 2023/24; „2024, vorläufig“ für ein vorläufiges Datum")
 # Values already read, by the text as written: a Landkreis writes the same few hundred
 # dates, years and counts thousands of times, and parsing them was a third of the time the
 # model needs. The values are immutable (Zeitpunkt is frozen, Anzahl is never changed),
@@ -415,7 +238,7 @@ MEMO_SIZE = 20_000
 _T = TypeVar("_T")
 
 
-def _remembered(parse: Callable[[Any], _T], *kinds: type) -> Callable[[Any], _T]:
+def remembered(parse: Callable[[Any], _T], *kinds: type) -> Callable[[Any], _T]:
     """``parse``, remembered per value whose type is exactly one of ``kinds``."""
     memo: dict[Any, _T] = {}
 
@@ -429,125 +252,6 @@ def _remembered(parse: Callable[[Any], _T], *kinds: type) -> Callable[[Any], _T]
                 memo[value] = known
         return known
     return functools.update_wrapper(remembered, parse)
-
-
-ZeitpunktT = Annotated[
-    Zeitpunkt,
-    before(_remembered(parse_zeitpunkt, str), serialize=str),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
-                    "description": PERIOD_DESCRIPTION}),
-]
-"""A point in time as precise as the author knows it (see :class:`Zeitpunkt`)."""
-
-
-class Anzahl(int):
-    """A count as written: ``80``, ``ca. 80``, ``rund 1.200``, ``über 40``.
-
-    Behaves as its number in checks and charts; ``qualifier`` (``ca.``, ``über`` …) is
-    printed by the document before the number.
-    """
-
-    qualifier: str
-
-    def __new__(cls, value: int, qualifier: str = "") -> Anzahl:
-        obj = super().__new__(cls, value)
-        obj.qualifier = qualifier
-        return obj
-
-    def __repr__(self) -> str:
-        return f"{self.qualifier} {int(self)}".strip()
-
-    def __str__(self) -> str:
-        return f"{self.qualifier} {int(self)}".strip()
-
-
-class Menge(float):
-    """A value as written: ``21,5``, ``ca. 80``, ``über 40 %`` (see :class:`Anzahl`)."""
-
-    qualifier: str
-
-    def __new__(cls, value: float, qualifier: str = "") -> Menge:
-        obj = super().__new__(cls, value)
-        obj.qualifier = qualifier
-        return obj
-
-    def __str__(self) -> str:
-        number = int(self) if self.is_integer() else float(self)
-        return f"{self.qualifier} {number}".strip()
-
-    __repr__ = __str__
-
-
-QUALIFIERS = ("ca.", "circa", "etwa", "rund", "ungefähr", "knapp", "gut", "über", "mehr als",
-              "unter", "weniger als", "mindestens", "mind.", "bis zu", "höchstens", "fast")
-_QUALIFIED = re.compile(
-    r"^(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r"|[<>~≈])?\s*(?P<n>[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:[.,]\d+)?)"
-    r"\s*(?P<p>%)?$", re.IGNORECASE)
-QUALIFIED_HINT = "z. B. 80, „ca. 80“, „rund 1.200“ oder „über 40 %“"
-
-
-def _qualified(value: Any) -> tuple[float, str] | None:
-    """(number, qualifier) of ``ca. 1.200``-like text, or None."""
-    m = _QUALIFIED.match(value.strip())
-    if m is None:
-        return None
-    number = m["n"]
-    if m["q"] and re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", number):
-        number = number.replace(".", "")
-    elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", number):
-        return None  # „1.200“ without a qualifier: the plain number rules decide
-    return float(number.replace(",", ".")), (m["q"] or "")
-
-
-def _anzahl(value: Any) -> Anzahl:
-    if isinstance(value, Anzahl):
-        return value
-    if isinstance(value, str) and (got := _qualified(value)) is not None and got[1]:
-        number, qualifier = got
-        if number.is_integer() and number >= 0:
-            return Anzahl(int(number), qualifier)
-    try:
-        plain = _int(value)
-    except PydanticCustomError as exc:
-        if exc.type != "ik_int":
-            raise  # „1.200“: the message says to drop the thousands point
-        plain = None
-    if isinstance(plain, int) and plain < 0:
-        raise PydanticCustomError(
-            "ik_count", "erwartet eine Zahl ab 0, gefunden „{value}“", {"value": value})
-    if not isinstance(plain, int):
-        raise PydanticCustomError(
-            "ik_count", "erwartet eine ganze Zahl ({hint}), gefunden „{value}“",
-            {"value": value, "hint": QUALIFIED_HINT})
-    return Anzahl(plain)
-
-
-def _menge(value: Any) -> Menge:
-    if isinstance(value, Menge):
-        return value
-    if isinstance(value, str) and (got := _qualified(value)) is not None:
-        return Menge(got[0], got[1])
-    try:
-        return Menge(_number(value))
-    except PydanticCustomError:
-        raise PydanticCustomError(
-            "ik_amount", "erwartet eine Zahl ({hint}), gefunden „{value}“",
-            {"value": value, "hint": QUALIFIED_HINT}) from None
-
-
-AnzahlT = Annotated[
-    int, PlainValidator(_remembered(_anzahl, str, int)), PlainSerializer(str, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}],
-                    "description": "Ganze Zahl, auch mit Zusatz: „ca. 80“, „über 40“"})]
-"""A count that may carry a qualifier (``ca. 80``); the value is an :class:`Anzahl`."""
-
-MengeT = Annotated[
-    float, PlainValidator(_menge), PlainSerializer(str, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}],
-                    "description": "Zahl, auch mit Zusatz: „ca. 80“, „rund 1.200“, "
-                                   "„über 40 %“"})]
-"""A number that may carry a qualifier (``rund 1.200``); the value is a :class:`Menge`."""
 
 
 def _url(value: Any) -> Any:
@@ -574,18 +278,3 @@ def _email(value: Any) -> Any:
 
 Email = Annotated[str, before(_email, cs.str_schema),
                   WithJsonSchema({"type": "string", "format": "email"})]
-
-_YEAR_INT = re.compile(r"^\d{4}$")
-
-
-def _year(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-        return value
-    if isinstance(value, str) and _YEAR_INT.match(value.strip()):
-        return _plausible(int(value), value.strip())
-    raise PydanticCustomError(
-        "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
-
-
-Jahr = Annotated[int, before(_year, cs.int_schema),
-                 WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200})]

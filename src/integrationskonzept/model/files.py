@@ -9,7 +9,9 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import SEVERITY_WORDS
-from .fields import AnzahlT, Bool, Datum, Entry, Id, Markdown, MengeT, Ref, Text, Url, ZeitpunktT
+from .fielddates import Datum, ZeitpunktT
+from .fieldnumbers import AnzahlT, MengeT
+from .fields import Bool, Entry, Id, Markdown, Ref, Text, Url
 from .items import (
     ANGABE_BESCHREIBUNG,
     ANGABEN,

@@ -19,7 +19,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Datum, Entry, Id, Markdown, Number, Ref, Text, before
+from .fielddates import Datum
+from .fieldnumbers import Number
+from .fields import Entry, Id, Markdown, Ref, Text, before
 
 RICHTUNGEN = ("steigen", "sinken")
 _RICHTUNG_WORTE = {"steigend": "steigen", "sinkend": "sinken", "höher ist besser": "steigen",

@@ -8,22 +8,9 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .fields import (
-    AnzahlT,
-    Bool,
-    Entry,
-    Id,
-    Jahr,
-    Markdown,
-    NonNegInt,
-    Number,
-    QuellenT,
-    Ref,
-    RefList,
-    Text,
-    Url,
-    ZeitpunktT,
-)
+from .fielddates import Jahr, ZeitpunktT
+from .fieldnumbers import AnzahlT, NonNegInt, Number
+from .fields import Bool, Entry, Id, Markdown, QuellenT, Ref, RefList, Text, Url
 from .indikator import Indikator, Messwert
 from .monitoring import STATUS, AmpelListe, VerlaufListe
 

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Bool, Entry, Id, Markdown, Ref, RefList, Text, ZeitpunktT
+from .fielddates import ZeitpunktT
+from .fields import Bool, Entry, Id, Markdown, Ref, RefList, Text
 
 DYNAMIKEN = ("latent", "offen", "deeskalierend")
 

@@ -14,7 +14,9 @@ from pydantic import Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from pydantic_core import core_schema as cs
 
-from .fields import Datum, Entry, Ref, Text, _number, before
+from .fielddates import Datum
+from .fieldnumbers import parse_number
+from .fields import Entry, Ref, Text, before
 
 STATUS = ("geplant", "in Vorbereitung", "in Umsetzung", "laufend", "verzögert", "umgesetzt",
           "verstetigt", "zurückgestellt", "entfallen")
@@ -24,7 +26,7 @@ _AMPEL_WORTE = {"gruen": "grün", "nicht-bewertet": "nicht bewertet",
 
 
 def _percent(value: Any) -> Any:
-    number = _number(value.rstrip(" %") if isinstance(value, str) else value)
+    number = parse_number(value.rstrip(" %") if isinstance(value, str) else value)
     if not 0 <= number <= 100:
         raise PydanticCustomError(
             "ik_percent", "erwartet einen Anteil von 0 bis 100 (Prozent), gefunden „{value}“",

@@ -41,9 +41,11 @@ from ..source import fastyaml, parsecache
 from ..source.containers import YMap
 from ..source.fastyaml import FMap
 from ..source.placeholders import Mark
-from . import snapshotcodec as codec
 from . import walkfacts
 from .fields import Entry
+from .snapshotcodec import MAPS
+from .snapshotdecoder import Decoder
+from .snapshotencoder import Encoder
 
 _MAGIC = b"IKMS3\n"
 _MARSHAL_VERSION = 4
@@ -132,10 +134,10 @@ class Session:
         if key not in self.seen:
             self.fresh.append(key)
             return
-        if type(data) not in codec.MAPS:
+        if type(data) not in MAPS:
             return
         try:
-            enc = codec.Encoder()
+            enc = Encoder()
             kopf_row = enc.row(kopf, True)
             facts = [walkfacts.facts_of(w) for w in walked]
             rows = [(name, path, *enc.rows(entries), *enc.items(_at(data, path)), found)
@@ -201,7 +203,7 @@ class _Source(fastyaml._Source):
     def items(self, keys: list[dict[str, None]], keys_of: list[int], ids: list[Any],
               extras: list[Any], path: tuple[str, ...]) -> list[FMap]:
         """The nodes of the items of the list at ``path`` (see
-        :meth:`.snapshotcodec.Encoder.items`)."""
+        :meth:`.snapshotencoder.Encoder.items`)."""
         nodes: list[FMap] = []
         append = nodes.append
         for index, ident, extra in zip(keys_of, ids, extras, strict=True):
@@ -258,7 +260,7 @@ def _snapshot(stored: Any, rel: str, text: str) -> Snapshot:
             type(m) is tuple and len(m) == 3 and type(m[0]) is int and type(m[1]) is int
             and type(m[2]) is str for m in marks):
         raise ValueError("bad entry")
-    decoder = codec.Decoder(names, shapes, objects, rel)
+    decoder = Decoder(names, shapes, objects, rel)
     keys = []
     for key_set in key_sets:
         template = _templates.get(key_set)

@@ -9,7 +9,9 @@ complete concept of its own (see :mod:`integrationskonzept.workspace`).
 
 from pydantic import Field
 
-from .fields import Entry, Id, Markdown, Number, Ref, RefList, Text, ZeitpunktT
+from .fielddates import ZeitpunktT
+from .fieldnumbers import Number
+from .fields import Entry, Id, Markdown, Ref, RefList, Text
 
 
 class Koordinaten(Entry):

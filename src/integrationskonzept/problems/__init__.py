@@ -57,14 +57,16 @@ class DeferredLocation(Location):
     :class:`Problem` keeps a plain :class:`Location`.
     """
 
-    def __init__(self, file: str, lookup: Callable[[], tuple[int, int]]) -> None:
-        object.__setattr__(self, "file", file)
-        object.__setattr__(self, "_lookup", lookup)
+    def __init__(self, file: str, lookup: Callable[..., tuple[int, int]], *args: object) -> None:
+        # ``lookup(*args)`` gives line and column. Written straight into the instance's
+        # dict (the dataclass is frozen): the loader makes one per id, ~18,000 in a
+        # Landkreis, so without a functools.partial and a __setattr__ per field.
+        self.__dict__.update(file=file, _lookup=lookup, _args=args)
 
     def _resolve(self) -> tuple[int, int]:
         found: tuple[int, int] | None = self.__dict__.get("_found")
         if found is None:
-            line, column = self.__dict__["_lookup"]()
+            line, column = self.__dict__["_lookup"](*self.__dict__["_args"])
             found = (line, column)
             object.__setattr__(self, "_found", found)
         return found

@@ -22,7 +22,7 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
 characters of Markdown the formats are written one after the other, with pandoc's
 typst text of the PDF beside the HTML and DOCX writers, so that the children's memory
-stays below typst's own (:func:`_one_after_the_other`); the PDF is set compactly
+stays below typst's own (:func:`_one_writer_at_a_time`); the PDF is set compactly
 (:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 All formats are written first; then each file is staged next to its target and all
@@ -159,7 +159,7 @@ def render(
             say("Großes Dokument: die Formate werden nacheinander erzeugt, Pandocs "
                 "typst-Satz daneben (Arbeitsspeicher) …")
             say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
-            data = _one_after_the_other(job, todo, produce)
+            data = _one_writer_at_a_time(job, todo, produce)
             done = {out_dir / f"{basename}.{fmt}": data[fmt] for fmt in todo}
         else:
             say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
@@ -178,35 +178,44 @@ def render(
     return written
 
 
-def _one_after_the_other(job: Job, todo: list[str],
-                         produce: Callable[[str], bytes]) -> dict[str, bytes]:
-    """The formats of a long document, one writer at a time (each holds the whole
-    document: HTML and DOCX about 0.8 GB at Landkreis scale, typst 1.3 GB), except that
-    pandoc writes the PDF's typst text (its parts one after the other, about 0.5 GB)
-    beside the HTML and DOCX writers: the second core works, and the two together stay
-    below typst's own peak. ODT (1.2 GB) and typst itself run alone, at the end."""
+def _one_writer_at_a_time(job: Job, todo: list[str],
+                          produce: Callable[[str], bytes]) -> dict[str, bytes]:
+    """The formats of a long document, one whole-document writer at a time (each holds
+    the whole document: HTML and DOCX about 0.8 GB at Landkreis scale, typst 1.3 GB),
+    with pandoc writing the PDF's typst text beside the HTML and DOCX writers (its parts
+    one after the other, about 0.5 GB): the second core works, and the two together stay
+    below typst's own peak. ODT (1.2 GB) and typst itself run alone, at the end. A
+    failing typst text is reported before the next format starts."""
     data: dict[str, bytes] = {}
     beside = [fmt for fmt in todo if fmt not in ("pdf", "odt")]
     if "pdf" not in todo or not beside:
         for fmt in todo:
             data[fmt] = produce(fmt)
         return data
-    started = time.perf_counter()
     job.say("PDF wird erzeugt …")
+    seconds: list[float] = []
+
+    def typst_text() -> None:
+        started = time.perf_counter()
+        formate.typst_text(job, one_at_a_time=True)
+        seconds.append(time.perf_counter() - started)
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        satz = pool.submit(formate.typst_text, job, one_at_a_time=True)
-        try:
-            for fmt in beside:
-                data[fmt] = produce(fmt)
-        except BaseException:
-            concurrent.futures.wait([satz])  # this failure is the one to report
-            raise
+        satz = pool.submit(typst_text)  # leaving the block waits for it
+        for fmt in beside:
+            if satz.done():
+                satz.result()  # its failure now, not after the other formats
+            data[fmt] = produce(fmt)
         satz.result()
     if "odt" in todo:
         data["odt"] = produce("odt")
+    started = time.perf_counter()
     data["pdf"] = formate.typeset(job)
-    _stat(job.stats, "pdf", started)
-    job.say(f"PDF fertig ({time.perf_counter() - started:.0f} s)")
+    # the PDF's own time: its typst text (beside the others) and typst
+    took = seconds[0] + time.perf_counter() - started
+    if job.stats is not None:
+        job.stats["pdf"] = round(took, 3)
+    job.say(f"PDF fertig ({took:.0f} s)")
     return data
 
 

@@ -127,7 +127,17 @@ RUN = (rf"(?P<r>[ ]*{_P})(?:{_KEY_P}:[ ]+{_P}{_VALUE_P}(?:(?P=r){_KEY_P}:[ ]+{_P
        rf"{_NEXT_HAS_CONTENT}(?!(?P=r)[ ])"
        rf"|- {_KEY_P}:[ ]+{_P}{_VALUE_P}{_NEXT_HAS_CONTENT}(?!(?P=r)[ ]{{3}}))")
 
-_SUBSET = re.compile(rf"(?:{RUN}|{LINE})*{_P}")
+SUBSET = rf"(?:{RUN}|{LINE})*{_P}"
+_compiled: list[re.Pattern[str]] = []  # compiled when first needed, kept between runs
+
+
+def subset() -> re.Pattern[str]:
+    """The compiled pattern of the subset (its program from ik's cache, .patterncache)."""
+    if not _compiled:
+        from .patterncache import compiled
+
+        _compiled.append(compiled(SUBSET))
+    return _compiled[0]
 
 
 def is_plain_block_yaml(text: str) -> bool:
@@ -138,5 +148,5 @@ def is_plain_block_yaml(text: str) -> bool:
         return False
     if "\ufffe" in text or "\uffff" in text:  # refused by the safe reader (see CONTROL)
         return False
-    found = _SUBSET.match(text)
+    found = subset().match(text)
     return found is not None and found.end() == len(text)

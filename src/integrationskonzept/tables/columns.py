@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model.concept import REF_TARGETS, Konzept
-from ..model.fields import Entry, MarkdownMarker, RefMarker, Zeitpunkt
+from ..model.fielddates import Zeitpunkt
+from ..model.fields import Entry, MarkdownMarker, RefMarker
 from ..model.indikator import Periode
 from ..model.items import Akteur, Angebot, Bedarf, Indikator, Massnahme, Ziel
 from ..model.labels import field_label

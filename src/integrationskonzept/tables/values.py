@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..model.fields import Zeitpunkt, parse_zeitpunkt
+from ..model.fielddates import Zeitpunkt, parse_zeitpunkt
 from ..model.indikator import Periode, parse_periode
 from ..text.cells import safe_cell
 from .columns import BOOL, CHOICE, DATE, INT, LIST, NUMBER, PERIOD, PERIODE, REF, YEAR, Column
@@ -92,7 +92,7 @@ def _as_text(raw: Any) -> str:
 
 @functools.cache
 def _date_adapter() -> TypeAdapter[Any]:
-    from ..model.fields import Datum
+    from ..model.fielddates import Datum
 
     return TypeAdapter(Datum)
 

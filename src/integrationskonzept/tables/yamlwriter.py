@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
-from ..model.fields import Zeitpunkt
+from ..model.fielddates import Zeitpunkt
 
 DELETE = object()
 _BETEILIGUNG = ("veranstaltungen", "arbeitsgruppen", "befragungen")

@@ -108,10 +108,9 @@ local function drop_raw_inlines(inlines)
   return out
 end
 
--- The blocks of one text: parsed alone, references resolved, images renamed,
--- headings moved below `ebene`, German quotation marks as characters.
 -- The reader for one text: data.reader_schlicht (built once by pandoc) when the text
--- holds none of the strings (data.ausloeser) where it differs from data.reader.
+-- holds none of the strings (data.ausloeser) that the constructs in which it differs
+-- from data.reader need.
 local function reader_for(text)
   if data.reader_schlicht == nil then return data.reader end
   for _, trigger in ipairs(data.ausloeser or {}) do
@@ -120,6 +119,8 @@ local function reader_for(text)
   return data.reader_schlicht
 end
 
+-- The blocks of one text: parsed alone, references resolved, images renamed,
+-- headings moved below `ebene`, German quotation marks as characters.
 local function blocks_of(key, entry)
   local ebene = tonumber(entry.ebene) or 1
   local doc = pandoc.read(entry.text, reader_for(entry.text))
