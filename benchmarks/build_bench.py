@@ -219,12 +219,15 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
         "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
         "Angebotsübersicht im Anhang).",
-        "- Was bleibt (Landkreis ×1): Pandocs HTML- und DOCX-Writer je rund 1,1 GB (der ganze "
-        "JSON-Baum im Speicher; `+RTS -F1.2` brächte 0,84 GB bei 55 % mehr Zeit), typst "
-        "1,2 GB (alle 1.600 Seiten bis zur Ausgabe; ohne Kopf- und Fußzeile 0,11 GB, ohne "
-        "Inhaltsverzeichnis 0,14 GB weniger), dazu die CLI mit 0,12 GB. Zeit: Einlesen des "
-        "Markdown (2 × 6,7 s CPU, gleichzeitig), HTML 8 s, DOCX 10 s (davon 5 s Lua-Filter), "
-        "Pandocs typst-Satz 2 × 5,3 s, typst 8 s CPU (auf zwei Kernen).", "",
+        "- Was bleibt (Landkreis ×1): typst 1,25 GB (alle 1.600 Seiten bis zur Ausgabe; ohne "
+        "Kopf- und Fußzeile 0,11 GB, ohne Inhaltsverzeichnis 0,14 GB weniger; ein einzelnes "
+        "Kapitel der Handlungsfelder braucht 85 MB, die Hälfte des Dokuments rund 0,6 GB: "
+        "unter 1 GB käme nur ein PDF, das in Teilen gesetzt und mit seinem Strukturbaum "
+        "zusammengefügt wird), dazu die CLI mit 0,13 GB. Zeit auf dem freien Rechner: Prüfen "
+        "und Zusammenstellen 4–5 s, Einlesen des Markdown 7,5 s (zwei Teile gleichzeitig), "
+        "HTML 10,7 s, daneben Pandocs typst-Satz (zwei Teile nacheinander, 10 s), DOCX 12,7 s"
+        " (davon 5 s Lua-Filter) mit 1,5 s Nacharbeit in Python, typst 6,7 s – auf einem "
+        "Kern, während der andere wartet: typst und ein Writer zusammen bräuchten 2 GB.", "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")
 
