@@ -155,27 +155,31 @@ def render(
                 say(f"{fmt.upper()} fertig ({time.perf_counter() - started:.0f} s)")
             return data
 
-        if len(markdown) >= SEQUENTIAL_AB and workers > 1 and len(todo) > 1:
+        long_document = len(markdown) >= SEQUENTIAL_AB and workers > 1 and len(todo) > 1
+        if long_document:
             say("Großes Dokument: die Formate werden nacheinander erzeugt, Pandocs "
                 "typst-Satz daneben (Arbeitsspeicher) …")
-            say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
-            data = _one_writer_at_a_time(job, todo, produce)
-            done = {out_dir / f"{basename}.{fmt}": data[fmt] for fmt in todo}
-        else:
-            say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
-            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-                # the slowest first, so that it never waits for the others
-                order = todo if workers <= 1 else list(reversed(todo))
-                futures = {fmt: pool.submit(produce, fmt) for fmt in order}
-                try:
-                    # every format first: when one fails, no output is replaced
-                    done = {out_dir / f"{basename}.{fmt}": futures[fmt].result()
-                            for fmt in todo}
-                finally:
-                    for future in futures.values():
-                        future.cancel()
+        say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
+        data = (_one_writer_at_a_time(job, todo, produce) if long_document
+                else _at_once(todo, produce, workers))
+        done = {out_dir / f"{basename}.{fmt}": data[fmt] for fmt in todo}
         written = install_all(done)  # the caller lists them ("Geschrieben: …")
     return written
+
+
+def _at_once(todo: list[str], produce: Callable[[str], bytes],
+             workers: int) -> dict[str, bytes]:
+    """The formats on ``workers`` threads, the slowest first, so that it never waits for
+    the others."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        order = todo if workers <= 1 else list(reversed(todo))
+        futures = {fmt: pool.submit(produce, fmt) for fmt in order}
+        try:
+            # every format first: when one fails, no output is replaced
+            return {fmt: futures[fmt].result() for fmt in todo}
+        finally:
+            for future in futures.values():
+                future.cancel()
 
 
 def _one_writer_at_a_time(job: Job, todo: list[str],
@@ -186,12 +190,10 @@ def _one_writer_at_a_time(job: Job, todo: list[str],
     one after the other, about 0.5 GB): the second core works, and the two together stay
     below typst's own peak. ODT (1.2 GB) and typst itself run alone, at the end. A
     failing typst text is reported before the next format starts."""
-    data: dict[str, bytes] = {}
     beside = [fmt for fmt in todo if fmt not in ("pdf", "odt")]
     if "pdf" not in todo or not beside:
-        for fmt in todo:
-            data[fmt] = produce(fmt)
-        return data
+        return _at_once(todo, produce, 1)
+    data: dict[str, bytes] = {}
     job.say("PDF wird erzeugt …")
     seconds: list[float] = []
 
@@ -209,13 +211,11 @@ def _one_writer_at_a_time(job: Job, todo: list[str],
         satz.result()
     if "odt" in todo:
         data["odt"] = produce("odt")
-    started = time.perf_counter()
-    data["pdf"] = formate.typeset(job)
     # the PDF's own time: its typst text (beside the others) and typst
-    took = seconds[0] + time.perf_counter() - started
-    if job.stats is not None:
-        job.stats["pdf"] = round(took, 3)
-    job.say(f"PDF fertig ({took:.0f} s)")
+    started = time.perf_counter() - seconds[0]
+    data["pdf"] = formate.typeset(job)
+    _stat(job.stats, "pdf", started)
+    job.say(f"PDF fertig ({time.perf_counter() - started:.0f} s)")
     return data
 
 
