@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+_MISSING = object()
 
 
 class Auswahl(Sequence[T]):
@@ -119,11 +120,10 @@ class Namen(Mapping[str, str]):
         self._alle: dict[str, str] | None = None
 
     def __getitem__(self, ident: str) -> str:
-        for table in self._tables:
-            titel = table.get(ident)
-            if titel is not None:
-                return titel
-        return self._namen[ident]
+        titel = self.get(ident, _MISSING)
+        if titel is _MISSING:
+            raise KeyError(ident)
+        return str(titel)
 
     def get(self, ident: str, default: Any = None) -> Any:  # without raising KeyError
         for table in self._tables:
