@@ -237,18 +237,17 @@ def _add_file(konzept: Konzept, rel: str, data: YMap, local: Local,
         kind = LIST_KINDS.get(key)
         if kind is None:  # a list without ids: the concept's plain list
             getattr(konzept, key).extend(entries)
-            added = len(entries)
         else:
             target = konzept.registry(kind)
             ids = konzept.ids
-            added = 0
             for entry in entries:
                 ident = entry.id  # type: ignore[attr-defined]
                 if ident not in target and ids.get(ident, (kind,))[0] == kind:
                     target[ident] = entry
-                    added += 1
-        # the walk meets these entries one after the other: what it finds there is known
-        if walked and entries and added == len(entries):
+        # what the walk finds in these entries is known; it uses it where it meets them
+        # one after the other (references._walk_sources checks: an entry left out here
+        # for its duplicate id makes it walk them one by one)
+        if walked and entries:
             konzept.walked[id(entries[0])] = walked[n]
     if local.kopf is not None:
         _load_text_parts(konzept, rel, data, local.kopf, problems)

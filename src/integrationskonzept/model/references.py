@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..problems import Location
 from .concept import Konzept
-from .fields import Entry, source_of
+from .fields import Entry
 from .refwalk import (
     REF_IN_TEXT,
     IdsByField,
@@ -26,6 +26,7 @@ from .refwalk import (
     TextStart,
     Walker,
     id_walker,
+    walk_entry,
     walker,
 )
 
@@ -128,9 +129,7 @@ def _walk_sources(konzept: Konzept, walk: Callable[[type[BaseModel]], Walker] = 
                 continue
             batch = (entry, *rest)  # (the concept was changed after loading)
         for e in batch:
-            src = source_of(e)
-            walk(type(e))(e, e, src[1] if src is not None else None, True, (), refs, ids,
-                          texts, trefs)
+            walk_entry(walk, e, refs, ids, texts, trefs)
     finditer = REF_IN_TEXT.finditer
     for rel, text in konzept.texte.items():
         start = TextStart(None, (rel,), Location(rel, 1, 1))

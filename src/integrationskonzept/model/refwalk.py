@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from ..problems import Location
 from .concept import where
-from .fields import Entry, MarkdownMarker, QuelleMarker, RefMarker, is_reference
+from .fields import Entry, MarkdownMarker, QuelleMarker, RefMarker, is_reference, source_of
 
 REF_IN_TEXT = re.compile(r"\[\[([^\[\]\s|]+)(?:\|[^\[\]]*)?\]\]")
 
@@ -232,6 +232,16 @@ def id_walker(cls: type[BaseModel]) -> Walker:
     by field, the texts and their ``[[id]]`` alone - what `ik validate` reads when every
     reference is known. The same code with the lines that list references left out."""
     return _write(cls, full=False)
+
+
+def walk_entry(walk: Callable[[type[BaseModel]], Walker], entry: Entry,
+               refs: list[RefField], ids: IdsByField, texts: list[MarkdownText],
+               trefs: list[TextRef]) -> None:
+    """Walk ``entry`` from its top with ``walk`` (:func:`walker` or :func:`id_walker`):
+    the values as written in its source node, if it has one."""
+    src = source_of(entry)
+    walk(type(entry))(entry, entry, src[1] if src is not None else None, True, (), refs,
+                      ids, texts, trefs)
 
 
 def _write(cls: type[BaseModel], full: bool) -> Walker:

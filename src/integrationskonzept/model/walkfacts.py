@@ -17,8 +17,8 @@ from itertools import accumulate, repeat
 from operator import le
 from typing import Any
 
-from .fields import Entry, source_of
-from .refwalk import IdsByField, MarkdownText, TextRef, TextStart, id_walker
+from .fields import Entry
+from .refwalk import IdsByField, MarkdownText, TextRef, TextStart, id_walker, walk_entry
 
 # (the ids by field as columns: the fields in the order the walk meets them, where each
 # field's ids end in the next column, all ids; the Markdown texts as columns: index of the
@@ -39,9 +39,7 @@ def walk(entries: list[Entry]) -> Walked:
     texts: list[MarkdownText] = []
     trefs: list[TextRef] = []
     for entry in entries:
-        src = source_of(entry)
-        id_walker(type(entry))(entry, entry, src[1] if src is not None else None, True, (),
-                               [], ids, texts, trefs)
+        walk_entry(id_walker, entry, [], ids, texts, trefs)
     return Walked(entries, list(ids.items()), texts, trefs)
 
 
