@@ -32,7 +32,7 @@ _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
-    if "^" not in markdown_joined(konzept):  # no footnote anywhere (one look at all texts)
+    if "[^" not in markdown_joined(konzept):  # no footnote anywhere (one look at all texts)
         return
     for text, start, _basis in markdown_texts(konzept):
         if "[^" not in text:

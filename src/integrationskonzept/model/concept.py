@@ -43,6 +43,7 @@ from .items import (
 )
 
 if TYPE_CHECKING:
+    from ..source.placeholders import Mark
     from .walkfacts import Walked
 
 # The kinds of things that carry an id, with their German names (singular).
@@ -171,7 +172,7 @@ class Konzept:
     quelltexte: dict[str, str] = field(default_factory=dict, repr=False)
     # The placeholders of the YAML files rebuilt from snapshots (relative path -> (line,
     # column, placeholder) of each, see source/placeholders.py), known without a scan.
-    platzhalter: dict[str, list[tuple[int, int, str]]] = field(
+    platzhalter: dict[str, list[Mark]] = field(
         default_factory=dict, repr=False, compare=False)
     # What the walk over the references finds in the lists rebuilt from snapshots, by the
     # id() of each list's first entry (see model/walkfacts.py; it holds the entries).

@@ -36,7 +36,7 @@ from ..source.containers import YList, YMap
 from ..source.fastyaml import FList, FMap
 from .fielddates import Zeitpunkt
 from .fieldnumbers import Anzahl, Menge
-from .fields import Entry
+from .fields import MEMO_SIZE, Entry
 
 PLAIN = frozenset({str, type(None), bool, int, float})
 STR = frozenset({str})
@@ -47,7 +47,7 @@ LISTS = frozenset({YList, FList, list})
 # Tags of objects.
 MODEL, DATACLASS, NUMBER, DATE, DICT, TUPLE, LIST, ZEITPUNKT = range(8)
 # the values shared across files, by their encoded form (as many as the model remembers)
-SHARED_SIZE = 20_000
+SHARED_SIZE = MEMO_SIZE
 _state: dict[str, Any] = {}
 
 # class, fields set, fields in the row, positions of objects in the row
