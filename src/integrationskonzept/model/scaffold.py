@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..errors import SourceError, UsageError
-from ..source.placeholders import MARKER as MARKER  # (texts still to write; check IK590)
+from ..source.placeholders import MARKER  # (texts still to write; check IK590)
 from .catalogues import CATALOGUES
 from .files import KOMMUNE_TYPEN
 from .jsonschema import SCHEMA_FILES, schema_text

@@ -21,9 +21,10 @@ A snapshot holds
 Immutable values read from text (a Zeitpunkt, an Anzahl, a date) are shared across files
 as the model shares them in a cold run (see ``remembered`` in :mod:`.fields`).
 
-This module holds what both directions share (the tags, the model classes a snapshot
-may name, the defaults a row leaves out); the run that writes a snapshot uses
-:class:`.snapshotencoder.Encoder`, a warm run :class:`.snapshotdecoder.Decoder`.
+This module holds the form itself (the tags, shapes and rows, the model classes a
+snapshot may name, the defaults a row leaves out, how many values are shared); the run
+that writes a snapshot uses :class:`.snapshotencoder.Encoder`, a warm run
+:class:`.snapshotdecoder.Decoder`.
 """
 
 from __future__ import annotations
