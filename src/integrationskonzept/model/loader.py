@@ -18,7 +18,7 @@ from typing import Any
 from ..problems import DeferredLocation, Location, Problem, Severity
 from ..source.files import Unreadable, read_regular
 from ..source.gcpause import gc_paused
-from ..source.placeholders import Mark, placeholders
+from ..source.placeholders import placeholders
 from ..source.safeyaml import (
     MAX_FILE_BYTES,
     YamlFile,
@@ -166,12 +166,12 @@ def _store(konzept: Konzept, session: snapshot.Session, f: _File, text: str,
     What it stores beyond the entries, the file's placeholders and what the walk over the
     references finds, also serves this run (the checks take them as from a snapshot)."""
     assert f.key is not None
-    marks: list[Mark] = []
-    walked: list[walkfacts.Walked] = []
-    if session.stores(f.key):
-        marks = konzept.platzhalter[f.rel] = placeholders(text)
-        walked = local.walked = [walkfacts.walk([local.kopf]), *(
-            walkfacts.walk(entries) for _key, entries in local.lists)]
+    if not session.stores(f.key):
+        session.note(f.key)
+        return
+    marks = konzept.platzhalter[f.rel] = placeholders(text)
+    walked = local.walked = [walkfacts.walk([local.kopf]), *(
+        walkfacts.walk(entries) for _key, entries in local.lists)]
     session.store(f.key, f.data, local.kopf, [
         (key, path, entries) for (key, entries), path in zip(
             local.lists, local.paths, strict=True)], marks, walked)

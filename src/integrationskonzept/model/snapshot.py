@@ -120,20 +120,22 @@ class Session:
         return snap, key
 
     def stores(self, key: bytes) -> bool:
-        """Whether :meth:`store` writes the snapshot of the file with ``key`` (else it only
-        notes that the file was read)."""
+        """Whether the file with ``key`` was read before (its snapshot is written now:
+        :meth:`store`); else :meth:`note` that it was read."""
         return key in self.seen
+
+    def note(self, key: bytes) -> None:
+        """The file with ``key`` was read the first time: its snapshot is written the
+        next time its content is read."""
+        self.fresh.append(key)
 
     def store(self, key: bytes, data: YMap, kopf: Entry,
               lists: list[tuple[str, ListPath, list[Entry]]], marks: list[Mark],
               walked: list[walkfacts.Walked]) -> None:
-        """Remember what the loader made of the file with ``key`` (read as ``data``): its
+        """Write what the loader made of the file with ``key`` (read as ``data``): its
         head and, per list, (key, path in the file, entries of every item in order), the
         placeholders of its text and what the walk over the references finds in the head
-        and each list; the first time only that it was read."""
-        if key not in self.seen:
-            self.fresh.append(key)
-            return
+        and each list."""
         if type(data) not in MAPS:
             return
         try:
