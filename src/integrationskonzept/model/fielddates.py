@@ -27,7 +27,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-def plausible(year: int, value: str) -> int:
+def _plausible(year: int, value: str) -> int:
     """Dates of a concept lie between 1900 and 2200 (9999-12 would break every chart)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PydanticCustomError(
@@ -39,14 +39,14 @@ def plausible(year: int, value: str) -> int:
 def _make_date(text: str) -> dt.date | None:
     year = _YEAR_IN_TEXT.search(text)
     if year is not None and len(text) <= 10:
-        plausible(int(year.group(1)), text)
+        _plausible(int(year.group(1)), text)
     try:
         day = parse_tag(text)
     except ValueError:
         raise PydanticCustomError(
             "ik_date_invalid", "„{value}“ ist kein gültiges Datum", {"value": text}) from None
     if day is not None:
-        plausible(day.year, text)
+        _plausible(day.year, text)
     return day
 
 
@@ -110,7 +110,7 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
     if isinstance(value, Zeitpunkt):
         return value
     if isinstance(value, dt.date):
-        plausible(value.year, value.isoformat())
+        _plausible(value.year, value.isoformat())
         return Zeitpunkt(value.isoformat(), value, value, "tag")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -123,13 +123,13 @@ def parse_zeitpunkt(value: Any) -> Zeitpunkt:
         _make_date(text)  # a day that does not exist is its own message
         parsed = parse_zeitpunkt_text(text)
         if parsed is not None:
-            plausible(parsed[0].year, text)
+            _plausible(parsed[0].year, text)
             return Zeitpunkt(text, *parsed)
         if m := _YEARS.match(text):
             y = int(m[1])
             end = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
             if end == y + 1:
-                plausible(y, text)
+                _plausible(y, text)
                 return Zeitpunkt(text, dt.date(y, 1, 1), dt.date(end, 12, 31), "jahre")
     raise PydanticCustomError(
         "ik_period",
@@ -158,7 +158,7 @@ def _year(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value
     if isinstance(value, str) and _YEAR_INT.match(value.strip()):
-        return plausible(int(value), value.strip())
+        return _plausible(int(value), value.strip())
     raise PydanticCustomError(
         "ik_year", "erwartet eine Jahreszahl wie 2030, gefunden „{value}“", {"value": value})
 

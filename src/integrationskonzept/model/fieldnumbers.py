@@ -33,7 +33,7 @@ def _too_long(text: str, value: Any) -> None:
             {"value": text if len(text) <= 30 else text[:27] + "…", "digits": MAX_DIGITS})
 
 
-def parse_int(value: Any) -> Any:
+def _parse_int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if abs(value) >= 10**MAX_DIGITS:
             _too_long(str(value), value)
@@ -53,7 +53,7 @@ def parse_int(value: Any) -> Any:
         "ik_int", "erwartet eine ganze Zahl, gefunden „{value}“", {"value": value})
 
 
-NonNegInt = Annotated[int, before(parse_int, cs.int_schema),
+NonNegInt = Annotated[int, before(_parse_int, cs.int_schema),
                       WithJsonSchema({"type": "integer", "minimum": 0})]
 
 _NUM = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -145,7 +145,7 @@ def _anzahl(value: Any) -> Anzahl:
         if number.is_integer() and number >= 0:
             return Anzahl(int(number), qualifier)
     try:
-        plain = parse_int(value)
+        plain = _parse_int(value)
     except PydanticCustomError as exc:
         if exc.type != "ik_int":
             raise  # „1.200“: the message says to drop the thousands point

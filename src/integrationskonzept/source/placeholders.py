@@ -12,7 +12,7 @@ import re
 
 # Texts the authors still have to write (`ik init`).
 MARKER = "‹bitte ergänzen›"
-PATTERN = re.compile(re.escape(MARKER) + r"|\bTODO\b|\bXXX\b")
+_PATTERN = re.compile(re.escape(MARKER) + r"|\bTODO\b|\bXXX\b")
 
 # (line, column, the placeholder), both 1-based
 Mark = tuple[int, int, str]
@@ -23,7 +23,7 @@ def placeholders(text: str) -> list[Mark]:
     if "‹" not in text and "TODO" not in text and "XXX" not in text:
         return []
     out: list[Mark] = []
-    search = PATTERN.search
+    search = _PATTERN.search
     for number, line in enumerate(text.splitlines(), 1):
         m = search(line)
         if m:
