@@ -155,46 +155,75 @@ def _wo(bereich: Arbeitsbereich, fremd: Fremd) -> tuple[str, str]:
                   bereich.mitglieder[home].name)
 
 
-def _in_reach(bereich: Arbeitsbereich, ident: str
-              ) -> tuple[dict[str, Angebot], dict[str, Fremd], Uebersetzer]:
+# Per member id: its offers open to neighbours (``offen_fuer_nachbarn``), in order.
+Offene = dict[str, list[Angebot]]
+
+
+def _offene(bereich: Arbeitsbereich) -> Offene:
+    """Every member's offers open to its neighbours (looked for once, not per member)."""
+    return {ident: [a for a in m.konzept.angebote.values() if a.offen_fuer_nachbarn]
+            for ident, m in bereich.mitglieder.items()}
+
+
+def _in_reach(bereich: Arbeitsbereich, ident: str, offene: Offene
+              ) -> tuple[dict[str, Angebot], Uebersetzer]:
     """A member's offers within reach (its own, the Kreis's for its places, the
-    neighbours' open ones), the others by prefixed id, and the vocabulary translator."""
+    neighbours' open ones) and the vocabulary translator."""
     konzept = bereich.mitglieder[ident].konzept
     kreis = bereich.kreis
     eigen_raum = kreisraum(bereich, ident)
     gesamt = kreis.gesamtraum
     erreichbar: dict[str, Angebot] = dict(konzept.angebote)
-    anderswo: dict[str, Fremd] = {}  # prefixed id -> the offer out of reach
     uebersetzer = Uebersetzer(konzept, False)
     for a in kreis.angebote.values():
-        raeume = set(a.sozialraeume)
-        if not raeume or (gesamt in raeume) or (eigen_raum in raeume):
+        if _for_all(a, gesamt, eigen_raum):
             t = uebersetzer.angebot(a, kreis, KREIS, [])
             erreichbar[t.id] = t
-        else:
+    for other_id, other in bereich.mitglieder.items():
+        if other_id == ident:
+            continue
+        for a in offene[other_id]:
+            t = uebersetzer.angebot(a, other.konzept, other_id, [])
+            erreichbar[t.id] = t
+    return erreichbar, uebersetzer
+
+
+def _for_all(a: Angebot, gesamt: str | None, eigen_raum: str | None) -> bool:
+    """Whether the Kreis's offer ``a`` is held kreisweit or in the member's place."""
+    raeume = set(a.sozialraeume)
+    return not raeume or (gesamt in raeume) or (eigen_raum in raeume)
+
+
+def _elsewhere(bereich: Arbeitsbereich, ident: str) -> dict[str, Fremd]:
+    """The offers out of reach of member ``ident``, by prefixed id (see :func:`_in_reach`:
+    the Kreis's for other places, the other members' not open to neighbours)."""
+    kreis = bereich.kreis
+    eigen_raum = kreisraum(bereich, ident)
+    gesamt = kreis.gesamtraum
+    anderswo: dict[str, Fremd] = {}
+    for a in kreis.angebote.values():
+        if not _for_all(a, gesamt, eigen_raum):
             anderswo[f"{KREIS}:{a.id}"] = (a, kreis, KREIS, None)
     for other_id, other in bereich.mitglieder.items():
         if other_id == ident:
             continue
         for a in other.konzept.angebote.values():
-            if a.offen_fuer_nachbarn:
-                t = uebersetzer.angebot(a, other.konzept, other_id, [])
-                erreichbar[t.id] = t
-            else:
+            if not a.offen_fuer_nachbarn:
                 anderswo[f"{other_id}:{a.id}"] = (a, other.konzept, other_id, other_id)
-    return erreichbar, anderswo, uebersetzer
+    return anderswo
 
 
-def _for_member(bereich: Arbeitsbereich, ident: str, geteilt: Geteilt | None = None
-                ) -> GemeindeLuecken:
+def _for_member(bereich: Arbeitsbereich, ident: str, offene: Offene,
+                geteilt: Geteilt | None = None) -> GemeindeLuecken:
     member = bereich.mitglieder[ident]
     konzept = member.konzept
     geteilt = {} if geteilt is None else geteilt
-    erreichbar, anderswo, uebersetzer = _in_reach(bereich, ident)
+    erreichbar, uebersetzer = _in_reach(bereich, ident, offene)
     report = find_gaps(dataclasses.replace(konzept, angebote=erreichbar, cache={}))
     naechste: dict[str, Fundort] = {}
     luecken = report.luecken  # (only the gaps' Befunde made)
-    if luecken and anderswo:
+    anderswo = _elsewhere(bereich, ident) if luecken else {}
+    if anderswo:
         # Which offers elsewhere would cover the gaps (counted as within reach).
         bedarfe = [b.bedarf for b in luecken]
         if any(key in erreichbar for key in anderswo):  # a prefixed id that is taken
@@ -254,9 +283,10 @@ def open_gaps_in_reach(bereich: Arbeitsbereich, mitglied: str | None = None
     if mitglied is None and bereich.kreis.bedarfe:
         out[KREIS] = open_gaps(dataclasses.replace(
             bereich.kreis, angebote=_kreis_in_reach(bereich), cache={}))
+    offene = _offene(bereich)
     for ident, member in bereich.mitglieder.items():
         if mitglied is None or ident == mitglied:
-            erreichbar, _anderswo, _uebersetzer = _in_reach(bereich, ident)
+            erreichbar, _uebersetzer = _in_reach(bereich, ident, offene)
             out[ident] = open_gaps(dataclasses.replace(member.konzept, angebote=erreichbar,
                                                        cache={}))
     return out
@@ -268,9 +298,10 @@ def workspace_gaps(bereich: Arbeitsbereich, mitglied: str | None = None) -> Krei
     if mitglied is None and bereich.kreis.bedarfe:
         teile.append(_for_kreis(bereich))
     geteilt: Geteilt = {}
+    offene = _offene(bereich)
     for ident in bereich.mitglieder:
         if mitglied is None or ident == mitglied:
-            teile.append(_for_member(bereich, ident, geteilt))
+            teile.append(_for_member(bereich, ident, offene, geteilt))
     namen = {hid: hf.kurz or hf.name for hid, hf in bereich.kreis.handlungsfelder.items()}
     for g in teile:
         namen[g.mitglied] = g.name
