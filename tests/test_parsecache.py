@@ -51,6 +51,8 @@ def test_a_cache_hit_prints_exactly_what_a_cold_run_prints(concept, cache: Path,
     cold = run("validate", str(root))
     assert _entries(cache) == []
     monkeypatch.delenv("IK_CACHE")
+    first = run("validate", str(root))
+    assert _entries(cache) == []  # a concept's files are kept the second time they are read
     filling = run("validate", str(root))
     assert len(_entries(cache)) == 2  # konzept.yaml and bildung.yaml; not the broken file
     with monkeypatch.context() as m:  # the two good files now come from the cache only
@@ -59,7 +61,7 @@ def test_a_cache_hit_prints_exactly_what_a_cold_run_prints(concept, cache: Path,
                   lambda text, rel: original(text, rel) if rel.endswith("kaputt.yaml")
                   else (_ for _ in ()).throw(_NoParse(rel)))
         warm = run("validate", str(root))
-    assert cold == filling == warm
+    assert cold == first == filling == warm
     assert warm[0] == 1
     assert "konzept/bildung.yaml:31:3: Fehler IK101" in warm[1]
     assert "kaputt.yaml:4:1: Fehler IK001" in warm[1]

@@ -100,7 +100,11 @@ def _read(root: Path, rel: str, session: snapshot.Session | None) -> tuple[YamlF
     snap, key = session.load(rel, raw)
     if snap is not None:
         return YamlFile(rel, snap.data, [], snap.text), _File(rel, snap.data, snap=snap)
-    yf = parse_yaml_bytes(raw, rel)
+    # the parse cache, like the snapshot, keeps a file read the second time (Session)
+    again = session.stores(key)
+    if not again:
+        session.note(key)
+    yf = parse_yaml_bytes(raw, rel, again)
     return yf, _File(rel, yf.data, key)
 
 
@@ -166,8 +170,7 @@ def _store(konzept: Konzept, session: snapshot.Session, f: _File, text: str,
     What it stores beyond the entries, the file's placeholders and what the walk over the
     references finds, also serves this run (the checks take them as from a snapshot)."""
     assert f.key is not None
-    if not session.stores(f.key):
-        session.note(f.key)
+    if not session.stores(f.key):  # (noted when read: _read)
         return
     marks = konzept.platzhalter[f.rel] = placeholders(text)
     walked = local.walked = [walkfacts.walk([local.kopf]), *(

@@ -120,8 +120,8 @@ class Session:
         return snap, key
 
     def stores(self, key: bytes) -> bool:
-        """Whether the file with ``key`` was read before (its snapshot is written now:
-        :meth:`store`); else :meth:`note` that it was read."""
+        """Whether the file with ``key`` was read before (its snapshot and its parse in the
+        parse cache are written now: :meth:`store`); else :meth:`note` that it was read."""
         return key in self.seen
 
     def note(self, key: bytes) -> None:

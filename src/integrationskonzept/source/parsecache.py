@@ -13,6 +13,9 @@ and rebuilt into the positioned containers. Rules:
   matches, and its content has exactly the expected shape; anything else (truncated,
   tampered, foreign, from another version) is ignored and the file is parsed again;
 * only files without problems are stored: every message comes from a fresh parse;
+* a file of a concept is stored the second time it is read with the same content, as
+  its snapshot is (:class:`~integrationskonzept.model.snapshot.Session`): a run that is
+  never repeated (CI, a fresh checkout) does not pay for writing it;
 * the folder is ik's own in the user's cache (``$XDG_CACHE_HOME/ik`` or ``~/.cache/ik``,
   ``%LOCALAPPDATA%\\ik\\cache`` on Windows), safe to delete at any time; ``IK_CACHE=0``
   switches the cache off; when it cannot be written, ik runs without it, silently;

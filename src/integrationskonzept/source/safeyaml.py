@@ -109,8 +109,10 @@ def unreadable_file(rel: str, exc: Unreadable) -> YamlFile:
     return YamlFile(rel, None, [yaml_problem(rel, 0, 0, "IK001", exc.reason)])
 
 
-def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
-    """Decode, check and parse YAML bytes; never raises for bad input."""
+def parse_yaml_bytes(raw: bytes, rel: str, keep: bool = True) -> YamlFile:
+    """Decode, check and parse YAML bytes; never raises for bad input. ``keep=False``:
+    a file the safe reader parses is not stored in the parse cache (a file of a concept
+    read for the first time: see :class:`~integrationskonzept.model.snapshot.Session`)."""
     if len(raw) > MAX_FILE_BYTES:
         return YamlFile(rel, None, [yaml_problem(
             rel, 0, 0, "IK004", "Datei ist zu groß",
@@ -140,7 +142,7 @@ def parse_yaml_bytes(raw: bytes, rel: str) -> YamlFile:
     if hit:  # the same bytes parsed before without a problem (see parsecache)
         return YamlFile(rel, data, [], text)
     read = parse_yaml_text(text, rel)
-    if not read.problems:
+    if keep and not read.problems:
         parsecache.store(raw, parser, read.data)
     return read
 
