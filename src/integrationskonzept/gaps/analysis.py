@@ -258,7 +258,10 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     return GapReport(
         stand=konzept.stand, befunde=befunde, doppelstrukturen=doppel,
         angebote_ohne_bedarf=ohne, matrix_sozialraum=m_raum, matrix_zielgruppe=m_gruppe,
-        namen=Namen(namen, (titel_von(konzept.angebote), titel_von(konzept.bedarfe),
+        # (the titles of the offers and needs as the columns took them: the tables hold
+        # each entry under its id)
+        namen=Namen(namen, (dict(zip(own.ids, own.titel, strict=True)),
+                            dict(zip(zeigt.id, zeigt.titel, strict=True)),
                             titel_von(konzept.massnahmen))),
         raum_eltern=dict(vok.raum_eltern),
         gruppe_umfasst=dict(vok.gruppe_umfasst), gesamtraum=vok.gesamt,

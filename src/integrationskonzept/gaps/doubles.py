@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from operator import itemgetter
 
 from .folgen import Folge
 from .index import OfferColumns
@@ -47,12 +48,17 @@ def find_doubles(offers: OfferColumns) -> Folge[Doppelstruktur]:
             seen_groups[gruppe] = None
             seen_places[raum] = None
     ids = offers.ids
-    found = sorted(merged.items(), key=lambda kv: kv[0][1])
+    found = sorted(merged, key=itemgetter(1))
+    # kept as columns, not as the pairs of tuples of ``merged``: fewer objects for the
+    # garbage collector to visit while the report lives (the dicts of texts it skips)
+    felder = [hf for hf, _positions in found]
+    positionen = [positions for _hf, positions in found]
+    gruppen = [merged[key][0] for key in found]
+    orte = [merged[key][1] for key in found]
 
     def doppelstruktur(i: int) -> Doppelstruktur:
-        (hf, positions), (seen_groups, seen_places) = found[i]
-        return Doppelstruktur(hf, tuple([ids[p] for p in positions]), tuple(seen_groups),
-                              tuple(seen_places))
+        return Doppelstruktur(felder[i], tuple([ids[p] for p in positionen[i]]),
+                              tuple(gruppen[i]), tuple(orte[i]))
 
     return Folge(doppelstruktur, len(found))  # made when read: views show the first few
 

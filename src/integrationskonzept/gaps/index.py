@@ -216,6 +216,10 @@ class OfferColumns:
             beginn, ende, self.profile[pos])
 
 
+def _itself(key: tuple[str, ...]) -> tuple[str, ...]:
+    return key
+
+
 def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
                   ) -> OfferColumns:
     if not angebote:
@@ -224,8 +228,10 @@ def offer_columns(angebote: list[Angebot], vok: Vokabular, stand: dt.date | None
         map(list, zip(*map(_OFFER, angebote), strict=True)))
     gesamt = vok.folge((vok.gesamt,))
     deutsch = (vok.deutsch,) if vok.deutsch is not None else ()
-    m_keys = list(map(tuple, merkmale))
-    s_keys = [key or deutsch for key in map(tuple, sprachen)]
+    # one tuple for equal lists: the columns live as long as the report, and every
+    # object less is one the garbage collector need not visit
+    m_keys = shared(merkmale, _itself)
+    s_keys = [key or deutsch for key in shared(sprachen, _itself)]
     grenzen_c = [_ZEITLOS if z is None else grenzen(z) for z in laufzeit]
     beginn = [g[0] for g in grenzen_c]
     ende = [g[1] for g in grenzen_c]
