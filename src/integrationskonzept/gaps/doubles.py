@@ -53,12 +53,12 @@ def find_doubles(offers: OfferColumns) -> Folge[Doppelstruktur]:
     # garbage collector to visit while the report lives (the dicts of texts it skips)
     felder = [hf for hf, _positions in found]
     positionen = [positions for _hf, positions in found]
-    gruppen = [merged[key][0] for key in found]
+    zielgruppen = [merged[key][0] for key in found]
     orte = [merged[key][1] for key in found]
 
     def doppelstruktur(i: int) -> Doppelstruktur:
         return Doppelstruktur(felder[i], tuple([ids[p] for p in positionen[i]]),
-                              tuple(gruppen[i]), tuple(orte[i]))
+                              tuple(zielgruppen[i]), tuple(orte[i]))
 
     return Folge(doppelstruktur, len(found))  # made when read: views show the first few
 
