@@ -95,9 +95,13 @@ class Session:
 
     def __init__(self, folder: Path, root: Path) -> None:
         self.folder = folder
+        try:  # the subfolders that hold entries (none in a cold cache: no file to look for)
+            self.dirs = frozenset(os.listdir(folder))
+        except OSError:
+            self.dirs = frozenset()
         self.seen_key = hashlib.sha256(_code_stamp() + b"\0seen\0" + os.fsencode(
             os.path.abspath(root))).digest()
-        found = parsecache.read_entry(folder, _MAGIC, self.seen_key) or b""
+        found = self._read(self.seen_key) or b""
         self.seen = {found[i:i + 32] for i in range(0, len(found) - 31, 32)}
         self.fresh: list[bytes] = []
 
@@ -110,7 +114,7 @@ class Session:
     def load(self, rel: str, raw: bytes) -> tuple[Snapshot | None, bytes]:
         """The snapshot of file ``rel`` with bytes ``raw`` (or None) and their key."""
         key = key_of(rel, raw)
-        payload = parsecache.read_entry(self.folder, _MAGIC, key)
+        payload = self._read(key)
         if payload is None:
             return None, key
         try:
@@ -118,6 +122,13 @@ class Session:
         except Exception:  # noqa: BLE001 - any other shape: the file is read fresh
             return None, key
         return snap, key
+
+    def _read(self, key: bytes) -> bytes | None:
+        """The payload stored under ``key`` (:func:`parsecache.read_entry`), not looked
+        for where its subfolder was not there when the session began."""
+        if parsecache.subfolder(key) not in self.dirs:
+            return None
+        return parsecache.read_entry(self.folder, _MAGIC, key)
 
     def stores(self, key: bytes) -> bool:
         """Whether the file with ``key`` was read before (its snapshot and its parse in the

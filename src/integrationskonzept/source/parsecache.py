@@ -97,6 +97,11 @@ def key_of(raw: bytes, parser: str) -> bytes:
     return h.digest()
 
 
+def subfolder(key: bytes) -> str:
+    """The name of the subfolder that holds the entry of ``key``."""
+    return key[:1].hex()
+
+
 def _path(folder: Path, key: bytes) -> Path:
     name = key.hex()
     return folder / name[:2] / name[2:]
