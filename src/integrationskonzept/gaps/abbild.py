@@ -19,8 +19,9 @@ from .index import shared
 from .match import NeedFacts
 
 # One list per field, by position (a tuple per need would be one more object for the
-# collector to visit per need).
-_FELDER = ("id", "titel", "handlungsfeld", "umfang", "prioritaet")
+# collector to visit per need), read from the needs in one pass.
+_FELDER = attrgetter("id", "titel", "handlungsfeld", "umfang", "prioritaet", "sozialraeume",
+                     "akzeptiert", "quelle")
 
 
 @dataclass(slots=True)
@@ -39,16 +40,15 @@ class Abbild:
 
 def abbild(konzept: Konzept, bedarfe: list[Bedarf], needs: list[NeedFacts]) -> Abbild:
     """What the Befunde of ``bedarfe`` (with their facts ``needs``) show of them."""
-    ident, titel, hf, umfang, prioritaet = (list(map(attrgetter(name), bedarfe))
-                                            for name in _FELDER)
+    if not bedarfe:
+        return Abbild([], [], [], [], [], [], [], [])
+    ident, titel, hf, umfang, prioritaet, listed, akzeptiert, quelle = (
+        map(list, zip(*map(_FELDER, bedarfe), strict=True)))
     return Abbild(
         ident, titel, hf, umfang, prioritaet,
-        [n.raeume if b.sozialraeume else () for b, n in zip(bedarfe, needs, strict=True)],
-        [a.grund if a else None for a in map(_AKZEPTIERT, bedarfe)],
-        shared(map(_QUELLE, bedarfe), partial(_quellen, konzept, {})))  # one per equal list
-
-
-_AKZEPTIERT, _QUELLE = attrgetter("akzeptiert"), attrgetter("quelle")
+        [n.raeume if orte else () for orte, n in zip(listed, needs, strict=True)],
+        [a.grund if a else None for a in akzeptiert],
+        shared(quelle, partial(_quellen, konzept, {})))  # one per equal list
 
 
 def _quellen(konzept: Konzept, texte: dict[str, str], quelle: tuple[str, ...]

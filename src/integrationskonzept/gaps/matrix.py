@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .report import (
@@ -49,7 +49,8 @@ def matrix_of(name: str, needs: Iterable[tuple[str | None, tuple[str, ...], str,
     used_rows: list[str] = []
     used_cols: list[str] = []
     ohne = ((gesamt or "_gesamt",) if spalten_von == "sozialraeume" else (ALLE_ZIELGRUPPEN,))
-    for hf, listed, urteil, offen in needs:
+    # needs alike counted together (in the order they first come: the order of first use)
+    for (hf, listed, urteil, offen), n in Counter(needs).items():
         row = hf or OHNE_HANDLUNGSFELD
         cols = listed or ohne
         used_rows.append(row)
@@ -59,8 +60,9 @@ def matrix_of(name: str, needs: Iterable[tuple[str | None, tuple[str, ...], str,
                 continue
             used_cols.append(col)
             cell = counts[(row, col)]
-            cell[idx] += 1
-            cell[3] += offen
+            cell[idx] += n
+            if offen:
+                cell[3] += n
     rows = _axis(zeilen, used_rows)
     cols_axis = _axis(spalten, used_cols)
     row_pos = {r: i for i, r in enumerate(rows)}
