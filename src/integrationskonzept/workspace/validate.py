@@ -103,13 +103,14 @@ def validate_workspace(root: str | Path, ctx: CheckContext | None = None,
             dateien += len(bereich.kreis.files)
         else:
             problems.extend(p for p in bereich.problems if _about(bereich, p, mitglied))
+        basis = basis_of(bereich)  # (resolved once, not per member)
         for ident, m in bereich.mitglieder.items():
             if mitglied is not None and ident != mitglied:
                 continue
             if ident in luecken:
                 m.konzept.cache["offene"] = luecken[ident]
             mctx = CheckContext(heute=base.heute, arbeitsbereich=alle, kreis=KREIS,
-                                selbst=m.anzeige, basis=basis_of(bereich))
+                                selbst=m.anzeige, basis=basis)
             found = list(m.problems)
             if m.konzept.meta is not None:
                 found.extend(validate(m.konzept.root, mctx, m.konzept).problems)
