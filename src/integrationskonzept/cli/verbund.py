@@ -12,6 +12,7 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from ..problems import Problem, Severity
 from ..workspace.loader import names_members
 from .output import echo, print_problems
+from .runtime import keep
 
 __all__ = ["gaps_command", "names_members", "problems_here", "validate_command"]
 
@@ -31,6 +32,7 @@ def validate_command(path: Path, strict: bool, fmt: str, mitglied: str | None) -
     from ..workspace import validate_workspace
 
     report = validate_workspace(path, mitglied=mitglied)
+    keep(report)  # not freed object by object when the process ends right after
     problems = problems_here(path, report.problems)
     if fmt == "json":
         from ..problems.output import format_json
@@ -70,6 +72,7 @@ def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool,
                          "--zielgruppe nicht; nutzen Sie --mitglied oder --handlungsfeld, oder "
                          "rufen Sie ik gaps im Ordner der Gemeinde auf.")
     bereich = load_workspace(path)
+    keep(bereich)  # (as in validate_command)
     check_mitglied(bereich, mitglied)
     errors = [p for p in bereich.problems if p.severity >= Severity.ERROR]
     for m in bereich.mitglieder.values():
@@ -83,6 +86,7 @@ def gaps_command(path: Path, fmt: str, mitglied: str | None, fail_on_open: bool,
              "Fehler (`ik validate`).", err=True)
         return EXIT_PROBLEMS
     luecken = workspace_gaps(bereich, mitglied)
+    keep(luecken)
     if handlungsfeld is not None:
         from ..gaps.folder import check_filters, resolve
         from ..workspace.gaps import nur_handlungsfeld
