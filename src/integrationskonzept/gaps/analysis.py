@@ -70,6 +70,8 @@ AKTIVE_STATUS = frozenset({"geplant", "in Vorbereitung", "in Umsetzung", "laufen
                            "umgesetzt", "verstetigt"})
 LATER: Literal["later"] = "later"  # _judge: explain a gap when its reasons are first read
 Explanation = Callable[[], tuple[tuple[Grund, ...], tuple[Kandidat, ...]]]
+# A need's groups, languages and features as the matcher read them (see _befund)
+Teile = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(slots=True)
@@ -152,7 +154,8 @@ def open_gaps(konzept: Konzept) -> tuple[Befund, ...]:
                 continue  # not explained: its reasons are never worded
             found.append((bedarf, need, verdict, bezuege))
         zeigt = abbild(konzept, [f[0] for f in found], [f[1] for f in found])
-        return tuple([_befund(zeigt, i, bedarf, need, verdict, LAGE_OFFEN, bezuege)
+        return tuple([_befund(zeigt, i, bedarf, (need.gruppen, need.sprachen, need.merkmale),
+                              verdict, LAGE_OFFEN, bezuege)
                       for i, (bedarf, need, verdict, bezuege) in enumerate(found)])
 
 
@@ -181,13 +184,15 @@ def _lage(urteil: str, akzeptiert: bool, bezuege: tuple[MassnahmeBezug, ...]) ->
     return LAGE_OFFEN
 
 
-def _befund(zeigt: Abbild, i: int, bedarf: Bedarf, need: NeedFacts, verdict: Verdict,
+def _befund(zeigt: Abbild, i: int, bedarf: Bedarf, teile: Teile, verdict: Verdict,
             lage: str, bezuege: tuple[MassnahmeBezug, ...]) -> Befund:
-    """The Befund of the i-th need of ``zeigt`` (:func:`~.abbild.abbild`)."""
+    """The Befund of the i-th need of ``zeigt`` (:func:`~.abbild.abbild`); ``teile``: its
+    groups, languages and features as the matcher read them (NeedFacts)."""
+    gruppen, sprachen, merkmale = teile
     return befund_value(verdict.erklaerung, {  # every field of Befund, in its order
         "bedarf": zeigt.id[i], "titel": zeigt.titel[i], "handlungsfeld": zeigt.handlungsfeld[i],
-        "zielgruppen": need.gruppen, "sozialraeume": zeigt.raeume[i],
-        "sprachen": need.sprachen, "merkmale": need.merkmale,
+        "zielgruppen": gruppen, "sozialraeume": zeigt.raeume[i],
+        "sprachen": sprachen, "merkmale": merkmale,
         "urteil": verdict.urteil, "anteil": verdict.anteil, "lage": lage,
         "umfang": zeigt.umfang[i], "plaetze": verdict.plaetze,
         "kapazitaet_unbekannt": verdict.kapazitaet_unbekannt,
@@ -210,7 +215,14 @@ def _find_gaps(konzept: Konzept) -> GapReport:
     # its Befund is made when first read (report.Befunde).
     bedarfe = list(konzept.bedarfe.values())
     needs: list[NeedFacts] = []
-    verdicts: list[Verdict] = []
+    # A need simply covered (no note on its places) keeps no Verdict: its offers are in
+    # ``gedeckt`` (those of the i-th from ``anfang[i]`` to ``anfang[i + 1]``), its places in
+    # ``plaetze``; every object less is one the collector need not visit while the report
+    # lives (the needs' facts are dropped after the loop, their parts kept as columns).
+    verdicts: list[Verdict | None] = []
+    gedeckt: list[str] = []
+    anfang: list[int] = []
+    plaetze: list[int | None] = []
     bezuege: list[tuple[MassnahmeBezug, ...]] = []
     urteile: list[str] = []
     lagen: list[str] = []
@@ -220,16 +232,34 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         zu = by_need.get(bedarf.id)
         bezug = tuple(zu) if zu else ()
         needs.append(need)
-        verdicts.append(verdict)
+        anfang.append(len(gedeckt))
+        plaetze.append(verdict.plaetze)
         bezuege.append(bezug)
         urteil = verdict.urteil
         urteile.append(urteil)
-        lagen.append(LAGE_GEDECKT if urteil == GEDECKT
-                     else _lage(urteil, bool(_akzeptiert(bedarf)), bezug))
+        if urteil == GEDECKT:
+            lagen.append(LAGE_GEDECKT)
+            if not verdict.hinweise and not verdict.kapazitaet_unbekannt:
+                gedeckt.extend(verdict.angebote)
+                verdicts.append(None)
+                continue
+        else:
+            lagen.append(_lage(urteil, bool(_akzeptiert(bedarf)), bezug))
+        verdicts.append(verdict)
+    anfang.append(len(gedeckt))
     zeigt = abbild(konzept, bedarfe, needs)
+    gruppen = [n.gruppen for n in needs]
+    sprachen = [n.sprachen for n in needs]
+    merkmale = [n.merkmale for n in needs]
+    del needs
 
     def befund(i: int) -> Befund:  # (not the concept: the report does not keep it alive)
-        return _befund(zeigt, i, bedarfe[i], needs[i], verdicts[i], lagen[i], bezuege[i])
+        verdict = verdicts[i]
+        if verdict is None:  # (the fields of Verdict in order, as _judge makes them)
+            verdict = Verdict(GEDECKT, 1.0, (), (), tuple(gedeckt[anfang[i]:anfang[i + 1]]),
+                              (), plaetze[i], ())
+        return _befund(zeigt, i, bedarfe[i], (gruppen[i], sprachen[i], merkmale[i]),
+                       verdict, lagen[i], bezuege[i])
 
     befunde = Befunde(befund, urteile, lagen, zeigt.handlungsfeld)
     gefragt = {pos for bucket in (*index.by_key.values(), *index.by_hf_raum.values())
@@ -248,7 +278,7 @@ def _find_gaps(konzept: Konzept) -> GapReport:
         and erhoben.intersection(hfs[p]))
     doppel = find_doubles(own)
     m_raum, m_gruppe = build_matrices(
-        zeigt.handlungsfeld, zeigt.raeume, [n.gruppen for n in needs], urteile,
+        zeigt.handlungsfeld, zeigt.raeume, gruppen, urteile,
         [lage == LAGE_OFFEN for lage in lagen],
         konzept.handlungsfelder, konzept.sozialraeume or (vok.gesamt,),
         konzept.zielgruppen, vok.gesamt)
