@@ -50,6 +50,13 @@ Zuletzt.
 """
 
 
+# LONG without what the HTML writer counts through the page (footnotes, code blocks):
+# its HTML can be written in parts
+PLAIN = (LONG.replace("[^n1]", "").replace(": Eine Fußnote mit", "Ein Satz mit")
+         .replace("```\n# kein Kapitel {#nein}\n```\n", "")
+         + "\n# Noch ein Kapitel {#noch}\n\n## Abschnitt {#abschnitt}\n\nText.\n")
+
+
 def _whole(write: Any) -> Any:
     """A stand-in for formats.html_steps: the page in one piece that ``write`` writes."""
     return lambda job: ([lambda: write(job)], lambda written: written[0])
@@ -284,9 +291,7 @@ def test_long_document_writes_the_html_in_parts_beside_the_docx(
     numbered on from the chapters before it) and the page from the headings alone; the
     parts run beside the DOCX writer, never two whole-document writers at once: the
     same page as written whole."""
-    text = LONG.replace("[^n1]", "").replace(": Eine Fußnote mit", "Ein Satz mit")
-    text = text.replace("```\n# kein Kapitel {#nein}\n```\n", "")
-    text += "\n# Noch ein Kapitel {#noch}\n\n## Abschnitt {#abschnitt}\n\nText.\n"
+    text = PLAIN
     whole = run(text, tmp_path / "ganz", formats=("html", "docx", "pdf"))
     monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
     monkeypatch.setattr(pipeline, "TEILE_AB", 0)
@@ -343,3 +348,25 @@ def test_html_is_written_whole_where_the_writer_counts_through_the_page(
     (tmp_path / "kopf.html").write_text('<main id="ik-inhalt">', encoding="utf-8")
     assert htmlparts.plan(tmp_path, [first, part("teil-2.json", chapter, chapter)],
                           ["kopf.html"]) is None
+
+
+def test_long_document_a_failing_html_part_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    parts: list[str] = []
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        if any(arg.startswith("--number-offset=") for arg in args):
+            parts.append(args[2])
+            if args[2] == "teil-2.json":
+                raise RenderError("Pandoc konnte das HTML nicht erzeugen: kaputt")
+        return run_pandoc(args, **kw)
+
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
+    with pytest.raises(RenderError, match="das HTML nicht erzeugen: kaputt"):
+        run(PLAIN, tmp_path / "aus", formats=("html", "docx", "pdf"))
+    assert "teil-2.json" in parts  # written in parts
+    assert not list((tmp_path / "aus").glob("*"))
