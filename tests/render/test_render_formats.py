@@ -77,6 +77,26 @@ def test_pdf_text_tagged_a4(sample: dict[str, Path]) -> None:
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
 
 
+def test_pdf_running_header_from_the_second_page(sample: dict[str, Path]) -> None:
+    pages = pdf_text(sample["pdf"], "-layout").split("\f")[:-1]
+    header = re.compile(r"^ *Stadt Musterstadt +Integrationskonzept 2025 *$", re.M)
+    assert not header.search(pages[0]) and "Seite 1 von" not in pages[0]  # the title page
+    for number, page in enumerate(pages[1:], 2):
+        assert header.search(page.strip().splitlines()[0]), page
+        assert f"Seite {number} von {len(pages)}" in page
+
+
+def test_pdf_running_header_is_no_query_per_page() -> None:
+    # a `context` in the header (e.g. for the page number) makes typst lay out every page
+    # once more and keep it: Landkreis x1 50 MB; the title page has a header of its own
+    from integrationskonzept.render import default_design
+
+    theme = default_design().theme_typ.read_text(encoding="utf-8")
+    header = re.search(r"^\s*header:(.*?)^\s*footer:", theme, re.M | re.S)
+    assert header and "context" not in header.group(1) and "counter(" not in header.group(1)
+    assert re.search(r"page\(header: none, footer: none", theme)
+
+
 class _Collect(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
