@@ -13,6 +13,12 @@ from integrationskonzept.errors import RenderError
 from integrationskonzept.render.charts import chart_png, chart_svg, chart_warnings, render_chart
 
 
+@pytest.fixture(autouse=True)
+def _compiled_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about typst compiling: no chart from ik's cache (test_chartcache)."""
+    monkeypatch.setenv("IK_CACHE", "0")
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])

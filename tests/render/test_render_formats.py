@@ -77,6 +77,30 @@ def test_pdf_text_tagged_a4(sample: dict[str, Path]) -> None:
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
 
 
+def test_pdf_running_header_from_the_second_page(sample: dict[str, Path]) -> None:
+    pages = pdf_text(sample["pdf"], "-layout").split("\f")[:-1]
+    header = re.compile(r"^ *Stadt Musterstadt +Integrationskonzept 2025 *$", re.M)
+    assert not header.search(pages[0]) and "Seite 1 von" not in pages[0]  # the title page
+    for number, page in enumerate(pages[1:], 2):
+        assert header.search(page.strip().splitlines()[0]), page
+        assert f"Seite {number} von {len(pages)}" in page
+
+
+def test_pdf_header_and_footer_stay_lean() -> None:
+    # typst lays out header and footer for every page and keeps them to the end: a
+    # `context` in the header or a grid in the footer cost 50 MB each at Landkreis size
+    # (1,600 pages); the title page has a header and footer of its own
+    from integrationskonzept.render import default_design
+
+    theme = default_design().theme_typ.read_text(encoding="utf-8")
+    found = re.search(r"^\s*header:(.*?)^\s*footer:(.*?)^\s*background:", theme, re.M | re.S)
+    assert found
+    header, footer = found.groups()
+    assert "context" not in header and "counter(" not in header
+    assert "grid(" not in footer and footer.count("counter(page)") == 2
+    assert re.search(r"page\(header: none, footer: none", theme)
+
+
 class _Collect(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -50,6 +50,35 @@ Zuletzt.
 """
 
 
+# LONG without what the HTML writer counts through the page (footnotes, code blocks):
+# its HTML can be written in parts
+PLAIN = (LONG.replace("[^n1]", "").replace(": Eine Fußnote mit", "Ein Satz mit")
+         .replace("```\n# kein Kapitel {#nein}\n```\n", "")
+         + "\n# Noch ein Kapitel {#noch}\n\n## Abschnitt {#abschnitt}\n\nText.\n")
+
+
+def _whole(write: Any) -> Any:
+    """A stand-in for formats.html_steps: the page in one piece that ``write`` writes."""
+    return lambda job: ([lambda: write(job)], lambda written: written[0])
+
+
+def _recording(lock: threading.Lock, active: list[str], seen: list[tuple[str, ...]],
+               name: Any) -> Any:
+    """A stand-in for run_pandoc that notes in ``seen`` which runs (named by
+    ``name(args, what)``) are ``active`` at each start."""
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        what = name(args, kw["what"])
+        with lock:
+            active.append(what)
+            seen.append(tuple(sorted(active)))
+        try:
+            return run_pandoc(args, **kw)
+        finally:
+            with lock:
+                active.remove(what)
+    return pandoc
+
+
 def test_split_cuts_only_before_chapters_with_an_identifier() -> None:
     parts = split_markdown(LONG, 2)
     assert len(parts) == 2 and "".join(parts) == LONG
@@ -108,22 +137,15 @@ def test_long_document_writes_the_typst_text_beside_one_writer(
     seen: list[tuple[str, ...]] = []  # who ran at the same time, at each start
     satz_started = threading.Event()
 
-    def pandoc(args: list[str], **kw: Any) -> bytes:
-        what = kw["what"]
+    def name(args: list[str], what: str) -> str:
         if what == "den PDF-Satz":
             satz_started.set()
         elif what in ("das HTML", "das DOCX"):
             # waits for the typst text: without it beside, this writer would wait alone
             assert satz_started.wait(30), "der typst-Satz lief nicht neben dem Writer"
-        with lock:
-            active.append(what)
-            seen.append(tuple(sorted(active)))
-        try:
-            return run_pandoc(args, **kw)
-        finally:
-            with lock:
-                active.remove(what)
+        return what
 
+    pandoc = _recording(lock, active, seen, name)
     compile_pdf = formats.compile_pdf
 
     def typst(*args: Any, **kw: Any) -> Any:
@@ -167,7 +189,7 @@ def test_long_document_a_failing_writer_beside_the_typst_text_writes_nothing(
         raise RenderError("Pandoc konnte das HTML nicht schreiben.")
 
     monkeypatch.setattr(formats, "typst_text", typst_text)
-    monkeypatch.setattr(formats, "html", broken)
+    monkeypatch.setattr(formats, "html_steps", _whole(broken))
     with pytest.raises(RenderError, match="das HTML nicht schreiben"):
         run(LONG, tmp_path / "aus", formats=("md", "html", "pdf"))
     # the typst text beside it finished (its build folder was not removed under it)
@@ -196,9 +218,155 @@ def test_long_document_a_failing_typst_text_is_reported_before_the_next_format(
         return b"<html></html>"
 
     monkeypatch.setattr(formats, "typst_text", typst_text)
-    monkeypatch.setattr(formats, "html", html)
-    monkeypatch.setattr(formats, "docx", lambda job: written.append("docx") or b"")
+    monkeypatch.setattr(formats, "html_steps", _whole(html))
+    monkeypatch.setattr(formats, "docx_steps", lambda job: written.append("docx") or bytes)
     with pytest.raises(RenderError, match="PDF-Satz nicht schreiben"):
         run(LONG, tmp_path / "aus", formats=("html", "docx", "pdf"))
     assert written == ["html"]  # DOCX did not start after the failure
+    assert not list((tmp_path / "aus").glob("*"))
+
+
+@pytest.mark.slow
+def test_long_document_finishes_the_docx_beside_typst(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DOCX's finishing in Python runs while typst sets the pages (the other core
+    would wait), with the same files as one after the other."""
+    whole = run(LONG, tmp_path / "ganz", formats=("html", "docx", "pdf"))
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    typst_started = threading.Event()
+    compile_pdf, finish_docx = formats.compile_pdf, formats.finish_docx
+
+    def typst(*args: Any, **kw: Any) -> Any:
+        typst_started.set()
+        return compile_pdf(*args, **kw)
+
+    def finish(*args: Any, **kw: Any) -> bytes:
+        assert typst_started.wait(30), "typst begann erst nach der Nacharbeit des DOCX"
+        return finish_docx(*args, **kw)
+
+    monkeypatch.setattr(formats, "compile_pdf", typst)
+    monkeypatch.setattr(formats, "finish_docx", finish)
+    messages: list[str] = []
+    beside = run(LONG, tmp_path / "daneben", formats=("html", "docx", "pdf"),
+                 progress=messages.append)
+    for fmt in ("html", "docx", "pdf"):
+        assert beside[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
+    assert messages.index("PDF: typst setzt die Seiten (bei großen Konzepten einige "
+                          "Minuten) …") < next(i for i, m in enumerate(messages)
+                                             if m.startswith("DOCX fertig"))
+
+
+def test_long_document_a_failing_docx_beside_typst_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    typst_done: list[str] = []
+
+    def typeset(job: Any) -> bytes:
+        time.sleep(0.5)  # still at work when the DOCX fails
+        typst_done.append("pdf")
+        return b"%PDF"
+
+    def docx_steps(job: Any) -> Any:
+        def finish() -> bytes:
+            raise RenderError("Das DOCX ist beschädigt.")
+        return finish
+
+    monkeypatch.setattr(formats, "typst_text", lambda job, **kw: None)
+    monkeypatch.setattr(formats, "typeset", typeset)
+    monkeypatch.setattr(formats, "html_steps", _whole(lambda job: b"<html></html>"))
+    monkeypatch.setattr(formats, "docx_steps", docx_steps)
+    with pytest.raises(RenderError, match="DOCX ist beschädigt"):
+        run(LONG, tmp_path / "aus", formats=("html", "docx", "pdf"))
+    # typst beside it finished (its build folder was not removed under it)
+    assert typst_done == ["pdf"]
+    assert not list((tmp_path / "aus").glob("*"))
+
+
+@pytest.mark.slow
+def test_long_document_writes_the_html_in_parts_beside_the_docx(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without footnotes, the HTML of a long document is written in its parts (each
+    numbered on from the chapters before it) and the page from the headings alone; the
+    parts run beside the DOCX writer, never two whole-document writers at once: the
+    same page as written whole."""
+    text = PLAIN
+    whole = run(text, tmp_path / "ganz", formats=("html", "docx", "pdf"))
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    seen: list[tuple[str, ...]] = []
+    docx_started = threading.Event()
+
+    def name(args: list[str], what: str) -> str:
+        if what == "das HTML" and "koepfe.json" in args:
+            return "die Seite des HTML"  # from the headings alone
+        if what == "das HTML" and "-s" not in args:
+            assert docx_started.wait(30), "kein Teil des HTML lief neben dem DOCX"
+            return "ein Teil des HTML"
+        if what == "das DOCX":
+            docx_started.set()
+        return what
+
+    monkeypatch.setattr(formats, "run_pandoc", _recording(threading.Lock(), [], seen, name))
+    parts = run(text, tmp_path / "teile", formats=("html", "docx", "pdf"))
+    assert parts["html"].read_bytes() == whole["html"].read_bytes()
+    assert parts["pdf"].read_bytes() == whole["pdf"].read_bytes()
+    assert any({"das DOCX", "ein Teil des HTML"} <= set(together) for together in seen)
+    for together in seen:
+        assert len({"das HTML", "das DOCX"} & set(together)) <= 1, together
+    page = parts["html"].read_text(encoding="utf-8")
+    assert '<span class="header-section-number">6.1</span> Abschnitt' in page
+    assert page.count('class="toc-section-number">6</span>') == 1
+
+
+def test_html_is_written_whole_where_the_writer_counts_through_the_page(
+        tmp_path: Path) -> None:
+    """Footnotes and code blocks are numbered through the whole page; a later part that
+    does not begin with a numbered chapter would number its sections on: whole then."""
+    from integrationskonzept.render import htmlparts
+
+    def part(name: str, blocks: str, heads: str) -> str:
+        (tmp_path / name).write_text('{"blocks":[' + blocks + "]}", encoding="utf-8")
+        (tmp_path / htmlparts.koepfe(name)).write_text(
+            '{"meta":{},"blocks":[' + heads + "]}", encoding="utf-8")
+        return name
+
+    chapter = '{"t":"Header","c":[1,["b",[],[]],[{"t":"Str","c":"B"}]]}'
+    unnumbered = '{"t":"Header","c":[1,["b",["unnumbered"],[]],[{"t":"Str","c":"B"}]]}'
+    first = part("teil-1.json", chapter, chapter)
+    (tmp_path / "kopf.html").write_text("<style></style>", encoding="utf-8")
+    plan = htmlparts.plan(tmp_path, [first, part("teil-2.json", chapter, chapter)],
+                          ["kopf.html"])
+    assert plan is not None and plan.parts == [("teil-1.json", 0), ("teil-2.json", 1)]
+    note = '{"t":"Para","c":[{"t":"Note","c":[]}]}'
+    code = '{"t":"CodeBlock","c":[["",[],[]],"x"]}'
+    for blocks, heads in [(chapter + "," + note, chapter), (chapter + "," + code, chapter),
+                          (unnumbered, unnumbered)]:
+        assert htmlparts.plan(tmp_path, [first, part("teil-2.json", blocks, heads)],
+                              ["kopf.html"]) is None, blocks
+    (tmp_path / "kopf.html").write_text('<main id="ik-inhalt">', encoding="utf-8")
+    assert htmlparts.plan(tmp_path, [first, part("teil-2.json", chapter, chapter)],
+                          ["kopf.html"]) is None
+
+
+def test_long_document_a_failing_html_part_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationskonzept.errors import RenderError
+
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    parts: list[str] = []
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        if any(arg.startswith("--number-offset=") for arg in args):
+            parts.append(args[2])
+            if args[2] == "teil-2.json":
+                raise RenderError("Pandoc konnte das HTML nicht erzeugen: kaputt")
+        return run_pandoc(args, **kw)
+
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
+    with pytest.raises(RenderError, match="das HTML nicht erzeugen: kaputt"):
+        run(PLAIN, tmp_path / "aus", formats=("html", "docx", "pdf"))
+    assert "teil-2.json" in parts  # written in parts
     assert not list((tmp_path / "aus").glob("*"))

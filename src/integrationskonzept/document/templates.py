@@ -38,6 +38,7 @@ from markupsafe import Markup
 from ..errors import TemplateError as IkTemplateError
 from .markdown import Md, cell, finalize, mdjoin, placed
 from .parts import Dokument
+from .templatecache import TemplateCache
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "templates" / "dokument"
 ENTRY = "dokument.md.j2"
@@ -177,6 +178,7 @@ def environment(concept_dir: Path | None = None, defaults: tuple[Path, ...] = (D
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         comment_start_string="{##", comment_end_string="##}",
     )
+    env.bytecode_cache = TemplateCache(env)
     env.filters.update(anker=_anker, zelle=cell, datei=_datei, mdjoin=mdjoin, attr=_attr,
                        platziert=placed)
     env.globals.update(h=_heading, range=env.bounded_range)

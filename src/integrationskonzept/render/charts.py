@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..charts.base import TEMPLATES_DIR, Chart
 from ..errors import RenderError
 from ..source import processes
+from .chartcache import ChartCache
 from .limits import limits_for
 from .pandoc import LIMIT_HINT
 from .typesetter import CHILD_START, _offline_env, font_paths, german_warning
@@ -72,15 +73,36 @@ def compile_charts(charts: Sequence[Chart], formats: Sequence[str] = ("svg", "pn
     (sized by the charts' typst sources); one start for all charts costs far less than
     one per chart. Per chart: the compiled bytes (SVG with alt text) or the German
     error. A chart that exhausts the limits fails alone: the charts after it are
-    compiled again in a new child.
+    compiled again in a new child. Charts compiled before without a warning come from
+    ik's cache (:mod:`.chartcache`); no child starts when all of them do.
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown chart format {fmt!r}")
     if not charts:
         return []
-    limits = limits_for(sum(len(c.typst_source) for c in charts))
     fonts = font_paths(tuple(d for c in charts for d in c.style.font_dirs))
+    cache = ChartCache(formats, ppi, fonts)
+    results: list[Gesetzt | RenderError | None] = []
+    for chart in charts:
+        data = cache.known(chart, formats)
+        results.append(None if data is None else Gesetzt(data, ()))
+    todo = [i for i, result in enumerate(results) if result is None]
+    if todo:
+        for i, result in zip(todo, _compile([charts[i] for i in todo], formats, ppi, fonts),
+                             strict=True):
+            results[i] = result
+            if isinstance(result, Gesetzt) and not result.warnings:
+                cache.keep(charts[i], result.data)
+    return [result for result in results if result is not None]
+
+
+def _compile(charts: Sequence[Chart], formats: Sequence[str], ppi: float,
+             fonts: list[str]) -> list[Gesetzt | RenderError]:
+    """:func:`compile_charts` in a child, for ``charts`` not in the cache."""
+    if not charts:
+        return []
+    limits = limits_for(sum(len(c.typst_source) for c in charts))
     with tempfile.TemporaryDirectory(prefix="ik-diagramme-") as tmp:
         out = Path(tmp)
         job = {"charts": [c.typst_source for c in charts], "formats": list(formats),
@@ -110,7 +132,7 @@ def compile_charts(charts: Sequence[Chart], formats: Sequence[str] = ("svg", "pn
                 results.append(RenderError(
                     f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "
                     f"{failure or 'unbekannter Fehler'}. {LIMIT_HINT}"))
-                return results + compile_charts(charts[i + 1:], formats, ppi)
+                return results + _compile(charts[i + 1:], formats, ppi, fonts)
             if done["error"]:
                 results.append(RenderError(
                     f"Das Diagramm „{chart.caption}“ konnte nicht gesetzt werden: "

@@ -13,11 +13,13 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RenderError
+from . import htmlparts
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
@@ -89,6 +91,14 @@ def html(job: Job) -> bytes:
     Pandoc's ``--embed-resources`` would re-parse the whole page: 35 % slower and 40 %
     more memory at 10,000 table rows.
     """
+    pieces, finish = html_steps(job)
+    return finish([piece() for piece in pieces])
+
+
+def html_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[bytes]], bytes]]:
+    """The HTML as the pieces pandoc writes – the whole page, or for a long document the
+    page of its headings and the bodies of its parts (:mod:`.htmlparts`), each at any
+    time – and the step that makes the file of what they return, in their order."""
     import base64
     from html import escape
 
@@ -108,17 +118,33 @@ def html(job: Job) -> bytes:
         before.append(f'<div class="ik-logo"><img src="data:{mime};base64,{data}" '
                       f'alt="{escape(job.logo_alt)}"></div>')
     (build / "vorspann.html").write_text("\n".join(before) + "\n", encoding="utf-8")
-    page = job.write(
-        ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
-         "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
-         "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
-         "--wrap=none"], "das HTML", {"IK_BILDER_NACHHER": "1"},
-        rts=WRITER_RTS_LANG if job.gross else ())
-    page = _BILD.sub(lambda found: _data_uri(build, job.env["IK_BILDER"], found), page)
-    # the page template names only pandoc as the generator
-    return page.replace(b'<meta name="generator" content="pandoc" />',
-                        f'<meta name="generator" content="{escape(job.generator)}" />'.encode(),
-                        1)
+    env, rts = {"IK_BILDER_NACHHER": "1"}, WRITER_RTS_LANG if job.gross else ()
+    page_args = ["-t", "html5", "-s", f"--template={_HTML_PAGE}",
+                 "--toc", f"--toc-depth={design.inhalt_tiefe}", "--number-sections",
+                 "--include-in-header=kopf.html", "--include-before-body=vorspann.html",
+                 "--wrap=none"]
+    split = (htmlparts.plan(build, job.teile, ["kopf.html", "vorspann.html"])
+             if job.gross else None)
+    pieces: list[Callable[[], bytes]]
+    if split is None:
+        pieces = [functools.partial(job.write, page_args, "das HTML", env, rts)]
+    else:
+        pieces = [functools.partial(job.write, ["-t", "html5", "--number-sections",
+                                                f"--number-offset={chapters}", "--wrap=none"],
+                                    "das HTML", env, rts, source=teil)
+                  for teil, chapters in split.parts]
+        pieces.append(functools.partial(job.write, page_args, "das HTML", env,
+                                        source=split.page))
+
+    def finish(written: list[bytes]) -> bytes:
+        page = written[0] if split is None else htmlparts.join(written[-1], written[:-1])
+        page = _BILD.sub(lambda found: _data_uri(build, job.env["IK_BILDER"], found), page)
+        # the page template names only pandoc as the generator
+        return page.replace(b'<meta name="generator" content="pandoc" />',
+                            f'<meta name="generator" content="{escape(job.generator)}" />'
+                            .encode(), 1)
+
+    return pieces, finish
 
 
 # bilder.lua's place holder for an image of the build (its line in IK_BILDER): the data
@@ -142,6 +168,12 @@ def _shown(path: Path) -> str:
 
 
 def docx(job: Job) -> bytes:
+    return docx_steps(job)()
+
+
+def docx_steps(job: Job) -> Callable[[], bytes]:
+    """Pandoc writes the DOCX; returned is its finishing in Python (:func:`.finish_docx`,
+    the checks), which a long document runs beside typst (:mod:`.pipeline`)."""
     ref = job.build / "reference.docx"
     if job.design.reference_docx is not None:
         ref.write_bytes(safe_reference_docx(job.design.reference_docx))
@@ -153,10 +185,15 @@ def docx(job: Job) -> bytes:
                       "--reference-doc=reference.docx", "--toc",
                       f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
                      "das DOCX", rts=WRITER_RTS_LANG if job.gross else ())
-    data = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title, draft=job.draft,
-                       office_font=job.design.schrift_office, toc_depth=job.design.inhalt_tiefe)
-    check_output_docx(data)
-    return data
+
+    def finish() -> bytes:
+        done = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title,
+                           draft=job.draft, office_font=job.design.schrift_office,
+                           toc_depth=job.design.inhalt_tiefe)
+        check_output_docx(done)
+        return done
+
+    return finish
 
 
 def odt(job: Job) -> bytes:

@@ -20,10 +20,10 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
    when PDF/A is impossible) in a bounded child process.
 
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
-characters of Markdown the formats are written one after the other, with pandoc's
-typst text of the PDF beside the HTML and DOCX writers, so that the children's memory
-stays below typst's own (:func:`_one_writer_at_a_time`); the PDF is set compactly
-(:mod:`.formats`). Each format reports its start and end through ``progress``.
+characters of Markdown pandoc's whole-document writers run one after the other, with
+work on parts of the document beside them (the PDF's typst text, the HTML in parts), so
+that the children's memory stays below typst's own (:mod:`.lanes`); the PDF is set
+compactly (:mod:`.formats`). Each format reports its start and end through ``progress``.
 
 All formats are written first; then each file is staged next to its target and all
 are moved into place together, so a failing format leaves every old output as it was.
@@ -53,6 +53,8 @@ from .buildfolder import install_all, place_logo, write_assets
 from .chunks import join_json, split_markdown
 from .design import Design
 from .formats import Job
+from .htmlparts import koepfe
+from .lanes import one_writer_at_a_time
 from .limits import limits_for
 from .meta import DocumentMeta
 from .pandoc import READER, lua
@@ -160,8 +162,10 @@ def render(
             say("Großes Dokument: die Formate werden nacheinander erzeugt, Pandocs "
                 "typst-Satz daneben (Arbeitsspeicher) …")
         say(", ".join(fmt.upper() for fmt in todo) + " erzeugen …")
-        data = (_one_writer_at_a_time(job, todo, produce) if long_document
-                else _at_once(todo, produce, workers))
+        if long_document and "pdf" in todo and set(todo) - {"pdf", "odt"}:
+            data = one_writer_at_a_time(job, todo, produce)
+        else:
+            data = _at_once(todo, produce, 1 if long_document else workers)
         done = {out_dir / f"{basename}.{fmt}": data[fmt] for fmt in todo}
         written = install_all(done)  # the caller lists them ("Geschrieben: …")
     return written
@@ -180,43 +184,6 @@ def _at_once(todo: list[str], produce: Callable[[str], bytes],
         finally:
             for future in futures.values():
                 future.cancel()
-
-
-def _one_writer_at_a_time(job: Job, todo: list[str],
-                          produce: Callable[[str], bytes]) -> dict[str, bytes]:
-    """The formats of a long document, one whole-document writer at a time (each holds
-    the whole document: HTML and DOCX about 0.8 GB at Landkreis scale, typst 1.3 GB),
-    with pandoc writing the PDF's typst text beside the HTML and DOCX writers (its parts
-    one after the other, about 0.5 GB): the second core works, and the two together stay
-    below typst's own peak. ODT (1.2 GB) and typst itself run alone, at the end. A
-    failing typst text is reported before the next format starts."""
-    beside = [fmt for fmt in todo if fmt not in ("pdf", "odt")]
-    if "pdf" not in todo or not beside:
-        return _at_once(todo, produce, 1)
-    data: dict[str, bytes] = {}
-    job.say("PDF wird erzeugt …")
-    seconds: list[float] = []
-
-    def typst_text() -> None:
-        started = time.perf_counter()
-        formate.typst_text(job, one_at_a_time=True)
-        seconds.append(time.perf_counter() - started)
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        satz = pool.submit(typst_text)  # leaving the block waits for it
-        for fmt in beside:
-            if satz.done():
-                satz.result()  # its failure now, not after the other formats
-            data[fmt] = produce(fmt)
-        satz.result()
-    if "odt" in todo:
-        data["odt"] = produce("odt")
-    # the PDF's own time: its typst text (beside the others) and typst
-    started = time.perf_counter() - seconds[0]
-    data["pdf"] = formate.typeset(job)
-    _stat(job.stats, "pdf", started)
-    job.say(f"PDF fertig ({time.perf_counter() - started:.0f} s)")
-    return data
 
 
 def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None:
@@ -242,8 +209,10 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
         return
     names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(sources)) as pool:
+        # a long document's parts also give their headings, for the HTML in parts
         for future in [pool.submit(job.pandoc, [*source, "-t", "json", *filters, "-o", name],
-                                   "den Markdown-Text")
+                                   "den Markdown-Text",
+                                   {"IK_KOEPFE": koepfe(name)} if job.gross else None)
                        for source, name in zip(sources, names, strict=True)]:
             future.result()
     (build / "dokument.json").write_bytes(join_json([(build / n).read_bytes() for n in names]))

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..document.prosa import Sammlung
 from .limits import limits_for
 from .pandoc import lua, run_pandoc
+from .prosacache import ProsaCache
 
 # From this many texts on, two pandoc runs read them at once (one per core; Jinja, which
 # writes the document meanwhile, needs little: Peine's 139 texts 0.24 -> 0.16 s).
@@ -33,15 +34,20 @@ def prosa_texte(sammlung: Sammlung) -> dict[str, str]:
     no field can reach into the rest of the document. Template lists next to a text
     sit in a div (``.ik-felder``) so a text ending in a list cannot merge with them.
     The run is bounded in time and memory by the texts' size
-    (:func:`.limits.limits_for`).
+    (:func:`.limits.limits_for`). Texts read before and unchanged since come from ik's
+    cache (:mod:`.prosacache`); only the others are read.
     """
     if not sammlung.texte:
         return {}
-    limits = limits_for(sum(len(str(t.get("text", ""))) for t in sammlung.texte.values()))
-    keys = list(sammlung.texte)
+    data = sammlung.data()
+    cache = ProsaCache(data)
+    known = cache.known(sammlung.texte)  # texts read before, unchanged since
+    keys = [key for key in sammlung.texte if key not in known]
+    if not keys:
+        return known
+    limits = limits_for(sum(len(str(sammlung.texte[key].get("text", ""))) for key in keys))
     # pandoc needs about 2 ms per text whatever its length: many texts in two runs at once
     teile = [keys] if len(keys) < TEILE_AB else [keys[: len(keys) // 2], keys[len(keys) // 2:]]
-    data = sammlung.data()
     with tempfile.TemporaryDirectory(prefix="ik-prosa-") as tmp:
         work = Path(tmp)
         (work / "leer.md").write_text("", encoding="utf-8")
@@ -63,7 +69,8 @@ def prosa_texte(sammlung: Sammlung) -> dict[str, str]:
             texte: dict[str, str] = {}
             for result in pool.map(parse, range(len(teile))):
                 texte.update(result)
-    return texte
+    cache.keep(sammlung.texte, texte)
+    return {**known, **texte}
 
 
 def splice_prosa(markdown: str, texte: dict[str, str]) -> str:

@@ -7,8 +7,8 @@
 --      as the reader left them (otherwise bilder.lua runs in pass 2);
 --   2. quer.lua's headings into landscape divs (Blocks), bilder.lua for the other
 --      formats (Image: only the file name changes); for typst also
---      minus.lua (Str) and, in compact documents, tabellen.lua's links (Link), so
---      that text written as raw typst in pass 3 is already escaped;
+--      minus.lua (Str) and, in compact documents, tabellen.lua's links (Link) and
+--      span ids (Span), so that text written as raw typst in pass 3 is already escaped;
 --   3. the block filters: quer.lua's landscape divs, steckbrief.lua, tabellen.lua's
 --      field lines (Div), ueberleitung.lua (Blocks), tabellen.lua's long tables
 --      or webseite.lua's scroll containers (Table, Figure);
@@ -53,7 +53,7 @@ local minus = typst and os.getenv("IK_MINUS") ~= "0" and load("minus.lua")[1] or
 local webseite = html and load("webseite.lua")[1] or {}
 
 local passes = {
-  { Blocks = quer[1].Blocks, Str = minus.Str, Link = tabellen.Link },
+  { Blocks = quer[1].Blocks, Str = minus.Str, Link = tabellen.Link, Span = tabellen.Span },
   {
     Div = first_of(quer[2].Div, steckbrief.Div, tabellen.Div),
     Blocks = ueberleitung.Blocks,

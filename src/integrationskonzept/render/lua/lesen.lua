@@ -6,6 +6,9 @@
 --    order of the document as before;
 --  * quotation marks are inline and change no element the other filters look at
 --    (a link or image whose target is refused keeps its text, converted either way).
+-- With IK_KOEPFE (a file name; a part of a long document, see htmlparts.py), the
+-- part's headings are also written there as a document of their own, when all of
+-- them stand at the top or in divs (where pandoc's table of contents finds them).
 
 local load = dofile(pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "laden.lua" }))
 
@@ -18,5 +21,33 @@ for key, value in pairs(sicherheit) do merged[key] = value end
 merged.Quoted = deutsch.Quoted
 merged.Header = function(el)
   return ebenen.Header(sicherheit.Header(el) or el)
+end
+local koepfe = os.getenv("IK_KOEPFE") or ""
+if koepfe ~= "" then
+  local count = 0
+  local header = merged.Header
+  merged.Header = function(el)
+    count = count + 1
+    return header(el)
+  end
+  merged.Pandoc = function(doc)
+    local found = pandoc.Blocks({})
+    local function collect(blocks)
+      for _, block in ipairs(blocks) do
+        if block.t == "Header" then
+          found:insert(block)
+        elseif block.t == "Div" then
+          collect(block.content)
+        end
+      end
+    end
+    collect(doc.blocks)
+    if #found == count then
+      local handle = assert(io.open(koepfe, "wb"))
+      handle:write(pandoc.write(pandoc.Pandoc(found, doc.meta), "json"))
+      handle:close()
+    end
+    return nil
+  end
 end
 return { merged }

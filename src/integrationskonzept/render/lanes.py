@@ -1,0 +1,164 @@
+"""The formats of a long document (Landkreis scale) on two cores, in bounded memory.
+
+Pandoc's whole-document writers (HTML, DOCX about 0.8 GB each, ODT 1.2 GB) and typst
+(1.3 GB) run one at a time; beside them runs work on a part of the document (about
+0.5 GB): pandoc's typst text of the PDF, part by part, and the HTML in parts
+(:mod:`.htmlparts`). Two lanes:
+
+- this thread: the whole-document writers (the HTML only when it cannot be written in
+  parts, then first), then it takes parts;
+- a second thread: the typst text, then it takes parts.
+
+ODT runs alone afterwards; typst last, beside it only what Python finishes (the DOCX's
+XML, the HTML's images), while typst's memory is still small. A failing step is
+reported before this lane starts its next one; nothing is left running behind it.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import threading
+import time
+from collections.abc import Callable
+
+from . import formats as formate
+from .formats import Job
+from .speicher import give_back_memory
+
+
+class _Parts:
+    """Steps on parts of the document, taken by whichever lane is free, in order."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._steps: collections.deque[Callable[[], None]] = collections.deque()
+
+    def add(self, step: Callable[[], None]) -> None:
+        with self._lock:
+            self._steps.append(step)
+
+    def take(self) -> Callable[[], None] | None:
+        with self._lock:
+            return self._steps.popleft() if self._steps else None
+
+    def drop(self) -> None:
+        with self._lock:
+            self._steps.clear()
+
+
+def one_writer_at_a_time(job: Job, todo: list[str],
+                         produce: Callable[[str], bytes]) -> dict[str, bytes]:
+    """The formats ``todo`` (with ``pdf`` and one of ``md``, ``html``, ``docx``) of a long
+    document; ``produce`` writes a format whole and reports it."""
+    data: dict[str, bytes] = {}
+    job.say("PDF wird erzeugt …")
+    satz_seconds: list[float] = []
+    parts = _Parts()
+    mine: list[Callable[[], None]] = []  # the whole-document writers, on this lane
+    finishing: list[Callable[[], None]] = []  # Python's share, beside typst
+
+    def typst_text() -> None:
+        started = time.perf_counter()
+        formate.typst_text(job, one_at_a_time=True)
+        satz_seconds.append(time.perf_counter() - started)
+        _work(parts, None)
+
+    if "md" in todo:
+        data["md"] = produce("md")
+    if "html" in todo:
+        _html(job, data, parts, mine, finishing)
+    if "docx" in todo:
+        mine.append(lambda: finishing.append(_docx_begun(job, data)))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        satz = pool.submit(typst_text)  # leaving the block waits for it
+        try:
+            for step in mine:
+                _check(satz)
+                step()
+            _work(parts, satz)
+            satz.result()
+        finally:
+            parts.drop()  # after a failure: the other lane ends after its step
+    if "odt" in todo:
+        data["odt"] = produce("odt")
+    # the PDF's own time: its typst text (beside the others) and typst
+    started = time.perf_counter() - satz_seconds[0]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pdf = pool.submit(formate.typeset, job)  # leaving the block waits for it
+        for finish in finishing:
+            finish()
+        if finishing and job.gross:
+            give_back_memory()  # the DOCX's XML, before typst's memory grows
+        data["pdf"] = pdf.result()
+    if job.stats is not None:
+        job.stats["pdf"] = round(time.perf_counter() - started, 3)
+    job.say(f"PDF fertig ({time.perf_counter() - started:.0f} s)")
+    return data
+
+
+def _check(satz: concurrent.futures.Future[None]) -> None:
+    if satz.done():
+        satz.result()  # the other lane's failure now, not after this lane's next step
+
+
+def _work(parts: _Parts, other: concurrent.futures.Future[None] | None) -> None:
+    """Take the steps on parts until none is left (checking the ``other`` lane)."""
+    while True:
+        if other is not None:
+            _check(other)
+        step = parts.take()
+        if step is None:
+            return
+        step()
+
+
+def _html(job: Job, data: dict[str, bytes], parts: _Parts, mine: list[Callable[[], None]],
+          finishing: list[Callable[[], None]]) -> None:
+    """The HTML's pieces: in parts on both lanes, or whole on this one first."""
+    pieces, finish = formate.html_steps(job)
+    written: list[bytes] = [b""] * len(pieces)
+    seconds: list[float] = []
+
+    def piece(number: int) -> Callable[[], None]:
+        def step() -> None:
+            if not seconds:
+                job.say("HTML wird erzeugt …")
+            started = time.perf_counter()
+            written[number] = pieces[number]()
+            seconds.append(time.perf_counter() - started)
+        return step
+
+    def done() -> None:
+        started = time.perf_counter()
+        data["html"] = finish(written)
+        total = sum(seconds) + time.perf_counter() - started
+        if job.stats is not None:
+            job.stats["html"] = round(total, 3)
+        job.say(f"HTML fertig ({total:.0f} s)")
+
+    if len(pieces) == 1:
+        mine.append(piece(0))
+    else:
+        for number in range(len(pieces)):
+            parts.add(piece(number))
+    finishing.append(done)
+
+
+def _docx_begun(job: Job, data: dict[str, bytes]) -> Callable[[], None]:
+    """Pandoc writes the DOCX now; the returned step finishes it (Python, 1.5 s at
+    Landkreis scale) into ``data`` and reports it done."""
+    started = time.perf_counter()
+    job.say("DOCX wird erzeugt …")
+    finish = formate.docx_steps(job)
+    written = time.perf_counter() - started
+
+    def finishing() -> None:
+        begun = time.perf_counter()
+        data["docx"] = finish()
+        total = written + time.perf_counter() - begun
+        if job.stats is not None:
+            job.stats["docx"] = round(total, 3)
+        job.say(f"DOCX fertig ({total:.0f} s)")
+
+    return finishing
