@@ -198,11 +198,13 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Ab 100.000 Zeichen Markdown (Peine: 180.000) werden das Einlesen und Pandocs "
         "typst-Satz in zwei Teilen gleichzeitig ausgeführt (zwischen Kapiteln geteilt, "
         "gleiche Bytes wie am Stück): das PDF, der längste Weg eines Builds, beginnt früher.",
-        "- Ab 2 MB Markdown schreibt Pandoc HTML, DOCX und ODT nacheinander statt parallel "
-        "(je Format rund 0,8 GB, ODT 1,2 GB); daneben schreibt ein zweiter Pandoc den "
-        "typst-Satz des PDF (seine Teile nacheinander, je rund 0,5 GB), so arbeitet der "
-        "zweite Kern, und beide zusammen bleiben unter typsts eigener Spitze (1,3 GB), mit "
-        "der typst am Ende allein läuft.",
+        "- Ab 2 MB Markdown laufen Pandocs Writer für das ganze Dokument (DOCX 0,8 GB, "
+        "ODT 1,2 GB) nacheinander statt parallel; daneben schreibt ein zweiter Pandoc den "
+        "typst-Satz des PDF (seine Teile nacheinander, je rund 0,5 GB), und das HTML in den "
+        "Teilen des Einlesens (je 0,46 GB; die Seite um sie aus den Überschriften allein, "
+        "`htmlparts.py`) nimmt der Kern, der gerade frei ist (`lanes.py`). Nie laufen zwei "
+        "Writer für das ganze Dokument gleichzeitig. typst läuft am Ende, daneben nur, was "
+        "Python am DOCX und HTML nacharbeitet, solange typsts Speicher noch klein ist.",
         "- Ab 3.000 internen Querverweisen wird das PDF kompakt gesetzt: Verweise als Text "
         "(typst hält je aufgelösten Verweis rund 60 KB; schon bei Peine kosten die 721 "
         "Verweise typst 0,6 von 1,4 s CPU, weil jeder Absatz mit Verweis im zweiten "
@@ -212,22 +214,29 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- ik sagt dem Theme, ob es Abbildungen und Tabellen gibt: typst setzt die Seiten so "
         "einmal statt zweimal (Landkreis ×1: 1,24 statt 1,77 GB, 8,6 statt 13 s CPU).",
         "- Diagramme werden übersetzt und die Textfelder von Pandoc gelesen, während das "
-        "Dokument geschrieben wird.",
+        "Dokument geschrieben wird; unveränderte Diagramme, Textfelder und die übersetzten "
+        "Dokumentvorlagen kommen ab dem zweiten Build aus dem Zwischenspeicher (Peine: "
+        "rund 0,3 s weniger auf dem längsten Weg).",
         "- ODT: pandocs ODT-Writer bräuchte bei Landkreisgröße 2,3 GB; bei großen Dokumenten "
         "läuft er mit kompaktierender Speicherbereinigung (`+RTS -c -F1.2`): 1,2 GB, etwa "
         "1,7-mal so lange.",
         "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
         "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
         "Angebotsübersicht im Anhang).",
-        "- Was bleibt (Landkreis ×1): typst 1,25 GB (alle 1.600 Seiten bis zur Ausgabe; ohne "
-        "Kopf- und Fußzeile 0,11 GB, ohne Inhaltsverzeichnis 0,14 GB weniger; ein einzelnes "
-        "Kapitel der Handlungsfelder braucht 85 MB, die Hälfte des Dokuments rund 0,6 GB: "
-        "unter 1 GB käme nur ein PDF, das in Teilen gesetzt und mit seinem Strukturbaum "
-        "zusammengefügt wird), dazu die CLI mit 0,13 GB. Zeit auf dem freien Rechner: Prüfen "
-        "und Zusammenstellen 4–5 s, Einlesen des Markdown 7,5 s (zwei Teile gleichzeitig), "
-        "HTML 10,7 s, daneben Pandocs typst-Satz (zwei Teile nacheinander, 10 s), DOCX 12,7 s"
-        " (davon 5 s Lua-Filter) mit 1,5 s Nacharbeit in Python, typst 6,7 s – auf einem "
-        "Kern, während der andere wartet: typst und ein Writer zusammen bräuchten 2 GB.", "",
+        "- Was bleibt (Landkreis ×1): typst 1,1 GB für alle 1.600 Seiten bis zur Ausgabe "
+        "(Kopfzeile ohne `context`, Fußzeile als eine Zeile, keine Marken an Einträgen, auf "
+        "die nichts verweist: vorher 1,25 GB). Das Setzen allein braucht 1,0 GB: rund "
+        "0,3 GB sind Kopien der Glyphen (typst kopiert jede gesetzte Zeile in ihre Spalte), "
+        "0,19 GB wachsende Rahmen, 0,12 GB Lesen und Auswerten des Texts; derselbe Text "
+        "ohne jedes Markup braucht ebenso viel. Die Hälfte des Dokuments braucht rund "
+        "0,6 GB: unter 1 GB käme nur ein PDF, das in Teilen gesetzt und mit seinem "
+        "Strukturbaum, den Lesezeichen und dem Inhaltsverzeichnis zusammengefügt wird. Dazu "
+        "die CLI mit 0,1 GB; solange Pandoc schreibt, liegt die Spitze bei einem Writer für "
+        "das ganze Dokument neben einem Teil des typst-Satzes (1,4 GB). Zeit auf dem freien "
+        "Rechner: Prüfen und Zusammenstellen 4–5 s, Einlesen 7,5 s (zwei Teile "
+        "gleichzeitig), dann auf zwei Kernen DOCX (12,7 s, davon rund 5,5 s Lua-Filter) "
+        "neben dem typst-Satz, dann die HTML-Teile, zuletzt typst (rund 7 s) – je Kern rund "
+        "17 s.", "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")
 
