@@ -89,8 +89,8 @@ def test_a_syntax_error_is_reported_from_the_cache_too(cache_home: Path, tmp_pat
 def test_the_sandbox_holds_for_cached_code(cache_home: Path, tmp_path: Path) -> None:
     concept = _own_template(tmp_path / "k", "{{ dok.__class__.__mro__ }}\n")
     for _ in range(2):  # compiled, then from the cache
-        with pytest.raises(TemplateProblem, match="Vorlagenfehler: access to attribute "
-                           "'__class__' of 'object' object is unsafe"):
+        with pytest.raises(TemplateProblem, match="Vorlagenfehler: Zugriff auf „__class__“ "
+                           "von „object“ ist in Vorlagen aus Sicherheitsgründen nicht erlaubt"):
             templates.render_markdown(object(), concept, entry="gruss.md.j2")
     assert len(_entries(cache_home)) == 1
 

@@ -39,6 +39,7 @@ from ..errors import TemplateError as IkTemplateError
 from .markdown import Md, cell, finalize, mdjoin, placed
 from .parts import Dokument
 from .templatecache import TemplateCache
+from .templatemessages import german
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "templates" / "dokument"
 ENTRY = "dokument.md.j2"
@@ -202,12 +203,14 @@ def render_markdown(dok: Dokument | Any, concept_dir: Path | None = None,
         text = _render(env, entry, dok)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(
-            f"{_where(exc.filename, concept_dir)}:{exc.lineno}: Vorlagenfehler: {exc.message}"
+            f"{_where(exc.filename, concept_dir)}:{exc.lineno}: Vorlagenfehler: "
+            f"{german(exc.message or '')}"
         ) from None
     except TemplateNotFound as exc:
         raise TemplateProblem(f"Vorlage „{exc.name}“ nicht gefunden") from None
     except (UndefinedError, SecurityError, TemplateError, ValueError, TypeError) as exc:
-        raise TemplateProblem(f"{_trace(exc, concept_dir)}Vorlagenfehler: {exc}") from None
+        raise TemplateProblem(
+            f"{_trace(exc, concept_dir)}Vorlagenfehler: {german(str(exc))}") from None
     except TemplateLimit as exc:
         raise TemplateProblem(f"{_trace(exc, concept_dir)}Vorlagenfehler: {exc}; die Vorlage "
                               "wurde abgebrochen.") from None
