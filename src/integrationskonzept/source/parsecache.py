@@ -103,8 +103,7 @@ def subfolder(key: bytes) -> str:
 
 
 def _path(folder: Path, key: bytes) -> Path:
-    name = key.hex()
-    return folder / name[:2] / name[2:]
+    return folder / subfolder(key) / key[1:].hex()
 
 
 def load(raw: bytes, parser: str) -> tuple[bool, Any]:
