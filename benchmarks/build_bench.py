@@ -198,12 +198,14 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Ab 100.000 Zeichen Markdown (Peine: 180.000) werden das Einlesen und Pandocs "
         "typst-Satz in zwei Teilen gleichzeitig ausgeführt (zwischen Kapiteln geteilt, "
         "gleiche Bytes wie am Stück): das PDF, der längste Weg eines Builds, beginnt früher.",
-        "- Ab 2 MB Markdown laufen Pandocs Writer für das ganze Dokument (DOCX 0,8 GB, "
-        "ODT 1,2 GB) nacheinander statt parallel; daneben schreibt ein zweiter Pandoc den "
-        "typst-Satz des PDF (seine Teile nacheinander, je rund 0,5 GB), und das HTML in den "
-        "Teilen des Einlesens (je 0,46 GB; die Seite um sie aus den Überschriften allein, "
-        "`htmlparts.py`) nimmt der Kern, der gerade frei ist (`lanes.py`). Nie laufen zwei "
-        "Writer für das ganze Dokument gleichzeitig. typst läuft am Ende, daneben nur, was "
+        "- Ab 2 MB Markdown schreibt Pandoc das HTML und das DOCX in den Teilen des "
+        "Einlesens (je 0,46–0,48 GB statt 0,77 GB für das ganze Dokument; die Seite des "
+        "HTML aus den Überschriften allein, `htmlparts.py`; die DOCX-Teile fügt "
+        "`docxparts.py` zu einem DOCX zusammen, dasselbe wie am Stück); jeden Teil nimmt "
+        "der Kern, der gerade frei ist, während der andere den typst-Satz des PDF schreibt "
+        "(seine Teile nacheinander, je rund 0,5 GB; `lanes.py`). Writer für das ganze "
+        "Dokument (ODT 1,2 GB; HTML oder DOCX, wo sie nicht in Teilen gehen) laufen "
+        "nacheinander, nie zwei gleichzeitig. typst läuft am Ende, daneben nur, was "
         "Python am DOCX und HTML nacharbeitet, solange typsts Speicher noch klein ist.",
         "- Ab 3.000 internen Querverweisen wird das PDF kompakt gesetzt: Verweise als Text "
         "(typst hält je aufgelösten Verweis rund 60 KB; schon bei Peine kosten die 721 "
@@ -231,12 +233,11 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "ohne jedes Markup braucht ebenso viel. Die Hälfte des Dokuments braucht rund "
         "0,6 GB: unter 1 GB käme nur ein PDF, das in Teilen gesetzt und mit seinem "
         "Strukturbaum, den Lesezeichen und dem Inhaltsverzeichnis zusammengefügt wird. Dazu "
-        "die CLI mit 0,1 GB; solange Pandoc schreibt, liegt die Spitze bei einem Writer für "
-        "das ganze Dokument neben einem Teil des typst-Satzes (1,4 GB). Zeit auf dem freien "
-        "Rechner: Prüfen und Zusammenstellen 4–5 s, Einlesen 7,5 s (zwei Teile "
-        "gleichzeitig), dann auf zwei Kernen DOCX (12,7 s, davon rund 5,5 s Lua-Filter) "
-        "neben dem typst-Satz, dann die HTML-Teile, zuletzt typst (rund 7 s) – je Kern rund "
-        "17 s.", "",
+        "die CLI mit 0,1 GB; solange Pandoc schreibt, liegt die Spitze bei zwei Teilen "
+        "nebeneinander (rund 1,06–1,09 GB). Zeit auf dem freien Rechner: Prüfen und "
+        "Zusammenstellen 4–5 s, Einlesen 7,5 s (zwei Teile gleichzeitig), dann auf zwei "
+        "Kernen der typst-Satz und die Teile von DOCX und HTML (zusammen rund 32 s), "
+        "zuletzt typst (rund 7 s).", "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")
 

@@ -1,23 +1,26 @@
 """The formats of a long document (Landkreis scale) on two cores, in bounded memory.
 
-Pandoc's whole-document writers (HTML, DOCX about 0.8 GB each, ODT 1.2 GB) and typst
-(1.3 GB) run one at a time; beside them runs work on a part of the document (about
-0.5 GB): pandoc's typst text of the PDF, part by part, and the HTML in parts
-(:mod:`.htmlparts`). Two lanes:
+Pandoc's whole-document writers (HTML about 0.8 GB, ODT 1.2 GB) and typst (1.2 GB) run
+one at a time; beside them runs work on a part of the document (about 0.5 GB): pandoc's
+typst text of the PDF, part by part, and the HTML and the DOCX in parts
+(:mod:`.htmlparts`, :mod:`.docxparts`). Two lanes:
 
 - this thread: the whole-document writers (the HTML only when it cannot be written in
-  parts, then first), then it takes parts;
+  parts, the DOCX only when it has comments or parts that do not begin with a
+  chapter), then it takes parts;
 - a second thread: the typst text, then it takes parts.
 
-ODT runs alone afterwards; typst last, beside it only what Python finishes (the DOCX's
-XML, the HTML's images), while typst's memory is still small. A failing step is
-reported before this lane starts its next one; nothing is left running behind it.
+ODT runs alone afterwards; typst last, beside it only what Python finishes (joining and
+finishing the DOCX, the HTML's page and images), while typst's memory is still small.
+A failing step is reported before this lane starts its next one; nothing is left
+running behind it.
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -34,9 +37,9 @@ class _Parts:
         self._lock = threading.Lock()
         self._steps: collections.deque[Callable[[], None]] = collections.deque()
 
-    def add(self, step: Callable[[], None]) -> None:
+    def add(self, steps: list[Callable[[], None]]) -> None:
         with self._lock:
-            self._steps.append(step)
+            self._steps.extend(steps)
 
     def take(self) -> Callable[[], None] | None:
         with self._lock:
@@ -66,13 +69,17 @@ def one_writer_at_a_time(job: Job, todo: list[str],
 
     if "md" in todo:
         data["md"] = produce("md")
-    if "html" in todo:
-        _pieces(job, "html", formate.html_steps(job), data, parts, mine, finishing)
-    if "docx" in todo:
-        _pieces(job, "docx", formate.docx_steps(job), data, parts, mine, finishing)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         satz = pool.submit(typst_text)  # leaving the block waits for it
         try:
+            # planned beside the typst text (the reference.docx, the HTML's page: 0.2 s)
+            html = (_pieces(job, "html", formate.html_steps(job), data, mine, finishing)
+                    if "html" in todo else [])
+            docx = (_pieces(job, "docx", formate.docx_steps(job), data, mine, finishing)
+                    if "docx" in todo else [])
+            # a DOCX part (the longest pieces) before each HTML part: the lanes end together
+            parts.add([step for pair in itertools.zip_longest(docx, html) for step in pair
+                       if step is not None])
             for step in mine:
                 _check(satz)
                 step()
@@ -115,11 +122,11 @@ def _work(parts: _Parts, other: concurrent.futures.Future[None] | None) -> None:
 
 def _pieces(job: Job, fmt: str,
             steps: tuple[list[Callable[[], bytes]], Callable[[list[bytes]], bytes]],
-            data: dict[str, bytes], parts: _Parts, mine: list[Callable[[], None]],
-            finishing: list[Callable[[], None]]) -> None:
-    """A format's pieces (:func:`.formats.html_steps`, :func:`.formats.docx_steps`): in
-    parts on both lanes, or whole on this one; the step that makes its file of them
-    beside typst."""
+            data: dict[str, bytes], mine: list[Callable[[], None]],
+            finishing: list[Callable[[], None]]) -> list[Callable[[], None]]:
+    """A format's pieces (:func:`.formats.html_steps`, :func:`.formats.docx_steps`):
+    returned, for both lanes, when they are parts; else the whole on this lane
+    (``mine``); the step that makes its file of them beside typst (``finishing``)."""
     pieces, finish = steps
     written: list[bytes] = [b""] * len(pieces)
     seconds: list[float] = []
@@ -141,9 +148,8 @@ def _pieces(job: Job, fmt: str,
             job.stats[fmt] = round(total, 3)
         job.say(f"{fmt.upper()} fertig ({total:.0f} s)")
 
+    finishing.append(done)
     if len(pieces) == 1:
         mine.append(piece(0))
-    else:
-        for number in range(len(pieces)):
-            parts.add(piece(number))
-    finishing.append(done)
+        return []
+    return [piece(number) for number in range(len(pieces))]

@@ -21,7 +21,8 @@ Steps, all inside a temporary build folder that is also typst's sandbox root:
 
 Long documents (Landkreis scale, 10,000 Angebote): from :data:`SEQUENTIAL_AB`
 characters of Markdown pandoc's whole-document writers run one after the other, with
-work on parts of the document beside them (the PDF's typst text, the HTML in parts), so
+work on parts of the document beside them (the PDF's typst text, the HTML and the DOCX
+in parts), so
 that the children's memory stays below typst's own (:mod:`.lanes`); the PDF is set
 compactly (:mod:`.formats`). Each format reports its start and end through ``progress``.
 
