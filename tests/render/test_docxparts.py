@@ -142,3 +142,29 @@ def test_comments_are_refused_by_the_join(folder: Path) -> None:
         "[]{.comment-end id=\"7\"}\n"
     with pytest.raises(ValueError, match="comments"):
         docxparts.join([_docx(folder, with_comment), _docx(folder, SECOND)])
+
+
+def test_the_docx_is_written_whole_with_comments_or_a_later_part_without_a_chapter(
+        tmp_path: Path) -> None:
+    """Footnotes and code blocks do not keep the DOCX whole (unlike the HTML); comments
+    and a later part that does not begin with a numbered chapter do."""
+    from integrationskonzept.render import htmlparts
+
+    def part(name: str, blocks: str, heads: str) -> str:
+        (tmp_path / name).write_text('{"blocks":[' + blocks + "]}", encoding="utf-8")
+        (tmp_path / htmlparts.koepfe(name)).write_text(
+            '{"meta":{},"blocks":[' + heads + "]}", encoding="utf-8")
+        return name
+
+    chapter = '{"t":"Header","c":[1,["b",[],[]],[{"t":"Str","c":"B"}]]}'
+    unnumbered = '{"t":"Header","c":[1,["b",["unnumbered"],[]],[{"t":"Str","c":"B"}]]}'
+    note = '{"t":"Para","c":[{"t":"Note","c":[]}]}'
+    comment = '{"t":"Span","c":[["",["comment-start"],[]],[]]}'
+    first = part("teil-1.json", chapter + "," + chapter, chapter + "," + chapter)
+    assert docxparts.plan(tmp_path, [first, part("teil-2.json", chapter + "," + note,
+                                                 chapter)]) == [
+        ("teil-1.json", 0), ("teil-2.json", 2)]
+    assert docxparts.plan(tmp_path, [first]) is None
+    for blocks, heads in [(chapter + ',{"t":"Para","c":[' + comment + "]}", chapter),
+                          (unnumbered, unnumbered)]:
+        assert docxparts.plan(tmp_path, [first, part("teil-2.json", blocks, heads)]) is None

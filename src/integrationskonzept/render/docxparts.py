@@ -28,6 +28,7 @@ whole (:func:`plan`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -78,12 +79,10 @@ def plan(build: Path, teile: list[str]) -> list[tuple[str, int]] | None:
 
 def join(parts: Sequence[bytes]) -> bytes:
     """One DOCX from pandoc's DOCX files of consecutive parts of one document."""
-    joined = Package(parts[0])
-    if b"<w:comment " in joined.files.get("word/comments.xml", b""):
-        raise ValueError("a part with comments")
+    joined = _package(parts[0])
     document = joined.files[DOCUMENT]
     start = document.index(_BODY) + len(_BODY)
-    blocks = [_blocks(document, start)]
+    blocks = [_blocks(document)]
     top = max(_counted(document) + _counted(joined.files.get(NOTES, b""))
               + [rel_number(rel) for rel in relationships(joined.files[RELS])], default=0)
     seq: dict[bytes, int] = {}
@@ -91,65 +90,76 @@ def join(parts: Sequence[bytes]) -> bytes:
     tail = document
     pictures = image_paths(document)
     for number, data in enumerate(parts[1:], 2):
-        part = Package(data)
-        if b"<w:comment " in part.files.get("word/comments.xml", b""):
-            raise ValueError("a part with comments")
-        xml = part.files[DOCUMENT]
-        body = _strip_title(xml)
+        part = _package(data)
+        tail = part.files[DOCUMENT]
+        body = _strip_title(tail)
         own = [rel for rel in relationships(part.files[RELS])
                if attributes(rel).get(b"Type", b"").endswith(OWN)]
-        values = (_counted(body) + _counted(part.files.get(NOTES, b""))
-                  + [rel_number(rel) for rel in own])
-        values = [value for value in values if value > 0] or [top + 1]
-        shift = top - min(values) + 1
-        top = max(values) + shift
-        renamed = add_own_relationships(joined, part, own, shift, number, pictures)
-        lists = add_lists(joined, part, body + part.files.get(NOTES, b""))
-
-        def change(found: re.Match[bytes], shift: int = shift,
-                   renamed: dict[bytes, bytes] = renamed,
-                   lists: dict[bytes, bytes] = lists) -> bytes:
-            if found.group(1) is not None:
-                value = int(found.group(2))
-                return found.group(1) + str(value + shift if value > 0 else value).encode() + b'"'
-            if found.group(3) is not None:
-                return found.group(3) + renamed.get(found.group(4), found.group(4)) + b'"'
-            if found.group(5) is not None:
-                return found.group(5) + lists.get(found.group(6), found.group(6)) + b'"'
-            name = found.group(8)
-            return found.group(7) + str(int(found.group(9)) + seq.get(name, 0)).encode() + b"<"
-
-        body = _CAPTION_MARK.sub(lambda found: found.group(1) + found.group(2) + str(
-            int(found.group(3)) + seq.get(_CAPTION_SEQ[found.group(2)], 0)).encode() + b'"',
-            body)
-        blocks.append(_renumber(body, change))
-        _append_notes(joined, part, lambda note: _renumber(note, change))
+        values = [value for value in _counted(body) + _counted(part.files.get(NOTES, b""))
+                  + [rel_number(rel) for rel in own] if value > 0] or [top + 1]
+        renumber = _Renumbering(
+            top - min(values) + 1, dict(seq),
+            add_own_relationships(joined, part, own, top - min(values) + 1, number, pictures),
+            add_lists(joined, part, body + part.files.get(NOTES, b"")))
+        top = max(values) + renumber.shift
+        blocks.append(renumber(body))
+        _append_notes(joined, part, renumber)
         _count_seq(body, seq)
-        tail = xml
-    end = tail.rindex(b"<w:sectPr")
-    end = len(tail[:end].rstrip())
+    end = len(_blocks(tail)) + tail.index(_BODY) + len(_BODY)
     joined.files[DOCUMENT] = document[:start] + b"".join(blocks) + tail[end:]
     in_pandocs_order(joined, pictures)
     return joined.write()
+
+
+def _package(data: bytes) -> Package:
+    package = Package(data)
+    if b"<w:comment " in package.files.get("word/comments.xml", b""):
+        raise ValueError("a part with comments")
+    return package
+
+
+@dataclasses.dataclass(frozen=True)
+class _Renumbering:
+    """What a later part's XML changes: ``shift`` for the values of pandoc's counter,
+    the captions counted before it (``seq``), the new ids of its relationships and
+    lists."""
+
+    shift: int
+    seq: dict[bytes, int]
+    renamed: dict[bytes, bytes]
+    lists: dict[bytes, bytes]
+
+    def __call__(self, xml: bytes) -> bytes:
+        xml = _CAPTION_MARK.sub(lambda found: found.group(1) + found.group(2) + str(
+            int(found.group(3)) + self.seq.get(_CAPTION_SEQ[found.group(2)], 0)).encode()
+            + b'"', xml)
+        return _ANY.sub(self._change, xml)
+
+    def _change(self, found: re.Match[bytes]) -> bytes:
+        if found.group(1) is not None:
+            value = int(found.group(2))
+            return found.group(1) + str(value + self.shift if value > 0 else value).encode() + b'"'
+        if found.group(3) is not None:
+            return found.group(3) + self.renamed.get(found.group(4), found.group(4)) + b'"'
+        if found.group(5) is not None:
+            return found.group(5) + self.lists.get(found.group(6), found.group(6)) + b'"'
+        return (found.group(7) + str(int(found.group(9)) + self.seq.get(found.group(8), 0))
+                .encode() + b"<")
 
 
 _ANY = re.compile(_COUNTED.pattern + b"|" + _REFERENCE.pattern + b"|" + LIST.pattern + b"|"
                   + _SEQ.pattern)
 
 
-def _renumber(xml: bytes, change: Callable[[re.Match[bytes]], bytes]) -> bytes:
-    return _ANY.sub(change, xml)
-
-
-def _blocks(xml: bytes, start: int) -> bytes:
+def _blocks(xml: bytes) -> bytes:
     """The body's blocks without the section properties at its end (nor the white
     space before them)."""
-    return xml[start:xml.rindex(b"<w:sectPr")].rstrip()
+    return xml[xml.index(_BODY) + len(_BODY):xml.rindex(b"<w:sectPr")].rstrip()
 
 
 def _strip_title(xml: bytes) -> bytes:
     """A later part's blocks without the title block every part begins with."""
-    blocks = _blocks(xml, xml.index(_BODY) + len(_BODY))
+    blocks = _blocks(xml)
     position = 0
     while found := _TITLE_BLOCK.match(blocks, position):
         position = found.end()
@@ -173,5 +183,5 @@ def _append_notes(joined: Package, part: Package,
     if not whole:
         return
     joined.files[NOTES] = insert(joined.files[NOTES], b"</w:footnotes>",
-                                   b"".join(renumber(note) for note in whole))
+                                 b"".join(renumber(note) for note in whole))
 
