@@ -90,3 +90,19 @@ def pdf_text(path: Path, *args: str) -> str:
 def pdf_info(path: Path, *args: str) -> str:
     cmd = [tool("pdfinfo"), *args, str(path)]
     return subprocess.run(cmd, capture_output=True, check=True).stdout.decode("utf-8")
+
+
+# a level-1 heading in pandoc's JSON, numbered and unnumbered
+CHAPTER = '{"t":"Header","c":[1,["b",[],[]],[{"t":"Str","c":"B"}]]}'
+UNNUMBERED = '{"t":"Header","c":[1,["b",["unnumbered"],[]],[{"t":"Str","c":"B"}]]}'
+
+
+def read_part(folder: Path, name: str, blocks: str, heads: str) -> str:
+    """A part of a long document as the reader leaves it in the build folder: its JSON
+    (``blocks``) and its headings (``heads``, ``lesen.lua``'s ``<teil>-koepfe.json``)."""
+    from integrationskonzept.render import htmlparts
+
+    (folder / name).write_text('{"blocks":[' + blocks + "]}", encoding="utf-8")
+    (folder / htmlparts.koepfe(name)).write_text(
+        '{"meta":{},"blocks":[' + heads + "]}", encoding="utf-8")
+    return name

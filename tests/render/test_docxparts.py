@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from render_helpers import PNG
+from render_helpers import CHAPTER, PNG, UNNUMBERED, read_part
 
 from integrationskonzept.render import docxparts
 from integrationskonzept.render.pandoc import pandoc_path
@@ -148,16 +148,10 @@ def test_the_docx_is_written_whole_with_comments_or_a_later_part_without_a_chapt
         tmp_path: Path) -> None:
     """Footnotes and code blocks do not keep the DOCX whole (unlike the HTML); comments
     and a later part that does not begin with a numbered chapter do."""
-    from integrationskonzept.render import htmlparts
-
     def part(name: str, blocks: str, heads: str) -> str:
-        (tmp_path / name).write_text('{"blocks":[' + blocks + "]}", encoding="utf-8")
-        (tmp_path / htmlparts.koepfe(name)).write_text(
-            '{"meta":{},"blocks":[' + heads + "]}", encoding="utf-8")
-        return name
+        return read_part(tmp_path, name, blocks, heads)
 
-    chapter = '{"t":"Header","c":[1,["b",[],[]],[{"t":"Str","c":"B"}]]}'
-    unnumbered = '{"t":"Header","c":[1,["b",["unnumbered"],[]],[{"t":"Str","c":"B"}]]}'
+    chapter, unnumbered = CHAPTER, UNNUMBERED
     note = '{"t":"Para","c":[{"t":"Note","c":[]}]}'
     comment = '{"t":"Span","c":[["",["comment-start"],[]],[]]}'
     first = part("teil-1.json", chapter + "," + chapter, chapter + "," + chapter)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from render_helpers import SAMPLE, run
+from render_helpers import CHAPTER, SAMPLE, UNNUMBERED, read_part, run
 
 from integrationskonzept.render import formats, pipeline
 from integrationskonzept.render.chunks import split_markdown
@@ -332,13 +332,9 @@ def test_html_is_written_whole_where_the_writer_counts_through_the_page(
     from integrationskonzept.render import htmlparts
 
     def part(name: str, blocks: str, heads: str) -> str:
-        (tmp_path / name).write_text('{"blocks":[' + blocks + "]}", encoding="utf-8")
-        (tmp_path / htmlparts.koepfe(name)).write_text(
-            '{"meta":{},"blocks":[' + heads + "]}", encoding="utf-8")
-        return name
+        return read_part(tmp_path, name, blocks, heads)
 
-    chapter = '{"t":"Header","c":[1,["b",[],[]],[{"t":"Str","c":"B"}]]}'
-    unnumbered = '{"t":"Header","c":[1,["b",["unnumbered"],[]],[{"t":"Str","c":"B"}]]}'
+    chapter, unnumbered = CHAPTER, UNNUMBERED
     first = part("teil-1.json", chapter, chapter)
     (tmp_path / "kopf.html").write_text("<style></style>", encoding="utf-8")
     plan = htmlparts.plan(tmp_path, [first, part("teil-2.json", chapter, chapter)],
