@@ -144,6 +144,11 @@ def test_parts_make_the_same_document(tmp_path: Path, monkeypatch: pytest.Monkey
     assert {name: dests[name] for name in dests_ganz} == dests_ganz
     assert links == links_ganz
     assert ("https://www.musterstadt.de" in {target for _page, target in links})
+    # the metadata count the joined document's pages, as the whole PDF's do
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(teile) as pdf:
+        xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
+    assert f"<xmpTPg:NPages>{info['Pages']}</xmpTPg:NPages>" in xmp
 
 
 def test_parts_pass_machine_checkable_pdfua(tmp_path: Path,

@@ -14,6 +14,7 @@ footers of all pages are laid over the pages as marked artifacts.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 import pikepdf
@@ -52,53 +53,42 @@ def join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort],
 
 def _join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort],
           figuren: list[Ort]) -> bytes:
-    out = Pdf.open(io.BytesIO(inhalt))
+    # the first text part is the base (copying its pages and structure would cost about
+    # as much as everything else); its catalogue is the document's: language, metadata,
+    # output intent, viewer settings, as every part has them
+    out = Pdf.open(io.BytesIO(texte[0]))
     root = out.Root
     tree = root.StructTreeRoot
-    document = tree.K[0] if isinstance(tree.K, Array) else tree.K
-    geister = len(out.pages) - 1  # the last page holds the invisible entries
-    ghost_pages = {out.pages[i].obj.objgen for i in range(geister, len(out.pages))}
-    figure_links = _links_to(out, ghost_pages)
-    del out.pages[geister:]
-    document.K = Array([kid for kid in _kids(document) if _has_content(kid)])
-    nums: list[pikepdf.Object | int] = (
-        list(tree.ParentTree.Nums) if "/ParentTree" in tree else [])
-    next_key = int(tree.get("/ParentTreeNextKey", 0))
+    document = _document(tree)
+    nums: list[pikepdf.Object | int] = list(tree.ParentTree.Nums)
+    next_key = int(tree.ParentTreeNextKey)
     ids = _pairs(tree.IDTree.Names) if "/IDTree" in tree else []
-    dests = [(name, target) for name, target in _pairs(_dest_names(out))
-             if not name.startswith("ik-geist-")]
-    starts: list[int] = []  # the index of each text part's first page
-    for number, data in enumerate(texte, 1):
+    dests = _pairs(_dest_names(out))
+    outlines = _outline_items(out)
+    # the contents part before it, without its last page (the invisible entries)
+    front = Pdf.open(io.BytesIO(inhalt))
+    vorne = len(front.pages) - 1
+    ghost_pages = {page.obj.objgen for page in front.pages[vorne:]}
+    figure_links = _links_to(front, ghost_pages)
+    for annot in figure_links:
+        annot.Dest = Array()  # set below, to the figure's page in the joined document
+    front_document = _document(front.Root.StructTreeRoot)
+    front_document.K = Array([kid for kid in _kids(front_document) if _has_content(kid)])
+    for i, page in enumerate(front.pages[:vorne]):
+        out.pages.insert(i, page)
+    next_key = _take_structure(out, front, document, nums, ids, next_key, "t0-", front=True)
+    figure_links = [out.copy_foreign(annot) for annot in figure_links]
+    dests = [(name, out.copy_foreign(target)) for name, target in _pairs(_dest_names(front))
+             if not name.startswith("ik-geist-")] + dests
+    outlines = [out.copy_foreign(item) for item in _outline_items(front)] + outlines
+    starts = [vorne]  # the index of each text part's first page
+    for number, data in enumerate(texte[1:], 2):
         part = Pdf.open(io.BytesIO(data))
         starts.append(len(out.pages))
-        offset = next_key
-        first = len(out.pages)
         out.pages.extend(part.pages)
-        for page in out.pages[first:]:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annot in page.obj.get("/Annots", []):
-                if "/StructParent" in annot:
-                    annot.StructParent = int(annot.StructParent) + offset
-        ptree = part.Root.StructTreeRoot
-        proot = ptree.K[0] if isinstance(ptree.K, Array) else ptree.K
-        copied = out.copy_foreign(proot)
-        prefix = f"t{number}-"
-        for kid in _kids(copied):
-            if isinstance(kid, Dictionary):
-                kid.P = document
-                _rename_ids(kid, prefix)
-            document.K.append(kid)
-        pnums = list(ptree.ParentTree.Nums)
-        for i in range(0, len(pnums), 2):
-            nums.append(int(pnums[i]) + offset)
-            nums.append(out.copy_foreign(pnums[i + 1]))
-        next_key = offset + int(ptree.ParentTreeNextKey)
-        if "/IDTree" in ptree:
-            ids += [(prefix + name, out.copy_foreign(el))
-                    for name, el in _pairs(ptree.IDTree.Names)]
+        next_key = _take_structure(out, part, document, nums, ids, next_key, f"t{number}-")
         dests += [(name, out.copy_foreign(target)) for name, target in _pairs(_dest_names(part))]
-        _append_outlines(out, part)
+        outlines += [out.copy_foreign(item) for item in _outline_items(part)]
     for name, ort in koepfe.items():
         dests.append((name, _dest(out, starts, ort)))
     if len(figure_links) != len(figuren):
@@ -113,11 +103,53 @@ def _join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort]
     if names is None:
         root.Names = names = out.make_indirect(Dictionary())
     names.Dests = out.make_indirect(Dictionary(Names=_name_array(dests)))
+    _set_outlines(out, outlines)
+    _count_pages_in_metadata(out)
     _lay_footers(out, fuss)
     buffer = io.BytesIO()
-    out.save(buffer, deterministic_id=True,
+    out.save(buffer, deterministic_id=True, fix_metadata_version=False,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return buffer.getvalue()
+
+
+def _document(tree: pikepdf.Object) -> pikepdf.Object:
+    """The one ``Document`` element under the structure tree's root."""
+    return tree.K[0] if isinstance(tree.K, Array) else tree.K
+
+
+def _take_structure(out: Pdf, part: Pdf, document: pikepdf.Object,
+                    nums: list[pikepdf.Object | int], ids: list[tuple[str, pikepdf.Object]],
+                    next_key: int, prefix: str, *, front: bool = False) -> int:
+    """Put the structure of ``part`` (its pages already in ``out``) under ``document``,
+    after its elements (``front``: before them); number its entries of the parent tree
+    on from ``next_key``, its table cells' ids with ``prefix``. The next free key."""
+    offset = next_key
+    for page in part.pages:  # (copying again finds the copies made with the pages)
+        copied_page = out.copy_foreign(page.obj)
+        if "/StructParents" in copied_page:
+            copied_page.StructParents = int(page.obj.StructParents) + offset
+        for annot in copied_page.get("/Annots", []):
+            if "/StructParent" in annot:
+                annot.StructParent = int(annot.StructParent) + offset
+    ptree = part.Root.StructTreeRoot
+    kids = [out.copy_foreign(kid) for kid in _kids(_document(ptree))]
+    for kid in kids:
+        if isinstance(kid, Dictionary):
+            kid.P = document
+    if front:
+        document.K = Array(kids + _kids(document))
+    else:
+        for kid in kids:
+            document.K.append(kid)
+    pnums = list(ptree.ParentTree.Nums)
+    for i in range(0, len(pnums), 2):
+        nums.append(int(pnums[i]) + offset)
+        nums.append(out.copy_foreign(pnums[i + 1]))
+    if "/IDTree" in ptree:
+        theirs = [(name, out.copy_foreign(el)) for name, el in _pairs(ptree.IDTree.Names)]
+        _rename_ids(theirs, prefix)
+        ids += [(prefix + name, el) for name, el in theirs]
+    return offset + int(ptree.ParentTreeNextKey)
 
 
 def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
@@ -137,13 +169,20 @@ def _has_content(element: pikepdf.Object) -> bool:
     return any(_has_content(kid) for kid in _kids(element))
 
 
-def _rename_ids(element: Dictionary, prefix: str) -> None:
-    """Make the ids of a text part's table cells unique in the joined document."""
-    stack = [element]
+def _rename_ids(elements: list[tuple[str, pikepdf.Object]], prefix: str) -> None:
+    """Make the ids of a part's table cells unique in the joined document: the cells
+    themselves and the ``Headers`` that name them, in the tables around them."""
+    tables: dict[tuple[int, int], pikepdf.Object] = {}
+    for _name, el in elements:
+        el.ID = pikepdf.String(prefix + str(el.ID))
+        up: pikepdf.Object | None = el
+        while up is not None and isinstance(up, Dictionary) and up.get("/S") != Name.Table:
+            up = up.get("/P")
+        if isinstance(up, Dictionary):
+            tables[up.objgen] = up
+    stack = list(tables.values())
     while stack:
         el = stack.pop()
-        if "/ID" in el:
-            el.ID = pikepdf.String(prefix + str(el.ID))
         attrs = el.get("/A")
         if attrs is not None:
             for attr in (list(attrs) if isinstance(attrs, Array) else [attrs]):
@@ -197,32 +236,48 @@ def _dest(pdf: Pdf, starts: list[int], ort: Ort) -> Array:
     return Array([page.obj, Name.XYZ, ort.x, max(0.0, height - max(0.0, ort.y - 10)), 0])
 
 
-def _append_outlines(out: Pdf, part: Pdf) -> None:
-    theirs = part.Root.get("/Outlines")
-    if theirs is None or "/First" not in theirs:
+def _outline_items(pdf: Pdf) -> list[pikepdf.Object]:
+    """The top-level bookmarks of ``pdf``, in order."""
+    outlines = pdf.Root.get("/Outlines")
+    items = []
+    item = outlines.get("/First") if outlines is not None else None
+    while item is not None:
+        items.append(item)
+        item = item.get("/Next")
+    return items
+
+
+def _set_outlines(out: Pdf, items: list[pikepdf.Object]) -> None:
+    """The bookmarks of the joined document: ``items`` (top level) one after another."""
+    if not items:
+        if "/Outlines" in out.Root:
+            del out.Root["/Outlines"]
         return
-    mine = out.Root.get("/Outlines")
-    if mine is None:
-        out.Root.Outlines = mine = out.make_indirect(Dictionary(Type=Name.Outlines, Count=0))
-    item = theirs.First
-    while True:
-        nxt = item.get("/Next")
-        copied = out.copy_foreign(item)
-        copied.Parent = mine
-        if "/Next" in copied:
-            del copied["/Next"]
-        if "/Last" in mine:
-            mine.Last.Next = copied
-            copied.Prev = mine.Last
-        else:
-            mine.First = copied
-            if "/Prev" in copied:
-                del copied["/Prev"]
-        mine.Last = copied
-        mine.Count = int(mine.get("/Count", 0)) + 1 + max(0, int(copied.get("/Count", 0)))
-        if nxt is None:
-            break
-        item = nxt
+    outlines = out.make_indirect(Dictionary(Type=Name.Outlines))
+    count = 0
+    for before, item, after in zip([None, *items[:-1]], items, [*items[1:], None], strict=True):
+        item.Parent = outlines
+        for key, value in (("/Prev", before), ("/Next", after)):
+            if value is None:
+                if key in item:
+                    del item[key]
+            else:
+                item[key] = value
+        count += 1 + max(0, int(item.get("/Count", 0)))
+    outlines.First, outlines.Last, outlines.Count = items[0], items[-1], count
+    out.Root.Outlines = outlines
+
+
+def _count_pages_in_metadata(out: Pdf) -> None:
+    """The page count in the XMP metadata (``xmpTPg:NPages``) of the joined document."""
+    metadata = out.Root.get("/Metadata")
+    if metadata is None:
+        return
+    xmp = metadata.read_bytes()
+    counted = re.sub(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>",
+                     b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % len(out.pages), xmp)
+    if counted != xmp:
+        metadata.write(counted)
 
 
 def _lay_footers(out: Pdf, fuss: bytes) -> None:
