@@ -163,7 +163,7 @@ def test_parts_that_do_not_join_are_set_whole(tmp_path: Path,
     def broken(*_args: object) -> bytes:
         raise ValueError("Name »x« in zwei Teilen")
 
-    monkeypatch.setattr(pdfjoin, "_join", broken)
+    monkeypatch.setattr(pdfjoin.Texte, "_finish", broken)
     teile, ganz, calls = _parts_and_whole(tmp_path, monkeypatch)
     assert calls == [2]
     assert teile.read_bytes() == ganz.read_bytes()

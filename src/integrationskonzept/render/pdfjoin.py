@@ -44,72 +44,99 @@ def join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort],
     (``ik-geist-N``) and where it points; ``figuren``: where the entries of the lists of
     figures and tables point, in the order they stand there.
     """
+    return join_texts(texte).finish(inhalt, fuss, koepfe, figuren)
+
+
+def join_texts(texte: list[bytes]) -> Texte:
+    """The text parts joined, waiting for the contents and the footers (the larger share
+    of the work: it can run while typst sets those)."""
     try:
-        return _join(inhalt, texte, fuss, koepfe, figuren)
-    except (pikepdf.PdfError, KeyError, ValueError, TypeError, AttributeError,
-            IndexError) as exc:
+        return Texte(texte)
+    except _FAILURES as exc:
         raise Unvereinbar(f"{type(exc).__name__}: {exc}") from None
 
 
-def _join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort],
-          figuren: list[Ort]) -> bytes:
-    # the first text part is the base (copying its pages and structure would cost about
-    # as much as everything else); its catalogue is the document's: language, metadata,
-    # output intent, viewer settings, as every part has them
-    out = Pdf.open(io.BytesIO(texte[0]))
-    root = out.Root
-    tree = root.StructTreeRoot
-    document = _document(tree)
-    nums: list[pikepdf.Object | int] = list(tree.ParentTree.Nums)
-    next_key = int(tree.ParentTreeNextKey)
-    ids = _pairs(tree.IDTree.Names) if "/IDTree" in tree else []
-    dests = _pairs(_dest_names(out))
-    outlines = _outline_items(out)
-    # the contents part before it, without its last page (the invisible entries)
-    front = Pdf.open(io.BytesIO(inhalt))
-    vorne = len(front.pages) - 1
-    ghost_pages = {page.obj.objgen for page in front.pages[vorne:]}
-    figure_links = _links_to(front, ghost_pages)
-    for annot in figure_links:
-        annot.Dest = Array()  # set below, to the figure's page in the joined document
-    front_document = _document(front.Root.StructTreeRoot)
-    front_document.K = Array([kid for kid in _kids(front_document) if _has_content(kid)])
-    for i, page in enumerate(front.pages[:vorne]):
-        out.pages.insert(i, page)
-    next_key = _take_structure(out, front, document, nums, ids, next_key, "t0-", front=True)
-    figure_links = [out.copy_foreign(annot) for annot in figure_links]
-    dests = [(name, out.copy_foreign(target)) for name, target in _pairs(_dest_names(front))
-             if not name.startswith("ik-geist-")] + dests
-    outlines = [out.copy_foreign(item) for item in _outline_items(front)] + outlines
-    starts = [vorne]  # the index of each text part's first page
-    for number, data in enumerate(texte[1:], 2):
-        part = Pdf.open(io.BytesIO(data))
-        starts.append(len(out.pages))
-        out.pages.extend(part.pages)
-        next_key = _take_structure(out, part, document, nums, ids, next_key, f"t{number}-")
-        dests += [(name, out.copy_foreign(target)) for name, target in _pairs(_dest_names(part))]
-        outlines += [out.copy_foreign(item) for item in _outline_items(part)]
-    for name, ort in koepfe.items():
-        dests.append((name, _dest(out, starts, ort)))
-    if len(figure_links) != len(figuren):
-        raise ValueError(f"{len(figure_links)} Verweise auf Abbildungen, {len(figuren)} Orte")
-    for annot, ort in zip(figure_links, figuren, strict=True):
-        annot.Dest = _dest(out, starts, ort)
-    tree.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
-    tree.ParentTreeNextKey = next_key
-    if ids:
-        tree.IDTree = out.make_indirect(Dictionary(Names=_name_array(ids)))
-    names = root.get("/Names")
-    if names is None:
-        root.Names = names = out.make_indirect(Dictionary())
-    names.Dests = out.make_indirect(Dictionary(Names=_name_array(dests)))
-    _set_outlines(out, outlines)
-    _count_pages_in_metadata(out)
-    _lay_footers(out, fuss)
-    buffer = io.BytesIO()
-    out.save(buffer, deterministic_id=True, fix_metadata_version=False,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return buffer.getvalue()
+_FAILURES = (pikepdf.PdfError, KeyError, ValueError, TypeError, AttributeError, IndexError)
+
+
+class Texte:
+    """The text parts in one PDF: the first is the base (copying its pages and
+    structure would cost as much as the rest); its catalogue is the document's
+    (language, metadata, output intent, viewer settings, as every part has them)."""
+
+    def __init__(self, texte: list[bytes]) -> None:
+        self.out = out = Pdf.open(io.BytesIO(texte[0]))
+        tree = out.Root.StructTreeRoot
+        self.document = _document(tree)
+        self.nums: list[pikepdf.Object | int] = list(tree.ParentTree.Nums)
+        self.ids = _pairs(tree.IDTree.Names) if "/IDTree" in tree else []
+        self.dests = _pairs(_dest_names(out))
+        self.outlines = _outline_items(out)
+        self.starts = [0]  # the index of each text part's first page
+        next_key = int(tree.ParentTreeNextKey)
+        for number, data in enumerate(texte[1:], 2):
+            part = Pdf.open(io.BytesIO(data))
+            self.starts.append(len(out.pages))
+            out.pages.extend(part.pages)
+            next_key = _take_structure(out, part, self.document, self.nums, self.ids,
+                                       next_key, f"t{number}-")
+            self.dests += [(name, out.copy_foreign(target))
+                           for name, target in _pairs(_dest_names(part))]
+            self.outlines += [out.copy_foreign(item) for item in _outline_items(part)]
+        self.next_key = next_key
+
+    def finish(self, inhalt: bytes, fuss: bytes, koepfe: dict[str, Ort],
+               figuren: list[Ort]) -> bytes:
+        """The joined PDF: the contents part before the text, the footers over it all."""
+        try:
+            return self._finish(inhalt, fuss, koepfe, figuren)
+        except _FAILURES as exc:
+            raise Unvereinbar(f"{type(exc).__name__}: {exc}") from None
+
+    def _finish(self, inhalt: bytes, fuss: bytes, koepfe: dict[str, Ort],
+                figuren: list[Ort]) -> bytes:
+        out, nums, ids = self.out, self.nums, self.ids
+        root = out.Root
+        tree = root.StructTreeRoot
+        # the contents part, without its last page (the invisible entries)
+        front = Pdf.open(io.BytesIO(inhalt))
+        vorne = len(front.pages) - 1
+        ghost_pages = {page.obj.objgen for page in front.pages[vorne:]}
+        figure_links = _links_to(front, ghost_pages)
+        for annot in figure_links:
+            annot.Dest = Array()  # set below, to the figure's page in the joined document
+        front_document = _document(front.Root.StructTreeRoot)
+        front_document.K = Array([kid for kid in _kids(front_document) if _has_content(kid)])
+        for i, page in enumerate(front.pages[:vorne]):
+            out.pages.insert(i, page)
+        next_key = _take_structure(out, front, self.document, nums, ids, self.next_key, "t0-",
+                                   front=True)
+        figure_links = [out.copy_foreign(annot) for annot in figure_links]
+        dests = [(name, out.copy_foreign(target)) for name, target in _pairs(_dest_names(front))
+                 if not name.startswith("ik-geist-")] + self.dests
+        outlines = [out.copy_foreign(item) for item in _outline_items(front)] + self.outlines
+        starts = [vorne + start for start in self.starts]
+        for name, ort in koepfe.items():
+            dests.append((name, _dest(out, starts, ort)))
+        if len(figure_links) != len(figuren):
+            raise ValueError(f"{len(figure_links)} Verweise auf Abbildungen, {len(figuren)} Orte")
+        for annot, ort in zip(figure_links, figuren, strict=True):
+            annot.Dest = _dest(out, starts, ort)
+        tree.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
+        tree.ParentTreeNextKey = next_key
+        if ids:
+            tree.IDTree = out.make_indirect(Dictionary(Names=_name_array(ids)))
+        names = root.get("/Names")
+        if names is None:
+            root.Names = names = out.make_indirect(Dictionary())
+        names.Dests = out.make_indirect(Dictionary(Names=_name_array(dests)))
+        _set_outlines(out, outlines)
+        _count_pages_in_metadata(out)
+        _lay_footers(out, fuss)
+        buffer = io.BytesIO()
+        out.save(buffer, deterministic_id=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return buffer.getvalue()
 
 
 def _document(tree: pikepdf.Object) -> pikepdf.Object:

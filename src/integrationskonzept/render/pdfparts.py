@@ -23,6 +23,7 @@ the document is set whole as before.
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import json
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from typing import Any
 
 import pikepdf
 
-from .pdfjoin import Ort, Unvereinbar, join
+from .pdfjoin import Ort, Texte, Unvereinbar, join_texts
 from .typesetter import SatzFehler, TypstResult
 from .typstdoc import TEIL_EINGABE
 
@@ -85,11 +86,32 @@ def _typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typs
                    "fussnoten": bericht["fussnoten"]}
         texte.append(pdf.read_bytes())
     seiten = [_pages(data) for data in texte]
-    # the contents with the widest page numbers first: with the real ones it can only
-    # take as many lines or fewer
+    # the text parts are joined while typst sets the contents and the footers
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        joined = pool.submit(join_texts, texte)
+        del texte
+        try:
+            inhalt, koepfe, figuren, vorne = _contents(build, berichte, seiten, tiefe,
+                                                       compile_part, results)
+            results.append(compile_part(
+                build / FUSS, build / "satz-fuss.pdf",
+                _inputs({"art": "fusszeilen", "seiten": vorne + sum(seiten)}), None))
+        finally:
+            texts: Texte = joined.result()
+    data = texts.finish(inhalt, (build / "satz-fuss.pdf").read_bytes(), koepfe, figuren)
+    (build / "dokument.pdf").write_bytes(data)
+    warnings = tuple(dict.fromkeys(w for r in results for w in r.warnings))
+    return TypstResult(warnings, max(r.max_rss_kb for r in results))
+
+
+def _contents(build: Path, berichte: list[dict[str, Any]], seiten: list[int], tiefe: int,
+              compile_part: Compile, results: list[TypstResult]
+              ) -> tuple[bytes, dict[str, Ort], list[Ort], int]:
+    """The contents part (PDF), where its entries point, and how many pages it has."""
+    # first with the widest page numbers: with the real ones it can take only as many
+    # lines or fewer
     breite = 10 ** len(str(sum(seiten) + 999)) - 1
     vorne: int | None = None
-    inhalt = b""
     for _attempt in range(3):
         geister, koepfe, figuren = ghosts(berichte, seiten, vorne, tiefe, breite)
         result = compile_part(build / INHALT, build / "satz-inhalt.pdf",
@@ -98,17 +120,9 @@ def _typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typs
         gesetzt = _pages(inhalt) - 1  # the last page holds the entries' headings
         if gesetzt == vorne:
             results.append(result)
-            break
+            return inhalt, koepfe, figuren, vorne
         vorne = gesetzt
-    else:
-        raise NichtInTeilen("das Inhaltsverzeichnis kommt zu keiner festen Seitenzahl")
-    gesamt = vorne + sum(seiten)
-    results.append(compile_part(build / FUSS, build / "satz-fuss.pdf",
-                                _inputs({"art": "fusszeilen", "seiten": gesamt}), None))
-    data = join(inhalt, texte, (build / "satz-fuss.pdf").read_bytes(), koepfe, figuren)
-    (build / "dokument.pdf").write_bytes(data)
-    warnings = tuple(dict.fromkeys(w for r in results for w in r.warnings))
-    return TypstResult(warnings, max(r.max_rss_kb for r in results))
+    raise NichtInTeilen("das Inhaltsverzeichnis kommt zu keiner festen Seitenzahl")
 
 
 def ghosts(berichte: list[dict[str, Any]], seiten: list[int], vorne: int | None,
