@@ -58,7 +58,8 @@ PLAIN = (LONG.replace("[^n1]", "").replace(": Eine Fußnote mit", "Ein Satz mit"
 
 
 def _whole(write: Any) -> Any:
-    """A stand-in for formats.html_steps: the page in one piece that ``write`` writes."""
+    """A stand-in for formats.html_steps or docx_steps: the file in one piece that
+    ``write`` writes."""
     return lambda job: ([lambda: write(job)], lambda written: written[0])
 
 
@@ -125,8 +126,9 @@ def test_parts_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 @pytest.mark.slow
 def test_long_document_writes_the_typst_text_beside_one_writer(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A long document: HTML, DOCX and ODT one after the other, pandoc's typst text of
-    the PDF beside them (its parts one at a time), typst alone at the end."""
+    """A long document: the whole-document writers (here HTML, with a footnote, and
+    ODT) one after the other, pandoc's typst text of the PDF and the DOCX's parts beside
+    them (the typst text's parts one at a time), typst alone at the end."""
     from integrationskonzept.render import typesetter
 
     whole = run(LONG, tmp_path / "ganz", formats=("html", "docx", "odt", "pdf"))
@@ -143,6 +145,8 @@ def test_long_document_writes_the_typst_text_beside_one_writer(
         elif what in ("das HTML", "das DOCX"):
             # waits for the typst text: without it beside, this writer would wait alone
             assert satz_started.wait(30), "der typst-Satz lief nicht neben dem Writer"
+        if any(arg.startswith("--number-offset=") for arg in args):
+            return "ein Teil des " + what.removeprefix("das ")  # the DOCX in parts
         return what
 
     pandoc = _recording(lock, active, seen, name)
@@ -168,6 +172,7 @@ def test_long_document_writes_the_typst_text_beside_one_writer(
         if "das ODT" in together or together[0] == "typst":
             assert len(together) == 1, together  # alone
     assert ("typst",) in seen
+    assert not any("das DOCX" in together for together in seen)  # in parts
     for fmt in ("html", "pdf", "odt"):
         assert parts[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
     with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
@@ -219,7 +224,8 @@ def test_long_document_a_failing_typst_text_is_reported_before_the_next_format(
 
     monkeypatch.setattr(formats, "typst_text", typst_text)
     monkeypatch.setattr(formats, "html_steps", _whole(html))
-    monkeypatch.setattr(formats, "docx_steps", lambda job: written.append("docx") or bytes)
+    monkeypatch.setattr(formats, "docx_steps",
+                        _whole(lambda job: written.append("docx") or b"PK"))
     with pytest.raises(RenderError, match="PDF-Satz nicht schreiben"):
         run(LONG, tmp_path / "aus", formats=("html", "docx", "pdf"))
     assert written == ["html"]  # DOCX did not start after the failure
@@ -269,9 +275,9 @@ def test_long_document_a_failing_docx_beside_typst_writes_nothing(
         return b"%PDF"
 
     def docx_steps(job: Any) -> Any:
-        def finish() -> bytes:
+        def finish(written: list[bytes]) -> bytes:
             raise RenderError("Das DOCX ist beschädigt.")
-        return finish
+        return [lambda: b"PK"], finish
 
     monkeypatch.setattr(formats, "typst_text", lambda job, **kw: None)
     monkeypatch.setattr(formats, "typeset", typeset)
@@ -285,36 +291,35 @@ def test_long_document_a_failing_docx_beside_typst_writes_nothing(
 
 
 @pytest.mark.slow
-def test_long_document_writes_the_html_in_parts_beside_the_docx(
+def test_long_document_writes_the_html_and_the_docx_in_parts(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without footnotes, the HTML of a long document is written in its parts (each
-    numbered on from the chapters before it) and the page from the headings alone; the
-    parts run beside the DOCX writer, never two whole-document writers at once: the
-    same page as written whole."""
+    numbered on from the chapters before it) and the page from the headings alone, the
+    DOCX in its parts joined into one: no whole-document writer runs, and the files are
+    the same as written whole."""
     text = PLAIN
     whole = run(text, tmp_path / "ganz", formats=("html", "docx", "pdf"))
     monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
     monkeypatch.setattr(pipeline, "TEILE_AB", 0)
     seen: list[tuple[str, ...]] = []
-    docx_started = threading.Event()
+    written: list[str] = []
 
     def name(args: list[str], what: str) -> str:
         if what == "das HTML" and "koepfe.json" in args:
             return "die Seite des HTML"  # from the headings alone
-        if what == "das HTML" and "-s" not in args:
-            assert docx_started.wait(30), "kein Teil des HTML lief neben dem DOCX"
-            return "ein Teil des HTML"
-        if what == "das DOCX":
-            docx_started.set()
+        if any(arg.startswith("--number-offset=") for arg in args):
+            written.append(f"{what} {args[2]}")
+            return "ein Teil des " + what.removeprefix("das ")
         return what
 
     monkeypatch.setattr(formats, "run_pandoc", _recording(threading.Lock(), [], seen, name))
     parts = run(text, tmp_path / "teile", formats=("html", "docx", "pdf"))
-    assert parts["html"].read_bytes() == whole["html"].read_bytes()
-    assert parts["pdf"].read_bytes() == whole["pdf"].read_bytes()
-    assert any({"das DOCX", "ein Teil des HTML"} <= set(together) for together in seen)
+    for fmt in ("html", "docx", "pdf"):
+        assert parts[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
+    assert sorted(written) == ["das DOCX teil-1.json", "das DOCX teil-2.json",
+                               "das HTML teil-1.json", "das HTML teil-2.json"]
     for together in seen:
-        assert len({"das HTML", "das DOCX"} & set(together)) <= 1, together
+        assert not {"das HTML", "das DOCX"} & set(together), together
     page = parts["html"].read_text(encoding="utf-8")
     assert '<span class="header-section-number">6.1</span> Abschnitt' in page
     assert page.count('class="toc-section-number">6</span>') == 1
@@ -350,8 +355,9 @@ def test_html_is_written_whole_where_the_writer_counts_through_the_page(
                           ["kopf.html"]) is None
 
 
-def test_long_document_a_failing_html_part_writes_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("what", ["das HTML", "das DOCX"])
+def test_long_document_a_failing_part_writes_nothing(
+        what: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from integrationskonzept.errors import RenderError
 
     monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
@@ -359,14 +365,14 @@ def test_long_document_a_failing_html_part_writes_nothing(
     parts: list[str] = []
 
     def pandoc(args: list[str], **kw: Any) -> bytes:
-        if any(arg.startswith("--number-offset=") for arg in args):
+        if kw["what"] == what and any(arg.startswith("--number-offset=") for arg in args):
             parts.append(args[2])
             if args[2] == "teil-2.json":
-                raise RenderError("Pandoc konnte das HTML nicht erzeugen: kaputt")
+                raise RenderError(f"Pandoc konnte {what} nicht erzeugen: kaputt")
         return run_pandoc(args, **kw)
 
     monkeypatch.setattr(formats, "run_pandoc", pandoc)
-    with pytest.raises(RenderError, match="das HTML nicht erzeugen: kaputt"):
+    with pytest.raises(RenderError, match=f"{what} nicht erzeugen: kaputt"):
         run(PLAIN, tmp_path / "aus", formats=("html", "docx", "pdf"))
     assert "teil-2.json" in parts  # written in parts
     assert not list((tmp_path / "aus").glob("*"))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RenderError
-from . import htmlparts, pdfparts
+from . import docxparts, htmlparts, pdfparts
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
@@ -169,12 +169,15 @@ def _shown(path: Path) -> str:
 
 
 def docx(job: Job) -> bytes:
-    return docx_steps(job)()
+    pieces, finish = docx_steps(job)
+    return finish([piece() for piece in pieces])
 
 
-def docx_steps(job: Job) -> Callable[[], bytes]:
-    """Pandoc writes the DOCX; returned is its finishing in Python (:func:`.finish_docx`,
-    the checks), which a long document runs beside typst (:mod:`.pipeline`)."""
+def docx_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[bytes]], bytes]]:
+    """The DOCX as the pieces pandoc writes – the whole document, or for a long document
+    its parts (:mod:`.docxparts`), each at any time – and the step that joins and
+    finishes what they return, in their order (:func:`.finish_docx`, the checks), which
+    a long document runs beside typst (:mod:`.lanes`)."""
     ref = job.build / "reference.docx"
     if job.design.reference_docx is not None:
         ref.write_bytes(safe_reference_docx(job.design.reference_docx))
@@ -182,19 +185,29 @@ def docx_steps(job: Job) -> Callable[[], bytes]:
         logo = job.build / job.logo if job.logo else None
         ref.write_bytes(reference_docx(
             dataclasses.replace(job.design, logo=logo, logo_alt=job.logo_alt)))
-    data = job.write(["-t", "docx+native_numbering",
-                      "--reference-doc=reference.docx", "--toc",
-                      f"--toc-depth={job.design.inhalt_tiefe}", "--number-sections", "-o", "-"],
-                     "das DOCX", rts=WRITER_RTS_LANG if job.gross else ())
+    toc = ["--toc", f"--toc-depth={job.design.inhalt_tiefe}"]
+    args = ["-t", "docx+native_numbering", "--reference-doc=reference.docx", *toc,
+            "--number-sections", "-o", "-"]
+    rts = WRITER_RTS_LANG if job.gross else ()
+    split = docxparts.plan(job.build, job.teile) if job.gross else None
+    pieces: list[Callable[[], bytes]]
+    if split is None:
+        pieces = [functools.partial(job.write, args, "das DOCX", rts=rts)]
+    else:  # the table of contents in the first part only
+        pieces = [functools.partial(
+            job.write, [arg for arg in args if number == 0 or arg not in toc]
+            + [f"--number-offset={chapters}"], "das DOCX", rts=rts, source=teil)
+            for number, (teil, chapters) in enumerate(split)]
 
-    def finish() -> bytes:
+    def finish(written: list[bytes]) -> bytes:
+        data = written[0] if split is None else docxparts.join(written)
         done = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title,
                            draft=job.draft, office_font=job.design.schrift_office,
                            toc_depth=job.design.inhalt_tiefe)
         check_output_docx(done)
         return done
 
-    return finish
+    return pieces, finish
 
 
 def odt(job: Job) -> bytes:

@@ -49,10 +49,29 @@ def plan(build: Path, teile: list[str], around: list[str]) -> Plan | None:
     (stylesheet, logo), which must not hold the marker of the body."""
     if len(teile) < 2 or any(MAIN[:-1] in (build / name).read_bytes() for name in around):
         return None
+    if any(_COUNTED.search((build / teil).read_bytes()) for teil in teile):
+        return None
+    found = chapters_before(build, teile)
+    if found is None:
+        return None
+    heads, parts = found
+    page = {**heads[0], "blocks": [block for head in heads for block in head["blocks"]]}
+    (build / "koepfe.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    return Plan("koepfe.json", parts)
+
+
+def chapters_before(build: Path, teile: list[str]
+                    ) -> tuple[list[dict[str, Any]], list[tuple[str, int]]] | None:
+    """The headings of each part (``lesen.lua``'s ``<teil>-koepfe.json``) and each part
+    with the number of chapters before it; None when there is one part, a part's
+    headings are missing or a later part does not begin with a numbered chapter (its
+    sections would not be numbered as in the whole)."""
+    if len(teile) < 2:
+        return None
     heads: list[dict[str, Any]] = []
     for teil in teile:
         path = build / koepfe(teil)
-        if not path.is_file() or _COUNTED.search((build / teil).read_bytes()):
+        if not path.is_file():
             return None
         heads.append(json.loads(path.read_bytes()))
     parts: list[tuple[str, int]] = []
@@ -63,9 +82,7 @@ def plan(build: Path, teile: list[str], around: list[str]) -> Plan | None:
             return None
         parts.append((teil, chapters))
         chapters += sum(1 for block in blocks if _numbered_chapter(block))
-    page = {**heads[0], "blocks": [block for head in heads for block in head["blocks"]]}
-    (build / "koepfe.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
-    return Plan("koepfe.json", parts)
+    return heads, parts
 
 
 def _numbered_chapter(block: dict[str, Any]) -> bool:

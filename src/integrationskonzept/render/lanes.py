@@ -67,9 +67,9 @@ def one_writer_at_a_time(job: Job, todo: list[str],
     if "md" in todo:
         data["md"] = produce("md")
     if "html" in todo:
-        _html(job, data, parts, mine, finishing)
+        _pieces(job, "html", formate.html_steps(job), data, parts, mine, finishing)
     if "docx" in todo:
-        mine.append(lambda: finishing.append(_docx_begun(job, data)))
+        _pieces(job, "docx", formate.docx_steps(job), data, parts, mine, finishing)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         satz = pool.submit(typst_text)  # leaving the block waits for it
         try:
@@ -113,17 +113,21 @@ def _work(parts: _Parts, other: concurrent.futures.Future[None] | None) -> None:
         step()
 
 
-def _html(job: Job, data: dict[str, bytes], parts: _Parts, mine: list[Callable[[], None]],
-          finishing: list[Callable[[], None]]) -> None:
-    """The HTML's pieces: in parts on both lanes, or whole on this one first."""
-    pieces, finish = formate.html_steps(job)
+def _pieces(job: Job, fmt: str,
+            steps: tuple[list[Callable[[], bytes]], Callable[[list[bytes]], bytes]],
+            data: dict[str, bytes], parts: _Parts, mine: list[Callable[[], None]],
+            finishing: list[Callable[[], None]]) -> None:
+    """A format's pieces (:func:`.formats.html_steps`, :func:`.formats.docx_steps`): in
+    parts on both lanes, or whole on this one; the step that makes its file of them
+    beside typst."""
+    pieces, finish = steps
     written: list[bytes] = [b""] * len(pieces)
     seconds: list[float] = []
 
     def piece(number: int) -> Callable[[], None]:
         def step() -> None:
             if not seconds:
-                job.say("HTML wird erzeugt …")
+                job.say(f"{fmt.upper()} wird erzeugt …")
             started = time.perf_counter()
             written[number] = pieces[number]()
             seconds.append(time.perf_counter() - started)
@@ -131,11 +135,11 @@ def _html(job: Job, data: dict[str, bytes], parts: _Parts, mine: list[Callable[[
 
     def done() -> None:
         started = time.perf_counter()
-        data["html"] = finish(written)
+        data[fmt] = finish(written)
         total = sum(seconds) + time.perf_counter() - started
         if job.stats is not None:
-            job.stats["html"] = round(total, 3)
-        job.say(f"HTML fertig ({total:.0f} s)")
+            job.stats[fmt] = round(total, 3)
+        job.say(f"{fmt.upper()} fertig ({total:.0f} s)")
 
     if len(pieces) == 1:
         mine.append(piece(0))
@@ -143,22 +147,3 @@ def _html(job: Job, data: dict[str, bytes], parts: _Parts, mine: list[Callable[[
         for number in range(len(pieces)):
             parts.add(piece(number))
     finishing.append(done)
-
-
-def _docx_begun(job: Job, data: dict[str, bytes]) -> Callable[[], None]:
-    """Pandoc writes the DOCX now; the returned step finishes it (Python, 1.5 s at
-    Landkreis scale) into ``data`` and reports it done."""
-    started = time.perf_counter()
-    job.say("DOCX wird erzeugt …")
-    finish = formate.docx_steps(job)
-    written = time.perf_counter() - started
-
-    def finishing() -> None:
-        begun = time.perf_counter()
-        data["docx"] = finish()
-        total = written + time.perf_counter() - begun
-        if job.stats is not None:
-            job.stats["docx"] = round(total, 3)
-        job.say(f"DOCX fertig ({total:.0f} s)")
-
-    return finishing

@@ -1,0 +1,177 @@
+"""The DOCX of a long document written in the parts it was read in, joined into one.
+
+Pandoc's DOCX writer holds the whole document (0.77 GB at Landkreis scale). The parts
+the document was read in (:mod:`.chunks`, cut before chapters) are written one by one
+instead (about 0.5 GB each), each numbered on from the chapters before it
+(``--number-offset``, as :mod:`.htmlparts` plans it), only the first with the table
+of contents; :func:`join` makes one package of them, the package pandoc writes for
+the whole document, which :func:`.docxpost.finish_docx` then finishes as before.
+
+What pandoc's DOCX writer counts through the document, and the join continues:
+
+- one counter for bookmark ids, the relationship ids of images and web links (and so
+  the names of the media files), the ids of drawings (``wp:docPr``, ``pic:cNvPr``)
+  and footnotes: a later part's values are moved past all values before it;
+- lists: every list its own ``w:num``; the list definitions (``w:abstractNum``, one
+  per kind of marker, their ids made of it) shared by equal content;
+- the cached numbers of captions (``SEQ Figure``, ``SEQ Table``; Word counts them
+  anew anyway) and the bookmarks of captions without an identifier (``table3``);
+- the title block (title, subtitle, author, date) is written by every part and kept
+  from the first; the section properties at the end of the body from the last.
+
+Internal links (``w:hyperlink w:anchor``) name their bookmark and need nothing. The
+joined package is byte for byte the whole document's unless an image file or a web link
+occurs in two parts: pandoc then gives it one id, and the ids counted after it differ.
+Comments keep the ids their author gave them; a document with comments is written
+whole (:func:`plan`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import htmlparts
+from .docxpackage import (
+    DOCUMENT,
+    LIST,
+    NOTES,
+    OWN,
+    RELS,
+    Package,
+    add_lists,
+    add_own_relationships,
+    attributes,
+    image_paths,
+    in_pandocs_order,
+    insert,
+    rel_number,
+    relationships,
+)
+
+_BODY = b"<w:body>"
+_TITLE_BLOCK = re.compile(
+    rb'\s*<w:p>\s*<w:pPr>\s*<w:pStyle w:val="(?:Title|Subtitle|Author|Date|AbstractTitle|'
+    rb'Abstract)" />.*?</w:p>', re.S)
+# the values of pandoc's counter, and the references to relationships and lists
+_COUNTED = re.compile(
+    rb'(<w:bookmark(?:Start|End) w:id="|<w:footnote(?:Reference)? w:id="'
+    rb'|<wp:docPr\b[^>]*? id="|<pic:cNvPr\b[^>]*? id=")(\d+)"')
+_REFERENCE = re.compile(rb'( r:(?:embed|id|link|pict)=")([^"]+)"')
+_SEQ = re.compile(rb'(<w:fldSimple w:instr="SEQ (\w+) [^"]*">\s*<w:r>\s*<w:t>)(\d+)<')
+# the bookmarks pandoc names by the number of a caption without an identifier
+_CAPTION_MARK = re.compile(rb'(<w:bookmarkStart w:id="\d+" w:name=")(table|ref_fig)(\d+)"')
+_CAPTION_SEQ = {b"table": b"Table", b"ref_fig": b"Figure"}
+_NOTE = re.compile(rb'<w:footnote w:id="(\d+)">.*?</w:footnote>', re.S)
+
+
+def plan(build: Path, teile: list[str]) -> list[tuple[str, int]] | None:
+    """Each part of ``dokument.json`` with the number of chapters before it, or None
+    when the DOCX must be written whole (one part, a later part not beginning with a
+    numbered chapter, or comments)."""
+    if any(b'"comment-start"' in (build / teil).read_bytes() for teil in teile):
+        return None
+    found = htmlparts.chapters_before(build, teile)
+    return None if found is None else found[1]
+
+
+def join(parts: Sequence[bytes]) -> bytes:
+    """One DOCX from pandoc's DOCX files of consecutive parts of one document."""
+    joined = Package(parts[0])
+    if b"<w:comment " in joined.files.get("word/comments.xml", b""):
+        raise ValueError("a part with comments")
+    document = joined.files[DOCUMENT]
+    start = document.index(_BODY) + len(_BODY)
+    blocks = [_blocks(document, start)]
+    top = max(_counted(document) + _counted(joined.files.get(NOTES, b""))
+              + [rel_number(rel) for rel in relationships(joined.files[RELS])], default=0)
+    seq: dict[bytes, int] = {}
+    _count_seq(blocks[0], seq)
+    tail = document
+    pictures = image_paths(document)
+    for number, data in enumerate(parts[1:], 2):
+        part = Package(data)
+        if b"<w:comment " in part.files.get("word/comments.xml", b""):
+            raise ValueError("a part with comments")
+        xml = part.files[DOCUMENT]
+        body = _strip_title(xml)
+        own = [rel for rel in relationships(part.files[RELS])
+               if attributes(rel).get(b"Type", b"").endswith(OWN)]
+        values = (_counted(body) + _counted(part.files.get(NOTES, b""))
+                  + [rel_number(rel) for rel in own])
+        values = [value for value in values if value > 0] or [top + 1]
+        shift = top - min(values) + 1
+        top = max(values) + shift
+        renamed = add_own_relationships(joined, part, own, shift, number, pictures)
+        lists = add_lists(joined, part, body + part.files.get(NOTES, b""))
+
+        def change(found: re.Match[bytes], shift: int = shift,
+                   renamed: dict[bytes, bytes] = renamed,
+                   lists: dict[bytes, bytes] = lists) -> bytes:
+            if found.group(1) is not None:
+                value = int(found.group(2))
+                return found.group(1) + str(value + shift if value > 0 else value).encode() + b'"'
+            if found.group(3) is not None:
+                return found.group(3) + renamed.get(found.group(4), found.group(4)) + b'"'
+            if found.group(5) is not None:
+                return found.group(5) + lists.get(found.group(6), found.group(6)) + b'"'
+            name = found.group(8)
+            return found.group(7) + str(int(found.group(9)) + seq.get(name, 0)).encode() + b"<"
+
+        body = _CAPTION_MARK.sub(lambda found: found.group(1) + found.group(2) + str(
+            int(found.group(3)) + seq.get(_CAPTION_SEQ[found.group(2)], 0)).encode() + b'"',
+            body)
+        blocks.append(_renumber(body, change))
+        _append_notes(joined, part, lambda note: _renumber(note, change))
+        _count_seq(body, seq)
+        tail = xml
+    end = tail.rindex(b"<w:sectPr")
+    end = len(tail[:end].rstrip())
+    joined.files[DOCUMENT] = document[:start] + b"".join(blocks) + tail[end:]
+    in_pandocs_order(joined, pictures)
+    return joined.write()
+
+
+_ANY = re.compile(_COUNTED.pattern + b"|" + _REFERENCE.pattern + b"|" + LIST.pattern + b"|"
+                  + _SEQ.pattern)
+
+
+def _renumber(xml: bytes, change: Callable[[re.Match[bytes]], bytes]) -> bytes:
+    return _ANY.sub(change, xml)
+
+
+def _blocks(xml: bytes, start: int) -> bytes:
+    """The body's blocks without the section properties at its end (nor the white
+    space before them)."""
+    return xml[start:xml.rindex(b"<w:sectPr")].rstrip()
+
+
+def _strip_title(xml: bytes) -> bytes:
+    """A later part's blocks without the title block every part begins with."""
+    blocks = _blocks(xml, xml.index(_BODY) + len(_BODY))
+    position = 0
+    while found := _TITLE_BLOCK.match(blocks, position):
+        position = found.end()
+    return blocks[position:]
+
+
+def _counted(xml: bytes) -> list[int]:
+    return [int(found.group(2)) for found in _COUNTED.finditer(xml)]
+
+
+def _count_seq(xml: bytes, seq: dict[bytes, int]) -> None:
+    for found in _SEQ.finditer(xml):
+        seq[found.group(2)] = seq.get(found.group(2), 0) + 1
+
+
+def _append_notes(joined: Package, part: Package,
+                  renumber: Callable[[bytes], bytes]) -> None:
+    """The part's footnotes (not the separators) after the joined ones, renumbered."""
+    whole = [found.group(0) for found in _NOTE.finditer(part.files.get(NOTES, b""))
+             if int(found.group(1)) > 0]
+    if not whole:
+        return
+    joined.files[NOTES] = insert(joined.files[NOTES], b"</w:footnotes>",
+                                   b"".join(renumber(note) for note in whole))
+
