@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RenderError
-from . import docxparts, htmlparts
+from . import docxparts, htmlparts, pdfparts
 from .design import Design
 from .docxpost import finish_docx
 from .meta import DocumentMeta
@@ -31,7 +31,7 @@ from .referenceodt import reference_odt
 from .speicher import give_back_memory
 from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
-from .typstdoc import main_typ
+from .typstdoc import main_typ, sets_parts
 from .zipfix import rewrite_zip
 
 PDF_VERWEISE_MAX = 3000
@@ -68,6 +68,7 @@ class Job:
     gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
     generator: str = ""  # the toolchain, for the documents' metadata
     teile: list[str] = dataclasses.field(default_factory=list)  # parts of dokument.json
+    satzteile: int = 0  # the PDF's text parts typst sets one after the other (pdfparts)
 
     def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
                rts: tuple[str, ...] = ()) -> bytes:
@@ -230,10 +231,10 @@ def odt(job: Job) -> bytes:
 _MINUS = re.compile(rb'"t":"Str","c":"-[0-9]')
 
 
-def _typst_body(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> str:
-    """The typst body pandoc writes; from the parts of a long document (the typst writer
-    is stateless between chapters: the same text as from the whole), at once or, with
-    ``one_at_a_time``, one after the other (beside another format's writer)."""
+def _typst_bodies(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> list[str]:
+    """The typst body pandoc writes, one per part of a long document (the typst writer
+    is stateless between chapters: joined, the same text as from the whole), at once or,
+    with ``one_at_a_time``, one after the other (beside another format's writer)."""
     def body(source: str) -> str:
         minus = _MINUS.search((job.build / source).read_bytes()) is not None
         return job.write(["-t", "typst", "--wrap=none"], "den PDF-Satz",
@@ -241,11 +242,11 @@ def _typst_body(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> str:
                          source=source).decode("utf-8")
 
     if len(job.teile) < 2:
-        return body("dokument.json")
+        return [body("dokument.json")]
     if one_at_a_time:
-        return "\n".join(body(teil) for teil in job.teile)
+        return [body(teil) for teil in job.teile]
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(job.teile)) as pool:
-        return "\n".join(list(pool.map(body, job.teile)))
+        return list(pool.map(body, job.teile))
 
 
 def pdf(job: Job) -> bytes:
@@ -262,15 +263,26 @@ def typst_text(job: Job, *, one_at_a_time: bool = False) -> None:
         job.say(f"PDF: großes Dokument ({job.verweise} Querverweise): Verweise als Text, "
                 "Angaben als Zeilen, Flattersatz (spart Arbeitsspeicher und Zeit) …")
     job.say("PDF: Pandoc schreibt den typst-Satz …")
-    body = _typst_body(job, {"IK_KOMPAKT": "1" if kompakt else ""},
-                       one_at_a_time=one_at_a_time)
+    bodies = _typst_bodies(job, {"IK_KOMPAKT": "1" if kompakt else ""},
+                           one_at_a_time=one_at_a_time)
+    body = "\n".join(bodies)
     build = job.build
     theme = theme_source(job.design.theme_typ)
     (build / "theme.typ").write_text(theme, encoding="utf-8")
-    (build / "main.typ").write_text(
-        main_typ(body, meta=job.meta, design=job.design, logo=job.logo, logo_alt=job.logo_alt,
-                 draft=job.draft, kompakt=kompakt, generator=job.generator, theme=theme),
-        encoding="utf-8")
+    write = functools.partial(main_typ, meta=job.meta, design=job.design, logo=job.logo,
+                              logo_alt=job.logo_alt, draft=job.draft, kompakt=kompakt,
+                              generator=job.generator, theme=theme)
+    (build / "main.typ").write_text(write(body), encoding="utf-8")
+    # a long compact document in parts (pdfparts.py): typst then needs the memory of
+    # one part's pages; main.typ stays for setting it whole if the parts do not fit
+    job.satzteile = 0
+    if kompakt and len(bodies) >= 2 and sets_parts(theme):
+        for i, part in enumerate(bodies, 1):
+            (build / pdfparts.text_part(i)).write_text(write(part, kinds_of=body, teil=True),
+                                                        encoding="utf-8")
+        for name in (pdfparts.INHALT, pdfparts.FUSS):
+            (build / name).write_text(write("", kinds_of=body, teil=True), encoding="utf-8")
+        job.satzteile = len(bodies)
 
 
 def typeset(job: Job) -> bytes:
@@ -282,11 +294,18 @@ def typeset(job: Job) -> bytes:
         give_back_memory()
 
     def compile_as(standards: tuple[str, ...]) -> TypstResult:
-        return compile_pdf(
-            build / "main.typ", build / "dokument.pdf", root=build, timestamp=job.timestamp,
+        run = functools.partial(
+            compile_pdf, root=build, timestamp=job.timestamp,
             fonts=font_paths(job.design.font_dirs), timeout=job.timeout,
-            memory_limit=job.memory_limit, pdf_standards=standards,
-        )
+            memory_limit=job.memory_limit, pdf_standards=standards)
+        if job.satzteile:
+            try:
+                return pdfparts.typeset(
+                    build, job.satzteile, job.design.inhalt_tiefe,
+                    lambda main, out, inputs, query: run(main, out, inputs=inputs, query=query))
+            except pdfparts.NichtInTeilen:
+                pass  # set whole, as a short document
+        return run(build / "main.typ", build / "dokument.pdf")
 
     job.say("PDF: typst setzt die Seiten (bei großen Konzepten einige Minuten) …")
     try:

@@ -52,11 +52,22 @@ except (ImportError, MemoryError) as exc:
     json.dump(result, sys.stdout)
     sys.exit(0)
 try:
-    _, warnings = typst.compile_with_warnings(
-        job["input"], output=job["output"], root=job["root"], format="pdf",
-        font_paths=job["font_paths"], ignore_system_fonts=True,
-        package_path=job["packages"], package_cache_path=job["packages"],
-        pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
+    if not job.get("inputs"):
+        _, warnings = typst.compile_with_warnings(
+            job["input"], output=job["output"], root=job["root"], format="pdf",
+            font_paths=job["font_paths"], ignore_system_fonts=True,
+            package_path=job["packages"], package_cache_path=job["packages"],
+            pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
+    else:  # a part of a long PDF: with its inputs, then what it reports (memoised: cheap)
+        compiler = typst.Compiler(
+            job["input"], root=job["root"], font_paths=job["font_paths"],
+            ignore_system_fonts=True, sys_inputs=job["inputs"],
+            package_path=job["packages"], package_cache_path=job["packages"])
+        _, warnings = compiler.compile_with_warnings(
+            output=job["output"], format="pdf", pdf_standards=job["pdf_standards"],
+            timestamp=job["timestamp"])
+        if job["query"] is not None:
+            result["query"] = compiler.query(job["query"], field="value", one=True)
     result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
 except typst.TypstError as exc:
     result["error"] = str(getattr(exc, "message", exc))
@@ -89,6 +100,7 @@ class TypstResult:
 
     warnings: tuple[str, ...]
     max_rss_kb: int
+    query: str | None = None  # what ``query`` found (JSON), when asked
 
 
 def font_paths(extra: tuple[Path, ...] = ()) -> list[str]:
@@ -114,10 +126,14 @@ def compile_pdf(
     pdf_standards: tuple[str, ...] = ("ua-1",),
     timeout: float = 600.0,
     memory_limit: int | None = None,
+    inputs: dict[str, str] | None = None,
+    query: str | None = None,
 ) -> TypstResult:
     """Compile ``main`` (inside ``root``) to the PDF file ``output``.
 
-    ``memory_limit`` in bytes caps the child's address space. Raises
+    ``memory_limit`` in bytes caps the child's address space. ``query``: a selector
+    (``<label>``) whose one element's ``value`` comes back as JSON (``TypstResult.query``),
+    ``inputs`` typst's ``sys.inputs``. Raises
     :class:`RenderError` on typst errors, time-out, memory exhaustion or a crash.
     """
     job = {
@@ -131,6 +147,8 @@ def compile_pdf(
         # an empty package folder: no package is found, none is downloaded
         "packages": str(_empty_folder(root / ".typst-pakete")),
         "sys_path": [p for p in sys.path if p and Path(p).is_absolute()],
+        "inputs": inputs or {},
+        "query": query,
     }
     try:
         proc = processes.run(
@@ -175,6 +193,7 @@ def compile_pdf(
     return TypstResult(
         warnings=tuple(german_warning(w) for w in result["warnings"]),
         max_rss_kb=int(result.get("max_rss_kb", 0)),
+        query=result.get("query"),
     )
 
 

@@ -40,6 +40,15 @@ _IMAGE_FIGURE = re.compile(r"^#figure\(\[#box\(image\(", re.M)
 _TABLE_FIGURE = re.compile(r"^\s*, kind: table$", re.M)
 # a theme that takes further named arguments (``..weitere``)
 _SINK = re.compile(r"^\s*\.\.[\w-]+\s*,", re.M)
+# a theme that can set a long PDF in parts (``teil: none``, see theme.typ)
+_TEIL = re.compile(r"^\s*teil:\s*none\s*,", re.M)
+# the part a file sets comes with the compile (typst's sys.inputs, JSON)
+TEIL_EINGABE = "ik-teil"
+
+
+def sets_parts(theme: str) -> bool:
+    """Whether the theme can set a long PDF in parts (:mod:`.pdfparts`)."""
+    return _TEIL.search(theme) is not None
 
 
 def figure_kinds(body: str) -> dict[str, str]:
@@ -53,6 +62,7 @@ def figure_kinds(body: str) -> dict[str, str]:
 def main_typ(
     body: str, *, meta: DocumentMeta, design: Design, logo: str | None, logo_alt: str,
     draft: bool, kompakt: bool = False, generator: str = "", theme: str = "",
+    kinds_of: str | None = None, teil: bool = False,
 ) -> str:
     """The complete main.typ; ``logo`` is a path relative to the build folder or ``None``.
 
@@ -60,7 +70,9 @@ def main_typ(
     whether there are figures (:func:`figure_kinds`). ``kompakt`` (long documents):
     ragged right without hyphenation, several times faster for typst than justified text.
     ``generator`` (the toolchain, e.g. ``ik 0.1.0 (Pandoc 3.9, Typst 0.15.1)``) goes into
-    the PDF's keywords, whatever the theme sets.
+    the PDF's keywords, whatever the theme sets. ``teil``: the file sets a part of a long
+    PDF, which the compile names (:data:`TEIL_EINGABE`); ``kinds_of``: the whole body,
+    when ``body`` is only a part of it (for :func:`figure_kinds`).
     """
     args = {
         "titel": typst_string(meta.title),
@@ -77,7 +89,9 @@ def main_typ(
         "inhalt-tiefe": str(design.inhalt_tiefe),
     }
     if _SINK.search(theme):  # a theme of older ik versions may take no more arguments
-        args.update(figure_kinds(body))
+        args.update(figure_kinds(body if kinds_of is None else kinds_of))
+    if teil:
+        args["teil"] = f'json(bytes(sys.inputs.at("{TEIL_EINGABE}")))'
     call = ",\n  ".join(f"{key}: {value}" for key, value in args.items())
     keywords = (f"#set document(keywords: ({typst_string('Erzeugt mit ' + generator)},))\n"
                 if generator else "")
