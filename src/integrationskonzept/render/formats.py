@@ -28,6 +28,7 @@ from .officefiles import check_output_docx, safe_reference_docx
 from .pandoc import lua, run_pandoc
 from .referencedoc import reference_docx
 from .referenceodt import reference_odt
+from .schranke import Schranke
 from .speicher import give_back_memory
 from .stylesheet import check_stylesheet, theme_source
 from .typesetter import TypstResult, compile_pdf, font_paths
@@ -69,6 +70,7 @@ class Job:
     generator: str = ""  # the toolchain, for the documents' metadata
     teile: list[str] = dataclasses.field(default_factory=list)  # parts of dokument.json
     satzteile: int = 0  # the PDF's text parts typst sets one after the other (pdfparts)
+    schranke: Schranke | None = None  # parts written at once, when two lanes write them
 
     def pandoc(self, args: list[str], what: str, env: dict[str, str] | None = None,
                rts: tuple[str, ...] = ()) -> bytes:
@@ -244,7 +246,17 @@ def _typst_bodies(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> list
     if len(job.teile) < 2:
         return [body("dokument.json")]
     if one_at_a_time:
-        return [body(teil) for teil in job.teile]
+        # the largest part first: the other lane meanwhile takes the small parts of the
+        # other formats (schranke.py keeps two large ones from running side by side)
+        sizes = [(job.build / teil).stat().st_size for teil in job.teile]
+        bodies = [""] * len(job.teile)
+        for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+            if job.schranke is None:
+                bodies[i] = body(job.teile[i])
+                continue
+            with job.schranke.held(sizes[i]):
+                bodies[i] = body(job.teile[i])
+        return bodies
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(job.teile)) as pool:
         return list(pool.map(body, job.teile))
 

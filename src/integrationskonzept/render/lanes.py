@@ -18,36 +18,15 @@ running behind it.
 
 from __future__ import annotations
 
-import collections
 import concurrent.futures
 import itertools
-import threading
 import time
 from collections.abc import Callable
 
 from . import formats as formate
 from .formats import Job
+from .schranke import Schranke
 from .speicher import give_back_memory
-
-
-class _Parts:
-    """Steps on parts of the document, taken by whichever lane is free, in order."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._steps: collections.deque[Callable[[], None]] = collections.deque()
-
-    def add(self, steps: list[Callable[[], None]]) -> None:
-        with self._lock:
-            self._steps.extend(steps)
-
-    def take(self) -> Callable[[], None] | None:
-        with self._lock:
-            return self._steps.popleft() if self._steps else None
-
-    def drop(self) -> None:
-        with self._lock:
-            self._steps.clear()
 
 
 def one_writer_at_a_time(job: Job, todo: list[str],
@@ -57,7 +36,8 @@ def one_writer_at_a_time(job: Job, todo: list[str],
     data: dict[str, bytes] = {}
     job.say("PDF wird erzeugt …")
     satz_seconds: list[float] = []
-    parts = _Parts()
+    # the parts being written at once stay small enough together (schranke.py)
+    parts = job.schranke = Schranke()
     mine: list[Callable[[], None]] = []  # the whole-document writers, on this lane
     finishing: list[Callable[[], None]] = []  # Python's share, beside typst
 
@@ -80,9 +60,11 @@ def one_writer_at_a_time(job: Job, todo: list[str],
             # a DOCX part (the longest pieces) before each HTML part: the lanes end together
             parts.add([step for pair in itertools.zip_longest(docx, html) for step in pair
                        if step is not None])
+            whole = (job.build / "dokument.json").stat().st_size
             for step in mine:
                 _check(satz)
-                step()
+                with parts.held(whole):
+                    step()
             _work(parts, satz)
             satz.result()
         finally:
@@ -109,7 +91,7 @@ def _check(satz: concurrent.futures.Future[None]) -> None:
         satz.result()  # the other lane's failure now, not after this lane's next step
 
 
-def _work(parts: _Parts, other: concurrent.futures.Future[None] | None) -> None:
+def _work(parts: Schranke, other: concurrent.futures.Future[None] | None) -> None:
     """Take the steps on parts until none is left (checking the ``other`` lane)."""
     while True:
         if other is not None:
@@ -123,10 +105,11 @@ def _work(parts: _Parts, other: concurrent.futures.Future[None] | None) -> None:
 def _pieces(job: Job, fmt: str,
             steps: tuple[list[Callable[[], bytes]], Callable[[list[bytes]], bytes]],
             data: dict[str, bytes], mine: list[Callable[[], None]],
-            finishing: list[Callable[[], None]]) -> list[Callable[[], None]]:
+            finishing: list[Callable[[], None]]) -> list[tuple[int, Callable[[], None]]]:
     """A format's pieces (:func:`.formats.html_steps`, :func:`.formats.docx_steps`):
-    returned, for both lanes, when they are parts; else the whole on this lane
-    (``mine``); the step that makes its file of them beside typst (``finishing``)."""
+    returned with the size of their part, for both lanes, when they are parts; else the
+    whole on this lane (``mine``); the step that makes its file of them beside typst
+    (``finishing``)."""
     pieces, finish = steps
     written: list[bytes] = [b""] * len(pieces)
     seconds: list[float] = []
@@ -152,4 +135,7 @@ def _pieces(job: Job, fmt: str,
     if len(pieces) == 1:
         mine.append(piece(0))
         return []
-    return [piece(number) for number in range(len(pieces))]
+    # (a piece past the parts, the HTML's page from the headings alone, is small)
+    sizes = [(job.build / teil).stat().st_size for teil in job.teile]
+    return [(sizes[number] if number < len(sizes) else 0, piece(number))
+            for number in range(len(pieces))]
