@@ -372,3 +372,31 @@ def test_long_document_a_failing_part_writes_nothing(
         run(PLAIN, tmp_path / "aus", formats=("html", "docx", "pdf"))
     assert "teil-2.json" in parts  # written in parts
     assert not list((tmp_path / "aus").glob("*"))
+
+
+def test_a_long_document_is_read_in_parts_of_bounded_size(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More parts than cores when the text is long (pipeline.TEIL_ZEICHEN): each writer
+    holds less; the files are the same."""
+    whole = run(PLAIN, tmp_path / "ganz", formats=("html", "docx"))
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    monkeypatch.setattr(pipeline, "TEIL_ZEICHEN", len(PLAIN) // 4)
+    lock = threading.Lock()
+    active: list[str] = []
+    seen: list[tuple[str, ...]] = []
+    started: list[str] = []
+
+    def name(_args: list[str], what: str) -> str:
+        started.append(what)
+        return what
+
+    monkeypatch.setattr(formats, "run_pandoc", _recording(lock, active, seen, name))
+    parts = run(PLAIN, tmp_path / "teile", formats=("html", "docx"))
+    # asked for four parts: three, as the chapters with an identifier allow (more than
+    # the two cores), one reader per core at a time
+    assert started.count("den Markdown-Text") == 3
+    assert all(together.count("den Markdown-Text") <= 2 for together in seen)
+    assert parts["html"].read_bytes() == whole["html"].read_bytes()
+    with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")

@@ -103,6 +103,7 @@ def join(parts: Sequence[bytes]) -> bytes:
             add_lists(joined, part, body + part.files.get(NOTES, b"")))
         top = max(values) + renumber.shift
         blocks.append(renumber(body))
+        _quer_before_ends(blocks)
         _append_notes(joined, part, renumber)
         _count_seq(body, seq)
     end = len(_blocks(tail)) + tail.index(_BODY) + len(_BODY)
@@ -149,6 +150,24 @@ class _Renumbering:
 
 _ANY = re.compile(_COUNTED.pattern + b"|" + _REFERENCE.pattern + b"|" + LIST.pattern + b"|"
                   + _SEQ.pattern)
+
+
+_QUER = b"<!--IK-QUER-ANFANG-->"
+_ENDS = re.compile(rb"(?:\s*<w:bookmarkEnd [^>]*/>)+\s*$")
+
+
+def _quer_before_ends(blocks: list[bytes]) -> None:
+    """A part that begins with a landscape section (quer.lua pulls the chapter's
+    headings into it): the whole document's writer puts its mark inside the section
+    before, ahead of that section's closing bookmarks; so does the join."""
+    body = blocks[-1].lstrip()
+    if not body.startswith(_QUER):
+        return
+    ends = _ENDS.search(blocks[-2])
+    if ends is None:
+        return
+    blocks[-2] = blocks[-2][:ends.start()] + b"\n    " + _QUER + ends.group(0)
+    blocks[-1] = body[len(_QUER):]
 
 
 def _blocks(xml: bytes) -> bytes:

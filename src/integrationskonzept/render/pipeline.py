@@ -70,6 +70,10 @@ SEQUENTIAL_AB = 2_000_000
 # longest path of a build, starts typesetting sooner (Peine: 0.4 s). Pandoc holds about
 # as much for the parts as for the whole; below this size the second start costs more.
 TEILE_AB = 100_000
+# A long document is read in parts of about this size at most (at least one per core):
+# every writer of a part then holds about 40 times the part's JSON, 0.2-0.3 GB (a chapter
+# longer than this stays one part; schranke.py keeps the large ones apart).
+TEIL_ZEICHEN = 1_600_000
 
 
 class RenderWarning(UserWarning):
@@ -196,7 +200,8 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
         (build / "quelle.json").write_bytes(ast_json)
         sources = [["-f", "json", "quelle.json"]]
     else:
-        parts = split_markdown(markdown, workers) if len(markdown) >= TEILE_AB else [markdown]
+        parts = (split_markdown(markdown, max(workers, -(-len(markdown) // TEIL_ZEICHEN)))
+                 if len(markdown) >= TEILE_AB else [markdown])
         sources = []
         for number, part in enumerate(parts, 1):
             name = "quelle.md" if len(parts) == 1 else f"quelle-{number}.md"
@@ -209,12 +214,15 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
                    "den Markdown-Text")
         return
     names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=len(sources)) as pool:
+    # one reader per core, the longest parts first (they take longest)
+    longest = sorted(range(len(parts)), key=lambda i: -len(parts[i]))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(sources), workers)) as pool:
         # a long document's parts also give their headings, for the HTML in parts
-        for future in [pool.submit(job.pandoc, [*source, "-t", "json", *filters, "-o", name],
+        for future in [pool.submit(job.pandoc, [*sources[i], "-t", "json", *filters,
+                                                "-o", names[i]],
                                    "den Markdown-Text",
-                                   {"IK_KOEPFE": koepfe(name)} if job.gross else None)
-                       for source, name in zip(sources, names, strict=True)]:
+                                   {"IK_KOEPFE": koepfe(names[i])} if job.gross else None)
+                       for i in longest]:
             future.result()
     (build / "dokument.json").write_bytes(join_json([(build / n).read_bytes() for n in names]))
     job.teile = names
