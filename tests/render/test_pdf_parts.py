@@ -74,6 +74,7 @@ def _parts_and_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                      ) -> tuple[Path, Path, list[int]]:
     monkeypatch.setattr(formate, "PDF_VERWEISE_MAX", 0)  # compact, as a Landkreis
     monkeypatch.setattr(pipeline, "TEILE_AB", 0)  # read in parts, as a long document
+    monkeypatch.setattr(pdfparts, "SATZ_ZEICHEN", 1)  # each read part a text part
     calls: list[int] = []
     typeset = pdfparts.typeset
 
@@ -203,3 +204,13 @@ def test_ghosts(vorne: int | None, seiten: list[int]) -> None:
                       "ik-geist-3": Ort(1, 3, 70.0, 400.0)}
     # the lists of figures: the figures first, then the tables; unlisted ones not
     assert figuren == [Ort(1, 2, 80.0, 120.0), Ort(0, 2, 70.0, 100.0)]
+
+
+@pytest.mark.parametrize(("sizes", "expected"), [
+    ([1_050, 1_050, 400, 2_750], [[0, 1, 2], [3]]),  # the Landkreis: four read parts
+    ([3_100, 3_400], [[0], [1]]),
+    ([4_000], [[0]]),
+    ([1_000, 1_000, 1_000, 1_000], [[0, 1, 2], [3]]),
+])
+def test_read_parts_typst_sets_together(sizes: list[int], expected: list[list[int]]) -> None:
+    assert pdfparts.groups(sizes, most=3_000) == expected

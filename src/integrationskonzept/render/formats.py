@@ -288,13 +288,15 @@ def typst_text(job: Job, *, one_at_a_time: bool = False) -> None:
     # a long compact document in parts (pdfparts.py): typst then needs the memory of
     # one part's pages; main.typ stays for setting it whole if the parts do not fit
     job.satzteile = 0
-    if kompakt and len(bodies) >= 2 and sets_parts(theme):
-        for i, part in enumerate(bodies, 1):
+    groups = pdfparts.groups([len(part) for part in bodies])
+    if kompakt and len(groups) >= 2 and sets_parts(theme):
+        for i, group in enumerate(groups, 1):
+            part = "\n".join(bodies[k] for k in group)
             (build / pdfparts.text_part(i)).write_text(write(part, kinds_of=body, teil=True),
                                                         encoding="utf-8")
         for name in (pdfparts.INHALT, pdfparts.FUSS):
             (build / name).write_text(write("", kinds_of=body, teil=True), encoding="utf-8")
-        job.satzteile = len(bodies)
+        job.satzteile = len(groups)
 
 
 def typeset(job: Job) -> bytes:

@@ -49,6 +49,29 @@ class NichtInTeilen(Exception):  # noqa: N818 (not an error of the user: set it 
     another part), the contents do not settle, the join fails. Set it whole."""
 
 
+# The typst text of one text part at most (characters; Landkreis x1: 5.3 million in all):
+# typst holds about 0.2 GB per million, and each part costs a child and its share of
+# the join; consecutive parts the reader made are set together up to this size.
+SATZ_ZEICHEN = 3_000_000
+
+
+def groups(sizes: list[int], most: int | None = None) -> list[list[int]]:
+    """The read parts (their typst texts' sizes) that typst sets together, in order:
+    consecutive ones up to ``most`` characters (:data:`SATZ_ZEICHEN`; a larger one
+    alone)."""
+    most = SATZ_ZEICHEN if most is None else most
+    out: list[list[int]] = []
+    total = 0
+    for i, size in enumerate(sizes):
+        if out and total + size <= most:
+            out[-1].append(i)
+            total += size
+        else:
+            out.append([i])
+            total = size
+    return out
+
+
 def text_part(i: int) -> str:
     """The file of the i-th text part (from 1)."""
     return f"satz-{i}.typ"
