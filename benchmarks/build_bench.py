@@ -196,17 +196,20 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "1 s. Die Zellen aller Steckbriefe schreibt Pandoc in einem Aufruf, nicht einen je "
         "Steckbrief; Bilder kommen als data-URI erst nach Pandoc ins HTML.",
         "- Ab 100.000 Zeichen Markdown (Peine: 180.000) werden das Einlesen und Pandocs "
-        "typst-Satz in zwei Teilen gleichzeitig ausgeführt (zwischen Kapiteln geteilt, "
-        "gleiche Bytes wie am Stück): das PDF, der längste Weg eines Builds, beginnt früher.",
-        "- Ab 2 MB Markdown schreibt Pandoc das HTML und das DOCX in den Teilen des "
-        "Einlesens (je 0,46–0,48 GB statt 0,77 GB für das ganze Dokument; die Seite des "
-        "HTML aus den Überschriften allein, `htmlparts.py`; die DOCX-Teile fügt "
-        "`docxparts.py` zu einem DOCX zusammen, dasselbe wie am Stück); jeden Teil nimmt "
-        "der Kern, der gerade frei ist, während der andere den typst-Satz des PDF schreibt "
-        "(seine Teile nacheinander, je rund 0,5 GB; `lanes.py`). Writer für das ganze "
-        "Dokument (ODT 1,2 GB; HTML oder DOCX, wo sie nicht in Teilen gehen) laufen "
-        "nacheinander, nie zwei gleichzeitig. typst läuft am Ende, daneben nur, was "
-        "Python am DOCX und HTML nacharbeitet, solange typsts Speicher noch klein ist.",
+        "typst-Satz in Teilen ausgeführt (zwischen Kapiteln geteilt, gleiche Bytes wie am "
+        "Stück), je Kern einer: das PDF, der längste Weg eines Builds, beginnt früher. "
+        "Lange Dokumente in Teilen von höchstens rund 1,6 Millionen Zeichen (der Landkreis "
+        "×1: vier Teile, 1,3 / 1,3 / 0,5 MB und der Anhang mit 3,4 MB, dessen "
+        "Angebotsübersicht keine Überschrift zum Teilen hat), die längsten zuerst.",
+        "- Ab 2 MB Markdown schreibt Pandoc auch das HTML und das DOCX in den Teilen des "
+        "Einlesens (die Seite des HTML aus den Überschriften allein, `htmlparts.py`; die "
+        "DOCX-Teile fügt `docxparts.py` zu einem DOCX zusammen, dasselbe wie am Stück). Ein "
+        "Writer hält rund das 36- bis 40-Fache seines Teils als JSON (Anhang: 0,46–0,52 GB, "
+        "die kleinen Teile 0,2–0,3 GB). Zwei Kerne nehmen die Teile aller drei Formate, die "
+        "größten zuerst; nebeneinander laufen nur Teile, deren JSON zusammen höchstens "
+        "20 MB hat (`schranke.py`): die Teile des Anhangs nie nebeneinander, neben ihnen "
+        "die kleinen. Writer für das ganze Dokument (ODT 1,2 GB; HTML oder DOCX, wo sie "
+        "nicht in Teilen gehen) laufen allein.",
         "- Ab 3.000 internen Querverweisen wird das PDF kompakt gesetzt: Verweise als Text "
         "(typst hält je aufgelösten Verweis rund 60 KB; schon bei Peine kosten die 721 "
         "Verweise typst 0,6 von 1,4 s CPU, weil jeder Absatz mit Verweis im zweiten "
@@ -225,19 +228,21 @@ def write_report(path: Path, results: list[dict[str, object]], formats: list[str
         "- Tabellen mit mehr als 200 Zeilen stehen als Listen im Dokument, Handlungsfelder "
         "mit mehr als 30 Angeboten oder Bedarfen zeigen diese kompakt (Angebote nur in der "
         "Angebotsübersicht im Anhang).",
-        "- Was bleibt (Landkreis ×1): typst 1,1 GB für alle 1.600 Seiten bis zur Ausgabe "
-        "(Kopfzeile ohne `context`, Fußzeile als eine Zeile, keine Marken an Einträgen, auf "
-        "die nichts verweist: vorher 1,25 GB). Das Setzen allein braucht 1,0 GB: rund "
-        "0,3 GB sind Kopien der Glyphen (typst kopiert jede gesetzte Zeile in ihre Spalte), "
-        "0,19 GB wachsende Rahmen, 0,12 GB Lesen und Auswerten des Texts; derselbe Text "
-        "ohne jedes Markup braucht ebenso viel. Die Hälfte des Dokuments braucht rund "
-        "0,6 GB: unter 1 GB käme nur ein PDF, das in Teilen gesetzt und mit seinem "
-        "Strukturbaum, den Lesezeichen und dem Inhaltsverzeichnis zusammengefügt wird. Dazu "
-        "die CLI mit 0,1 GB; solange Pandoc schreibt, liegt die Spitze bei zwei Teilen "
-        "nebeneinander (rund 1,06–1,09 GB). Zeit auf dem freien Rechner: Prüfen und "
-        "Zusammenstellen 4–5 s, Einlesen 7,5 s (zwei Teile gleichzeitig), dann auf zwei "
-        "Kernen der typst-Satz und die Teile von DOCX und HTML (zusammen rund 32 s), "
-        "zuletzt typst (rund 7 s).", "",
+        "- Das PDF eines kompakten Dokuments setzt typst in Teilen (`pdfparts.py`): "
+        "aufeinanderfolgende Teile des Einlesens bis 3 Millionen Zeichen typst-Text "
+        "zusammen (Landkreis ×1: zwei, 0,5 und 0,46 GB statt 1,1 GB für alle 1.643 Seiten "
+        "auf einmal), einen nach dem anderen, jeden ohne Fußzeile, die Zähler fortgesetzt; "
+        "dann Titelseite und Verzeichnisse, deren Einträge die Überschriften und "
+        "Abbildungen der Teile mit ihren Seitenzahlen sind, und die Fußzeilen „Seite X von "
+        "Y“ aller Seiten. `pdfjoin.py` (pikepdf) fügt sie mit Strukturbaum, Lesezeichen, "
+        "Sprungzielen und Inhaltsverzeichnis zu einem PDF zusammen (rund 2 s, der größte "
+        "Teil neben typst). Gleicher Text auf denselben Seiten wie am Stück, gleiche "
+        "Lesezeichen und Verweisziele, PDF/UA-Prüfung ohne Befund.",
+        "- Zeit auf dem freien Rechner (Landkreis ×1): Prüfen und Zusammenstellen 2–3 s, "
+        "Einlesen bis 9 s, dann auf zwei Kernen der typst-Satz und die Teile von DOCX und "
+        "HTML bis 27 s, zuletzt typst in Teilen und das Zusammenfügen (rund 9 s). Die "
+        "Spitze (0,89 GB) liegt beim Schreiben: ein Anhang-Teil neben einem kleinen Teil "
+        "und der CLI.", "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")
 

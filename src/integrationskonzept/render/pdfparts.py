@@ -28,13 +28,13 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pikepdf
-
-from .pdfjoin import Ort, Texte, Unvereinbar, join_texts
 from .typesetter import SatzFehler, TypstResult
 from .typstdoc import TEIL_EINGABE
+
+if TYPE_CHECKING:  # pikepdf loads in 0.1 s: only when a PDF is set in parts
+    from .pdfjoin import Ort, Texte
 
 INHALT = "satz-inhalt.typ"
 FUSS = "satz-fuss.typ"
@@ -84,6 +84,8 @@ def typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typst
 
     :class:`NichtInTeilen` where setting it whole may still work; typst's errors in a
     design file, time-outs and memory errors as from the whole document."""
+    from .pdfjoin import Unvereinbar
+
     try:
         return _typeset(build, parts, tiefe, compile_part)
     except (SatzFehler, Unvereinbar) as exc:
@@ -108,6 +110,8 @@ def _typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typs
                    "abbildungen": bericht["abbildungen"], "tabellen": bericht["tabellen"],
                    "fussnoten": bericht["fussnoten"]}
         texte.append(pdf.read_bytes())
+    from .pdfjoin import join_texts
+
     seiten = [_pages(data) for data in texte]
     # the text parts are joined while typst sets the contents and the footers
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
@@ -182,6 +186,8 @@ def ghosts(berichte: list[dict[str, Any]], seiten: list[int], vorne: int | None,
 
 
 def _ort(teil: int, pos: dict[str, Any]) -> Ort:
+    from .pdfjoin import Ort  # (imported once, then found in sys.modules)
+
     return Ort(teil, int(pos["page"]), _pt(pos["x"]), _pt(pos["y"]))
 
 
@@ -196,5 +202,7 @@ def _inputs(teil: dict[str, Any]) -> dict[str, str]:
 
 
 def _pages(data: bytes) -> int:
+    import pikepdf
+
     with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)
