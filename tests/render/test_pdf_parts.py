@@ -70,7 +70,7 @@ Ein Abschnitt, den das Inhaltsverzeichnis nicht nennt.
 """
 
 
-def _parts_and_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _parts_and_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **options: Any
                      ) -> tuple[Path, Path, list[int]]:
     monkeypatch.setattr(formate, "PDF_VERWEISE_MAX", 0)  # compact, as a Landkreis
     monkeypatch.setattr(pipeline, "TEILE_AB", 0)  # read in parts, as a long document
@@ -83,9 +83,9 @@ def _parts_and_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         return typeset(build, parts, *args)
 
     monkeypatch.setattr(pdfparts, "typeset", counted)
-    teile = run(DOC, tmp_path / "teile", formats=("pdf",))["pdf"]
+    teile = run(DOC, tmp_path / "teile", formats=("pdf",), **options)["pdf"]
     monkeypatch.setattr(formate, "sets_parts", lambda _theme: False)
-    ganz = run(DOC, tmp_path / "ganz", formats=("pdf",))["pdf"]
+    ganz = run(DOC, tmp_path / "ganz", formats=("pdf",), **options)["pdf"]
     return teile, ganz, calls
 
 
@@ -150,6 +150,17 @@ def test_parts_make_the_same_document(tmp_path: Path, monkeypatch: pytest.Monkey
     with pikepdf.open(teile) as pdf:
         xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
     assert f"<xmpTPg:NPages>{info['Pages']}</xmpTPg:NPages>" in xmp
+
+
+def test_parts_of_a_draft_are_the_same_draft(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """„Entwurf“ in every footer and as the watermark on every page, title page too."""
+    teile, ganz, calls = _parts_and_whole(tmp_path, monkeypatch, draft=True)
+    assert calls == [2]
+    assert pdf_text(teile, "-layout") == pdf_text(ganz, "-layout")
+    pages = pdf_text(teile).split("\f")[:-1]
+    assert all("ENTWURF" in page for page in pages)
+    assert _navigation(teile)[2] == _navigation(ganz)[2]
 
 
 def test_parts_pass_machine_checkable_pdfua(tmp_path: Path,
