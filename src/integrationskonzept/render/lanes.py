@@ -1,14 +1,16 @@
 """The formats of a long document (Landkreis scale) on two cores, in bounded memory.
 
-Pandoc's whole-document writers (HTML about 0.8 GB, ODT 1.2 GB) and typst (1.2 GB) run
-one at a time; beside them runs work on a part of the document (about 0.5 GB): pandoc's
-typst text of the PDF, part by part, and the HTML and the DOCX in parts
-(:mod:`.htmlparts`, :mod:`.docxparts`). Two lanes:
+Pandoc's whole-document writers (HTML about 0.8 GB, ODT 1.2 GB) run alone; the parts of
+the document (0.2-0.5 GB each) are written two at a time, as long as their sizes
+together stay under :data:`.schranke.GRENZE` (never two large ones side by side, the
+largest first): pandoc's typst text of the PDF, and the HTML and the DOCX in parts
+(:mod:`.htmlparts`, :mod:`.docxparts`). typst sets the PDF last, a long one in parts
+(:mod:`.pdfparts`). Two lanes:
 
 - this thread: the whole-document writers (the HTML only when it cannot be written in
   parts, the DOCX only when it has comments or parts that do not begin with a
   chapter), then it takes parts;
-- a second thread: the typst text, then it takes parts.
+- a second thread: the typst text (its largest part first), then it takes parts.
 
 ODT runs alone afterwards; typst last, beside it only what Python finishes (joining and
 finishing the DOCX, the HTML's page and images), while typst's memory is still small.
