@@ -245,20 +245,24 @@ def _typst_bodies(job: Job, env: dict[str, str], *, one_at_a_time: bool) -> list
 
     if len(job.teile) < 2:
         return [body("dokument.json")]
+    # the largest part first (beside the other formats' lanes: the other lane meanwhile
+    # takes small parts); never two large ones side by side (schranke.py)
+    schranke = job.schranke or Schranke()
+    sizes = [(job.build / teil).stat().st_size for teil in job.teile]
+    bodies = [""] * len(job.teile)
+
+    def write(i: int) -> None:
+        with schranke.held(sizes[i]):
+            bodies[i] = body(job.teile[i])
+
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
     if one_at_a_time:
-        # the largest part first: the other lane meanwhile takes the small parts of the
-        # other formats (schranke.py keeps two large ones from running side by side)
-        sizes = [(job.build / teil).stat().st_size for teil in job.teile]
-        bodies = [""] * len(job.teile)
-        for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
-            if job.schranke is None:
-                bodies[i] = body(job.teile[i])
-                continue
-            with job.schranke.held(sizes[i]):
-                bodies[i] = body(job.teile[i])
-        return bodies
-    with concurrent.futures.ThreadPoolExecutor(max_workers=len(job.teile)) as pool:
-        return list(pool.map(body, job.teile))
+        for i in order:
+            write(i)
+    else:  # one pandoc per core
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(write, order))
+    return bodies
 
 
 def pdf(job: Job) -> bytes:
