@@ -1,14 +1,17 @@
 """Joining the parts of a long PDF (:mod:`.pdfparts`) into one tagged PDF (pikepdf).
 
-The first part (title page, contents, lists of figures and tables) is the base: its
-catalogue (language, metadata with the PDF/A and PDF/UA claims, output intent, viewer
-settings) stays. Its last page, where the theme left the invisible headings and figures
-the contents list („Geister“), is left out. Then each text part's pages follow, with
-their structure tree (under the one ``Document`` element), the parent tree numbered on,
-the ids of table cells made unique, named destinations and bookmarks. The entries of
-the contents point at ``ik-geist-N``; those names now point at the places the text
-parts reported; the lists of figures point at the figures in their order. Last, the
-footers of all pages are laid over the pages as marked artifacts.
+The first text part is the base (copying its pages and structure would cost as much as
+the rest): its catalogue (language, metadata with the PDF/A and PDF/UA claims, output
+intent, viewer settings) is the document's, as every part has the same. The other text
+parts follow with their pages, their structure tree (under the one ``Document``
+element), the parent tree numbered on, the ids of table cells made unique, named
+destinations and bookmarks (:func:`join_texts`, while typst still sets the rest). Then
+the contents part goes before them (title page, contents, lists of figures and tables)
+without its last page, where the theme left the invisible headings and figures the
+contents list („Geister“): its entries point at ``ik-geist-N``, names that now point at
+the places the text parts reported; the lists of figures point at the figures in their
+order. Last, the footers of all pages are laid over the pages as marked artifacts, and
+the metadata count the joined pages (:meth:`Texte.finish`).
 """
 
 from __future__ import annotations
@@ -36,20 +39,12 @@ class Ort:
     y: float
 
 
-def join(inhalt: bytes, texte: list[bytes], fuss: bytes, koepfe: dict[str, Ort],
-         figuren: list[Ort]) -> bytes:
-    """One PDF from the contents part, the text parts and the footers.
-
-    ``koepfe``: the named destination of each heading entry of the contents
-    (``ik-geist-N``) and where it points; ``figuren``: where the entries of the lists of
-    figures and tables point, in the order they stand there.
-    """
-    return join_texts(texte).finish(inhalt, fuss, koepfe, figuren)
-
-
 def join_texts(texte: list[bytes]) -> Texte:
     """The text parts joined, waiting for the contents and the footers (the larger share
-    of the work: it can run while typst sets those)."""
+    of the work: it can run while typst sets those); :meth:`Texte.finish` adds them.
+
+    The contents' heading entries point at ``ik-geist-N`` (``koepfe`` there), the lists
+    of figures and tables at ``figuren`` in the order they stand there."""
     try:
         return Texte(texte)
     except _FAILURES as exc:

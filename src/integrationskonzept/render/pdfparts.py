@@ -1,8 +1,9 @@
 """A long PDF set in parts, one typst child after the other, then joined (issue 15).
 
 typst holds every page it has set until it writes the PDF: 1.1 GB for the 1,600 pages
-of a Landkreis. Set in the parts pandoc read (two at Landkreis size: 0.56 and 0.62 GB),
-each child needs the memory of its own pages only, in about the same time. The theme
+of a Landkreis. Set in the parts pandoc read (consecutive ones together up to
+:data:`SATZ_ZEICHEN`; at Landkreis size two, 0.5 and 0.46 GB), each child needs the
+memory of its own pages only, in about the same time. The theme
 (``teil:``, see theme.typ) sets:
 
 1. each text part without footer, its counters (headings, figures, tables, footnotes)
