@@ -52,22 +52,16 @@ except (ImportError, MemoryError) as exc:
     json.dump(result, sys.stdout)
     sys.exit(0)
 try:
-    if not job.get("inputs"):
-        _, warnings = typst.compile_with_warnings(
-            job["input"], output=job["output"], root=job["root"], format="pdf",
-            font_paths=job["font_paths"], ignore_system_fonts=True,
-            package_path=job["packages"], package_cache_path=job["packages"],
-            pdf_standards=job["pdf_standards"], timestamp=job["timestamp"])
-    else:  # a part of a long PDF: with its inputs, then what it reports (memoised: cheap)
-        compiler = typst.Compiler(
-            job["input"], root=job["root"], font_paths=job["font_paths"],
-            ignore_system_fonts=True, sys_inputs=job["inputs"],
-            package_path=job["packages"], package_cache_path=job["packages"])
-        _, warnings = compiler.compile_with_warnings(
-            output=job["output"], format="pdf", pdf_standards=job["pdf_standards"],
-            timestamp=job["timestamp"])
-        if job["query"] is not None:
-            result["query"] = compiler.query(job["query"], field="value", one=True)
+    # a part of a long PDF comes with its inputs and asks what it reports (memoised: cheap)
+    compiler = typst.Compiler(
+        job["input"], root=job["root"], font_paths=job["font_paths"],
+        ignore_system_fonts=True, sys_inputs=job["inputs"],
+        package_path=job["packages"], package_cache_path=job["packages"])
+    _, warnings = compiler.compile_with_warnings(
+        output=job["output"], format="pdf", pdf_standards=job["pdf_standards"],
+        timestamp=job["timestamp"])
+    if job["query"] is not None:
+        result["query"] = compiler.query(job["query"], field="value", one=True)
     result["warnings"] = [str(getattr(w, "message", w)) for w in warnings]
 except typst.TypstError as exc:
     result["error"] = str(getattr(exc, "message", exc))
