@@ -12,7 +12,7 @@ from render_helpers import pdf_info, pdf_text, run
 
 from integrationskonzept.render import formats as formate
 from integrationskonzept.render import pdfjoin, pdfparts, pipeline
-from integrationskonzept.render.pdfjoin import Ort
+from integrationskonzept.render.pdfparts import Ort
 from integrationskonzept.render.typstdoc import sets_parts
 
 pytestmark = pytest.mark.slow

@@ -18,25 +18,15 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from .pdfparts import Ort
+
 
 class Unvereinbar(Exception):  # noqa: N818 (not an error of the user: set it whole)
     """The parts do not join (a name in two parts, an entry without its place …)."""
-
-
-@dataclass(frozen=True)
-class Ort:
-    """Where a heading or figure of a text part is: part (0 = the first text part),
-    page in that part (1 = its first), and its place on the page in pt from top left."""
-
-    teil: int
-    seite: int
-    x: float
-    y: float
 
 
 def join_texts(texte: list[bytes]) -> Texte:

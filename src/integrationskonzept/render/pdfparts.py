@@ -28,6 +28,7 @@ import concurrent.futures
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,7 @@ from .typesetter import SatzFehler, TypstResult
 from .typstdoc import TEIL_EINGABE
 
 if TYPE_CHECKING:  # pikepdf loads in 0.1 s: only when a PDF is set in parts
-    from .pdfjoin import Ort, Texte
+    from .pdfjoin import Texte
 
 INHALT = "satz-inhalt.typ"
 FUSS = "satz-fuss.typ"
@@ -43,6 +44,18 @@ FUSS = "satz-fuss.typ"
 _BERICHT = "<ik-teil>"
 
 Compile = Callable[[Path, Path, dict[str, str], str | None], TypstResult]
+
+
+@dataclass(frozen=True)
+class Ort:
+    """Where a heading or figure of a text part is, as the part reports it: the part
+    (0 = the first text part), the page in that part (1 = its first), and the place on
+    the page in pt from top left."""
+
+    teil: int
+    seite: int
+    x: float
+    y: float
 
 
 class NichtInTeilen(Exception):  # noqa: N818 (not an error of the user: set it whole)
@@ -119,8 +132,9 @@ def _typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typs
         joined = pool.submit(join_texts, texte)
         del texte
         try:
-            inhalt, koepfe, figuren, vorne = _contents(build, berichte, seiten, tiefe,
-                                                       compile_part, results)
+            inhalt, koepfe, figuren, vorne, result = _contents(build, berichte, seiten,
+                                                               tiefe, compile_part)
+            results.append(result)
             results.append(compile_part(
                 build / FUSS, build / "satz-fuss.pdf",
                 _inputs({"art": "fusszeilen", "seiten": vorne + sum(seiten)}), None))
@@ -133,9 +147,10 @@ def _typeset(build: Path, parts: int, tiefe: int, compile_part: Compile) -> Typs
 
 
 def _contents(build: Path, berichte: list[dict[str, Any]], seiten: list[int], tiefe: int,
-              compile_part: Compile, results: list[TypstResult]
-              ) -> tuple[bytes, dict[str, Ort], list[Ort], int]:
-    """The contents part (PDF), where its entries point, and how many pages it has."""
+              compile_part: Compile
+              ) -> tuple[bytes, dict[str, Ort], list[Ort], int, TypstResult]:
+    """The contents part (PDF), where its entries point, how many pages it has, and
+    how typst set it."""
     # first with the widest page numbers: with the real ones it can take only as many
     # lines or fewer
     breite = 10 ** len(str(sum(seiten) + 999)) - 1
@@ -147,8 +162,7 @@ def _contents(build: Path, berichte: list[dict[str, Any]], seiten: list[int], ti
         inhalt = (build / "satz-inhalt.pdf").read_bytes()
         gesetzt = _pages(inhalt) - 1  # the last page holds the entries' headings
         if gesetzt == vorne:
-            results.append(result)
-            return inhalt, koepfe, figuren, vorne
+            return inhalt, koepfe, figuren, vorne, result
         vorne = gesetzt
     raise NichtInTeilen("das Inhaltsverzeichnis kommt zu keiner festen Seitenzahl")
 
@@ -187,8 +201,6 @@ def ghosts(berichte: list[dict[str, Any]], seiten: list[int], vorne: int | None,
 
 
 def _ort(teil: int, pos: dict[str, Any]) -> Ort:
-    from .pdfjoin import Ort  # (imported once, then found in sys.modules)
-
     return Ort(teil, int(pos["page"]), _pt(pos["x"]), _pt(pos["y"]))
 
 
