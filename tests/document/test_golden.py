@@ -73,3 +73,27 @@ def test_long_tables_become_lists(concept) -> None:  # type: ignore[no-untyped-d
     assert "|---|" not in part and "[**Angebotsübersicht**]{#tbl-angebote}" in part
     assert ("- **[A 1.1]{#angebot-a-0}** Angebot 0 – Träger: "
             "[Gleichstellungsbeauftragte](#akteur-gleichstellung); Zielgruppen: alle") in part
+
+
+
+def test_a_long_angebotsuebersicht_has_a_heading_per_handlungsfeld(concept) -> None:  # type: ignore[no-untyped-def]
+    """The list of a Landkreis's Angebote under the Handlungsfeld of each (in the PDF's
+    bookmarks and the contents; a long document is cut there, see render/chunks.py);
+    a Handlungsfeld's chapter points to its own heading."""
+    from integrationskonzept.document.parts import LANG_AB
+
+    n = LANG_AB // 2 + 1
+    root = concept(
+        konzept={"handlungsfelder": [{"id": "bildung", "name": "Bildung"},
+                                     {"id": "arbeit", "name": "Arbeit & Beruf"}]},
+        inhalt={"angebote": [
+            {"id": f"{hf}-{i}", "titel": f"Angebot {i}", "traeger": "gleichstellung",
+             "handlungsfelder": [hf]} for hf in ("arbeit", "bildung") for i in range(n)]})
+    markdown, _ = markdown_of(root)
+    part = markdown[markdown.index("## Angebotsübersicht"):]
+    bildung = part.index("### Bildung {#angebotsuebersicht-bildung}\n")
+    arbeit = part.index("### Arbeit \\& Beruf {#angebotsuebersicht-arbeit}\n")  # escaped
+    assert bildung < part.index("- **[A 1.1]{#angebot-bildung-0}**") < arbeit
+    assert arbeit < part.index(f"- **[A 2.{n}]{{#angebot-arbeit-{n - 1}}}**")
+    assert (f"Die {n} bestehenden Angebote dieses Handlungsfelds (A 2.1 bis A 2.{n}) stehen "
+            "in der [Angebotsübersicht](#angebotsuebersicht-arbeit) im Anhang.") in markdown

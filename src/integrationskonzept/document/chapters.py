@@ -15,7 +15,7 @@ from ..monitoring.status import aktueller_status
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
 from .numbering import UEBERGREIFEND, has_uebergreifend, hf_of
-from .parts import HandlungsfeldKapitel, Tabelle
+from .parts import LANG_AB, HandlungsfeldKapitel, Tabelle
 from .prosa import Sammlung
 
 KOMPAKT_AB = 30
@@ -65,10 +65,13 @@ def handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
             nur_anhang.update(a.id for a in mine["angebot"])
             first, last = (fmt.reg.eintraege[a.id].nummer for a in
                            (mine["angebot"][0], mine["angebot"][-1]))
+            # the long Angebotsübersicht (a list) has a heading per Handlungsfeld
+            ziel = (uebersicht_anker(hf) if len(konzept.angebote) > LANG_AB
+                    else "angebotsuebersicht")
             hinweis.append(Md(
                 f"Die {len(mine['angebot'])} bestehenden Angebote dieses Handlungsfelds "
                 f"({escape(first)} bis {escape(last)}) stehen in der "
-                "[Angebotsübersicht](#angebotsuebersicht) im Anhang."))
+                f"[Angebotsübersicht](#{ziel}) im Anhang."))
         else:
             angebote = [fmt.angebot(a, ENTRY_LEVEL) for a in mine["angebot"]]
         weitere = [fmt.ref(aid) for aid, a in konzept.angebote.items()
@@ -140,12 +143,21 @@ def katalog(konzept: Konzept, fmt: Fmt) -> Tabelle | None:
 
 
 def angebote(konzept: Konzept, fmt: Fmt, nur_anhang: set[str]) -> Tabelle | None:
-    """All Angebote by number; those shown only here carry their anchors."""
+    """All Angebote by number; those shown only here carry their anchors. As a long
+    list (Landkreis scale) under a heading per Handlungsfeld (:func:`uebersicht_anker`)."""
     if not konzept.angebote:
         return None
     rows = []
+    gruppen: list[tuple[str, str, int]] = []
     for a in sorted(konzept.angebote.values(), key=lambda a: _order(fmt, a.id)):
         e = fmt.reg.eintraege[a.id]
+        hf = hf_of(konzept, "angebot", a)
+        anchor = uebersicht_anker(hf)
+        if not gruppen or gruppen[-1][1] != anchor:
+            definition = konzept.handlungsfelder.get(hf)
+            gruppen.append((escape(definition.name) if definition
+                            else "Handlungsfeldübergreifend", anchor, 0))
+        gruppen[-1] = (*gruppen[-1][:2], gruppen[-1][2] + 1)
         nummer = _anchored(fmt, a.id) if a.id in nur_anhang else link(e.nummer, e.anchor)
         rows.append([nummer, escape(a.titel), fmt.ref(a.traeger) if a.traeger else Md(""),
                      fmt.names(a.zielgruppen) if a.zielgruppen else Md("alle"),
@@ -153,7 +165,12 @@ def angebote(konzept: Konzept, fmt: Fmt, nur_anhang: set[str]) -> Tabelle | None
                      fmt.names(a.merkmale)])
     return Tabelle("tbl-angebote", "Angebotsübersicht",
                    ["Nr.", "Angebot", "Träger", "Zielgruppen", "Sozialräume", "Sprachen",
-                    "Merkmale"], rows, quer=True)
+                    "Merkmale"], rows, quer=True, gruppen=tuple(gruppen))
 
 
-__all__ = ["KOMPAKT_AB", "angebote", "handlungsfelder", "katalog"]
+def uebersicht_anker(hf: str) -> str:
+    """The anchor of a Handlungsfeld's Angebote in the long Angebotsübersicht."""
+    return "angebotsuebersicht-" + hf.strip("_")
+
+
+__all__ = ["KOMPAKT_AB", "angebote", "handlungsfelder", "katalog", "uebersicht_anker"]

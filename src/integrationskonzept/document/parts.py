@@ -130,7 +130,9 @@ class Punkt:
 @dataclass(frozen=True)
 class Tabelle:
     """A pipe table: header, rows of Markdown cells, caption; ``quer`` for landscape
-    (the table turns its page), ``querseite`` when a part around it turns the pages."""
+    (the table turns its page), ``querseite`` when a part around it turns the pages.
+    ``gruppen``: consecutive rows under a heading each (title, anchor, number of rows),
+    used when it is shown as a list (:attr:`lang`)."""
 
     anchor: str
     titel: str
@@ -138,6 +140,7 @@ class Tabelle:
     zeilen: list[list[Md]]
     quer: bool = False
     querseite: bool = False
+    gruppen: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def trenner(self) -> Md:
@@ -173,11 +176,19 @@ class Tabelle:
         """More rows than a page-laid table should hold: shown as a list (see LANG_AB)."""
         return len(self.zeilen) > LANG_AB
 
-    def eintraege(self) -> list[Md]:
-        """The rows as list entries: „**first cell** Kopf: Wert; Kopf: Wert“."""
+    def abschnitte(self) -> list[tuple[str, str, list[Md]]]:
+        """The list entries (:meth:`eintraege`) by :attr:`gruppen`: title, anchor, entries."""
+        out, start = [], 0
+        for titel, anchor, rows in self.gruppen:
+            out.append((titel, anchor, self.eintraege(self.zeilen[start:start + rows])))
+            start += rows
+        return out
+
+    def eintraege(self, zeilen: list[list[Md]] | None = None) -> list[Md]:
+        """The rows (or ``zeilen``) as list entries: „**first cell** Kopf: Wert; Kopf: Wert“."""
         named = 2 if self.kopf and self.kopf[0] == "Nr." else 1  # „Nr.“ then the title
         out = []
-        for zeile in self.zeilen:
+        for zeile in self.zeilen if zeilen is None else zeilen:
             teile = [f"{escape(k)}: {c}" for k, c in zip(self.kopf[named:], zeile[named:],
                                                          strict=False) if c and c != "–"]
             kopf = " ".join(str(c) for c in zeile[1:named])
