@@ -152,6 +152,44 @@ def test_parts_make_the_same_document(tmp_path: Path, monkeypatch: pytest.Monkey
     assert f"<xmpTPg:NPages>{info['Pages']}</xmpTPg:NPages>" in xmp
 
 
+def test_a_chapter_cut_inside_is_set_with_its_beginning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document read in parts cut inside a chapter (chunks.py): typst sets the
+    parts inside a chapter with the part before them (a PDF/UA text part begins with a
+    chapter), joined the same document as set whole."""
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)  # a long document
+    monkeypatch.setattr(pipeline, "KAPITEL_ZEICHEN", 200)  # the Anhang cut before sections
+    monkeypatch.setattr(pipeline, "TEIL_ZEICHEN", 200)
+    failed: list[str] = []
+    typeset = pdfparts._typeset
+
+    def watched(*args: Any) -> Any:
+        try:
+            return typeset(*args)
+        except Exception as exc:  # (set whole then: the same file, but not in parts)
+            failed.append(str(exc))
+            raise
+
+    starts: list[list[bool] | None] = []
+    groups = pdfparts.groups
+
+    def grouped(sizes: list[int], most: int | None = None,
+                starts_: list[bool] | None = None, **kw: Any) -> list[list[int]]:
+        starts.append(kw.get("starts", starts_))
+        return groups(sizes, most, **kw)
+
+    monkeypatch.setattr(pdfparts, "_typeset", watched)
+    monkeypatch.setattr(pdfparts, "groups", grouped)
+    teile, ganz, calls = _parts_and_whole(tmp_path, monkeypatch)
+    assert starts[0] is not None and False in starts[0]  # parts begin inside a chapter
+    assert not failed and calls and 2 <= calls[0] < len(starts[0])
+    assert pdf_text(teile, "-layout") == pdf_text(ganz, "-layout")
+    marks, dests, links = _navigation(teile)
+    marks_ganz, dests_ganz, links_ganz = _navigation(ganz)
+    assert marks == marks_ganz and links == links_ganz
+    assert {name: dests[name] for name in dests_ganz} == dests_ganz
+
+
 def test_parts_of_a_draft_are_the_same_draft(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """„Entwurf“ in every footer and as the watermark on every page, title page too."""
@@ -225,3 +263,9 @@ def test_ghosts(vorne: int | None, seiten: list[int]) -> None:
 ])
 def test_read_parts_typst_sets_together(sizes: list[int], expected: list[list[int]]) -> None:
     assert pdfparts.groups(sizes, most=3_000) == expected
+
+
+def test_a_part_inside_a_chapter_is_set_with_the_part_before_it() -> None:
+    """PDF/UA: a text part's first heading is a chapter's (typst refuses anything else)."""
+    assert pdfparts.groups([1_000, 2_500, 2_500, 2_500, 500], most=3_000,
+                           starts=[True, True, False, False, True]) == [[0], [1, 2, 3], [4]]

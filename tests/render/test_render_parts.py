@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from render_helpers import CHAPTER, SAMPLE, UNNUMBERED, read_part, run
+from render_helpers import ASSETS, CHAPTER, SAMPLE, SVG, read_part, run
 
 from integrationskonzept.render import formats, pipeline
 from integrationskonzept.render.chunks import split_markdown
@@ -98,6 +98,31 @@ def test_split_cuts_only_before_chapters_with_an_identifier() -> None:
     # a reference link may point anywhere
     ref = "# A {#a}\n\n[Seite][s]\n\n# B {#b}\n\n[s]: https://example.org\n"
     assert split_markdown(ref, 2) == [ref]
+
+
+CHAPTERS = ("# A {#a}\n\nkurz\n\n# B {#b}\n\n## B1 {#b1}\n\n" + "x" * 100
+            + "\n\n### B1a {#b1a}\n\n```\n# kein Kapitel\n```\n\n" + "y" * 100
+            + "\n\n## B2 {#b2}\n\n" + "z" * 100 + "\n\n# C {#c}\n\nEnde.\n")
+
+
+def test_a_piece_longer_than_most_is_cut_before_its_sections() -> None:
+    from integrationskonzept.render.chunks import first_level, levels_before
+
+    assert split_markdown(CHAPTERS, 2, most=None) == split_markdown(CHAPTERS, 2)
+    parts = split_markdown(CHAPTERS, 2, most=150)
+    assert "".join(parts) == CHAPTERS
+    # never right after a heading (B1 follows B): B1a and B2 begin parts
+    assert [first_level(part) for part in parts] == [1, 1, 3, 2]
+    assert parts[2].startswith("### B1a") and parts[3].startswith("## B2")
+    # the level before each part as ebenen.lua leaves it (not the heading in the fence)
+    assert levels_before(parts) == [0, 1, 2, 3]
+    # a heading without an identifier (numbered by pandoc through the text) after a
+    # cut: no cut before it (after a chapter's cut: none at all)
+    auto = ("# A {#a}\n\n## A1 {#a1}\n\n" + "x" * 100 + "\n\n### A1a {#a1a}\n\n"
+            + "y" * 100 + "\n\n## A2\n\n" + "z" * 100 + "\n\n# B {#b}\n\nEnde.\n")
+    assert [part[:8] for part in split_markdown(auto, 2, most=150)] == ["# A {#a}", "# B {#b}"]
+    assert split_markdown(CHAPTERS.replace("## B2 {#b2}", "## B2"), 2, most=150) == [
+        CHAPTERS.replace("## B2 {#b2}", "## B2")]
 
 
 @pytest.mark.slow
@@ -327,23 +352,22 @@ def test_long_document_writes_the_html_and_the_docx_in_parts(
 
 def test_html_is_written_whole_where_the_writer_counts_through_the_page(
         tmp_path: Path) -> None:
-    """Footnotes and code blocks are numbered through the whole page; a later part that
-    does not begin with a numbered chapter would number its sections on: whole then."""
+    """Footnotes and code blocks are numbered through the whole page: whole then, and
+    when the stylesheet or the header could be taken for the page's body."""
     from integrationskonzept.render import htmlparts
 
     def part(name: str, blocks: str, heads: str) -> str:
         return read_part(tmp_path, name, blocks, heads)
 
-    chapter, unnumbered = CHAPTER, UNNUMBERED
+    chapter = CHAPTER
     first = part("teil-1.json", chapter, chapter)
     (tmp_path / "kopf.html").write_text("<style></style>", encoding="utf-8")
     plan = htmlparts.plan(tmp_path, [first, part("teil-2.json", chapter, chapter)],
                           ["kopf.html"])
-    assert plan is not None and plan.parts == [("teil-1.json", 0), ("teil-2.json", 1)]
+    assert plan is not None and plan.parts == [("teil-1.json", "0"), ("teil-2.json", "1")]
     note = '{"t":"Para","c":[{"t":"Note","c":[]}]}'
     code = '{"t":"CodeBlock","c":[["",[],[]],"x"]}'
-    for blocks, heads in [(chapter + "," + note, chapter), (chapter + "," + code, chapter),
-                          (unnumbered, unnumbered)]:
+    for blocks, heads in [(chapter + "," + note, chapter), (chapter + "," + code, chapter)]:
         assert htmlparts.plan(tmp_path, [first, part("teil-2.json", blocks, heads)],
                               ["kopf.html"]) is None, blocks
     (tmp_path / "kopf.html").write_text('<main id="ik-inhalt">', encoding="utf-8")
@@ -398,5 +422,146 @@ def test_a_long_document_is_read_in_parts_of_bounded_size(
     assert started.count("den Markdown-Text") == 3
     assert all(together.count("den Markdown-Text") <= 2 for together in seen)
     assert parts["html"].read_bytes() == whole["html"].read_bytes()
+    with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+def _heading(level: int, ident: str, unnumbered: bool = False) -> str:
+    classes = '"unnumbered"' if unnumbered else ""
+    return f'{{"t":"Header","c":[{level},["{ident}",[{classes}],[]],[{{"t":"Str","c":"x"}}]]}}'
+
+
+@pytest.mark.parametrize(("heads", "offsets"), [
+    # chapters only: the number of chapters before each part
+    ([[(1, "a"), (2, "a1")], [(1, "b")], [(1, "c")]], ["0", "1", "2"]),
+    # a part inside a chapter goes on from the number of the heading before it ...
+    ([[(1, "a"), (2, "a1"), (3, "a1x")], [(3, "a1y"), (2, "a2")], [(2, "a3"), (1, "b")]],
+     ["0", "1,1,1", "1,2"]),
+    # ... also below a level that was skipped, and past unnumbered headings or none
+    ([[(1, "a"), (3, "a0x")], [(3, "a0y")], [(1, "q", True)], [(2, "q1")], []],
+     ["0", "1,0,1", "1,0,2", "1,0", "1,1"]),
+])
+def test_parts_are_numbered_on_from_the_numbers_before_them(
+        heads: list[list[tuple[int, str] | tuple[int, str, bool]]], offsets: list[str],
+        tmp_path: Path) -> None:
+    """The offsets are pandoc's own count (checked against a whole document in
+    test_a_chapter_longer_than_a_part_is_cut_before_its_sections)."""
+    from integrationskonzept.render import htmlparts
+
+    names = []
+    for number, part in enumerate(heads, 1):
+        blocks = ",".join(_heading(*h) for h in part)
+        names.append(read_part(tmp_path, f"teil-{number}.json", blocks, blocks))
+    found = htmlparts.chapters_before(tmp_path, names)
+    assert found is not None and [offset for _teil, offset in found[1]] == offsets
+
+
+def _png(width: int, height: int) -> bytes:
+    """A white PNG of ``width`` × ``height`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _gruppen(n: int, zeilen: int) -> str:
+    """A long list under one heading per group (as the Angebotsübersicht of a Landkreis),
+    with a web link in each group and an image in the third (counted by the DOCX
+    writer; an image or link in two parts gets one id in the whole, see docxparts)."""
+    return "".join(
+        f"\n### Gruppe {g} {{#gruppe-{g}}}\n\n"
+        + ("![Bild](diagramme/gruppe.svg){#fig-gruppe width=20%}\n\n" if g == 3 else "")
+        + "".join(
+            f"- **[A {g}.{i}]{{#a-{g}-{i}}}** Angebot {i} der Gruppe {g}"
+            + (f", [Seite](https://example.org/{g})" if i == 2 else "") + "\n"
+            for i in range(1, zeilen)) for g in range(1, n + 1))
+
+
+LISTE = (PLAIN + "\n# Übersicht {#uebersicht}\n\n## Alle Angebote {#alle}\n" + _gruppen(4, 40)
+         + "\n## Danach {#danach}\n\nText.\n\n# Schluss {#schluss}\n\n## Ende {#ende}\n\nEnde.\n")
+# the list at the end: its sections end with the document
+AM_ENDE = PLAIN + "\n# Übersicht {#uebersicht}\n\n## Alle Angebote {#alle}\n" + _gruppen(4, 40)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "quote"), [
+    (LISTE, ""), (AM_ENDE, ""), (LISTE, "\n> ## Im Zitat {#zitat}\n")])
+def test_a_chapter_longer_than_a_part_is_cut_before_its_sections(
+        text: str, quote: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document whose chapter is longer than a part: read in parts cut before
+    the chapter's sections, each read from the heading level before it (``IK_EBENE``)
+    and written numbered on from the numbers before it (the DOCX's sections that run
+    across a cut joined as pandoc writes them); the same files as whole. A heading the
+    cut cannot see (in a quotation) makes it read whole."""
+    text = text.replace("\n### Gruppe 2 ", quote + "\n### Gruppe 2 ")
+    bild = _png(2, 1)  # an image of its own (one the document has already keeps its id)
+    assets = {**ASSETS, "diagramme/gruppe.svg": SVG.replace(b"#1F4E79", b"#C55A11"),
+              "diagramme/gruppe.png": bild}
+    whole = run(text, tmp_path / "ganz", formats=("html", "docx", "pdf"), assets=assets)
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    monkeypatch.setattr(pipeline, "TEIL_ZEICHEN", 1500)
+    monkeypatch.setattr(pipeline, "KAPITEL_ZEICHEN", 1500)
+    reads: list[dict[str, str]] = []
+    docx: list[str] = []  # the parts the DOCX is written in
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        if kw["what"] == "den Markdown-Text":
+            reads.append({"quelle": args[2], **(kw.get("env") or {})})
+        if kw["what"] == "das DOCX":
+            docx.append(next(a for a in args if a.endswith(".json")))
+        return run_pandoc(args, **kw)
+
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
+    parts = run(text, tmp_path / "teile", formats=("html", "docx", "pdf"), assets=assets)
+    for fmt in ("html", "pdf"):
+        assert parts[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
+    with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+    inside = [r for r in reads if "IK_EBENE" in r]
+    assert inside and all(r["IK_EBENE"] in ("2", "3") for r in inside)
+    if quote:  # read in parts, then whole
+        assert reads[-1]["quelle"] == "quelle.md"
+    else:
+        assert "quelle.md" not in [r["quelle"] for r in reads]
+        page = parts["html"].read_text(encoding="utf-8")
+        assert '<span class="header-section-number">7.1.3</span> Gruppe 3' in page
+        if text == LISTE:
+            assert '<span class="header-section-number">8.1</span> Ende' in page
+        # the DOCX in the same parts (no writer of the whole)
+        assert sorted(docx) == sorted(f"teil-{n}.json" for n in range(1, len(reads) + 1))
+
+
+@pytest.mark.slow
+def test_docx_parts_that_do_not_join_are_written_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A package shape the join does not know (docxparts raises ValueError): the DOCX is
+    written whole instead, the same file, and the build goes on."""
+    from integrationskonzept.render import docxparts
+
+    whole = run(PLAIN, tmp_path / "ganz", formats=("docx",))
+    monkeypatch.setattr(pipeline, "SEQUENTIAL_AB", 0)
+    monkeypatch.setattr(pipeline, "TEILE_AB", 0)
+    writes: list[bool] = []
+
+    def pandoc(args: list[str], **kw: Any) -> bytes:
+        if kw["what"] == "das DOCX":
+            writes.append(any(arg.startswith("--number-offset=") for arg in args))
+        return run_pandoc(args, **kw)
+
+    def join(*_args: Any) -> bytes:
+        raise ValueError("a part's relationship differs from the first part's")
+
+    monkeypatch.setattr(formats, "run_pandoc", pandoc)
+    monkeypatch.setattr(docxparts, "join", join)
+    parts = run(PLAIN, tmp_path / "teile", formats=("docx",))
+    assert writes == [True, True, False]  # the parts, then the whole
     with zipfile.ZipFile(whole["docx"]) as a, zipfile.ZipFile(parts["docx"]) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 DOCUMENT = "word/document.xml"
 RELS = "word/_rels/document.xml.rels"
@@ -52,14 +53,15 @@ def rel_number(rel: bytes) -> int:
     return int(found.group(1)) if found else 0
 
 
-def add_own_relationships(joined: Package, part: Package, own: list[bytes], shift: int,
-                       number: int, pictures: dict[bytes, bytes]) -> dict[bytes, bytes]:
-    """Add a part's images and links to the joined package under new ids (media files
-    renamed with them), the map from old to new id. As pandoc does for the whole
-    document, an image (by its file) or a link target the joined package has already
-    keeps that one's id. The part's other relationships (styles, headers …) must be
-    the first part's. ``pictures``: the file of each image relationship so far
-    (:func:`image_paths`), to which the part's are added."""
+def add_own_relationships(joined: Package, part: Package, own: list[bytes],
+                       move: Callable[[int], int], number: int, pictures: dict[bytes, bytes]
+                       ) -> dict[bytes, bytes]:
+    """Add a part's images and links to the joined package under new ids (``move`` of
+    their numbers; media files renamed with them), the map from old to new id. As
+    pandoc does for the whole document, an image (by its file) or a link target the
+    joined package has already keeps that one's id. The part's other relationships
+    (styles, headers …) must be the first part's. ``pictures``: the file of each image
+    relationship so far (:func:`image_paths`), to which the part's are added."""
     theirs = {attributes(rel).get(b"Id"): rel for rel in relationships(joined.files[RELS])}
     for rel in relationships(part.files[RELS]):
         if rel not in own and theirs.get(attributes(rel).get(b"Id")) != rel:
@@ -76,7 +78,7 @@ def add_own_relationships(joined: Package, part: Package, own: list[bytes], shif
             renamed[old] = known[key]
             continue
         value = rel_number(rel)
-        new = f"rId{value + shift}".encode() if value else old + f"-{number}".encode()
+        new = f"rId{move(value)}".encode() if value else old + f"-{number}".encode()
         renamed[old] = known[key] = new
         if old in paths:
             pictures[new] = paths[old]

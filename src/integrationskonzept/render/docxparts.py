@@ -1,8 +1,8 @@
 """The DOCX of a long document written in the parts it was read in, joined into one.
 
 Pandoc's DOCX writer holds the whole document (0.77 GB at Landkreis scale). The parts
-the document was read in (:mod:`.chunks`, cut before chapters) are written one by one
-instead (about 0.5 GB each), each numbered on from the chapters before it
+the document was read in (:mod:`.chunks`, cut before chapters or sections) are written
+one by one instead (about 0.5 GB each), each numbered on from the numbers before it
 (``--number-offset``, as :mod:`.htmlparts` plans it), only the first with the table
 of contents; :func:`join` makes one package of them, the package pandoc writes for
 the whole document, which :func:`.docxpost.finish_docx` then finishes as before.
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from . import htmlparts
@@ -50,6 +50,7 @@ from .docxpackage import (
     rel_number,
     relationships,
 )
+from .docxsections import ENDS, Abschnitte
 
 _BODY = b"<w:body>"
 _TITLE_BLOCK = re.compile(
@@ -67,18 +68,35 @@ _CAPTION_SEQ = {b"table": b"Table", b"ref_fig": b"Figure"}
 _NOTE = re.compile(rb'<w:footnote w:id="(\d+)">.*?</w:footnote>', re.S)
 
 
-def plan(build: Path, teile: list[str]) -> list[tuple[str, int]] | None:
-    """Each part of ``dokument.json`` with the number of chapters before it, or None
-    when the DOCX must be written whole (one part, a later part not beginning with a
-    numbered chapter, or comments)."""
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """Each part with the numbers it is numbered on from, and the level of every heading
+    by identifier (for sections that run across a cut, :mod:`.docxsections`)."""
+
+    parts: list[tuple[str, str]]
+    ebenen: dict[str, int]
+
+
+def plan(build: Path, teile: list[str]) -> Plan | None:
+    """How the DOCX is written in the parts of ``dokument.json``: each part with the
+    numbers it is numbered on from (``--number-offset``,
+    :func:`.htmlparts.chapters_before`); None when it must be written whole (one part,
+    a part's headings unknown, or comments)."""
     if any(b'"comment-start"' in (build / teil).read_bytes() for teil in teile):
         return None
     found = htmlparts.chapters_before(build, teile)
-    return None if found is None else found[1]
+    if found is None:
+        return None
+    heads, parts = found
+    ebenen = {block["c"][1][0]: block["c"][0] for head in heads for block in head["blocks"]
+              if block.get("t") == "Header" and block["c"][1][0]}
+    return Plan(parts, ebenen)
 
 
-def join(parts: Sequence[bytes]) -> bytes:
-    """One DOCX from pandoc's DOCX files of consecutive parts of one document."""
+def join(parts: Sequence[bytes], ebenen: Mapping[str, int] | None = None) -> bytes:
+    """One DOCX from pandoc's DOCX files of consecutive parts of one document;
+    ``ebenen`` (heading identifier -> level) where a part may begin inside a chapter
+    (:mod:`.docxsections`). ValueError when the parts do not fit together so."""
     joined = _package(parts[0])
     document = joined.files[DOCUMENT]
     start = document.index(_BODY) + len(_BODY)
@@ -89,27 +107,55 @@ def join(parts: Sequence[bytes]) -> bytes:
     _count_seq(blocks[0], seq)
     tail = document
     pictures = image_paths(document)
+    sections = Abschnitte(ebenen or {})
     for number, data in enumerate(parts[1:], 2):
         part = _package(data)
         tail = part.files[DOCUMENT]
         body = _strip_title(tail)
         own = [rel for rel in relationships(part.files[RELS])
                if attributes(rel).get(b"Type", b"").endswith(OWN)]
-        values = [value for value in _counted(body) + _counted(part.files.get(NOTES, b""))
+        notes = part.files.get(NOTES, b"")
+        values = [value for value in _counted(body) + _counted(notes)
                   + [rel_number(rel) for rel in own] if value > 0] or [top + 1]
+        if ebenen is not None and sections.first_level(body) > 1:
+            top = sections.carry(blocks, top, sections.first_level(body))
+        shift = top - min(values) + 1
+        body, move = sections.close(body, _allocated(body, own, notes) if sections.offen
+                                    else [], shift, min(values))
         renumber = _Renumbering(
-            top - min(values) + 1, dict(seq),
-            add_own_relationships(joined, part, own, top - min(values) + 1, number, pictures),
-            add_lists(joined, part, body + part.files.get(NOTES, b"")))
-        top = max(values) + renumber.shift
+            move, dict(seq),
+            add_own_relationships(joined, part, own, move, number, pictures),
+            add_lists(joined, part, body + notes))
+        top = max([move(max(values)), *sections.ids.values()])
         blocks.append(renumber(body))
         _quer_before_ends(blocks)
         _append_notes(joined, part, renumber)
         _count_seq(body, seq)
+    sections.finish(blocks, top)
     end = len(_blocks(tail)) + tail.index(_BODY) + len(_BODY)
     joined.files[DOCUMENT] = document[:start] + b"".join(blocks) + tail[end:]
     in_pandocs_order(joined, pictures)
     return joined.write()
+
+
+def _allocated(body: bytes, own: list[bytes], notes: bytes) -> list[tuple[int, int]]:
+    """Where in a part's body each value of the counter is counted: a bookmark where it
+    ends, a relationship where it is first used, anything else where it stands. A value
+    counted elsewhere (inside a footnote) cannot be placed: ValueError."""
+    out = [(found.start(), int(found.group(2))) for found in _COUNTED.finditer(body)
+           if not found.group(1).startswith(b"<w:bookmarkStart")]
+    numbers = {attributes(rel)[b"Id"]: rel_number(rel) for rel in own}
+    used: set[bytes] = set()
+    for found in _REFERENCE.finditer(body):
+        if found.group(2) in numbers and found.group(2) not in used:
+            used.add(found.group(2))
+            out.append((found.start(), numbers[found.group(2)]))
+    placed = {value for _at, value in out}
+    notes_own = {int(found.group(1)) for found in _NOTE.finditer(notes)}
+    if any(value not in placed and value not in notes_own and value > 0
+           for value in _counted(notes)) or any(n not in placed for n in numbers.values() if n):
+        raise ValueError("a value of the counter is not placed in the part's body")
+    return out
 
 
 def _package(data: bytes) -> Package:
@@ -121,11 +167,11 @@ def _package(data: bytes) -> Package:
 
 @dataclasses.dataclass(frozen=True)
 class _Renumbering:
-    """What a later part's XML changes: ``shift`` for the values of pandoc's counter,
+    """What a later part's XML changes: ``move`` for the values of pandoc's counter,
     the captions counted before it (``seq``), the new ids of its relationships and
     lists."""
 
-    shift: int
+    move: Callable[[int], int]
     seq: dict[bytes, int]
     renamed: dict[bytes, bytes]
     lists: dict[bytes, bytes]
@@ -139,7 +185,7 @@ class _Renumbering:
     def _change(self, found: re.Match[bytes]) -> bytes:
         if found.group(1) is not None:
             value = int(found.group(2))
-            return found.group(1) + str(value + self.shift if value > 0 else value).encode() + b'"'
+            return found.group(1) + str(self.move(value) if value > 0 else value).encode() + b'"'
         if found.group(3) is not None:
             return found.group(3) + self.renamed.get(found.group(4), found.group(4)) + b'"'
         if found.group(5) is not None:
@@ -153,7 +199,6 @@ _ANY = re.compile(_COUNTED.pattern + b"|" + _REFERENCE.pattern + b"|" + LIST.pat
 
 
 _QUER = b"<!--IK-QUER-ANFANG-->"
-_ENDS = re.compile(rb"(?:\s*<w:bookmarkEnd [^>]*/>)+\s*$")
 
 
 def _quer_before_ends(blocks: list[bytes]) -> None:
@@ -163,7 +208,7 @@ def _quer_before_ends(blocks: list[bytes]) -> None:
     body = blocks[-1].lstrip()
     if not body.startswith(_QUER):
         return
-    ends = _ENDS.search(blocks[-2])
+    ends = ENDS.search(blocks[-2])
     if ends is None:
         return
     blocks[-2] = blocks[-2][:ends.start()] + b"\n    " + _QUER + ends.group(0)

@@ -69,6 +69,8 @@ class Job:
     gross: bool = False  # a long document (see pipeline.SEQUENTIAL_AB)
     generator: str = ""  # the toolchain, for the documents' metadata
     teile: list[str] = dataclasses.field(default_factory=list)  # parts of dokument.json
+    # the level of the heading each part begins with (above 1: inside a chapter, chunks.py)
+    ebenen: list[int] = dataclasses.field(default_factory=list)
     satzteile: int = 0  # the PDF's text parts typst sets one after the other (pdfparts)
     schranke: Schranke | None = None  # parts written at once, when two lanes write them
 
@@ -133,9 +135,9 @@ def html_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[byte
         pieces = [functools.partial(job.write, page_args, "das HTML", env, rts)]
     else:
         pieces = [functools.partial(job.write, ["-t", "html5", "--number-sections",
-                                                f"--number-offset={chapters}", "--wrap=none"],
+                                                f"--number-offset={offset}", "--wrap=none"],
                                     "das HTML", env, rts, source=teil)
-                  for teil, chapters in split.parts]
+                  for teil, offset in split.parts]
         pieces.append(functools.partial(job.write, page_args, "das HTML", env,
                                         source=split.page))
 
@@ -198,11 +200,17 @@ def docx_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[byte
     else:  # the table of contents in the first part only
         pieces = [functools.partial(
             job.write, [arg for arg in args if number == 0 or arg not in toc]
-            + [f"--number-offset={chapters}"], "das DOCX", rts=rts, source=teil)
-            for number, (teil, chapters) in enumerate(split)]
+            + [f"--number-offset={offset}"], "das DOCX", rts=rts, source=teil)
+            for number, (teil, offset) in enumerate(split.parts)]
 
     def finish(written: list[bytes]) -> bytes:
-        data = written[0] if split is None else docxparts.join(written)
+        if split is None:
+            data = written[0]
+        else:
+            try:
+                data = docxparts.join(written, split.ebenen)
+            except ValueError:  # parts of a shape the join does not know: write it whole
+                data = job.write(args, "das DOCX", rts=rts)
         done = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title,
                            draft=job.draft, office_font=job.design.schrift_office,
                            toc_depth=job.design.inhalt_tiefe)
@@ -292,7 +300,8 @@ def typst_text(job: Job, *, one_at_a_time: bool = False) -> None:
     # a long compact document in parts (pdfparts.py): typst then needs the memory of
     # one part's pages; main.typ stays for setting it whole if the parts do not fit
     job.satzteile = 0
-    groups = pdfparts.groups([len(part) for part in bodies])
+    groups = pdfparts.groups([len(part) for part in bodies],
+                             starts=[level <= 1 for level in job.ebenen] or None)
     if kompakt and len(groups) >= 2 and sets_parts(theme):
         for i, group in enumerate(groups, 1):
             part = "\n".join(bodies[k] for k in group)

@@ -2,17 +2,18 @@
 
 Pandoc's HTML writer holds the whole document (0.8 GB and 11 s of CPU at Landkreis
 scale) and may not run beside the DOCX writer. The parts the document was read in
-(:mod:`.chunks`, cut before chapters) are written one by one instead (0.47 GB each),
-without the page around them and each numbered on from the chapters before it
-(``--number-offset``); the page itself – title, table of contents, stylesheet – is
-written from the headings of all parts alone (``lesen.lua`` writes each part's
-headings beside it, ``<teil>-koepfe.json``). The bodies of the parts, joined, are
-the body of the page: the same bytes as the whole document written at once.
+(:mod:`.chunks`, cut before chapters, or before sections of a chapter too long for one
+part) are written one by one instead (0.47 GB each), without the page around them and
+each numbered on from the numbers before it (``--number-offset``); the page itself –
+title, table of contents, stylesheet – is written from the headings of all parts alone
+(``lesen.lua`` writes each part's headings beside it, ``<teil>-koepfe.json``). The
+bodies of the parts, joined, are the body of the page: the same bytes as the whole
+document written at once.
 
 Only where the HTML writer keeps no count across the document: no footnotes (numbered
 through the whole page, listed at its end) and no code blocks (numbered ``cb1`` …),
-and every later part begins with a numbered chapter (so that the numbers of its
-sections restart as in the whole). Otherwise the page is written whole.
+and the headings of every part known (each part's sections are numbered on from the
+numbers before it, as in the whole). Otherwise the page is written whole.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ _MAIN_END = b"\n</main>"
 @dataclasses.dataclass(frozen=True)
 class Plan:
     """The page's headings (``page``, a JSON file in the build folder) and each part
-    with the number of chapters before it."""
+    with the numbers it is numbered on from (``--number-offset``)."""
 
     page: str
-    parts: list[tuple[str, int]]
+    parts: list[tuple[str, str]]
 
 
 def koepfe(teil: str) -> str:
@@ -61,11 +62,12 @@ def plan(build: Path, teile: list[str], around: list[str]) -> Plan | None:
 
 
 def chapters_before(build: Path, teile: list[str]
-                    ) -> tuple[list[dict[str, Any]], list[tuple[str, int]]] | None:
+                    ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]] | None:
     """The headings of each part (``lesen.lua``'s ``<teil>-koepfe.json``) and each part
-    with the number of chapters before it; None when there is one part, a part's
-    headings are missing or a later part does not begin with a numbered chapter (its
-    sections would not be numbered as in the whole)."""
+    with the numbers it is numbered on from (``--number-offset``: for a part that begins
+    with a chapter the number of chapters before it; inside a chapter, the number of the
+    heading before it, as pandoc counts); None when there is one part or a part's
+    headings are missing."""
     if len(teile) < 2:
         return None
     heads: list[dict[str, Any]] = []
@@ -74,23 +76,28 @@ def chapters_before(build: Path, teile: list[str]
         if not path.is_file():
             return None
         heads.append(json.loads(path.read_bytes()))
-    parts: list[tuple[str, int]] = []
-    chapters = 0
-    for number, (teil, head) in enumerate(zip(teile, heads, strict=True)):
+    parts: list[tuple[str, str]] = []
+    numbers: list[int] = []  # the number of the last numbered heading, as pandoc counts
+    for teil, head in zip(teile, heads, strict=True):
         blocks = head["blocks"]
-        if number > 0 and not (blocks and _numbered_chapter(blocks[0])):
-            return None
-        parts.append((teil, chapters))
-        chapters += sum(1 for block in blocks if _numbered_chapter(block))
+        level = _numbered(blocks[0]) if blocks else 0
+        offset = numbers[:level] if level else numbers
+        parts.append((teil, ",".join(map(str, offset or [0]))))
+        for block in blocks:
+            level = _numbered(block)
+            if level:
+                numbers = ([*numbers[:level - 1], numbers[level - 1] + 1]
+                           if len(numbers) >= level
+                           else [*numbers, *[0] * (level - len(numbers) - 1), 1])
     return heads, parts
 
 
-def _numbered_chapter(block: dict[str, Any]) -> bool:
-    """A level-1 heading that pandoc numbers."""
+def _numbered(block: dict[str, Any]) -> int:
+    """The level of a heading that pandoc numbers (0 for anything else)."""
     if block.get("t") != "Header":
-        return False
+        return 0
     level, (_ident, classes, _attrs), _inlines = block["c"]
-    return bool(level == 1 and "unnumbered" not in classes)
+    return 0 if "unnumbered" in classes else int(level)
 
 
 def join(page: bytes, bodies: list[bytes]) -> bytes:

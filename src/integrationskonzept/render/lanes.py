@@ -137,7 +137,12 @@ def _pieces(job: Job, fmt: str,
     if len(pieces) == 1:
         mine.append(piece(0))
         return []
-    # (a piece past the parts, the HTML's page from the headings alone, is small)
-    sizes = [(job.build / teil).stat().st_size for teil in job.teile]
-    return [(sizes[number] if number < len(sizes) else 0, piece(number))
-            for number in range(len(pieces))]
+    return [(_size(job, pieces[number]), piece(number)) for number in range(len(pieces))]
+
+
+def _size(job: Job, piece: Callable[[], bytes]) -> int:
+    """The size of the part a piece writes (its ``source``: a part of the document, or
+    the HTML's page from the headings alone); 0 for a piece that names none."""
+    keywords = getattr(piece, "keywords", None) or {}
+    source = keywords.get("source")
+    return (job.build / source).stat().st_size if source else 0

@@ -69,15 +69,18 @@ class NichtInTeilen(Exception):  # noqa: N818 (not an error of the user: set it 
 SATZ_ZEICHEN = 3_000_000
 
 
-def groups(sizes: list[int], most: int | None = None) -> list[list[int]]:
+def groups(sizes: list[int], most: int | None = None,
+           starts: list[bool] | None = None) -> list[list[int]]:
     """The read parts (their typst texts' sizes) that typst sets together, in order:
     consecutive ones up to ``most`` characters (:data:`SATZ_ZEICHEN`; a larger one
-    alone)."""
+    alone). A part that does not begin a chapter (``starts``: False; a chapter longer
+    than a part, :mod:`.chunks`) stays with the part before it: a PDF/UA document's
+    first heading is a chapter's."""
     most = SATZ_ZEICHEN if most is None else most
     out: list[list[int]] = []
     total = 0
     for i, size in enumerate(sizes):
-        if out and total + size <= most:
+        if out and (total + size <= most or (starts is not None and not starts[i])):
             out[-1].append(i)
             total += size
         else:

@@ -51,7 +51,7 @@ from ..errors import RenderError
 from ..text.oserrors import os_reason
 from . import formats as formate
 from .buildfolder import install_all, place_logo, write_assets
-from .chunks import join_json, split_markdown
+from .chunks import first_level, join_json, levels_before, split_markdown
 from .design import Design
 from .formats import Job
 from .htmlparts import koepfe
@@ -74,6 +74,11 @@ TEILE_AB = 100_000
 # every writer of a part then holds about 40 times the part's JSON, 0.2-0.3 GB (a chapter
 # longer than this stays one part; schranke.py keeps the large ones apart).
 TEIL_ZEICHEN = 1_600_000
+# ... and a part longer than this (a chapter: the Anhang of a Landkreis twice the
+# benchmark's, 6.9 million) is cut before its sections into parts of at most this size:
+# a writer of 4 million holds about 0.6 GB, beside a small part and the CLI within 1 GB.
+# (Each part costs every format a pandoc run: shorter chapters stay whole.)
+KAPITEL_ZEICHEN = 4_000_000
 
 
 class RenderWarning(UserWarning):
@@ -200,7 +205,10 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
         (build / "quelle.json").write_bytes(ast_json)
         sources = [["-f", "json", "quelle.json"]]
     else:
-        parts = (split_markdown(markdown, max(workers, -(-len(markdown) // TEIL_ZEICHEN)))
+        # a long document's chapters are cut further where one is longer than a part
+        # (its headings, which lesen.lua writes beside, confirm the levels: _levels_hold)
+        parts = (split_markdown(markdown, max(workers, -(-len(markdown) // TEIL_ZEICHEN)),
+                                KAPITEL_ZEICHEN if job.gross else None)
                  if len(markdown) >= TEILE_AB else [markdown])
         sources = []
         for number, part in enumerate(parts, 1):
@@ -214,18 +222,52 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
                    "den Markdown-Text")
         return
     names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
+    ebenen = levels_before(parts)
+    envs: list[dict[str, str] | None] = [None] * len(parts)
+    for i, part in enumerate(parts):
+        if job.gross:  # a long document's parts also give their headings (HTML in parts)
+            envs[i] = {"IK_KOEPFE": koepfe(names[i])}
+        if first_level(part) > 1:  # begins inside a chapter (only when job.gross)
+            envs[i] = {**(envs[i] or {}), "IK_EBENE": str(ebenen[i])}
     # one reader per core, the longest parts first (they take longest)
     longest = sorted(range(len(parts)), key=lambda i: -len(parts[i]))
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(sources), workers)) as pool:
-        # a long document's parts also give their headings, for the HTML in parts
         for future in [pool.submit(job.pandoc, [*sources[i], "-t", "json", *filters,
-                                                "-o", names[i]],
-                                   "den Markdown-Text",
-                                   {"IK_KOEPFE": koepfe(names[i])} if job.gross else None)
+                                                "-o", names[i]], "den Markdown-Text", envs[i])
                        for i in longest]:
             future.result()
+    if not _levels_hold(build, names, parts, ebenen):
+        (build / "quelle.md").write_text(markdown, encoding="utf-8")
+        job.pandoc(["-f", READER, "quelle.md", "-t", "json", *filters, "-o", "dokument.json"],
+                   "den Markdown-Text")
+        return
     (build / "dokument.json").write_bytes(join_json([(build / n).read_bytes() for n in names]))
     job.teile = names
+    job.ebenen = [first_level(part) for part in parts]
+
+
+def _levels_hold(build: Path, names: list[str], parts: list[str], ebenen: list[int]) -> bool:
+    """Whether each part that begins inside a chapter was read from the level the parts
+    before it end with (the last of their headings as read, ``<teil>-koepfe.json``):
+    then ``ebenen.lua`` made the same levels as for the whole text. A part without its
+    headings there cannot say: read whole."""
+    last: int | None = 0  # the level of the last heading read so far (None: unknown)
+    for i, name in enumerate(names):
+        if i > 0 and first_level(parts[i]) > 1 and last != ebenen[i]:
+            return False
+        if not any(first_level(part) > 1 for part in parts[i + 1:]):
+            return True  # no later part asks
+        levels = _heading_levels(build / koepfe(name))
+        last = levels[-1] if levels else last
+    return True
+
+
+def _heading_levels(path: Path) -> list[int | None]:
+    """The levels of the headings ``lesen.lua`` wrote for a part ([None] if it did not)."""
+    if not path.is_file():
+        return [None]
+    blocks = json.loads(path.read_bytes())["blocks"]
+    return [block["c"][0] for block in blocks if block.get("t") == "Header"]
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
