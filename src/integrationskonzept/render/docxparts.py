@@ -115,10 +115,11 @@ def join(parts: Sequence[bytes], ebenen: Mapping[str, int] | None = None) -> byt
         own = [rel for rel in relationships(part.files[RELS])
                if attributes(rel).get(b"Type", b"").endswith(OWN)]
         notes = part.files.get(NOTES, b"")
+        level = sections.first_level(body)
+        if level > 1:  # begins inside a chapter: its open sections go on
+            top = sections.carry(blocks, top, level)
         values = [value for value in _counted(body) + _counted(notes)
                   + [rel_number(rel) for rel in own] if value > 0] or [top + 1]
-        if ebenen is not None and sections.first_level(body) > 1:
-            top = sections.carry(blocks, top, sections.first_level(body))
         shift = top - min(values) + 1
         body, move = sections.close(body, _allocated(body, own, notes) if sections.offen
                                     else [], shift, min(values))

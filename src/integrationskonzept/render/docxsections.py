@@ -20,6 +20,7 @@ _START = re.compile(rb'<w:bookmarkStart w:id="([^"]+)" w:name="([^"]*)" />')
 ENDS = re.compile(rb"(?:\s*<w:bookmarkEnd [^>]*/>)+\s*$")
 _END_ID = re.compile(rb'<w:bookmarkEnd w:id="([^"]+)" />')
 _HOLDER = re.compile(rb'w:id="(ik-offen-\d+)"')
+_NO_SECTION = 99  # the "level" of a bookmark that is no section's
 
 
 class Abschnitte:
@@ -115,8 +116,6 @@ class Abschnitte:
             at = block.find(start)
             if at >= 0:
                 name = block[at + len(start):block.index(b'"', at + len(start))]
-                level = self.ebenen.get(name)
-                if level is None:
-                    raise ValueError(f"no heading for the section bookmark {name!r}")
-                return level
-        raise ValueError(f"no start of the section bookmark {ident!r}")
+                # not a heading's (a div's, which never runs across a cut): it ends here
+                return self.ebenen.get(name, _NO_SECTION)
+        raise ValueError(f"no start of the bookmark {ident!r}")
