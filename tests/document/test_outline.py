@@ -97,6 +97,23 @@ def test_layouts(tmp_path: Path, gliederung: list[Any], expected: list[tuple[int
     assert got[:len(expected)] == expected
 
 
+@pytest.mark.parametrize(("gliederung", "ebene"), [
+    ([{"kapitel": "einleitung"}, "handlungsfelder",
+      {"titel": "Anhang", "teile": ["angebotsuebersicht"]}], 3),
+    ([{"kapitel": "einleitung"}, "handlungsfelder", "angebotsuebersicht"], 2),
+])
+def test_a_long_angebotsuebersicht_placed_has_its_handlungsfelder_below_it(
+        tmp_path: Path, gliederung: list[Any], ebene: int) -> None:
+    from integrationskonzept.document.parts import LANG_AB
+
+    angebote = [{"id": f"a-{i}", "titel": f"Angebot {i}", "traeger": "gleichstellung"}
+                for i in range(LANG_AB + 1)]
+    root = _concept(tmp_path, gliederung, inhalt={"angebote": angebote})
+    got = headings(pandoc_ast(expanded_of(root)))
+    at = got.index((ebene - 1, "Angebotsübersicht"))
+    assert got[at + 1] == (ebene, "Bildung")
+
+
 def test_catalogue_columns_as_chosen(tmp_path: Path) -> None:
     m = dict(copy.deepcopy(BASE_INHALT["massnahmen"][0]), kosten="ca. 12.000 € jährlich",
              finanzierung="AMIF", kooperationspartner=["gleichstellung"])
