@@ -222,13 +222,13 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
                    "den Markdown-Text")
         return
     names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
-    ebenen = levels_before(parts)
+    davor = levels_before(parts)  # the heading level before each part
     envs: list[dict[str, str] | None] = [None] * len(parts)
     for i, part in enumerate(parts):
         if job.gross:  # a long document's parts also give their headings (HTML in parts)
             envs[i] = {"IK_KOEPFE": koepfe(names[i])}
         if first_level(part) > 1:  # begins inside a chapter (only when job.gross)
-            envs[i] = {**(envs[i] or {}), "IK_EBENE": str(ebenen[i])}
+            envs[i] = {**(envs[i] or {}), "IK_EBENE": str(davor[i])}
     # one reader per core, the longest parts first (they take longest)
     longest = sorted(range(len(parts)), key=lambda i: -len(parts[i]))
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(sources), workers)) as pool:
@@ -236,7 +236,7 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
                                                 "-o", names[i]], "den Markdown-Text", envs[i])
                        for i in longest]:
             future.result()
-    if not _levels_hold(build, names, parts, ebenen):
+    if not _levels_hold(build, names, parts, davor):
         (build / "quelle.md").write_text(markdown, encoding="utf-8")
         job.pandoc(["-f", READER, "quelle.md", "-t", "json", *filters, "-o", "dokument.json"],
                    "den Markdown-Text")
@@ -246,14 +246,14 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
     job.ebenen = [first_level(part) for part in parts]
 
 
-def _levels_hold(build: Path, names: list[str], parts: list[str], ebenen: list[int]) -> bool:
+def _levels_hold(build: Path, names: list[str], parts: list[str], davor: list[int]) -> bool:
     """Whether each part that begins inside a chapter was read from the level the parts
     before it end with (the last of their headings as read, ``<teil>-koepfe.json``):
     then ``ebenen.lua`` made the same levels as for the whole text. A part without its
     headings there cannot say: read whole."""
     last: int | None = 0  # the level of the last heading read so far (None: unknown)
     for i, name in enumerate(names):
-        if i > 0 and first_level(parts[i]) > 1 and last != ebenen[i]:
+        if i > 0 and first_level(parts[i]) > 1 and last != davor[i]:
             return False
         if not any(first_level(part) > 1 for part in parts[i + 1:]):
             return True  # no later part asks
