@@ -97,3 +97,19 @@ def test_a_long_angebotsuebersicht_has_a_heading_per_handlungsfeld(concept) -> N
     assert arbeit < part.index(f"- **[A 2.{n}]{{#angebot-arbeit-{n - 1}}}**")
     assert (f"Die {n} bestehenden Angebote dieses Handlungsfelds (A 2.1 bis A 2.{n}) stehen "
             "in der [Angebotsübersicht](#angebotsuebersicht-arbeit) im Anhang.") in markdown
+
+
+@pytest.mark.parametrize(("kommune", "shown"), [
+    ({"name": "Peine", "typ": "Landkreis"}, "Landkreis Peine"),
+    ({"name": "Landkreis Peine", "typ": "Landkreis"}, "Landkreis Peine"),  # not twice
+    ({"name": "Stadtallendorf", "typ": "Stadt"}, "Stadt Stadtallendorf"),
+    ({"name": "Stuttgart", "typ": "Stadt", "bezeichnung": "Landeshauptstadt Stuttgart"},
+     "Landeshauptstadt Stuttgart"),
+])
+def test_the_kommune_is_named_with_its_kind_once(concept, kommune: dict[str, str],  # type: ignore[no-untyped-def]
+                                                 shown: str) -> None:
+    root = concept(konzept={"kommune": kommune})
+    meta = validate(root).konzept.meta
+    assert meta is not None and meta.kommune.anzeigename == shown
+    assert meta.kommune.art_und_name == (shown if "bezeichnung" not in kommune
+                                         else "Stadt Stuttgart")

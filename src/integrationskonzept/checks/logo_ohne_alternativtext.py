@@ -27,8 +27,8 @@ def check(konzept: Konzept, ctx: CheckContext) -> Iterator[Finding]:
         return
     if not meta.logo.alt:
         yield Finding("Logo ohne Alternativtext", where(meta, "logo"),
-                      f"Ergänzen Sie „alt: Wappen der {meta.kommune.typ} "
-                      f"{meta.kommune.name}“ (was das Logo zeigt).")
+                      f"Ergänzen Sie „alt: Wappen der {meta.kommune.art_und_name}“ "
+                      "(was das Logo zeigt).")
     root = konzept.root.resolve()
     path = (konzept.root / meta.logo.datei).resolve()
     if not path.is_relative_to(root) or not path.is_file():

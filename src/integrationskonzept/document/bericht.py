@@ -198,7 +198,7 @@ def bericht_context(konzept: Konzept, bericht: Umsetzungsbericht,
     stufen = bericht.stufen_zaehlung
     return BerichtDok(
         titel=p.titel, untertitel=meta.titel,
-        kommune=f"{meta.kommune.typ} {meta.kommune.name}", stand=datum(p.stichtag),
+        kommune=meta.kommune.art_und_name, stand=datum(p.stichtag),
         version=meta.version, konzept=meta.titel, impressum=_impressum(konzept, fmt),
         periode=p.titel, zeitraum=f"{datum(p.beginn)} bis {datum(p.ende)}",
         stichtag=datum(p.stichtag), vorher=bericht.vorher.titel if bericht.vorher else "",

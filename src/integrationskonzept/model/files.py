@@ -56,7 +56,15 @@ class Kommune(Entry):
     @property
     def anzeigename(self) -> str:
         """„Landeshauptstadt Stuttgart“ or „Stadt Peine“."""
-        return self.bezeichnung or f"{self.typ} {self.name}"
+        return self.bezeichnung or self.art_und_name
+
+    @property
+    def art_und_name(self) -> str:
+        """„Stadt Peine“; the name alone where it already begins with the kind
+        (``name: Landkreis Peine``, not „Landkreis Landkreis Peine“)."""
+        if self.name.casefold().startswith(f"{self.typ} ".casefold()):
+            return self.name
+        return f"{self.typ} {self.name}"
 
 
 class Herausgeber(Entry):

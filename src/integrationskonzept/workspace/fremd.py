@@ -57,7 +57,7 @@ def _kreis_of(root: Path) -> tuple[Konzept, Path] | None:
 
 def _name(konzept: Konzept) -> str:
     meta = konzept.meta
-    return f"{meta.kommune.typ} {meta.kommune.name}" if meta else ""
+    return meta.kommune.art_und_name if meta else ""
 
 
 def fremde_namen(konzept: Konzept, root: Path) -> dict[str, tuple[str, str]]:

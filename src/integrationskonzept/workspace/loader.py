@@ -75,7 +75,7 @@ class Arbeitsbereich:
     @property
     def name(self) -> str:
         meta = self.kreis.meta
-        return f"{meta.kommune.typ} {meta.kommune.name}" if meta else "Landkreis"
+        return meta.kommune.art_und_name if meta else "Landkreis"
 
 
 def is_workspace(konzept: Konzept) -> bool:
@@ -168,8 +168,7 @@ def load_workspace(root: str | Path, geschwister: bool | None = None) -> Arbeits
         if not _acceptable(bereich, i, member, base):
             continue
         mm = member.konzept.meta
-        member.name = eintrag.name or (f"{mm.kommune.typ} {mm.kommune.name}" if mm
-                                       else eintrag.id)
+        member.name = eintrag.name or (mm.kommune.art_und_name if mm else eintrag.id)
         bereich.mitglieder[eintrag.id] = member
     basis = base.as_posix()
     for member in bereich.mitglieder.values():
