@@ -12,6 +12,8 @@ from integrationskonzept.document.templates import TemplateProblem, render_markd
 
 class Dok:
     titel = "Integrationskonzept der Stadt Peine"
+    zahl = 3
+    liste = [1, 2]
 
 
 # (template, the message ik gives: file:line: Vorlagenfehler: …)
@@ -34,6 +36,32 @@ CASES = [
      "nicht mit „+“ verbinden (mit „~“ verbinden)"),
     ("{{ dok.titel() }}\n", "templates/x.md.j2:1: Vorlagenfehler: „str“ lässt sich nicht "
      "aufrufen (überzählige Klammern?)"),
+    ("{% for x in dok.zahl %}{{ x }}{% endfor %}\n", "templates/x.md.j2:1: Vorlagenfehler: "
+     "„int“ ist keine Liste („for“ geht nur über Listen)"),
+    ("{{ dok.zahl | length }}\n", "templates/x.md.j2:1: Vorlagenfehler: „int“ hat keine Länge "
+     "(„length“ nur für Listen und Texte)"),
+    ("{{ dok.liste[5] }}\n", "templates/x.md.j2:1: Vorlagenfehler: „list“ hat kein Element 5 "
+     "(gezählt wird ab 0)"),
+    ("{{ dok.titel < 3 }}\n", "templates/x.md.j2:1: Vorlagenfehler: „<“ vergleicht nicht "
+     "„str“ mit „int“"),
+    ("{% if %}{% endif %}\n", "templates/x.md.j2:1: Vorlagenfehler: hier fehlt ein Ausdruck "
+     "(ein Wert oder Name)"),
+    ("{% block a %}{% endblock %}{% block a %}{% endblock %}\n", "templates/x.md.j2:1: "
+     "Vorlagenfehler: der Block „a“ ist zweimal definiert"),
+    ("{{ {dok.liste: 1} }}\n", "templates/x.md.j2:1: Vorlagenfehler: „list“ kann kein "
+     "Schlüssel sein"),
+    ("{% macro m(a) %}{% endmacro %}{{ m(1, 2) }}\n", "templates/x.md.j2:1: Vorlagenfehler: "
+     "das Makro „m“ nimmt höchstens 1 Argument(e)"),
+    ("{{ dok.titel.upper(1) }}\n", "templates/x.md.j2:1: Vorlagenfehler: „str.upper()“ nimmt "
+     "keine Argumente (1 angegeben)"),
+    ("{{ 'a' * 'b' }}\n", "templates/x.md.j2:1: Vorlagenfehler: Text oder Liste lassen sich "
+     "nur mit einer ganzen Zahl malnehmen, nicht mit „str“"),
+    ("{{ dok.titel[0:'a'] }}\n", "templates/x.md.j2:1: Vorlagenfehler: die Grenzen eines "
+     "Ausschnitts („[a:b]“) müssen ganze Zahlen sein"),
+    ("{{ dok.titel | round }}\n", "templates/x.md.j2:1: Vorlagenfehler: „str“ lässt sich "
+     "nicht runden"),
+    ("{{ dok.titel | format(1, 2) }}\n", "templates/x.md.j2:1: Vorlagenfehler: „format“ bekam "
+     "mehr Werte, als der Text Platzhalter hat"),
 ]
 
 
