@@ -9,13 +9,15 @@ grows linearly (no descriptions of thousands of entries).
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from ..gaps.report import GapReport
 from ..model.concept import Konzept
 from ..monitoring.status import aktueller_status
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
-from .numbering import UEBERGREIFEND, has_uebergreifend, hf_of
-from .parts import LANG_AB, HandlungsfeldKapitel, Tabelle
+from .numbering import UEBERGREIFEND, has_uebergreifend, hf_name, hf_of
+from .parts import HandlungsfeldKapitel, Tabelle, als_liste
 from .prosa import Sammlung
 
 KOMPAKT_AB = 30
@@ -66,7 +68,7 @@ def handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
             first, last = (fmt.reg.eintraege[a.id].nummer for a in
                            (mine["angebot"][0], mine["angebot"][-1]))
             # the long Angebotsübersicht (a list) has a heading per Handlungsfeld
-            ziel = (uebersicht_anker(hf) if len(konzept.angebote) > LANG_AB
+            ziel = (uebersicht_anker(hf) if als_liste(len(konzept.angebote))
                     else "angebotsuebersicht")
             hinweis.append(Md(
                 f"Die {len(mine['angebot'])} bestehenden Angebote dieses Handlungsfelds "
@@ -91,7 +93,7 @@ def handlungsfelder(konzept: Konzept, gaps: GapReport | None, fmt: Fmt,
         anchor = fmt.reg.eintraege[hf].anchor if hf in fmt.reg.eintraege else "hf-uebergreifend"
         out.append(HandlungsfeldKapitel(
             id=hf, anchor=anchor, nummer=fmt.reg.kapitelnummer[hf],
-            name=definition.name if definition else "Handlungsfeldübergreifend",
+            name=hf_name(konzept, hf),
             querschnitt=bool(definition and definition.querschnitt),
             beschreibung=prosa.add(definition.beschreibung, 1) if definition else None,
             ausgangslage=ausgangslage,
@@ -148,16 +150,12 @@ def angebote(konzept: Konzept, fmt: Fmt, nur_anhang: set[str]) -> Tabelle | None
     if not konzept.angebote:
         return None
     rows = []
-    gruppen: list[tuple[str, str, int]] = []
-    for a in sorted(konzept.angebote.values(), key=lambda a: _order(fmt, a.id)):
+    ordered = sorted(konzept.angebote.values(), key=lambda a: _order(fmt, a.id))
+    # by number, so each Handlungsfeld's Angebote follow one another
+    gruppen = tuple((escape(hf_name(konzept, hf)), uebersicht_anker(hf), len(list(run)))
+                    for hf, run in groupby(hf_of(konzept, "angebot", a) for a in ordered))
+    for a in ordered:
         e = fmt.reg.eintraege[a.id]
-        hf = hf_of(konzept, "angebot", a)
-        anchor = uebersicht_anker(hf)
-        if not gruppen or gruppen[-1][1] != anchor:
-            definition = konzept.handlungsfelder.get(hf)
-            gruppen.append((escape(definition.name) if definition
-                            else "Handlungsfeldübergreifend", anchor, 0))
-        gruppen[-1] = (*gruppen[-1][:2], gruppen[-1][2] + 1)
         nummer = _anchored(fmt, a.id) if a.id in nur_anhang else link(e.nummer, e.anchor)
         rows.append([nummer, escape(a.titel), fmt.ref(a.traeger) if a.traeger else Md(""),
                      fmt.names(a.zielgruppen) if a.zielgruppen else Md("alle"),
@@ -165,7 +163,7 @@ def angebote(konzept: Konzept, fmt: Fmt, nur_anhang: set[str]) -> Tabelle | None
                      fmt.names(a.merkmale)])
     return Tabelle("tbl-angebote", "Angebotsübersicht",
                    ["Nr.", "Angebot", "Träger", "Zielgruppen", "Sozialräume", "Sprachen",
-                    "Merkmale"], rows, quer=True, gruppen=tuple(gruppen))
+                    "Merkmale"], rows, quer=True, gruppen=gruppen)
 
 
 def uebersicht_anker(hf: str) -> str:

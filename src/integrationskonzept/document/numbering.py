@@ -96,6 +96,13 @@ def titel_of(entry: object) -> str:
     return titel + ANGABE_ZUSATZ.get(getattr(entry, "angabe", None) or "", "")
 
 
+def hf_name(konzept: Konzept, hf: str) -> str:
+    """The name of a Handlungsfeld (:func:`hf_of`), „Handlungsfeldübergreifend“ for
+    UEBERGREIFEND."""
+    definition = konzept.handlungsfelder.get(hf)
+    return definition.name if definition else "Handlungsfeldübergreifend"
+
+
 def hf_of(konzept: Konzept, kind: str, entry: object) -> str:
     """The Handlungsfeld an entry belongs to (first of several), or UEBERGREIFEND."""
     if kind == "angebot":

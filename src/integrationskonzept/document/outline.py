@@ -18,7 +18,7 @@ from ..model.files import KATALOG_STANDARD, KREISTEILE, Gliederungspunkt
 from ..model.items import Massnahme
 from .fields import Fmt, zeitraum
 from .markdown import Md, escape, link
-from .numbering import hf_of
+from .numbering import hf_name, hf_of
 from .parts import Dokument, HandlungsfeldKapitel, Kapitel, Tabelle, Teil
 
 TITEL = {
@@ -107,9 +107,7 @@ def katalog_tabellen(konzept: Konzept, fmt: Fmt, spalten: list[str], gruppiert: 
                 e.nummer, e.anchor)
             rows.append([nummer if s == "nummer" else SPALTEN[s][1](konzept, fmt, m)
                          for s in spalten])
-        name = "" if not gruppiert else (
-            konzept.handlungsfelder[hf].name if hf in konzept.handlungsfelder
-            else "Handlungsfeldübergreifend")
+        name = hf_name(konzept, hf) if gruppiert else ""
         titel = f"Maßnahmenkatalog: {name}" if name else "Maßnahmenkatalog"
         anchor = f"tbl-massnahmen-{n}" if gruppiert else "tbl-massnahmen"
         # grouped: the part goes on landscape pages as a whole (see build_outline)

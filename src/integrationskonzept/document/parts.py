@@ -26,6 +26,11 @@ def _plain(text: str) -> str:
 LANG_AB = 200
 
 
+def als_liste(zeilen: int) -> bool:
+    """Whether a table of ``zeilen`` rows is shown as a list (more than :data:`LANG_AB`)."""
+    return zeilen > LANG_AB
+
+
 # Characters of table text that fit on one line of the page (portrait, landscape), the
 # cell padding of a column and how much wider than an average letter a word's letters may
 # be (digits, capitals, the bold header): at 11 pt over 16 cm about 84 average letters.
@@ -174,7 +179,7 @@ class Tabelle:
     @property
     def lang(self) -> bool:
         """More rows than a page-laid table should hold: shown as a list (see LANG_AB)."""
-        return len(self.zeilen) > LANG_AB
+        return als_liste(len(self.zeilen))
 
     def abschnitte(self) -> list[tuple[str, str, list[Md]]]:
         """The list entries (:meth:`eintraege`) by :attr:`gruppen`: title, anchor, entries."""
