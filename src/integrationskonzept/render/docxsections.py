@@ -49,8 +49,8 @@ class Abschnitte:
         if ends is None:
             return top
         closing = [found.group(1) for found in _END_ID.finditer(ends.group(0))]
-        levels = {ident: self._level_of(blocks, ident) for ident in closing}
-        going_on = [ident for ident in closing if levels[ident] < level]
+        starts = {ident: self._start_of(blocks, ident) for ident in closing}
+        going_on = [ident for ident in closing if starts[ident][1] < level]
         if closing[len(closing) - len(going_on):] != going_on:
             raise ValueError("sections that go on are not the outermost at the cut")
         if sorted(int(ident) for ident in going_on) != list(
@@ -62,10 +62,9 @@ class Abschnitte:
         for ident in reversed(going_on):  # the outermost first
             holder = f"ik-offen-{self._count}".encode()
             self._count += 1
-            start = b'<w:bookmarkStart w:id="' + ident + b'" '
-            at = next(i for i in range(len(blocks) - 1, -1, -1) if start in blocks[i])
-            blocks[at] = blocks[at].replace(start, b'<w:bookmarkStart w:id="' + holder + b'" ', 1)
-            self.offen.append((levels[ident], holder))
+            at, section = starts[ident]
+            blocks[at] = blocks[at].replace(_start(ident), _start(holder), 1)
+            self.offen.append((section, holder))
         return top - len(going_on)
 
     def close(self, body: bytes, allocated: list[tuple[int, int]], shift: int, low: int
@@ -110,12 +109,18 @@ class Abschnitte:
                     lambda found: b'w:id="' + str(self.ids[found.group(1)]).encode() + b'"',
                     block)
 
-    def _level_of(self, blocks: list[bytes], ident: bytes) -> int:
-        start = b'<w:bookmarkStart w:id="' + ident + b'" w:name="'
-        for block in reversed(blocks):
-            at = block.find(start)
-            if at >= 0:
-                name = block[at + len(start):block.index(b'"', at + len(start))]
-                # not a heading's (a div's, which never runs across a cut): it ends here
-                return self.ebenen.get(name, _NO_SECTION)
+    def _start_of(self, blocks: list[bytes], ident: bytes) -> tuple[int, int]:
+        """The block with the start of the bookmark ``ident`` and its heading's level (a
+        bookmark that is no heading's, a div's, never runs across a cut: it ends here)."""
+        start = _start(ident) + b'w:name="'
+        for at in range(len(blocks) - 1, -1, -1):
+            found = blocks[at].find(start)
+            if found >= 0:
+                name = blocks[at][found + len(start):blocks[at].index(b'"', found + len(start))]
+                return at, self.ebenen.get(name, _NO_SECTION)
         raise ValueError(f"no start of the bookmark {ident!r}")
+
+
+def _start(ident: bytes) -> bytes:
+    """The beginning of the start tag of the bookmark ``ident``."""
+    return b'<w:bookmarkStart w:id="' + ident + b'" '

@@ -194,9 +194,10 @@ def docx_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[byte
             "--number-sections", "-o", "-"]
     rts = WRITER_RTS_LANG if job.gross else ()
     split = docxparts.plan(job.build, job.teile) if job.gross else None
+    whole = functools.partial(job.write, args, "das DOCX", rts=rts)
     pieces: list[Callable[[], bytes]]
     if split is None:
-        pieces = [functools.partial(job.write, args, "das DOCX", rts=rts)]
+        pieces = [whole]
     else:  # the table of contents in the first part only
         pieces = [functools.partial(
             job.write, [arg for arg in args if number == 0 or arg not in toc]
@@ -210,7 +211,7 @@ def docx_steps(job: Job) -> tuple[list[Callable[[], bytes]], Callable[[list[byte
             try:
                 data = docxparts.join(written, split.ebenen)
             except ValueError:  # parts of a shape the join does not know: write it whole
-                data = job.write(args, "das DOCX", rts=rts)
+                data = whole()
         done = finish_docx(data, kommune=job.meta.kommune, titel=job.meta.title,
                            draft=job.draft, office_font=job.design.schrift_office,
                            toc_depth=job.design.inhalt_tiefe)

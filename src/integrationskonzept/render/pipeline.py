@@ -223,11 +223,12 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
         return
     names = [f"teil-{number}.json" for number in range(1, len(sources) + 1)]
     davor = levels_before(parts)  # the heading level before each part
+    firsts = [first_level(part) for part in parts]  # the level each part begins with
     envs: list[dict[str, str] | None] = [None] * len(parts)
-    for i, part in enumerate(parts):
+    for i in range(len(parts)):
         if job.gross:  # a long document's parts also give their headings (HTML in parts)
             envs[i] = {"IK_KOEPFE": koepfe(names[i])}
-        if first_level(part) > 1:  # begins inside a chapter (only when job.gross)
+        if firsts[i] > 1:  # begins inside a chapter (only when job.gross)
             envs[i] = {**(envs[i] or {}), "IK_EBENE": str(davor[i])}
     # one reader per core, the longest parts first (they take longest)
     longest = sorted(range(len(parts)), key=lambda i: -len(parts[i]))
@@ -236,26 +237,27 @@ def _read(job: Job, markdown: str, ast_json: bytes | None, workers: int) -> None
                                                 "-o", names[i]], "den Markdown-Text", envs[i])
                        for i in longest]:
             future.result()
-    if not _levels_hold(build, names, parts, davor):
+    if not _levels_hold(build, names, firsts, davor):
         (build / "quelle.md").write_text(markdown, encoding="utf-8")
         job.pandoc(["-f", READER, "quelle.md", "-t", "json", *filters, "-o", "dokument.json"],
                    "den Markdown-Text")
         return
     (build / "dokument.json").write_bytes(join_json([(build / n).read_bytes() for n in names]))
     job.teile = names
-    job.ebenen = [first_level(part) for part in parts]
+    job.ebenen = firsts
 
 
-def _levels_hold(build: Path, names: list[str], parts: list[str], davor: list[int]) -> bool:
-    """Whether each part that begins inside a chapter was read from the level the parts
-    before it end with (the last of their headings as read, ``<teil>-koepfe.json``):
-    then ``ebenen.lua`` made the same levels as for the whole text. A part without its
-    headings there cannot say: read whole."""
+def _levels_hold(build: Path, names: list[str], firsts: list[int], davor: list[int]
+                 ) -> bool:
+    """Whether each part that begins inside a chapter (``firsts``: the level each part
+    begins with) was read from the level the parts before it end with (the last of their
+    headings as read, ``<teil>-koepfe.json``): then ``ebenen.lua`` made the same levels
+    as for the whole text. A part without its headings there cannot say: read whole."""
     last: int | None = 0  # the level of the last heading read so far (None: unknown)
     for i, name in enumerate(names):
-        if i > 0 and first_level(parts[i]) > 1 and last != davor[i]:
+        if i > 0 and firsts[i] > 1 and last != davor[i]:
             return False
-        if not any(first_level(part) > 1 for part in parts[i + 1:]):
+        if not any(level > 1 for level in firsts[i + 1:]):
             return True  # no later part asks
         levels = _heading_levels(build / koepfe(name))
         last = levels[-1] if levels else last
